@@ -1,0 +1,4 @@
+//! Headless commands.
+pub fn main() -> std::process::ExitCode {
+    std::process::ExitCode::SUCCESS
+}

@@ -1,0 +1,17 @@
+//! Plain types and rules of the mission office, free of IO. Validation lives here and
+//! returns typed errors; the store and the reports build on these types.
+
+pub mod codes;
+pub mod contact;
+pub mod convention;
+pub mod error;
+pub mod ids;
+pub mod journal;
+pub mod meeting;
+pub mod overview;
+pub mod planning;
+pub mod proposal;
+pub mod sortition;
+pub mod text;
+
+pub use error::DomainError;

@@ -1,0 +1,148 @@
+//! French formatting: dates through chrono's `fr_FR` locale, numbers and amounts with
+//! narrow no-break spaces, and typography (« », spaces before ; : ! ?).
+
+use chrono::{Locale, NaiveDate, NaiveTime};
+
+/// Narrow no-break space (U+202F), before ; ! ? and inside « ».
+pub const NNBSP: char = '\u{202F}';
+/// No-break space (U+00A0), before the colon.
+pub const NBSP: char = '\u{00A0}';
+
+/// "29 novembre 2026".
+pub fn date_long(date: NaiveDate) -> String {
+    date.format_localized("%-d %B %Y", Locale::fr_FR)
+        .to_string()
+}
+
+/// "dimanche 29 novembre 2026".
+pub fn date_with_weekday(date: NaiveDate) -> String {
+    date.format_localized("%A %-d %B %Y", Locale::fr_FR)
+        .to_string()
+}
+
+/// "29/11/2026".
+pub fn date_short(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+/// "18 h 30", "9 h".
+pub fn time(t: NaiveTime) -> String {
+    use chrono::Timelike;
+    if t.minute() == 0 {
+        format!("{}{NBSP}h", t.hour())
+    } else {
+        format!("{}{NBSP}h{NBSP}{:02}", t.hour(), t.minute())
+    }
+}
+
+/// "1 234 567" with narrow no-break spaces between thousands.
+pub fn integer(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(NNBSP);
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// "12 500,00 €" from an amount in cents.
+pub fn euros(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    format!(
+        "{sign}{},{:02}{NBSP}€",
+        integer((abs / 100) as i64),
+        abs % 100
+    )
+}
+
+/// "42,5 %" from a ratio in 0..=1, one decimal.
+pub fn percent(ratio: f64) -> String {
+    let tenths = (ratio * 1000.0).round() as i64;
+    let (whole, decimal) = (tenths / 10, tenths % 10);
+    if decimal == 0 {
+        format!("{whole}{NNBSP}%")
+    } else {
+        format!("{whole},{decimal}{NNBSP}%")
+    }
+}
+
+/// « text » with narrow no-break spaces.
+pub fn quoted(text: &str) -> String {
+    format!("«{NNBSP}{text}{NNBSP}»")
+}
+
+/// Applies French typography to free text: a no-break space before `:` and a narrow
+/// one before `; ! ?` and inside « », replacing an ordinary space if there is one.
+/// Leaves URLs' `://` and times like `18:30` alone.
+pub fn typography(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let space_before = match c {
+            ';' | '!' | '?' | '»' => Some(NNBSP),
+            ':' if next != Some('/') && !prev.is_some_and(|p| p.is_ascii_digit()) => Some(NBSP),
+            _ => None,
+        };
+        if let Some(space) = space_before {
+            match prev {
+                Some(' ') => {
+                    out.pop();
+                    out.push(space);
+                }
+                Some(p) if !matches!(p, NNBSP | NBSP | '!' | '?' | ';' | '\n') => out.push(space),
+                _ => {}
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+        if c == '«' && !matches!(next, Some(NNBSP | NBSP) | None) {
+            if next == Some(' ') {
+                chars.next();
+            }
+            out.push(NNBSP);
+            prev = Some(NNBSP);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        assert_eq!(date_long(d), "29 novembre 2026");
+        assert_eq!(date_with_weekday(d), "dimanche 29 novembre 2026");
+        assert_eq!(date_short(d), "29/11/2026");
+    }
+
+    #[test]
+    fn numbers_and_amounts() {
+        assert_eq!(integer(1234567), "1\u{202F}234\u{202F}567");
+        assert_eq!(integer(999), "999");
+        assert_eq!(euros(1_250_000), "12\u{202F}500,00\u{A0}€");
+        assert_eq!(euros(-5), "-0,05\u{A0}€");
+        assert_eq!(percent(0.425), "42,5\u{202F}%");
+        assert_eq!(percent(1.0), "100\u{202F}%");
+    }
+
+    #[test]
+    fn typography_spaces() {
+        assert_eq!(typography("Pourquoi ?"), "Pourquoi\u{202F}?");
+        assert_eq!(typography("Note:"), "Note\u{A0}:");
+        assert_eq!(typography("« climat »"), "«\u{202F}climat\u{202F}»");
+        assert_eq!(
+            typography("à 18:30, voir https://x"),
+            "à 18:30, voir https://x"
+        );
+        assert_eq!(typography("a ; b"), "a\u{202F}; b");
+    }
+}

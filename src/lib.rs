@@ -1,0 +1,14 @@
+//! Agora: the desk application of a city's Mission Démocratie locale.
+//!
+//! Rooms (see `DESIGN.md`): `domain` (types and rules, no IO), `store` (SQLite, the only
+//! place that speaks SQL), `report` (PDF documents), `ui` (the iced window) and `cli`
+//! (headless commands). `export` is the thin glue both the window and the CLI use to
+//! turn a record into a logged document on disk.
+
+pub mod assets;
+pub mod cli;
+pub mod domain;
+pub mod export;
+pub mod report;
+pub mod store;
+pub mod ui;

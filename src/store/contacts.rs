@@ -1,0 +1,303 @@
+//! The directory: people and organisations, memberships, consents, participation.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::row::{code, date, iso, now_stamp, opt_date, opt_iso};
+use super::{Store, StoreError, Tx};
+use crate::domain::codes::{AttendanceStatus, ContactKind, ConventionRole, Sector};
+use crate::domain::contact::{Consent, Contact};
+use crate::domain::ids::{ContactId, ConventionId, MeetingId};
+
+/// A line of the directory list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactRow {
+    pub id: ContactId,
+    pub name: String,
+    pub organisation: String,
+    pub kind: ContactKind,
+    pub sector: Option<Sector>,
+    pub email: String,
+    pub phone: String,
+}
+
+/// What the directory list shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ContactFilter {
+    /// Words that must all appear in a name, organisation, email or notes.
+    pub search: String,
+    pub kind: Option<ContactKind>,
+}
+
+impl ContactFilter {
+    fn sql(&self) -> (String, Vec<String>) {
+        let mut clauses = vec!["anonymised = 0".to_string()];
+        let mut args = Vec::new();
+        for word in self.search.split_whitespace() {
+            args.push(format!("%{}%", word.replace(['%', '_'], "")));
+            let n = args.len();
+            clauses.push(format!(
+                "(first_name LIKE ?{n} OR last_name LIKE ?{n} OR organisation LIKE ?{n} \
+                  OR email LIKE ?{n} OR notes LIKE ?{n})"
+            ));
+        }
+        if let Some(kind) = self.kind {
+            args.push(kind.code().to_string());
+            clauses.push(format!("kind = ?{}", args.len()));
+        }
+        (clauses.join(" AND "), args)
+    }
+}
+
+const CONTACT_COLS: &str = "id, kind, is_organisation, civility, first_name, last_name, organisation, \
+    role, email, phone, address, postal_code, city, sector, neighbourhood, notes, gender, age_band, csp, \
+    diploma, do_not_contact, retention_review";
+
+fn contact(r: &Row<'_>) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        id: ContactId(r.get(0)?),
+        kind: code(r, 1)?,
+        is_organisation: r.get(2)?,
+        civility: r.get(3)?,
+        first_name: r.get(4)?,
+        last_name: r.get(5)?,
+        organisation: r.get(6)?,
+        role: r.get(7)?,
+        email: r.get(8)?,
+        phone: r.get(9)?,
+        address: r.get(10)?,
+        postal_code: r.get(11)?,
+        city: r.get(12)?,
+        sector: r
+            .get::<_, Option<String>>(13)?
+            .and_then(|s| Sector::from_code(&s)),
+        neighbourhood: r.get(14)?,
+        notes: r.get(15)?,
+        gender: r.get(16)?,
+        age_band: r.get(17)?,
+        csp: r.get(18)?,
+        diploma: r.get(19)?,
+        do_not_contact: r.get(20)?,
+        retention_review: opt_date(r, 21)?,
+    })
+}
+
+/// A contact's role in a convention, for the contact sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participation {
+    pub convention: ConventionId,
+    pub convention_title: String,
+    pub role: ConventionRole,
+}
+
+/// A meeting a contact was invited to, for the contact sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingAttended {
+    pub meeting: MeetingId,
+    pub date: chrono::NaiveDate,
+    pub title: String,
+    pub status: AttendanceStatus,
+}
+
+impl Store {
+    /// One page of the directory, sorted by name.
+    pub fn contacts_page(
+        &self,
+        filter: &ContactFilter,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<ContactRow>, StoreError> {
+        let (clause, args) = filter.sql();
+        let sql = format!(
+            "SELECT id, is_organisation, first_name, last_name, organisation, kind, sector, email, phone \
+             FROM contacts WHERE {clause} \
+             ORDER BY CASE WHEN is_organisation = 1 THEN organisation ELSE last_name END COLLATE NOCASE, \
+                first_name COLLATE NOCASE, id LIMIT {limit} OFFSET {offset}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            let is_org: bool = r.get(1)?;
+            let (first, last, org): (String, String, String) = (r.get(2)?, r.get(3)?, r.get(4)?);
+            Ok(ContactRow {
+                id: ContactId(r.get(0)?),
+                name: if is_org {
+                    org.clone()
+                } else {
+                    format!("{first} {last}")
+                },
+                organisation: if is_org { String::new() } else { org },
+                kind: code(r, 5)?,
+                sector: r
+                    .get::<_, Option<String>>(6)?
+                    .and_then(|s| Sector::from_code(&s)),
+                email: r.get(7)?,
+                phone: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many contacts the filter keeps.
+    pub fn contacts_count(&self, filter: &ContactFilter) -> Result<u32, StoreError> {
+        let (clause, args) = filter.sql();
+        Ok(self.conn.query_row(
+            &format!("SELECT count(*) FROM contacts WHERE {clause}"),
+            rusqlite::params_from_iter(args.iter()),
+            |r| r.get(0),
+        )?)
+    }
+
+    /// One contact.
+    pub fn contact(&self, id: ContactId) -> Result<Contact, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {CONTACT_COLS} FROM contacts WHERE id = ?1"),
+                [id.0],
+                contact,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound("contact", id.0))
+    }
+
+    /// A contact's consent history, oldest first.
+    pub fn consents(&self, id: ContactId) -> Result<Vec<Consent>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT scope, given, date, channel, wording_version FROM consents WHERE contact_id = ?1 ORDER BY date, id",
+        )?;
+        let rows = stmt.query_map([id.0], |r| {
+            Ok(Consent {
+                contact: id,
+                scope: code(r, 0)?,
+                given: r.get(1)?,
+                date: date(r, 2)?,
+                channel: code(r, 3)?,
+                wording_version: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The organisations a person belongs to, with their role.
+    pub fn memberships(&self, id: ContactId) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT o.organisation, m.role FROM memberships m JOIN contacts o ON o.id = m.organisation_id \
+             WHERE m.person_id = ?1 ORDER BY o.organisation",
+        )?;
+        let rows = stmt.query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The conventions a contact takes part in.
+    pub fn participations(&self, id: ContactId) -> Result<Vec<Participation>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, c.title, r.role FROM convention_roles r JOIN conventions c ON c.id = r.convention_id \
+             WHERE r.contact_id = ?1 ORDER BY c.start_date DESC",
+        )?;
+        let rows = stmt.query_map([id.0], |r| {
+            Ok(Participation {
+                convention: ConventionId(r.get(0)?),
+                convention_title: r.get(1)?,
+                role: code(r, 2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The meetings a contact was invited to, newest first.
+    pub fn meetings_attended(&self, id: ContactId) -> Result<Vec<MeetingAttended>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT m.id, m.date, m.title, a.status FROM attendance a JOIN meetings m ON m.id = a.meeting_id \
+             WHERE a.contact_id = ?1 ORDER BY m.date DESC",
+        )?;
+        let rows = stmt.query_map([id.0], |r| {
+            Ok(MeetingAttended {
+                meeting: MeetingId(r.get(0)?),
+                date: date(r, 1)?,
+                title: r.get(2)?,
+                status: code(r, 3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl Tx<'_> {
+    pub(crate) fn insert_contact(&self, c: &Contact) -> Result<ContactId, StoreError> {
+        c.validate()?;
+        let now = now_stamp();
+        self.execute(
+            &format!(
+                "INSERT INTO contacts ({}, created_at, updated_at) VALUES \
+                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)",
+                CONTACT_COLS.trim_start_matches("id, ")
+            ),
+            params![
+                c.kind.code(),
+                c.is_organisation,
+                c.civility,
+                c.first_name,
+                c.last_name,
+                c.organisation,
+                c.role,
+                c.email,
+                c.phone,
+                c.address,
+                c.postal_code,
+                c.city,
+                c.sector.map(|s| s.code()),
+                c.neighbourhood,
+                c.notes,
+                c.gender,
+                c.age_band,
+                c.csp,
+                c.diploma,
+                c.do_not_contact,
+                opt_iso(c.retention_review),
+                now
+            ],
+        )?;
+        let id = self.last_insert_rowid();
+        self.journal(
+            "create",
+            "contact",
+            Some(id),
+            &format!("Contact « {} » créé", c.display_name()),
+        )?;
+        Ok(ContactId(id))
+    }
+
+    pub(crate) fn insert_consent(&self, c: &Consent) -> Result<(), StoreError> {
+        self.execute(
+            "INSERT INTO consents (contact_id, scope, given, date, channel, wording_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![c.contact.0, c.scope.code(), c.given, iso(c.date), c.channel.code(), c.wording_version],
+        )?;
+        let verb = if c.given { "donné" } else { "retiré" };
+        self.journal(
+            "consent",
+            "contact",
+            Some(c.contact.0),
+            &format!(
+                "Consentement « {} » {verb} ({})",
+                c.scope.label(),
+                c.channel.label()
+            ),
+        )
+    }
+
+    pub(crate) fn insert_membership(
+        &self,
+        person: ContactId,
+        organisation: ContactId,
+        role: &str,
+    ) -> Result<(), StoreError> {
+        self.execute(
+            "INSERT INTO memberships (person_id, organisation_id, role) VALUES (?1, ?2, ?3)",
+            params![person.0, organisation.0, role],
+        )?;
+        self.journal(
+            "create",
+            "membership",
+            Some(self.last_insert_rowid()),
+            &format!("Contact n° {person} rattaché à la structure n° {organisation}"),
+        )
+    }
+}

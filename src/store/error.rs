@@ -1,0 +1,44 @@
+//! What can go wrong with the store, each said in French with what to do.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::domain::DomainError;
+
+/// An error of the store.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("« {} » n'est pas une base Agora : ce n'est pas un fichier SQLite. Le fichier n'a pas été modifié.", .0.display())]
+    NotSqlite(PathBuf),
+    #[error("« {} » est une base SQLite d'un autre programme, pas d'Agora. Le fichier n'a pas été modifié.", .0.display())]
+    ForeignFile(PathBuf),
+    #[error("« {} » est endommagé ({detail}). Le fichier n'a pas été modifié ; restaurez une sauvegarde avec « agora restore FICHIER ».", path.display())]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("« {} » a été écrit par une version plus récente d'Agora (schéma {found}, cette version connaît jusqu'au schéma {supported}). Mettez Agora à jour ; le fichier n'a pas été modifié.", path.display())]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("Agora est déjà ouvert sur ce dossier de données (verrou « {} »). Fermez l'autre fenêtre ou commande, puis réessayez.", .0.display())]
+    AlreadyOpen(PathBuf),
+    #[error(
+        "La mise à jour du schéma vers la version {version} a échoué ({detail}). Rien n'a été modifié."
+    )]
+    Migration { version: usize, detail: String },
+    #[error("La sauvegarde a échoué : {0}")]
+    Backup(String),
+    #[error("Le réglage de la base a échoué : {0}")]
+    Pragma(String),
+    #[error("Enregistrement introuvable : {0} n° {1}.")]
+    NotFound(&'static str, i64),
+    #[error("Valeur inattendue dans la base : {0}")]
+    BadValue(String),
+    #[error("{0}")]
+    Invalid(#[from] DomainError),
+    #[error("Erreur de la base de données : {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("Erreur de fichier : {0}")]
+    Io(#[from] std::io::Error),
+}

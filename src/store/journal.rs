@@ -1,0 +1,92 @@
+//! The journal (appended by every write) and the export log.
+
+use rusqlite::params;
+
+use super::row::{datetime, now_stamp};
+use super::{Store, StoreError, Tx};
+use crate::domain::journal::{ExportRecord, JournalEntry};
+
+impl Tx<'_> {
+    /// Appends a journal entry in the current transaction.
+    pub(crate) fn journal(
+        &self,
+        kind: &str,
+        entity: &str,
+        entity_id: Option<i64>,
+        summary: &str,
+    ) -> Result<(), StoreError> {
+        self.execute(
+            "INSERT INTO journal (at, kind, entity, entity_id, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![now_stamp(), kind, entity, entity_id, summary],
+        )?;
+        self.journaled.set(true);
+        Ok(())
+    }
+}
+
+impl Store {
+    /// The latest journal entries, newest first.
+    pub fn journal(&self, limit: u32, offset: u32) -> Result<Vec<JournalEntry>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, kind, entity, entity_id, summary FROM journal ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = stmt.query_map(params![limit, offset], |r| {
+            Ok(JournalEntry {
+                at: datetime(r, 0)?,
+                kind: r.get(1)?,
+                entity: r.get(2)?,
+                entity_id: r.get(3)?,
+                summary: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records an export in the export log and the journal.
+    pub fn log_export(&mut self, record: &ExportRecord) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO export_log (at, document, entity, entity_id, path, personal_data) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    record.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                    record.document,
+                    record.entity,
+                    record.entity_id,
+                    record.path,
+                    record.personal_data
+                ],
+            )?;
+            let personal = if record.personal_data {
+                " (données personnelles)"
+            } else {
+                ""
+            };
+            tx.journal(
+                "export",
+                &record.entity,
+                record.entity_id,
+                &format!("{} exporté vers {}{personal}", record.document, record.path),
+            )
+        })
+    }
+
+    /// The export log, newest first.
+    pub fn export_log(&self, limit: u32) -> Result<Vec<ExportRecord>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, document, entity, entity_id, path, personal_data FROM export_log \
+             ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit], |r| {
+            Ok(ExportRecord {
+                at: datetime(r, 0)?,
+                document: r.get(1)?,
+                entity: r.get(2)?,
+                entity_id: r.get(3)?,
+                path: r.get(4)?,
+                personal_data: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,294 @@
+//! The store: the only place that speaks SQL.
+//!
+//! `Store::open` checks a file *before* writing anything (SQLite magic, application id,
+//! schema version, `quick_check`), takes the single-instance lock, sets the PRAGMAs and
+//! runs pending migrations in one transaction after a verified backup. Every write goes
+//! through [`Store::write`], one transaction that also appends its journal entry.
+
+pub mod backup;
+pub mod check;
+mod contacts;
+mod conventions;
+mod dashboard;
+pub mod demo;
+mod draws;
+mod error;
+mod journal;
+mod meetings;
+mod row;
+pub mod schema;
+mod settings;
+
+use std::cell::Cell;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use contacts::{ContactFilter, ContactRow};
+pub use dashboard::{Counts, Dashboard, DueItem, UpcomingItem};
+pub use draws::DrawView;
+pub use error::StoreError;
+pub use meetings::MeetingRow;
+pub use settings::Settings;
+
+/// `PRAGMA application_id` of every Agora file ("AGOR").
+pub const APPLICATION_ID: i32 = 0x4147_4F52;
+/// The store's file name inside the data folder.
+pub const DB_FILE: &str = "agora.sqlite";
+/// The backups' folder name inside the data folder.
+pub const BACKUP_DIR: &str = "sauvegardes";
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// The schema version this build writes.
+pub fn schema_version() -> usize {
+    schema::MIGRATIONS.len()
+}
+
+/// An open Agora store, holding the single-instance lock.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    _lock: File,
+    changed: bool,
+}
+
+/// What a file on disk turned out to be.
+enum Found {
+    New,
+    Agora { version: i64 },
+}
+
+impl Store {
+    /// Opens (or creates) the store at `path` with the released migrations.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Self::open_with(path, schema::MIGRATIONS)
+    }
+
+    /// Opens with a given list of migrations. For tests of the migration machinery.
+    #[doc(hidden)]
+    pub fn open_with(path: &Path, migrations: &[&str]) -> Result<Store, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let lock = take_lock(path)?;
+        let found = inspect(path, migrations.len() as i64)?;
+        let conn = Connection::open(path)?;
+        configure(&conn)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            _lock: lock,
+            changed: false,
+        };
+        let version = match found {
+            Found::New => 0,
+            Found::Agora { version } => version as usize,
+        };
+        if version < migrations.len() {
+            if version > 0 {
+                store.backup_now("avant-migration")?;
+            }
+            store.migrate(version, migrations)?;
+        }
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: usize, migrations: &[&str]) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for (i, step) in migrations.iter().enumerate().skip(from) {
+            tx.execute_batch(step).map_err(|e| StoreError::Migration {
+                version: i + 1,
+                detail: e.to_string(),
+            })?;
+        }
+        tx.pragma_update(None, "user_version", migrations.len() as i64)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The folder that holds the database.
+    pub fn data_dir(&self) -> PathBuf {
+        self.path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    }
+
+    /// The folder of automatic and manual backups.
+    pub fn backup_dir(&self) -> PathBuf {
+        self.data_dir().join(BACKUP_DIR)
+    }
+
+    /// Whether anything was written since the store was opened.
+    pub fn has_changed(&self) -> bool {
+        self.changed
+    }
+
+    /// The schema version of the open file.
+    pub fn user_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Runs `f` in one immediate transaction. `f` must append at least one journal
+    /// entry through [`Tx::journal`]; the transaction commits only if it did.
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Tx<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let w = Tx {
+            tx: &tx,
+            journaled: Cell::new(false),
+        };
+        let out = f(&w)?;
+        assert!(w.journaled.get(), "a write must append its journal entry");
+        tx.commit()?;
+        self.changed = true;
+        Ok(out)
+    }
+
+    /// Backs up if anything changed, then releases the file and its lock.
+    pub fn close(self) -> Result<Option<PathBuf>, StoreError> {
+        let backup = if self.changed {
+            Some(self.backup_now("fermeture")?)
+        } else {
+            None
+        };
+        self.conn.close().map_err(|(_, e)| StoreError::Sqlite(e))?;
+        Ok(backup)
+    }
+}
+
+/// A write transaction that knows how to journal.
+pub(crate) struct Tx<'a> {
+    tx: &'a Transaction<'a>,
+    journaled: Cell<bool>,
+}
+
+impl<'a> std::ops::Deref for Tx<'a> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        self.tx
+    }
+}
+
+/// The lock file beside the database.
+pub fn lock_path(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_os_string();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+fn take_lock(db: &Path) -> Result<File, StoreError> {
+    let path = lock_path(db);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::AlreadyOpen(path)),
+        Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Io(e)),
+    }
+}
+
+/// Looks at a file without writing to it.
+fn inspect(path: &Path, supported: i64) -> Result<Found, StoreError> {
+    let mut header = [0u8; 16];
+    let len = match File::open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::New),
+        Err(e) => return Err(e.into()),
+        Ok(mut f) => {
+            let len = f.metadata()?.len();
+            if len > 0 && (len < 16 || f.read_exact(&mut header).is_err()) {
+                return Err(StoreError::NotSqlite(path.to_path_buf()));
+            }
+            len
+        }
+    };
+    if len == 0 {
+        return Ok(Found::New);
+    }
+    if &header != SQLITE_MAGIC {
+        return Err(StoreError::NotSqlite(path.to_path_buf()));
+    }
+    let corrupt = |e: rusqlite::Error| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let ro = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(corrupt)?;
+    let app_id: i32 = ro
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(corrupt)?;
+    let version: i64 = ro
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(corrupt)?;
+    let objects: i64 = ro
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(corrupt)?;
+    let check: String = ro
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(corrupt)?;
+    if check != "ok" {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: check,
+        });
+    }
+    if app_id != APPLICATION_ID {
+        return if app_id == 0 && objects == 0 {
+            Ok(Found::New)
+        } else {
+            Err(StoreError::ForeignFile(path.to_path_buf()))
+        };
+    }
+    if version > supported {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported,
+        });
+    }
+    Ok(Found::Agora { version })
+}
+
+/// Sets and verifies the connection's PRAGMAs.
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Pragma(format!(
+            "journal_mode vaut {mode}, pas wal"
+        )));
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; \
+         PRAGMA trusted_schema=OFF;",
+    )?;
+    let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    if fk != 1 {
+        return Err(StoreError::Pragma("foreign_keys n'est pas activé".into()));
+    }
+    Ok(())
+}

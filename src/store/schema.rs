@@ -1,0 +1,378 @@
+//! The schema, as a list of migrations: step `i` takes the file from version `i` to
+//! `i + 1`. A step, once released, is never edited; changes come as new steps.
+
+/// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+const V1: &str = r#"
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE conventions (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    theme TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'preparation' CHECK (status IN
+        ('preparation','recruitment','deliberation','restitution','follow_up','closed')),
+    participation TEXT NOT NULL DEFAULT 'concertation' CHECK (participation IN
+        ('consultation','concertation','co_construction')),
+    mandate_from TEXT NOT NULL DEFAULT '',
+    question TEXT NOT NULL DEFAULT '',
+    commitment TEXT NOT NULL DEFAULT '',
+    elected_official TEXT NOT NULL DEFAULT '',
+    target_panel_size INTEGER NOT NULL DEFAULT 0 CHECK (target_panel_size >= 0),
+    budget_envelope_cents INTEGER NOT NULL DEFAULT 0,
+    start_date TEXT,
+    end_date TEXT,
+    synthesis_text TEXT NOT NULL DEFAULT '',
+    archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    created_at TEXT NOT NULL,
+    CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
+);
+
+CREATE TABLE phases (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    start_date TEXT,
+    end_date TEXT
+);
+CREATE INDEX phases_convention ON phases(convention_id, position);
+
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    phase_id INTEGER REFERENCES phases(id) ON DELETE SET NULL,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,
+    start_time TEXT NOT NULL,
+    end_time TEXT NOT NULL,
+    venue TEXT NOT NULL DEFAULT '',
+    programme TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_convention ON sessions(convention_id, date);
+
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN
+        ('inhabitant','association','partner','agent','elected','expert','guarantor','press')),
+    is_organisation INTEGER NOT NULL DEFAULT 0 CHECK (is_organisation IN (0, 1)),
+    civility TEXT NOT NULL DEFAULT '',
+    first_name TEXT NOT NULL DEFAULT '',
+    last_name TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    postal_code TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    sector TEXT CHECK (sector IN ('s1','s2','s3','s4','s5','s6','outside')),
+    neighbourhood TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    gender TEXT NOT NULL DEFAULT '',
+    age_band TEXT NOT NULL DEFAULT '',
+    csp TEXT NOT NULL DEFAULT '',
+    diploma TEXT NOT NULL DEFAULT '',
+    do_not_contact INTEGER NOT NULL DEFAULT 0 CHECK (do_not_contact IN (0, 1)),
+    retention_review TEXT,
+    anonymised INTEGER NOT NULL DEFAULT 0 CHECK (anonymised IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX contacts_name ON contacts(last_name COLLATE NOCASE, first_name COLLATE NOCASE);
+CREATE INDEX contacts_email ON contacts(email COLLATE NOCASE);
+
+-- A person's membership of an organisation.
+CREATE TABLE memberships (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    role TEXT NOT NULL DEFAULT '',
+    UNIQUE (person_id, organisation_id)
+);
+
+-- A contact's role in a convention (governance or panel).
+CREATE TABLE convention_roles (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('copil','guarantor','facilitator','expert','panelist')),
+    designated_on TEXT,
+    designation_mode TEXT NOT NULL DEFAULT '',
+    ends_on TEXT,
+    UNIQUE (convention_id, contact_id, role)
+);
+
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE contact_tags (
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (contact_id, tag_id)
+);
+
+-- A group; with a non-empty query it is a saved selection that re-runs.
+CREATE TABLE groups (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    query TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE group_members (
+    group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, contact_id)
+);
+
+CREATE TABLE consents (
+    id INTEGER PRIMARY KEY,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    scope TEXT NOT NULL CHECK (scope IN ('convocations','newsletter','recontact','photo')),
+    given INTEGER NOT NULL CHECK (given IN (0, 1)),
+    date TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('paper','online','phone','meeting')),
+    wording_version TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX consents_contact ON consents(contact_id, scope, date);
+
+CREATE TABLE campaigns (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER REFERENCES conventions(id) ON DELETE SET NULL,
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'invitation' CHECK (kind IN ('invitation','reminder','convocation')),
+    created_on TEXT NOT NULL
+);
+CREATE TABLE campaign_recipients (
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    status TEXT NOT NULL DEFAULT 'to_invite' CHECK (status IN ('to_invite','invited','yes','no',
+        'maybe','confirmed','excused','present','absent')),
+    updated_on TEXT,
+    PRIMARY KEY (campaign_id, contact_id)
+);
+
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER REFERENCES conventions(id) ON DELETE SET NULL,
+    session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('plenary','workshop','steering','public','technical',
+        'partner','mediation')),
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,
+    start_time TEXT NOT NULL,
+    end_time TEXT NOT NULL,
+    venue TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL DEFAULT 'in_person' CHECK (format IN ('in_person','online','hybrid')),
+    services TEXT NOT NULL DEFAULT '',
+    facilitators TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX meetings_date ON meetings(date);
+CREATE INDEX meetings_convention ON meetings(convention_id, date);
+
+CREATE TABLE agenda_items (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    parent_id INTEGER REFERENCES agenda_items(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    duration_minutes INTEGER NOT NULL DEFAULT 0 CHECK (duration_minutes >= 0),
+    speaker TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX agenda_meeting ON agenda_items(meeting_id, position);
+
+CREATE TABLE attendance (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('invited','registered','present','excused','absent',
+        'replaced')),
+    arrived_late INTEGER NOT NULL DEFAULT 0,
+    left_early INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (meeting_id, contact_id)
+);
+CREATE INDEX attendance_contact ON attendance(contact_id);
+
+CREATE TABLE minutes (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL UNIQUE REFERENCES meetings(id) ON DELETE CASCADE,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','reviewed','validated','locked')),
+    validated_on TEXT
+);
+CREATE TABLE minutes_versions (
+    id INTEGER PRIMARY KEY,
+    minutes_id INTEGER NOT NULL REFERENCES minutes(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE (minutes_id, version)
+);
+
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    vote_result TEXT NOT NULL DEFAULT '',
+    UNIQUE (meeting_id, number)
+);
+
+CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE CASCADE,
+    convention_id INTEGER REFERENCES conventions(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    due_date TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done','cancelled'))
+);
+CREATE INDEX actions_due ON actions(status, due_date);
+
+CREATE TABLE proposals (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    theme TEXT NOT NULL DEFAULT '',
+    vote_result TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'to_review' CHECK (status IN ('to_review','accepted',
+        'partially_accepted','rejected','in_progress','done','abandoned')),
+    directorate TEXT NOT NULL DEFAULT '',
+    progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+    members_grade INTEGER CHECK (members_grade BETWEEN 0 AND 10),
+    UNIQUE (convention_id, number)
+);
+CREATE TABLE proposal_answers (
+    id INTEGER PRIMARY KEY,
+    proposal_id INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('to_review','accepted','partially_accepted','rejected',
+        'in_progress','done','abandoned')),
+    text TEXT NOT NULL
+);
+CREATE TABLE meeting_proposals (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    proposal_id INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+    PRIMARY KEY (meeting_id, proposal_id)
+);
+
+CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+    title TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    due_date TEXT,
+    status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo','in_progress','done')),
+    priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('low','normal','high')),
+    milestone INTEGER NOT NULL DEFAULT 0 CHECK (milestone IN (0, 1))
+);
+
+CREATE TABLE risks (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    probability INTEGER NOT NULL CHECK (probability BETWEEN 1 AND 4),
+    impact INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 4),
+    mitigation TEXT NOT NULL DEFAULT '',
+    owner TEXT NOT NULL DEFAULT '',
+    review_date TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','mitigated','closed'))
+);
+
+CREATE TABLE budget_lines (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    category TEXT NOT NULL CHECK (category IN ('venue','catering','childcare','interpreting',
+        'compensation','facilitation','communication','other')),
+    label TEXT NOT NULL,
+    planned_cents INTEGER NOT NULL DEFAULT 0,
+    committed_cents INTEGER NOT NULL DEFAULT 0,
+    spent_cents INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE quota_tables (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    year INTEGER
+);
+CREATE TABLE quotas (
+    id INTEGER PRIMARY KEY,
+    quota_table_id INTEGER NOT NULL REFERENCES quota_tables(id) ON DELETE CASCADE,
+    criterion TEXT NOT NULL,
+    value TEXT NOT NULL,
+    min INTEGER NOT NULL CHECK (min >= 0),
+    max INTEGER NOT NULL CHECK (max >= min),
+    UNIQUE (quota_table_id, criterion, value)
+);
+
+CREATE TABLE pools (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    source TEXT NOT NULL CHECK (source IN ('random_invitation','electoral_list','open_call')),
+    description TEXT NOT NULL DEFAULT '',
+    created_on TEXT NOT NULL
+);
+-- Pseudonymous volunteers: the draw sees ids and attributes (JSON object), identities
+-- stay in the directory.
+CREATE TABLE pool_members (
+    id INTEGER PRIMARY KEY,
+    pool_id INTEGER NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+    pseudonym TEXT NOT NULL,
+    contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+    attributes TEXT NOT NULL,
+    UNIQUE (pool_id, pseudonym)
+);
+
+CREATE TABLE draws (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    pool_id INTEGER NOT NULL REFERENCES pools(id),
+    quota_table_id INTEGER REFERENCES quota_tables(id),
+    algorithm TEXT NOT NULL CHECK (algorithm IN ('leximin','maximin','legacy')),
+    seed TEXT NOT NULL DEFAULT '',
+    public_number TEXT,
+    list_hash TEXT,
+    panel_size INTEGER NOT NULL,
+    drawn_on TEXT NOT NULL,
+    witnesses TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE draw_selections (
+    draw_id INTEGER NOT NULL REFERENCES draws(id) ON DELETE CASCADE,
+    pool_member_id INTEGER NOT NULL REFERENCES pool_members(id),
+    role TEXT NOT NULL CHECK (role IN ('member','reserve')),
+    rank INTEGER NOT NULL,
+    withdrawn_on TEXT,
+    replaced_by INTEGER REFERENCES pool_members(id),
+    PRIMARY KEY (draw_id, pool_member_id)
+);
+
+CREATE TABLE journal (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id INTEGER,
+    summary TEXT NOT NULL
+);
+CREATE INDEX journal_entity ON journal(entity, entity_id);
+
+CREATE TABLE export_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    document TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id INTEGER,
+    path TEXT NOT NULL,
+    personal_data INTEGER NOT NULL CHECK (personal_data IN (0, 1))
+);
+"#;
