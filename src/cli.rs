@@ -1,4 +1,249 @@
-//! Headless commands.
-pub fn main() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+//! Headless commands for scripting, verification and tests, and the choice between
+//! them and the window. `--data-dir DIR` is global: accepted before or after any
+//! command.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::Local;
+
+use crate::domain::ids::ConventionId;
+use crate::domain::text::typography;
+use crate::store::{self, Store};
+use crate::ui::Panel;
+
+const HELP: &str = "Agora — le poste de travail de la Mission Démocratie locale
+
+Usage : agora [--data-dir DOSSIER] [COMMANDE]
+
+Sans commande, ouvre la fenêtre (option : --open PANNEAU, l'un de
+tableau-de-bord, conventions, contacts, tirage, reunions, documents, parametres).
+
+Commandes :
+  demo                                  crée le dossier de démonstration (base vide)
+  check                                 vérifie la base : intégrité, schéma, effectifs
+  backup                                sauvegarde vérifiée immédiate
+  restore FICHIER                       remplace la base par une sauvegarde
+  export synthesis ID --out FICHIER.pdf exporte la note de synthèse d'une convention
+
+Options globales :
+  --data-dir DOSSIER   dossier des données (par défaut, celui de l'utilisateur)
+  --help               cette aide
+  --version            la version
+
+Les enregistrements sont désignés par leur numéro (la convention de démonstration est 1).";
+
+/// The parsed command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Args {
+    data_dir: Option<PathBuf>,
+    open: Option<String>,
+    words: Vec<String>,
+}
+
+fn parse(raw: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut args = Args {
+        data_dir: None,
+        open: None,
+        words: Vec::new(),
+    };
+    let mut raw = raw.peekable();
+    while let Some(a) = raw.next() {
+        match a.as_str() {
+            "--data-dir" => {
+                args.data_dir = Some(raw.next().ok_or("--data-dir attend un dossier")?.into())
+            }
+            "--open" => args.open = Some(raw.next().ok_or("--open attend un panneau")?),
+            _ if a.starts_with("--data-dir=") => {
+                args.data_dir = Some(a["--data-dir=".len()..].into())
+            }
+            _ => args.words.push(a),
+        }
+    }
+    Ok(args)
+}
+
+/// The data folder: `--data-dir`, or the user's data folder for Agora.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("fr", "", "Agora").map(|d| d.data_dir().to_path_buf())
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("{}", typography(&message.to_string()));
+    ExitCode::FAILURE
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let args = match parse(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    if args
+        .words
+        .iter()
+        .any(|w| w == "--help" || w == "-h" || w == "help")
+    {
+        println!("{HELP}");
+        return ExitCode::SUCCESS;
+    }
+    if args.words.iter().any(|w| w == "--version") {
+        println!("agora {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
+    let Some(dir) = args.data_dir.clone().or_else(default_data_dir) else {
+        return fail(
+            "Impossible de trouver le dossier de données de l'utilisateur ; indiquez-le avec --data-dir.",
+        );
+    };
+    let db = dir.join(store::DB_FILE);
+    let words: Vec<&str> = args.words.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        [] => {
+            let panel = match args.open.as_deref().map(Panel::from_slug) {
+                None => None,
+                Some(Some(p)) => Some(p),
+                Some(None) => {
+                    return fail(format!(
+                        "Panneau inconnu : « {} ».\n\n{HELP}",
+                        args.open.unwrap_or_default()
+                    ));
+                }
+            };
+            match crate::ui::run(db, panel) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(format!("La fenêtre n'a pas pu s'ouvrir : {e}")),
+            }
+        }
+        ["demo"] => with_store(&db, |store| {
+            let s = store.load_demo()?;
+            println!(
+                "Dossier de démonstration créé dans {} : convention n° {}, {} contacts, {} volontaires, {} réunions, {} propositions.",
+                dir.display(),
+                s.convention,
+                s.contacts,
+                s.volunteers,
+                s.meetings,
+                s.proposals
+            );
+            Ok(())
+        }),
+        ["check"] => check(&db),
+        ["backup"] => with_store(&db, |store| {
+            let path = store.backup_now("manuelle")?;
+            println!(
+                "{}",
+                typography(&format!("Sauvegarde vérifiée : {}", path.display()))
+            );
+            Ok(())
+        }),
+        ["restore", file] => match store::backup::restore(&db, Path::new(file)) {
+            Ok(()) => {
+                println!("{}", typography(&format!("Base restaurée depuis {file}.")));
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        ["export", "synthesis", id, rest @ ..] => {
+            let Ok(id) = id.parse::<i64>() else {
+                return fail(format!("Numéro de convention invalide : « {id} »."));
+            };
+            let out = match rest {
+                ["--out", out] => PathBuf::from(out),
+                _ => return fail("Indiquez le fichier de sortie : --out FICHIER.pdf"),
+            };
+            with_store(&db, |store| {
+                crate::export::synthesis_note(
+                    store,
+                    ConventionId(id),
+                    &out,
+                    Local::now().date_naive(),
+                )?;
+                println!(
+                    "{}",
+                    typography(&format!("Note de synthèse écrite : {}", out.display()))
+                );
+                Ok(())
+            })
+        }
+        ["__write-probe", count, delay] => write_probe(&db, count, delay),
+        _ => {
+            eprintln!("Commande inconnue : {}\n\n{HELP}", words.join(" "));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn with_store(
+    db: &Path,
+    f: impl FnOnce(&mut Store) -> Result<(), Box<dyn std::error::Error>>,
+) -> ExitCode {
+    let mut store = match Store::open(db) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let result = f(&mut store);
+    let closed = store.close();
+    match (result, closed) {
+        (Err(e), _) => fail(e),
+        (Ok(()), Err(e)) => fail(e),
+        (Ok(()), Ok(_)) => ExitCode::SUCCESS,
+    }
+}
+
+fn check(db: &Path) -> ExitCode {
+    if !db.exists() {
+        return fail(format!(
+            "Aucune base à l'emplacement {} : rien à vérifier.",
+            db.display()
+        ));
+    }
+    let store = match Store::open(db) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    match store.check() {
+        Ok(report) => {
+            println!("Base : {}", db.display());
+            println!("Version du schéma : {}", report.schema_version);
+            println!("Contrôle d'intégrité : {}", report.integrity);
+            println!(
+                "Clés étrangères invalides : {}",
+                report.foreign_key_violations
+            );
+            for (label, n) in &report.counts {
+                println!("  {label:<26} {n:>8}");
+            }
+            if report.healthy() {
+                println!("La base est saine.");
+                ExitCode::SUCCESS
+            } else {
+                fail("La base est endommagée : restaurez une sauvegarde (agora restore FICHIER).")
+            }
+        }
+        Err(e) => fail(e),
+    }
+}
+
+/// Diagnostic used by the crash tests: appends journal entries one transaction at a
+/// time and prints each committed number, pausing between them.
+fn write_probe(db: &Path, count: &str, delay: &str) -> ExitCode {
+    let (Ok(count), Ok(delay)) = (count.parse::<u32>(), delay.parse::<u64>()) else {
+        return ExitCode::from(2);
+    };
+    let mut store = match Store::open(db) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    for i in 0..count {
+        if let Err(e) = store.probe_write(i) {
+            return fail(e);
+        }
+        println!("{i}");
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+    }
+    ExitCode::SUCCESS
 }

@@ -1,1 +1,89 @@
-//! Export glue.
+//! Turning a record into a document on disk, and logging it: the glue the window and
+//! the CLI share, so that both produce the same bytes and the same log line.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate};
+use thiserror::Error;
+
+use crate::domain::ids::ConventionId;
+use crate::domain::journal::ExportRecord;
+use crate::report::{ReportError, synthesis_note};
+use crate::store::{Store, StoreError};
+
+/// Why an export failed.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    #[error("Le fichier « {} » n'a pas pu être écrit : {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Writes bytes to `path` through a temporary file, so a failed write leaves no
+/// half-written document behind.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let fail = |source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(fail)?;
+    }
+    let mut tmp = path.as_os_str().to_os_string();
+    tmp.push(".partiel");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(fail)
+}
+
+/// Exports a convention's note de synthèse to `path` and logs it.
+pub fn synthesis_note(
+    store: &mut Store,
+    id: ConventionId,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<(), ExportError> {
+    let overview = store.convention_overview(id)?;
+    let settings = store.settings()?;
+    let bytes = synthesis_note::render_pdf(&overview, &settings.letterhead(), today)?;
+    write_file(path, &bytes)?;
+    store.log_export(&ExportRecord {
+        at: Local::now().naive_local(),
+        document: synthesis_note::DOCUMENT.into(),
+        entity: "convention".into(),
+        entity_id: Some(id.0),
+        path: path.display().to_string(),
+        personal_data: false,
+    })?;
+    Ok(())
+}
+
+/// Where documents go when no file dialog can open: Documents/Agora.
+pub fn fallback_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(Path::to_path_buf))
+        .or_else(|| directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf()))
+        .unwrap_or_else(std::env::temp_dir)
+        .join("Agora")
+}
+
+/// A file name for a document: "note-de-synthese-convention-1-2026-11-29.pdf".
+pub fn file_name(document: &str, id: i64, today: NaiveDate) -> String {
+    let slug: String = document
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' => 'e',
+            'à' => 'a',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    format!("{slug}-convention-{id}-{}.pdf", today.format("%Y-%m-%d"))
+}

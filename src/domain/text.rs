@@ -8,15 +8,29 @@ pub const NNBSP: char = '\u{202F}';
 /// No-break space (U+00A0), before the colon.
 pub const NBSP: char = '\u{00A0}';
 
-/// "29 novembre 2026".
+/// "29 novembre 2026", "1er septembre 2026".
 pub fn date_long(date: NaiveDate) -> String {
-    date.format_localized("%-d %B %Y", Locale::fr_FR)
-        .to_string()
+    use chrono::Datelike;
+    let day = if date.day() == 1 {
+        "1er".to_string()
+    } else {
+        date.day().to_string()
+    };
+    format!("{day} {}", date.format_localized("%B %Y", Locale::fr_FR))
 }
 
 /// "dimanche 29 novembre 2026".
 pub fn date_with_weekday(date: NaiveDate) -> String {
-    date.format_localized("%A %-d %B %Y", Locale::fr_FR)
+    format!(
+        "{} {}",
+        date.format_localized("%A", Locale::fr_FR),
+        date_long(date)
+    )
+}
+
+/// "sam. 5 déc. 2026", for table cells.
+pub fn date_compact(date: NaiveDate) -> String {
+    date.format_localized("%a %-d %b %Y", Locale::fr_FR)
         .to_string()
 }
 
@@ -76,7 +90,8 @@ pub fn quoted(text: &str) -> String {
 }
 
 /// Applies French typography to free text: a no-break space before `:` and a narrow
-/// one before `; ! ?` and inside « », replacing an ordinary space if there is one.
+/// one before `; ! ?` and inside « », replacing an ordinary space if there is one,
+/// and the typographic apostrophe ’ in place of '.
 /// Leaves URLs' `://` and times like `18:30` alone.
 pub fn typography(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -99,7 +114,7 @@ pub fn typography(text: &str) -> String {
                 _ => {}
             }
         }
-        out.push(c);
+        out.push(if c == '\'' { '’' } else { c });
         prev = Some(c);
         if c == '«' && !matches!(next, Some(NNBSP | NBSP) | None) {
             if next == Some(' ') {
@@ -122,6 +137,22 @@ mod tests {
         assert_eq!(date_long(d), "29 novembre 2026");
         assert_eq!(date_with_weekday(d), "dimanche 29 novembre 2026");
         assert_eq!(date_short(d), "29/11/2026");
+        assert_eq!(
+            date_long(NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()),
+            "1er septembre 2026"
+        );
+        assert_eq!(
+            date_compact(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()),
+            "sam. 5 déc. 2026"
+        );
+        assert_eq!(
+            date_long(NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()),
+            "1er septembre 2026"
+        );
+        assert_eq!(
+            date_compact(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()),
+            "sam. 5 déc. 2026"
+        );
     }
 
     #[test]
@@ -144,5 +175,6 @@ mod tests {
             "à 18:30, voir https://x"
         );
         assert_eq!(typography("a ; b"), "a\u{202F}; b");
+        assert_eq!(typography("l'été"), "l’été");
     }
 }

@@ -1,1 +1,16 @@
-//! PDF documents.
+//! PDF documents. `layout` lays an app-level document model out on A4 pages (no
+//! printpdf types leak out of it); each other module turns domain data into that model.
+
+pub mod layout;
+pub mod synthesis_note;
+
+use thiserror::Error;
+
+/// What can go wrong while making a document.
+#[derive(Debug, Error)]
+pub enum ReportError {
+    #[error("La police intégrée est illisible : {0}")]
+    Font(String),
+    #[error("Le document n'a pas pu être écrit : {0}")]
+    Io(#[from] std::io::Error),
+}

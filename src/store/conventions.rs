@@ -248,7 +248,9 @@ impl Store {
                 "SELECT m.date, m.title, \
                     sum(a.status = 'present'), sum(a.status <> 'replaced') \
                  FROM meetings m JOIN attendance a ON a.meeting_id = m.id \
-                 WHERE m.convention_id = ?1 GROUP BY m.id ORDER BY m.date, m.start_time",
+                 WHERE m.convention_id = ?1 GROUP BY m.id \
+                 HAVING sum(a.status IN ('present', 'excused', 'absent')) > 0 \
+                 ORDER BY m.date, m.start_time",
             )?
             .query_map([id.0], |r| {
                 Ok(AttendanceSummary {

@@ -90,3 +90,28 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+impl Store {
+    /// One committed journal entry numbered `n` (diagnostic writes for crash tests).
+    #[doc(hidden)]
+    pub fn probe_write(&mut self, n: u32) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.journal(
+                "probe",
+                "probe",
+                Some(i64::from(n)),
+                "écriture de diagnostic",
+            )
+        })
+    }
+
+    /// The numbers of the probe entries present.
+    #[doc(hidden)]
+    pub fn probe_entries(&self) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT entity_id FROM journal WHERE kind = 'probe' ORDER BY entity_id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

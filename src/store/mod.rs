@@ -27,7 +27,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use contacts::{ContactFilter, ContactRow};
+pub use contacts::{ContactFilter, ContactRow, MeetingAttended, Participation};
+pub use conventions::ConventionRow;
 pub use dashboard::{Counts, Dashboard, DueItem, UpcomingItem};
 pub use draws::DrawView;
 pub use error::StoreError;

@@ -1,0 +1,332 @@
+//! The top level: opens the store, shows the welcome screen on an empty store, routes
+//! messages to the panels, owns navigation (sidebar, Ctrl+1…7, records opened from
+//! other panels), and backs up on close.
+
+use std::path::Path;
+
+use chrono::{Local, NaiveDate};
+use iced::widget::{button, column, container, row, text};
+use iced::{Element, Length, Subscription, Task, event, keyboard, window};
+
+use super::panels::{self, Event, Target};
+use super::{Panel, theme, widget};
+use crate::store::Store;
+
+/// The application.
+pub struct App {
+    today: NaiveDate,
+    state: State,
+}
+
+enum State {
+    /// The store could not be opened; the message says why.
+    Refused(String),
+    Ready(Box<Ready>),
+    Closed,
+}
+
+struct Ready {
+    store: Store,
+    panel: Panel,
+    welcome: Option<panels::welcome::State>,
+    notice: Option<String>,
+    dashboard: panels::dashboard::State,
+    conventions: panels::conventions::State,
+    contacts: panels::contacts::State,
+    draw: panels::draw::State,
+    meetings: panels::meetings::State,
+    documents: panels::documents::State,
+    settings: panels::settings::State,
+}
+
+/// The top-level messages.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Navigate(Panel),
+    Shortcut(usize),
+    DismissNotice,
+    CloseRequested(window::Id),
+    Welcome(panels::welcome::Message),
+    Dashboard(panels::dashboard::Message),
+    Conventions(panels::conventions::Message),
+    Contacts(panels::contacts::Message),
+    Draw(panels::draw::Message),
+    Meetings(panels::meetings::Message),
+    Documents(panels::documents::Message),
+    Settings(panels::settings::Message),
+}
+
+impl Ready {
+    fn new(store: Store, panel: Panel, today: NaiveDate) -> Ready {
+        let welcome = match (store.is_empty(), store.settings()) {
+            (Ok(true), Ok(s)) if !s.welcomed => Some(panels::welcome::State::default()),
+            _ => None,
+        };
+        Ready {
+            panel,
+            welcome,
+            notice: None,
+            dashboard: panels::dashboard::State::new(&store, today),
+            conventions: panels::conventions::State::new(&store),
+            contacts: panels::contacts::State::new(&store),
+            draw: panels::draw::State::new(&store),
+            meetings: panels::meetings::State::new(&store),
+            documents: panels::documents::State::new(&store),
+            settings: panels::settings::State::new(&store),
+            store,
+        }
+    }
+
+    /// Reloads every panel after a change, keeping what each shows.
+    fn reload(&mut self, today: NaiveDate) {
+        self.dashboard = panels::dashboard::State::new(&self.store, today);
+        self.conventions.reload(&self.store);
+        self.contacts.reload(&self.store);
+        self.draw.reload(&self.store);
+        self.meetings.reload(&self.store);
+        self.documents = panels::documents::State::new(&self.store);
+        self.settings.reload(&self.store);
+    }
+
+    fn handle(&mut self, event: Option<Event>) {
+        match event {
+            None => {}
+            Some(Event::Notice(n)) => self.notice = Some(n),
+            Some(Event::Exported(n)) => {
+                self.documents = panels::documents::State::new(&self.store);
+                self.notice = Some(n);
+            }
+            Some(Event::Open(target)) => match target {
+                Target::Convention(id) => {
+                    self.panel = Panel::Conventions;
+                    self.conventions.open(&self.store, id);
+                }
+                Target::Meeting(id) => {
+                    self.panel = Panel::Meetings;
+                    self.meetings.open(&self.store, id);
+                }
+                Target::Contact(id) => {
+                    self.panel = Panel::Contacts;
+                    self.contacts.open(&self.store, id);
+                }
+            },
+        }
+    }
+}
+
+impl App {
+    /// Opens the store at `db` and starts on `panel` (default: the dashboard).
+    pub fn boot(db: &Path, panel: Option<Panel>) -> (App, Task<Message>) {
+        let today = Local::now().date_naive();
+        let app = match Store::open(db) {
+            Ok(store) => App::with_store(store, panel.unwrap_or(Panel::Dashboard), today),
+            Err(e) => App {
+                today,
+                state: State::Refused(panels::describe(&e)),
+            },
+        };
+        (app, Task::none())
+    }
+
+    /// The app on an open store, as of `today` (tests fix the date).
+    pub fn with_store(store: Store, panel: Panel, today: NaiveDate) -> App {
+        App {
+            today,
+            state: State::Ready(Box::new(Ready::new(store, panel, today))),
+        }
+    }
+
+    /// The window title.
+    pub fn title(&self) -> String {
+        match &self.state {
+            State::Ready(r) if r.welcome.is_none() => format!("Agora — {}", r.panel.label()),
+            _ => "Agora — Mission Démocratie locale".into(),
+        }
+    }
+
+    /// Keyboard shortcuts and the close request.
+    pub fn subscription(&self) -> Subscription<Message> {
+        event::listen_with(|event, _status, id| match event {
+            iced::Event::Keyboard(keyboard::Event::KeyPressed {
+                key: keyboard::Key::Character(c),
+                modifiers,
+                ..
+            }) if modifiers.control() || modifiers.command() => c
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=7).contains(n))
+                .map(Message::Shortcut),
+            iced::Event::Window(window::Event::CloseRequested) => Some(Message::CloseRequested(id)),
+            _ => None,
+        })
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        let today = self.today;
+        if let Message::CloseRequested(id) = message {
+            if let State::Ready(ready) = std::mem::replace(&mut self.state, State::Closed) {
+                if let Err(e) = ready.store.close() {
+                    eprintln!("{}", panels::describe(&e));
+                }
+            }
+            return window::close(id).chain(iced::exit());
+        }
+        let State::Ready(r) = &mut self.state else {
+            return Task::none();
+        };
+        match message {
+            Message::Navigate(panel) => {
+                r.panel = panel;
+                Task::none()
+            }
+            Message::Shortcut(n) => {
+                if r.welcome.is_none() {
+                    r.panel = Panel::ALL[n - 1];
+                }
+                Task::none()
+            }
+            Message::DismissNotice => {
+                r.notice = None;
+                Task::none()
+            }
+            Message::CloseRequested(_) => Task::none(),
+            Message::Welcome(m) => {
+                let Some(w) = r.welcome.as_mut() else {
+                    return Task::none();
+                };
+                if let Some(event) = w.update(m, &mut r.store) {
+                    r.welcome = None;
+                    r.reload(today);
+                    r.handle(Some(event));
+                }
+                Task::none()
+            }
+            Message::Dashboard(m) => {
+                let event = r.dashboard.update(m);
+                r.handle(event);
+                Task::none()
+            }
+            Message::Conventions(m) => {
+                let (task, event) = r.conventions.update(m, &mut r.store, today);
+                r.handle(event);
+                task.map(Message::Conventions)
+            }
+            Message::Contacts(m) => {
+                let event = r.contacts.update(m, &r.store);
+                r.handle(event);
+                Task::none()
+            }
+            Message::Draw(m) => {
+                r.draw.update(m, &r.store);
+                Task::none()
+            }
+            Message::Meetings(m) => {
+                let event = r.meetings.update(m, &r.store);
+                r.handle(event);
+                Task::none()
+            }
+            Message::Documents(m) => {
+                let (task, event) = r.documents.update(m, &mut r.store, today);
+                r.handle(event);
+                task.map(Message::Documents)
+            }
+            Message::Settings(m) => {
+                let event = r.settings.update(m, &mut r.store);
+                r.handle(event);
+                Task::none()
+            }
+        }
+    }
+
+    /// Draws the window.
+    pub fn view(&self) -> Element<'_, Message> {
+        match &self.state {
+            State::Refused(message) => container(
+                column![
+                    widget::title("Agora ne peut pas ouvrir la base"),
+                    text(message.as_str()).size(16),
+                    widget::muted(
+                        "Rien n'a été modifié. Fermez cette fenêtre une fois le problème réglé."
+                    ),
+                ]
+                .spacing(16)
+                .max_width(720),
+            )
+            .padding(40)
+            .center(Length::Fill)
+            .into(),
+            State::Closed => widget::muted("Fermeture…"),
+            State::Ready(r) => match &r.welcome {
+                Some(w) => w.view().map(Message::Welcome),
+                None => self.main_view(r),
+            },
+        }
+    }
+
+    fn main_view<'a>(&'a self, r: &'a Ready) -> Element<'a, Message> {
+        let mut nav = column![
+            text("Agora")
+                .size(26)
+                .font(widget::bold())
+                .color(theme::ACCENT),
+            widget::gap(12.0)
+        ]
+        .spacing(4);
+        for (i, panel) in Panel::ALL.into_iter().enumerate() {
+            nav = nav.push(
+                button(row![
+                    text(panel.label()).width(Length::Fill),
+                    text(format!("{}", i + 1)).size(11).color(theme::MUTED)
+                ])
+                .width(Length::Fill)
+                .padding([8, 10])
+                .style(theme::entry(panel == r.panel))
+                .on_press(Message::Navigate(panel)),
+            );
+        }
+        let settings = r.store.settings().unwrap_or_default();
+        nav = nav
+            .push(widget::gap(20.0))
+            .push(widget::muted(settings.organisation))
+            .push(widget::muted(settings.mission));
+        let sidebar = container(nav)
+            .width(Length::Fixed(240.0))
+            .height(Length::Fill)
+            .padding(16)
+            .style(theme::sidebar);
+        let body: Element<'_, Message> = match r.panel {
+            Panel::Dashboard => r.dashboard.view(self.today).map(Message::Dashboard),
+            Panel::Conventions => r.conventions.view(self.today).map(Message::Conventions),
+            Panel::Contacts => r.contacts.view().map(Message::Contacts),
+            Panel::Draw => r.draw.view().map(Message::Draw),
+            Panel::Meetings => r.meetings.view().map(Message::Meetings),
+            Panel::Documents => r.documents.view().map(Message::Documents),
+            Panel::Settings => r.settings.view().map(Message::Settings),
+        };
+        let mut main = column![].spacing(12).padding(20).height(Length::Fill);
+        if let Some(notice) = &r.notice {
+            main = main.push(
+                container(
+                    row![
+                        text(notice.as_str()).width(Length::Fill),
+                        button(text("Fermer")).on_press(Message::DismissNotice)
+                    ]
+                    .spacing(12)
+                    .align_y(iced::Alignment::Center),
+                )
+                .padding(10)
+                .style(theme::notice),
+            );
+        }
+        main = main.push(body);
+        row![
+            sidebar,
+            container(main)
+                .width(Length::Fill)
+                .height(Length::Fill)
+                .style(theme::page)
+        ]
+        .into()
+    }
+}

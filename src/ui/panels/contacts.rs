@@ -1,0 +1,324 @@
+//! The Contacts & mobilisation panel: the directory, searched and filtered by kind,
+//! read page by page from the store, and a contact's sheet (details, memberships,
+//! consents, conventions, meetings).
+
+use iced::widget::{button, column, pick_list, row, scrollable, text, text_input};
+use iced::{Element, Length};
+
+use super::{Event, Target};
+use crate::domain::codes::ContactKind;
+use crate::domain::contact::Contact;
+use crate::domain::ids::ContactId;
+use crate::domain::text as fr;
+use crate::store::{ContactFilter, ContactRow, MeetingAttended, Participation, Store};
+use crate::ui::{theme, widget};
+
+const PAGE: u32 = 50;
+
+/// The kind filter's choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindChoice(Option<ContactKind>);
+
+impl std::fmt::Display for KindChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.map_or("Tous les types", ContactKind::label))
+    }
+}
+
+struct Sheet {
+    contact: Contact,
+    memberships: Vec<(String, String)>,
+    consents: Vec<crate::domain::contact::Consent>,
+    participations: Vec<Participation>,
+    meetings: Vec<MeetingAttended>,
+}
+
+/// The panel's state.
+pub struct State {
+    filter: ContactFilter,
+    page: u32,
+    total: u32,
+    rows: Vec<ContactRow>,
+    sheet: Option<Sheet>,
+    kinds: Vec<KindChoice>,
+    error: Option<String>,
+}
+
+/// The panel's messages.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Search(String),
+    Kind(KindChoice),
+    Page(u32),
+    Select(ContactId),
+    OpenConvention(crate::domain::ids::ConventionId),
+    OpenMeeting(crate::domain::ids::MeetingId),
+}
+
+impl State {
+    /// The first page of the directory.
+    pub fn new(store: &Store) -> State {
+        let mut kinds = vec![KindChoice(None)];
+        kinds.extend(ContactKind::ALL.iter().map(|k| KindChoice(Some(*k))));
+        let mut s = State {
+            filter: ContactFilter::default(),
+            page: 0,
+            total: 0,
+            rows: Vec::new(),
+            sheet: None,
+            kinds,
+            error: None,
+        };
+        s.reload(store);
+        s
+    }
+
+    /// Re-runs the query for the current page and filter.
+    pub fn reload(&mut self, store: &Store) {
+        let result = store.contacts_count(&self.filter).and_then(|total| {
+            Ok((
+                total,
+                store.contacts_page(&self.filter, self.page * PAGE, PAGE)?,
+            ))
+        });
+        match result {
+            Ok((total, rows)) => {
+                self.total = total;
+                self.rows = rows;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(super::describe(&e)),
+        }
+        if let Some(id) = self.sheet.as_ref().map(|s| s.contact.id) {
+            self.open(store, id);
+        }
+    }
+
+    /// Shows one contact's sheet.
+    pub fn open(&mut self, store: &Store, id: ContactId) {
+        let sheet = (|| {
+            Ok::<_, crate::store::StoreError>(Sheet {
+                contact: store.contact(id)?,
+                memberships: store.memberships(id)?,
+                consents: store.consents(id)?,
+                participations: store.participations(id)?,
+                meetings: store.meetings_attended(id)?,
+            })
+        })();
+        match sheet {
+            Ok(s) => self.sheet = Some(s),
+            Err(e) => self.error = Some(super::describe(&e)),
+        }
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, store: &Store) -> Option<Event> {
+        match message {
+            Message::Search(s) => {
+                self.filter.search = s;
+                self.page = 0;
+                self.reload(store);
+            }
+            Message::Kind(k) => {
+                self.filter.kind = k.0;
+                self.page = 0;
+                self.reload(store);
+            }
+            Message::Page(p) => {
+                self.page = p;
+                self.reload(store);
+            }
+            Message::Select(id) => self.open(store, id),
+            Message::OpenConvention(id) => return Some(Event::Open(Target::Convention(id))),
+            Message::OpenMeeting(id) => return Some(Event::Open(Target::Meeting(id))),
+        }
+        None
+    }
+
+    /// The panel.
+    pub fn view(&self) -> Element<'_, Message> {
+        let pages = self.total.div_ceil(PAGE).max(1);
+        let controls = row![
+            text_input(
+                "Rechercher un nom, une structure, un courriel…",
+                &self.filter.search
+            )
+            .on_input(Message::Search)
+            .padding(8)
+            .width(Length::Fill),
+            pick_list(
+                self.kinds.as_slice(),
+                Some(KindChoice(self.filter.kind)),
+                Message::Kind
+            ),
+        ]
+        .spacing(10);
+        let mut list = column![].spacing(2);
+        for c in &self.rows {
+            let selected = self.sheet.as_ref().is_some_and(|s| s.contact.id == c.id);
+            let sector = c.sector.map(|s| s.label()).unwrap_or("");
+            list = list.push(widget::entry(
+                column![
+                    text(c.name.as_str()),
+                    text(format!(
+                        "{} · {} · {} {}",
+                        c.kind.label(),
+                        sector,
+                        c.organisation,
+                        c.email
+                    ))
+                    .size(13),
+                ],
+                selected,
+                Message::Select(c.id),
+            ));
+        }
+        if self.rows.is_empty() {
+            list = list.push(widget::muted("Aucun contact ne correspond."));
+        }
+        let mut pager = row![widget::muted(format!(
+            "{} contacts · page {} / {pages}",
+            fr::integer(self.total.into()),
+            self.page + 1
+        ))]
+        .spacing(10)
+        .align_y(iced::Alignment::Center);
+        if self.page > 0 {
+            pager = pager.push(
+                button(text("Précédent"))
+                    .style(button::secondary)
+                    .on_press(Message::Page(self.page - 1)),
+            );
+        }
+        if self.page + 1 < pages {
+            pager = pager.push(
+                button(text("Suivant"))
+                    .style(button::secondary)
+                    .on_press(Message::Page(self.page + 1)),
+            );
+        }
+        let left = column![
+            widget::title("Contacts & mobilisation"),
+            controls,
+            pager,
+            scrollable(list).height(Length::Fill)
+        ]
+        .spacing(10)
+        .width(Length::FillPortion(5));
+        let right: Element<'_, Message> = match &self.sheet {
+            Some(s) => scrollable(sheet(s)).height(Length::Fill).into(),
+            None => widget::muted("Choisissez un contact pour voir sa fiche."),
+        };
+        let mut page = column![].spacing(8);
+        if let Some(e) = &self.error {
+            page = page.push(widget::colored(e.as_str(), theme::LATE));
+        }
+        page.push(row![left, column![right].width(Length::FillPortion(4))].spacing(20))
+            .into()
+    }
+}
+
+fn sheet(s: &Sheet) -> Element<'_, Message> {
+    let c = &s.contact;
+    let mut details = column![
+        widget::field("Type", c.kind.label()),
+        widget::field("Structure", c.organisation.as_str()),
+        widget::field("Fonction", c.role.as_str()),
+        widget::field("Courriel", c.email.as_str()),
+        widget::field("Téléphone", c.phone.as_str()),
+        widget::field(
+            "Adresse",
+            format!("{} {} {}", c.address, c.postal_code, c.city)
+        ),
+        widget::field("Secteur", c.sector.map(|s| s.label()).unwrap_or("—")),
+        widget::field("Quartier", c.neighbourhood.as_str()),
+        widget::field(
+            "Réexamen des données",
+            c.retention_review.map(fr::date_short).unwrap_or_default()
+        ),
+    ]
+    .spacing(6);
+    if c.do_not_contact {
+        details = details.push(widget::colored("Ne pas contacter", theme::LATE));
+    }
+    if !c.notes.is_empty() {
+        details = details.push(widget::field("Notes", c.notes.as_str()));
+    }
+    let mut sensitive = column![widget::muted(
+        "Attributs sensibles, utilisés pour les quotas :"
+    )]
+    .spacing(4);
+    for (label, value) in [
+        ("Genre", &c.gender),
+        ("Tranche d'âge", &c.age_band),
+        ("CSP", &c.csp),
+        ("Diplôme", &c.diploma),
+    ] {
+        sensitive = sensitive.push(widget::field(
+            label,
+            if value.is_empty() {
+                "non renseigné"
+            } else {
+                value.as_str()
+            },
+        ));
+    }
+    let mut consents = column![].spacing(4);
+    if s.consents.is_empty() {
+        consents = consents.push(widget::muted("Aucun consentement enregistré."));
+    }
+    for k in &s.consents {
+        let what = if k.given { "donné" } else { "retiré" };
+        let line = format!(
+            "{} — {what} le {} ({}, {})",
+            k.scope.label(),
+            fr::date_short(k.date),
+            k.channel.label(),
+            k.wording_version
+        );
+        consents = consents.push(if k.given {
+            text(line).into()
+        } else {
+            widget::colored(line, theme::LATE)
+        });
+    }
+    let mut links = column![].spacing(2);
+    for (org, role) in &s.memberships {
+        links = links.push(text(format!("{org} — {role}")));
+    }
+    for p in &s.participations {
+        links = links.push(widget::entry(
+            text(format!("{} — {}", p.convention_title, p.role.label())),
+            false,
+            Message::OpenConvention(p.convention),
+        ));
+    }
+    for m in &s.meetings {
+        links = links.push(widget::entry(
+            text(format!(
+                "{} · {} — {}",
+                fr::date_short(m.date),
+                m.title,
+                m.status.label()
+            )),
+            false,
+            Message::OpenMeeting(m.meeting),
+        ));
+    }
+    if s.memberships.is_empty() && s.participations.is_empty() && s.meetings.is_empty() {
+        links = links.push(widget::muted("Aucune participation enregistrée."));
+    }
+    column![
+        text(c.display_name()).size(22).font(widget::bold()),
+        widget::section("Coordonnées", details),
+        widget::section("Quotas", sensitive),
+        widget::section("Consentements", consents),
+        widget::section("Participation", links),
+    ]
+    .spacing(10)
+    .padding(iced::Padding {
+        right: 14.0,
+        ..iced::Padding::ZERO
+    })
+    .into()
+}

@@ -1,0 +1,37 @@
+//! One module per panel, each with its own State, Message, update and view, and the
+//! [`Event`]s a panel hands up to the app.
+
+pub mod contacts;
+pub mod conventions;
+pub mod dashboard;
+pub mod documents;
+pub mod draw;
+pub mod meetings;
+pub mod settings;
+pub mod welcome;
+
+use crate::domain::ids::{ContactId, ConventionId, MeetingId};
+
+/// What a panel asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// Show a record in its panel.
+    Open(Target),
+    /// Show a message in the banner.
+    Notice(String),
+    /// A document was exported: show the message, refresh the export log.
+    Exported(String),
+}
+
+/// A record that can be opened from elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Convention(ConventionId),
+    Meeting(MeetingId),
+    Contact(ContactId),
+}
+
+/// The French sentence for a store error shown in a panel.
+pub fn describe(e: &impl std::fmt::Display) -> String {
+    crate::domain::text::typography(&e.to_string())
+}

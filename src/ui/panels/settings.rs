@@ -1,0 +1,193 @@
+//! The Paramètres panel: the names printed on every document, where the data and the
+//! backups live, the backup policy, a backup on demand, and "about".
+
+use iced::widget::{button, column, row, scrollable, text, text_input};
+use iced::{Element, Length};
+
+use super::Event;
+use crate::domain::text as fr;
+use crate::store::{self, Settings, Store};
+use crate::ui::{theme, widget};
+
+/// The panel's state: the form and what is on disk.
+pub struct State {
+    saved: Settings,
+    organisation: String,
+    mission: String,
+    db: String,
+    backup_dir: String,
+    backups: Vec<String>,
+    error: Option<String>,
+}
+
+/// The panel's messages.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Organisation(String),
+    Mission(String),
+    Save,
+    BackupNow,
+}
+
+impl State {
+    /// Loads the settings.
+    pub fn new(store: &Store) -> State {
+        let saved = store.settings().unwrap_or_default();
+        let mut s = State {
+            organisation: saved.organisation.clone(),
+            mission: saved.mission.clone(),
+            saved,
+            db: store.path().display().to_string(),
+            backup_dir: store.backup_dir().display().to_string(),
+            backups: Vec::new(),
+            error: None,
+        };
+        s.reload(store);
+        s
+    }
+
+    /// Re-reads the backups on disk.
+    pub fn reload(&mut self, store: &Store) {
+        match store::backup::list_backups(&store.backup_dir()) {
+            Ok(list) => {
+                self.backups = list
+                    .iter()
+                    .rev()
+                    .map(|(t, p)| {
+                        format!(
+                            "{} {} — {}",
+                            fr::date_short(t.date()),
+                            t.format("%H:%M"),
+                            p.file_name().unwrap_or_default().to_string_lossy()
+                        )
+                    })
+                    .collect()
+            }
+            Err(e) => self.error = Some(super::describe(&e)),
+        }
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, store: &mut Store) -> Option<Event> {
+        match message {
+            Message::Organisation(s) => self.organisation = s,
+            Message::Mission(s) => self.mission = s,
+            Message::Save => {
+                let new = Settings {
+                    organisation: self.organisation.clone(),
+                    mission: self.mission.clone(),
+                    ..self.saved.clone()
+                };
+                return match store.save_settings(&new) {
+                    Ok(()) => {
+                        self.saved = new;
+                        self.error = None;
+                        Some(Event::Notice(
+                            "Paramètres enregistrés : ils figureront sur les prochains documents."
+                                .into(),
+                        ))
+                    }
+                    Err(e) => {
+                        self.error = Some(super::describe(&e));
+                        None
+                    }
+                };
+            }
+            Message::BackupNow => {
+                return match store.backup_now("manuelle") {
+                    Ok(path) => {
+                        self.reload(store);
+                        Some(Event::Notice(super::describe(&format!(
+                            "Sauvegarde vérifiée : {}",
+                            path.display()
+                        ))))
+                    }
+                    Err(e) => Some(Event::Notice(super::describe(&e))),
+                };
+            }
+        }
+        None
+    }
+
+    /// The panel.
+    pub fn view(&self) -> Element<'_, Message> {
+        let dirty =
+            self.organisation != self.saved.organisation || self.mission != self.saved.mission;
+        let mut names = column![
+            widget::muted("Imprimé en tête de chaque document."),
+            row![
+                text("Organisation").width(Length::Fixed(160.0)),
+                text_input("Ville de Grenoble", &self.organisation)
+                    .on_input(Message::Organisation)
+                    .padding(6)
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center),
+            row![
+                text("Mission").width(Length::Fixed(160.0)),
+                text_input("Mission Démocratie locale", &self.mission)
+                    .on_input(Message::Mission)
+                    .padding(6)
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center),
+            widget::muted(format!(
+                "En-tête : {} — {}",
+                self.organisation.trim(),
+                self.mission.trim()
+            )),
+        ]
+        .spacing(8);
+        if self.organisation.trim().is_empty() {
+            names = names.push(widget::colored(
+                "Le nom de l'organisation est obligatoire.",
+                theme::LATE,
+            ));
+        }
+        let save = button(text("Enregistrer"));
+        names = names.push(if dirty && !self.organisation.trim().is_empty() {
+            save.on_press(Message::Save)
+        } else {
+            save
+        });
+        let r = self.saved.rotation;
+        let mut backups = column![
+            widget::field("Base de données", self.db.as_str()),
+            widget::field("Dossier des sauvegardes", self.backup_dir.as_str()),
+            widget::field(
+                "Conservation",
+                format!("les {} dernières journées, {} dernières semaines et {} derniers mois", r.daily, r.weekly, r.monthly),
+            ),
+            widget::muted("Une sauvegarde vérifiée est faite à la fermeture si quelque chose a changé, et avant toute mise à jour du schéma."),
+            button(text("Sauvegarder maintenant")).on_press(Message::BackupNow),
+        ]
+        .spacing(8);
+        for b in self.backups.iter().take(8) {
+            backups = backups.push(text(b.as_str()).size(13));
+        }
+        let about = column![
+            widget::field("Version", env!("CARGO_PKG_VERSION")),
+            widget::field("Licence", "EUPL 1.2"),
+            widget::field("Police", "DejaVu Sans (licence libre Bitstream Vera / DejaVu)"),
+            widget::muted("Agora fonctionne hors ligne : aucune donnée ne quitte cet ordinateur sans un export explicite, consigné dans le journal des exports."),
+        ]
+        .spacing(6);
+        let mut page = column![widget::title("Paramètres")].spacing(12);
+        if let Some(e) = &self.error {
+            page = page.push(widget::colored(e.as_str(), theme::LATE));
+        }
+        page.push(scrollable(
+            column![
+                widget::section("Organisation", names),
+                widget::section("Données et sauvegardes", backups),
+                widget::section("À propos", about)
+            ]
+            .spacing(12)
+            .padding(iced::Padding {
+                right: 14.0,
+                ..iced::Padding::ZERO
+            }),
+        ))
+        .into()
+    }
+}

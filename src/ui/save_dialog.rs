@@ -1,0 +1,40 @@
+//! Choosing where a document goes: the system's save dialog through rfd, or, when no
+//! dialog can open (Linux without a desktop portal), Documents/Agora — and the notice
+//! says so.
+
+use std::path::PathBuf;
+
+/// Where to write, and whether the dialog was bypassed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveTarget {
+    pub path: PathBuf,
+    pub fallback: bool,
+}
+
+fn dialog_available() -> bool {
+    if cfg!(target_os = "linux") {
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
+    } else {
+        true
+    }
+}
+
+/// Asks for a PDF path; `None` when the person cancels.
+pub async fn choose_pdf(file_name: String) -> Option<SaveTarget> {
+    if !dialog_available() {
+        return Some(SaveTarget {
+            path: crate::export::fallback_dir().join(file_name),
+            fallback: true,
+        });
+    }
+    rfd::AsyncFileDialog::new()
+        .set_title("Enregistrer le document")
+        .set_file_name(&file_name)
+        .add_filter("Document PDF", &["pdf"])
+        .save_file()
+        .await
+        .map(|h| SaveTarget {
+            path: h.path().to_path_buf(),
+            fallback: false,
+        })
+}

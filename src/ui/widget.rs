@@ -1,0 +1,89 @@
+//! Small shared pieces of the panels: titles, sections, label–value lines, badges,
+//! clickable list entries.
+
+use iced::widget::{Space, button, column, container, row, text};
+use iced::{Color, Element, Font, Length, font};
+
+use super::theme;
+
+/// The bold face of the default family.
+pub fn bold() -> Font {
+    Font {
+        weight: font::Weight::Bold,
+        ..super::default_font()
+    }
+}
+
+/// A panel's title line.
+pub fn title<'a, M: 'a>(s: impl text::IntoFragment<'a>) -> Element<'a, M> {
+    text(s).size(24).font(bold()).color(theme::ACCENT).into()
+}
+
+/// A card with a heading.
+pub fn section<'a, M: 'a>(
+    heading: impl text::IntoFragment<'a>,
+    body: impl Into<Element<'a, M>>,
+) -> Element<'a, M> {
+    container(column![text(heading).size(16).font(bold()), body.into()].spacing(8))
+        .padding(14)
+        .width(Length::Fill)
+        .style(theme::card)
+        .into()
+}
+
+/// "Label    value" on one line.
+pub fn field<'a, M: 'a>(
+    label: impl text::IntoFragment<'a>,
+    value: impl text::IntoFragment<'a>,
+) -> Element<'a, M> {
+    row![
+        text(label).width(Length::Fixed(210.0)).color(theme::MUTED),
+        text(value).width(Length::Fill)
+    ]
+    .spacing(10)
+    .into()
+}
+
+/// Grey text.
+pub fn muted<'a, M: 'a>(s: impl text::IntoFragment<'a>) -> Element<'a, M> {
+    text(s).color(theme::MUTED).into()
+}
+
+/// Coloured text (late items, statuses).
+pub fn colored<'a, M: 'a>(s: impl text::IntoFragment<'a>, color: Color) -> Element<'a, M> {
+    text(s).color(color).into()
+}
+
+/// A clickable entry of a list.
+pub fn entry<'a, M: Clone + 'a>(
+    content: impl Into<Element<'a, M>>,
+    selected: bool,
+    on_press: M,
+) -> Element<'a, M> {
+    button(content)
+        .width(Length::Fill)
+        .padding([6, 10])
+        .style(theme::entry(selected))
+        .on_press(on_press)
+        .into()
+}
+
+/// A labelled number, for the dashboard.
+pub fn figure<'a, M: 'a>(value: String, label: &'a str) -> Element<'a, M> {
+    container(
+        column![
+            text(value).size(30).font(bold()).color(theme::ACCENT),
+            text(label).color(theme::MUTED)
+        ]
+        .spacing(2),
+    )
+    .padding(14)
+    .width(Length::Fill)
+    .style(theme::card)
+    .into()
+}
+
+/// Vertical space.
+pub fn gap<'a, M: 'a>(h: f32) -> Element<'a, M> {
+    Space::new().height(Length::Fixed(h)).into()
+}
