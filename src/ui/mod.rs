@@ -3,8 +3,8 @@
 //! shared pieces and `theme` the colours.
 
 pub mod app;
-mod panels;
-mod save_dialog;
+pub mod panels;
+pub mod save_dialog;
 mod theme;
 mod widget;
 

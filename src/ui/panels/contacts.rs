@@ -143,6 +143,7 @@ impl State {
                 "Rechercher un nom, une structure, un courriel…",
                 &self.filter.search
             )
+            .id("contacts-search")
             .on_input(Message::Search)
             .padding(8)
             .width(Length::Fill),
@@ -156,19 +157,17 @@ impl State {
         let mut list = column![].spacing(2);
         for c in &self.rows {
             let selected = self.sheet.as_ref().is_some_and(|s| s.contact.id == c.id);
-            let sector = c.sector.map(|s| s.label()).unwrap_or("");
+            let details: Vec<&str> = [
+                c.kind.label(),
+                c.sector.map_or("", |s| s.label()),
+                &c.organisation,
+                &c.email,
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
             list = list.push(widget::entry(
-                column![
-                    text(c.name.as_str()),
-                    text(format!(
-                        "{} · {} · {} {}",
-                        c.kind.label(),
-                        sector,
-                        c.organisation,
-                        c.email
-                    ))
-                    .size(13),
-                ],
+                column![text(c.name.as_str()), text(details.join(" · ")).size(13)],
                 selected,
                 Message::Select(c.id),
             ));

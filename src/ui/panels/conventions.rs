@@ -52,7 +52,7 @@ impl Tab {
             Tab::Risks => "Risques",
             Tab::Budget => "Budget",
             Tab::Proposals => "Propositions",
-            Tab::Synthesis => "Note de synthèse",
+            Tab::Synthesis => "Synthèse",
         }
     }
 }
@@ -220,7 +220,7 @@ impl State {
         }
         let list = column![widget::title("Conventions"), scrollable(list)]
             .spacing(12)
-            .width(Length::Fixed(320.0));
+            .width(Length::Fixed(280.0));
         let detail: Element<'_, Message> = match &self.selected {
             Some(o) => self.sheet(o, today),
             None => widget::muted("Choisissez une convention dans la liste."),
@@ -447,19 +447,22 @@ impl State {
             .into(),
         };
         column![
-            text(c.title.as_str()).size(22).font(widget::bold()),
             row![
-                widget::muted(format!(
-                    "{} · {} · panel de {} parmi {} volontaires",
-                    c.status.label(),
-                    c.theme,
-                    o.panel_size,
-                    o.pool_size
-                )),
-                iced::widget::Space::new().width(Length::Fill),
+                text(c.title.as_str())
+                    .size(22)
+                    .font(widget::bold())
+                    .width(Length::Fill),
                 button(text("Note de synthèse (PDF)")).on_press(Message::Export),
             ]
+            .spacing(10)
             .align_y(iced::Alignment::Center),
+            widget::muted(format!(
+                "{} · {} · panel de {} parmi {} volontaires",
+                c.status.label(),
+                c.theme,
+                o.panel_size,
+                o.pool_size
+            )),
             tabs,
             scrollable(widget::section(self.tab.label(), body)).height(Length::Fill),
         ]

@@ -1,0 +1,106 @@
+//! The headless commands, run as a person would from a terminal.
+
+use std::process::Command;
+
+fn agora(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_agora"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn demo_check_backup_export_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = agora(dir.path(), &["demo"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("250 contacts"));
+
+    let out = agora(dir.path(), &["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(stdout.contains("La base est saine."), "{stdout}");
+    assert!(stdout.contains("Version du schéma : 1"));
+
+    // A second demo in a non-empty store is refused.
+    assert!(!agora(dir.path(), &["demo"]).status.success());
+
+    let pdf = dir.path().join("note.pdf");
+    let out = agora(
+        dir.path(),
+        &["export", "synthesis", "1", "--out", pdf.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    let out = agora(dir.path(), &["backup"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let path = stdout.trim().rsplit(' ').next().unwrap().to_string();
+    assert!(std::path::Path::new(&path).exists(), "{stdout}");
+
+    let out = agora(dir.path(), &["restore", &path]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(agora(dir.path(), &["check"]).status.success());
+}
+
+#[test]
+fn data_dir_is_accepted_before_the_command_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_agora"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("demo")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(dir.path().join("agora.sqlite").exists());
+}
+
+#[test]
+fn check_fails_with_the_reason_on_a_refused_store() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("agora.sqlite"), "ceci n'est pas une base").unwrap();
+    let out = agora(dir.path(), &["check"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("n\u{2019}est pas une base Agora"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_lists_the_commands_and_unknown_ones_fail() {
+    let out = Command::new(env!("CARGO_BIN_EXE_agora"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for command in [
+        "demo",
+        "check",
+        "backup",
+        "restore",
+        "export synthesis",
+        "--data-dir",
+    ] {
+        assert!(help.contains(command), "{command}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(agora(dir.path(), &["frobnicate"]).status.code(), Some(2));
+}

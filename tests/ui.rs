@@ -1,0 +1,176 @@
+//! The window driven headlessly with iced_test: the welcome screen, every panel reached
+//! from the sidebar showing a known demo record, search, and the export flow.
+
+use agora::assets;
+use agora::domain::ids::ConventionId;
+use agora::store::Store;
+use agora::ui::panels::documents;
+use agora::ui::save_dialog::SaveTarget;
+use agora::ui::{App, Message, Panel};
+use chrono::NaiveDate;
+use iced_test::Simulator;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+}
+
+fn settings() -> iced::Settings {
+    iced::Settings {
+        fonts: vec![
+            assets::FONT_REGULAR.into(),
+            assets::FONT_BOLD.into(),
+            assets::FONT_ITALIC.into(),
+        ],
+        default_font: agora::ui::default_font(),
+        ..iced::Settings::default()
+    }
+}
+
+fn simulator(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(settings(), (1360.0, 820.0), app.view())
+}
+
+/// Feeds the messages a simulated interaction produced back to the app.
+fn apply(app: &mut App, messages: Vec<Message>) {
+    for m in messages {
+        let _ = app.update(m);
+    }
+}
+
+fn click(app: &mut App, label: &str) {
+    let mut ui = simulator(app);
+    ui.click(label)
+        .unwrap_or_else(|e| panic!("cannot click {label:?}: {e:?}"));
+    let messages = ui.into_messages().collect();
+    apply(app, messages);
+}
+
+fn shows(app: &App, text: &str) -> bool {
+    simulator(app).find(text).is_ok()
+}
+
+fn demo_app(dir: &tempfile::TempDir) -> App {
+    let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    store.load_demo().unwrap();
+    App::with_store(store, Panel::Dashboard, today())
+}
+
+#[test]
+fn welcome_screen_loads_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    let mut app = App::with_store(store, Panel::Dashboard, today());
+    assert!(shows(&app, "Bienvenue dans Agora"));
+    click(&mut app, "Explorer le dossier de démonstration");
+    assert!(!shows(&app, "Bienvenue dans Agora"));
+    assert!(shows(&app, "Tableau de bord"));
+    assert!(
+        shows(&app, "Séance 4 — Alimentation et consommation"),
+        "next session on the dashboard"
+    );
+}
+
+#[test]
+fn empty_dossier_skips_the_welcome_for_good() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("agora.sqlite");
+    let mut app = App::with_store(Store::open(&db).unwrap(), Panel::Dashboard, today());
+    click(&mut app, "Commencer un dossier vide");
+    assert!(shows(&app, "Tableau de bord"));
+    assert!(shows(&app, "Rien de prévu."));
+    drop(app);
+    let app = App::with_store(Store::open(&db).unwrap(), Panel::Dashboard, today());
+    assert!(
+        !shows(&app, "Bienvenue dans Agora"),
+        "the choice survives a restart"
+    );
+}
+
+#[test]
+fn every_panel_shows_demo_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    let expectations = [
+        ("Conventions", "Convention citoyenne pour le climat"),
+        ("Contacts & mobilisation", "250 contacts · page 1 / 5"),
+        ("Tirage au sort", "Tirage n° 1"),
+        ("Réunions", "Réunion publique de lancement"),
+        (
+            "Documents",
+            "Note de synthèse — Convention citoyenne pour le climat",
+        ),
+        ("Paramètres", "Sauvegarder maintenant"),
+        ("Tableau de bord", "Séance 4 — Alimentation et consommation"),
+    ];
+    for (panel, known) in expectations {
+        click(&mut app, panel);
+        assert!(shows(&app, known), "{panel} should show {known:?}");
+    }
+}
+
+#[test]
+fn dashboard_opens_a_meeting_and_shortcuts_switch_panels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Atelier jeunesse et climat");
+    assert!(shows(&app, "Ordre du jour"), "the meeting's record is open");
+    assert!(shows(
+        &app,
+        "2. Échanges en petits groupes — 75 min — Facilitateurs"
+    ));
+    let _ = app.update(Message::Shortcut(2));
+    assert!(shows(&app, "Cadre"), "Ctrl+2 opens the conventions");
+}
+
+#[test]
+fn contacts_search_finds_a_person_and_opens_the_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Contacts & mobilisation");
+    let mut ui = simulator(&app);
+    ui.click(iced_test::selector::id("contacts-search"))
+        .unwrap();
+    ui.typewrite("Hélène Mar");
+    let messages = ui.into_messages().collect();
+    apply(&mut app, messages);
+    assert!(shows(&app, "Hélène Martin"));
+    click(&mut app, "Hélène Martin");
+    assert!(shows(&app, "Consentements"));
+    assert!(shows(&app, "Union de quartier Centre-ville — Bénévole"));
+}
+
+#[test]
+fn convention_tabs_show_risks_and_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Conventions");
+    click(&mut app, "Risques");
+    assert!(shows(
+        &app,
+        "Décrochage des membres les plus jeunes — P 3 × I 3 = 9 (Élevé)"
+    ));
+    click(&mut app, "Budget");
+    assert!(shows(&app, "Enveloppe : 185\u{202F}000,00\u{A0}€"));
+}
+
+#[test]
+fn export_from_documents_is_written_and_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Documents");
+    assert!(shows(&app, "Aucun export pour l'instant."));
+    let path = dir.path().join("Agora").join("note.pdf");
+    let _ = app.update(Message::Documents(documents::Message::ExportTo(
+        ConventionId(1),
+        Some(SaveTarget {
+            path: path.clone(),
+            fallback: true,
+        }),
+    )));
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF"));
+    assert!(
+        shows(&app, path.display().to_string().as_str()),
+        "the export log lists the file"
+    );
+    assert!(!shows(&app, "Aucun export pour l'instant."));
+}
