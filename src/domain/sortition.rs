@@ -134,7 +134,7 @@ mod tests {
         let checks = check_composition(std::slice::from_ref(&q), &[&a, &b]);
         assert_eq!(checks[0].count, 1);
         assert!(checks[0].met());
-        assert!(!check_composition(&[q.clone()], &[&a, &c])[0].met());
+        assert!(!check_composition(std::slice::from_ref(&q), &[&a, &c])[0].met());
         assert!(
             Quota {
                 min: 3,

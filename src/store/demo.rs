@@ -15,6 +15,17 @@ use crate::domain::planning::{BudgetLine, Risk, Task};
 use crate::domain::proposal::{Answer, Proposal};
 use crate::domain::sortition::{Draw, Quota, Volunteer};
 
+/// A meeting to create: kind, title, date, start, end, venue, session index.
+type Slot = (
+    MeetingKind,
+    String,
+    NaiveDate,
+    NaiveTime,
+    NaiveTime,
+    String,
+    Option<usize>,
+);
+
 /// What the demo created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DemoSummary {
@@ -1001,15 +1012,7 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
         .prepare("SELECT contact_id FROM convention_roles WHERE convention_id = ?1 AND role IN ('copil','guarantor') ORDER BY contact_id")?
         .query_map([conv.0], |r| Ok(ContactId(r.get(0)?)))?
         .collect::<Result<_, _>>()?;
-    let mut schedule: Vec<(
-        MeetingKind,
-        String,
-        NaiveDate,
-        NaiveTime,
-        NaiveTime,
-        String,
-        Option<usize>,
-    )> = Vec::new();
+    let mut schedule: Vec<Slot> = Vec::new();
     for i in 0..6 {
         let (_, title, date, venue) = plenary(i);
         schedule.push((

@@ -165,10 +165,10 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let today = self.today;
         if let Message::CloseRequested(id) = message {
-            if let State::Ready(ready) = std::mem::replace(&mut self.state, State::Closed) {
-                if let Err(e) = ready.store.close() {
-                    eprintln!("{}", panels::describe(&e));
-                }
+            if let State::Ready(ready) = std::mem::replace(&mut self.state, State::Closed)
+                && let Err(e) = ready.store.close()
+            {
+                eprintln!("{}", panels::describe(&e));
             }
             return window::close(id).chain(iced::exit());
         }
