@@ -172,17 +172,9 @@ impl State {
             }
             Message::ExportTo(_, None) => {}
             Message::ExportTo(id, Some(target)) => {
-                let notice = match crate::export::synthesis_note(store, id, &target.path, today) {
-                    Ok(()) if target.fallback => format!(
-                        "Aucune boîte de dialogue disponible : la note de synthèse a été enregistrée dans {}",
-                        target.path.display()
-                    ),
-                    Ok(()) => format!("Note de synthèse enregistrée : {}", target.path.display()),
-                    Err(e) => return (Task::none(), Some(Event::Notice(super::describe(&e)))),
-                };
                 return (
                     Task::none(),
-                    Some(Event::Exported(super::describe(&notice))),
+                    Some(super::export_synthesis(store, id, &target, today)),
                 );
             }
         }

@@ -10,7 +10,11 @@ pub mod meetings;
 pub mod settings;
 pub mod welcome;
 
+use chrono::NaiveDate;
+
+use super::save_dialog::SaveTarget;
 use crate::domain::ids::{ContactId, ConventionId, MeetingId};
+use crate::store::Store;
 
 /// What a panel asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,4 +38,25 @@ pub enum Target {
 /// The French sentence for a store error shown in a panel.
 pub fn describe(e: &impl std::fmt::Display) -> String {
     crate::domain::text::typography(&e.to_string())
+}
+
+/// Writes a convention's note de synthèse where the person chose and says what
+/// happened (and where the file went when no dialog could open).
+pub fn export_synthesis(
+    store: &mut Store,
+    id: ConventionId,
+    target: &SaveTarget,
+    today: NaiveDate,
+) -> Event {
+    match crate::export::synthesis_note(store, id, &target.path, today) {
+        Ok(()) if target.fallback => Event::Exported(describe(&format!(
+            "Aucune boîte de dialogue disponible : la note de synthèse a été enregistrée dans {}",
+            target.path.display()
+        ))),
+        Ok(()) => Event::Exported(describe(&format!(
+            "Note de synthèse enregistrée : {}",
+            target.path.display()
+        ))),
+        Err(e) => Event::Notice(describe(&e)),
+    }
 }
