@@ -87,3 +87,16 @@ pub fn figure<'a, M: 'a>(value: String, label: &'a str) -> Element<'a, M> {
 pub fn gap<'a, M: 'a>(h: f32) -> Element<'a, M> {
     Space::new().height(Length::Fixed(h)).into()
 }
+
+/// A bold header line for a table made of rows; each column is (title, width portion).
+pub fn header_row<'a, M: 'a>(columns: &[(&'a str, u16)]) -> Element<'a, M> {
+    let mut r = row![];
+    for (title, portion) in columns {
+        r = r.push(
+            text(*title)
+                .width(Length::FillPortion(*portion))
+                .font(bold()),
+        );
+    }
+    r.into()
+}

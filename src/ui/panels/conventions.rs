@@ -360,20 +360,12 @@ impl State {
             }
             Tab::Budget => {
                 let totals = budget_totals(&o.budget);
-                let mut col = column![row![
-                    text("Poste")
-                        .width(Length::FillPortion(4))
-                        .font(widget::bold()),
-                    text("Prévu")
-                        .width(Length::FillPortion(1))
-                        .font(widget::bold()),
-                    text("Engagé")
-                        .width(Length::FillPortion(1))
-                        .font(widget::bold()),
-                    text("Dépensé")
-                        .width(Length::FillPortion(1))
-                        .font(widget::bold()),
-                ]]
+                let mut col = column![widget::header_row(&[
+                    ("Poste", 4),
+                    ("Prévu", 1),
+                    ("Engagé", 1),
+                    ("Dépensé", 1)
+                ])]
                 .spacing(4);
                 for b in &o.budget {
                     col = col.push(row![

@@ -92,20 +92,12 @@ impl State {
                 .align_y(iced::Alignment::Center),
             );
         }
-        let mut log = column![row![
-            text("Date")
-                .width(Length::FillPortion(2))
-                .font(widget::bold()),
-            text("Document")
-                .width(Length::FillPortion(3))
-                .font(widget::bold()),
-            text("Données personnelles")
-                .width(Length::FillPortion(2))
-                .font(widget::bold()),
-            text("Fichier")
-                .width(Length::FillPortion(5))
-                .font(widget::bold()),
-        ]]
+        let mut log = column![widget::header_row(&[
+            ("Date", 2),
+            ("Document", 3),
+            ("Données personnelles", 2),
+            ("Fichier", 5)
+        ])]
         .spacing(4);
         if self.log.is_empty() {
             log = log.push(widget::muted("Aucun export pour l'instant."));

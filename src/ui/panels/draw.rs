@@ -135,20 +135,12 @@ impl State {
         };
         let members: Vec<_> = d.members().collect();
         let checks = check_composition(&d.quotas, &members);
-        let mut quotas = column![row![
-            text("Critère : valeur")
-                .width(Length::FillPortion(3))
-                .font(widget::bold()),
-            text("Quota")
-                .width(Length::FillPortion(1))
-                .font(widget::bold()),
-            text("Vivier")
-                .width(Length::FillPortion(1))
-                .font(widget::bold()),
-            text("Panel")
-                .width(Length::FillPortion(1))
-                .font(widget::bold()),
-        ]]
+        let mut quotas = column![widget::header_row(&[
+            ("Critère : valeur", 3),
+            ("Quota", 1),
+            ("Vivier", 1),
+            ("Panel", 1)
+        ])]
         .spacing(3);
         for c in &checks {
             let pool = self
