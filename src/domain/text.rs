@@ -145,14 +145,6 @@ mod tests {
             date_compact(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()),
             "sam. 5 déc. 2026"
         );
-        assert_eq!(
-            date_long(NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()),
-            "1er septembre 2026"
-        );
-        assert_eq!(
-            date_compact(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()),
-            "sam. 5 déc. 2026"
-        );
     }
 
     #[test]

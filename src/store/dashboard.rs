@@ -1,7 +1,7 @@
 //! The dashboard's queries: what is coming, what is late, what waits for an answer.
 
 use chrono::{NaiveDate, NaiveTime};
-use rusqlite::params;
+use rusqlite::ToSql;
 
 use super::row::{date, iso, time};
 use super::{Store, StoreError};
@@ -87,9 +87,9 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        let due = |sql: &str| -> Result<Vec<DueItem>, StoreError> {
+        let due = |sql: &str, args: &[&dyn ToSql]| -> Result<Vec<DueItem>, StoreError> {
             let mut stmt = c.prepare(sql)?;
-            let rows = stmt.query_map(params![t], |r| {
+            let rows = stmt.query_map(args, |r| {
                 Ok(DueItem {
                     date: super::row::opt_date(r, 0)?,
                     title: r.get(1)?,
@@ -104,15 +104,18 @@ impl Store {
         let overdue_tasks = due(
             "SELECT due_date, title, owner, convention_id, NULL, NULL FROM tasks \
              WHERE status <> 'done' AND due_date < ?1 ORDER BY due_date LIMIT 10",
+            &[&t],
         )?;
         let overdue_actions = due(
             "SELECT a.due_date, a.title, a.owner, coalesce(a.convention_id, m.convention_id), a.meeting_id, NULL \
              FROM actions a LEFT JOIN meetings m ON m.id = a.meeting_id \
              WHERE a.status = 'open' AND a.due_date < ?1 ORDER BY a.due_date LIMIT 10",
+            &[&t],
         )?;
         let waiting_proposals = due(
             "SELECT NULL, 'n° ' || number || ' — ' || title, directorate, convention_id, NULL, id FROM proposals \
-             WHERE status = 'to_review' AND ?1 IS NOT NULL ORDER BY convention_id, number LIMIT 10",
+             WHERE status = 'to_review' ORDER BY convention_id, number LIMIT 10",
+            &[],
         )?;
         Ok(Dashboard {
             counts,

@@ -2,7 +2,7 @@
 
 use rusqlite::params;
 
-use super::row::{datetime, now_stamp};
+use super::row::{datetime, now_stamp, stamp};
 use super::{Store, StoreError, Tx};
 use crate::domain::journal::{ExportRecord, JournalEntry};
 
@@ -49,7 +49,7 @@ impl Store {
                 "INSERT INTO export_log (at, document, entity, entity_id, path, personal_data) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
-                    record.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                    stamp(record.at),
                     record.document,
                     record.entity,
                     record.entity_id,

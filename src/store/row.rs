@@ -33,10 +33,13 @@ pub fn time(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveTime> {
     NaiveTime::parse_from_str(&s, "%H:%M").map_err(|_| bad(idx, "heure", &s))
 }
 
+/// How date-times are stored.
+const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
+
 /// A stored ISO date and time.
 pub fn datetime(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDateTime> {
     let s: String = row.get(idx)?;
-    NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S").map_err(|_| bad(idx, "horodatage", &s))
+    NaiveDateTime::parse_from_str(&s, STAMP).map_err(|_| bad(idx, "horodatage", &s))
 }
 
 /// A stored code.
@@ -60,10 +63,12 @@ pub fn hm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
+/// The text form of a date and time for storage.
+pub fn stamp(at: NaiveDateTime) -> String {
+    at.format(STAMP).to_string()
+}
+
 /// Now, local time, as stored.
 pub fn now_stamp() -> String {
-    chrono::Local::now()
-        .naive_local()
-        .format("%Y-%m-%dT%H:%M:%S")
-        .to_string()
+    stamp(chrono::Local::now().naive_local())
 }
