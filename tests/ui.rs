@@ -87,6 +87,30 @@ fn empty_dossier_skips_the_welcome_for_good() {
 }
 
 #[test]
+fn saving_the_letterhead_keeps_the_welcome_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("agora.sqlite");
+    let mut app = App::with_store(Store::open(&db).unwrap(), Panel::Dashboard, today());
+    click(&mut app, "Commencer un dossier vide");
+    click(&mut app, "Paramètres");
+    let mut ui = simulator(&app);
+    ui.click(iced_test::selector::id("settings-organisation"))
+        .unwrap();
+    ui.typewrite(" (essai)");
+    let messages = ui.into_messages().collect();
+    apply(&mut app, messages);
+    click(&mut app, "Enregistrer");
+    assert!(
+        shows(&app, "Ville de Grenoble (essai)"),
+        "the sidebar shows the new name"
+    );
+    drop(app);
+    let app = App::with_store(Store::open(&db).unwrap(), Panel::Dashboard, today());
+    assert!(!shows(&app, "Bienvenue dans Agora"));
+    assert!(shows(&app, "Ville de Grenoble (essai)"));
+}
+
+#[test]
 fn every_panel_shows_demo_data() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);

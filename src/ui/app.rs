@@ -285,11 +285,11 @@ impl App {
                 .on_press(Message::Navigate(panel)),
             );
         }
-        let settings = r.store.settings().unwrap_or_default();
+        let settings = r.settings.saved();
         nav = nav
             .push(widget::gap(20.0))
-            .push(widget::muted(settings.organisation))
-            .push(widget::muted(settings.mission));
+            .push(widget::muted(settings.organisation.as_str()))
+            .push(widget::muted(settings.mission.as_str()));
         let sidebar = container(nav)
             .width(Length::Fixed(240.0))
             .height(Length::Fill)

@@ -46,8 +46,17 @@ impl State {
         s
     }
 
-    /// Re-reads the backups on disk.
+    /// The settings as stored.
+    pub fn saved(&self) -> &Settings {
+        &self.saved
+    }
+
+    /// Re-reads the stored settings and the backups on disk; edits in progress stay.
     pub fn reload(&mut self, store: &Store) {
+        match store.settings() {
+            Ok(saved) => self.saved = saved,
+            Err(e) => self.error = Some(super::describe(&e)),
+        }
         match store::backup::list_backups(&store.backup_dir()) {
             Ok(list) => {
                 self.backups = list
@@ -73,13 +82,13 @@ impl State {
             Message::Organisation(s) => self.organisation = s,
             Message::Mission(s) => self.mission = s,
             Message::Save => {
-                let new = Settings {
+                let new = store.settings().map(|stored| Settings {
                     organisation: self.organisation.clone(),
                     mission: self.mission.clone(),
-                    ..self.saved.clone()
-                };
-                return match store.save_settings(&new) {
-                    Ok(()) => {
+                    ..stored
+                });
+                return match new.and_then(|new| store.save_settings(&new).map(|()| new)) {
+                    Ok(new) => {
                         self.saved = new;
                         self.error = None;
                         Some(Event::Notice(
@@ -118,6 +127,7 @@ impl State {
             row![
                 text("Organisation").width(Length::Fixed(160.0)),
                 text_input("Ville de Grenoble", &self.organisation)
+                    .id("settings-organisation")
                     .on_input(Message::Organisation)
                     .padding(6)
             ]
