@@ -83,6 +83,9 @@ const TOP: f32 = PAGE_H - MARGIN - 6.0 * MM;
 const BOTTOM: f32 = MARGIN + 4.0 * MM;
 const BODY: f32 = 10.0;
 const SMALL: f32 = 8.5;
+const CELL_SIZE: f32 = 8.8;
+const CELL_LH: f32 = CELL_SIZE * 1.32;
+const CELL_PAD: f32 = 3.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Face {
@@ -130,6 +133,12 @@ enum Mark {
         width: f32,
         color: Rgb8,
     },
+}
+
+/// A table row wrapped to its columns.
+struct WrappedRow {
+    cells: Vec<Vec<String>>,
+    height: f32,
 }
 
 /// Advance widths of the embedded faces.
@@ -313,76 +322,48 @@ impl Flow<'_> {
         self.y -= 5.0;
     }
 
+    /// Wraps one row's cells to the column widths and measures its height.
+    fn wrap_row(&self, widths: &[f32], face: Face, row: &[String]) -> WrappedRow {
+        let cells: Vec<Vec<String>> = widths
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let cell = row.get(i).map(String::as_str).unwrap_or("");
+                self.m.wrap(face, CELL_SIZE, cell, w - 2.0 * CELL_PAD)
+            })
+            .collect();
+        let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
+        WrappedRow {
+            height: lines as f32 * CELL_LH + 2.0 * CELL_PAD,
+            cells,
+        }
+    }
+
     fn table(&mut self, t: &Table) {
         let total: f32 = t.columns.iter().map(|c| c.1).sum::<f32>().max(f32::EPSILON);
         let widths: Vec<f32> = t.columns.iter().map(|c| c.1 / total * CONTENT_W).collect();
-        let pad = 3.0;
-        let size = 8.8;
-        let lh = size * 1.32;
-        let cells = |face: Face, row: &[String]| -> Vec<Vec<String>> {
-            widths
-                .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    self.m.wrap(
-                        face,
-                        size,
-                        row.get(i).map(String::as_str).unwrap_or(""),
-                        w - 2.0 * pad,
-                    )
-                })
-                .collect()
-        };
-        let header: Vec<String> = t.columns.iter().map(|c| c.0.clone()).collect();
-        let header_cells = cells(Face::Bold, &header);
-        let height =
-            |c: &[Vec<String>]| c.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
-        let header_h = height(&header_cells);
-        let rows: Vec<Vec<Vec<String>>> = t.rows.iter().map(|r| cells(Face::Regular, r)).collect();
-        let first_h = rows.first().map(|r| height(r)).unwrap_or(0.0);
-        self.ensure(header_h + first_h);
-        self.table_row(
-            &widths,
-            &header_cells,
-            Face::Bold,
-            Some(HEADER_FILL),
-            pad,
-            size,
-            lh,
-        );
+        let titles: Vec<String> = t.columns.iter().map(|c| c.0.clone()).collect();
+        let header = self.wrap_row(&widths, Face::Bold, &titles);
+        let rows: Vec<WrappedRow> = t
+            .rows
+            .iter()
+            .map(|r| self.wrap_row(&widths, Face::Regular, r))
+            .collect();
+        self.ensure(header.height + rows.first().map_or(0.0, |r| r.height));
+        self.table_row(&widths, &header, Face::Bold, Some(HEADER_FILL));
         for (i, row) in rows.iter().enumerate() {
-            let h = height(row);
-            if self.y - h < BOTTOM {
+            if self.y - row.height < BOTTOM {
                 self.new_page();
-                self.table_row(
-                    &widths,
-                    &header_cells,
-                    Face::Bold,
-                    Some(HEADER_FILL),
-                    pad,
-                    size,
-                    lh,
-                );
+                self.table_row(&widths, &header, Face::Bold, Some(HEADER_FILL));
             }
             let fill = (i % 2 == 1).then_some(ZEBRA);
-            self.table_row(&widths, row, Face::Regular, fill, pad, size, lh);
+            self.table_row(&widths, row, Face::Regular, fill);
         }
         self.y -= 8.0;
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn table_row(
-        &mut self,
-        widths: &[f32],
-        cells: &[Vec<String>],
-        face: Face,
-        fill: Option<Rgb8>,
-        pad: f32,
-        size: f32,
-        lh: f32,
-    ) {
-        let h = cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
-        let top = self.y;
+    fn table_row(&mut self, widths: &[f32], row: &WrappedRow, face: Face, fill: Option<Rgb8>) {
+        let (top, h) = (self.y, row.height);
         if let Some(color) = fill {
             self.page().push(Mark::Fill {
                 x: MARGIN,
@@ -393,16 +374,10 @@ impl Flow<'_> {
             });
         }
         let mut x = MARGIN;
-        for (w, lines) in widths.iter().zip(cells) {
+        for (w, lines) in widths.iter().zip(&row.cells) {
             for (i, l) in lines.iter().enumerate() {
-                self.text(
-                    x + pad,
-                    top - pad - size - i as f32 * lh + 1.5,
-                    size,
-                    face,
-                    INK,
-                    l,
-                );
+                let baseline = top - CELL_PAD - CELL_SIZE - i as f32 * CELL_LH + 1.5;
+                self.text(x + CELL_PAD, baseline, CELL_SIZE, face, INK, l);
             }
             x += w;
         }
