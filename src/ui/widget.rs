@@ -2,9 +2,17 @@
 //! clickable list entries.
 
 use iced::widget::{Space, button, column, container, row, text};
-use iced::{Color, Element, Font, Length, font};
+use iced::{Color, Element, Font, Length, Padding, font};
 
 use super::theme;
+
+/// Room on the right of scrolled content, so the scrollbar never covers it.
+pub const GUTTER: Padding = Padding {
+    top: 0.0,
+    right: 14.0,
+    bottom: 0.0,
+    left: 0.0,
+};
 
 /// The bold face of the default family.
 pub fn bold() -> Font {

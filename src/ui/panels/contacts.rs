@@ -315,9 +315,6 @@ fn sheet(s: &Sheet) -> Element<'_, Message> {
         widget::section("Participation", links),
     ]
     .spacing(10)
-    .padding(iced::Padding {
-        right: 14.0,
-        ..iced::Padding::ZERO
-    })
+    .padding(widget::GUTTER)
     .into()
 }

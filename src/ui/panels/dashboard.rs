@@ -125,10 +125,7 @@ impl State {
             scrollable(
                 column![figures, row![left, right].spacing(12)]
                     .spacing(12)
-                    .padding(iced::Padding {
-                        right: 14.0,
-                        ..iced::Padding::ZERO
-                    })
+                    .padding(widget::GUTTER)
             ),
         ]
         .spacing(10)

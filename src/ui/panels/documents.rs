@@ -129,10 +129,7 @@ impl State {
                 widget::section("Journal des exports", log)
             ]
             .spacing(12)
-            .padding(iced::Padding {
-                right: 14.0,
-                ..iced::Padding::ZERO
-            }),
+            .padding(widget::GUTTER),
         ))
         .into()
     }

@@ -205,10 +205,7 @@ impl State {
                     ),
                 ]
                 .spacing(12)
-                .padding(iced::Padding {
-                    right: 14.0,
-                    ..iced::Padding::ZERO
-                }),
+                .padding(widget::GUTTER),
             )
             .height(Length::Fill),
         )

@@ -257,9 +257,6 @@ fn record(r: &Record) -> Element<'_, Message> {
         widget::section("Actions", actions),
     ]
     .spacing(10)
-    .padding(iced::Padding {
-        right: 14.0,
-        ..iced::Padding::ZERO
-    })
+    .padding(widget::GUTTER)
     .into()
 }

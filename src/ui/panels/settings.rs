@@ -193,10 +193,7 @@ impl State {
                 widget::section("À propos", about)
             ]
             .spacing(12)
-            .padding(iced::Padding {
-                right: 14.0,
-                ..iced::Padding::ZERO
-            }),
+            .padding(widget::GUTTER),
         ))
         .into()
     }
