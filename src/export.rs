@@ -75,15 +75,9 @@ pub fn fallback_dir() -> PathBuf {
 
 /// A file name for a document: "note-de-synthese-convention-1-2026-11-29.pdf".
 pub fn file_name(document: &str, id: i64, today: NaiveDate) -> String {
-    let slug: String = document
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'é' | 'è' | 'ê' => 'e',
-            'à' => 'a',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
-        .collect();
-    format!("{slug}-convention-{id}-{}.pdf", today.format("%Y-%m-%d"))
+    format!(
+        "{}-convention-{id}-{}.pdf",
+        crate::domain::text::slug(document),
+        today.format("%Y-%m-%d")
+    )
 }

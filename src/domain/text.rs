@@ -127,6 +127,26 @@ pub fn typography(text: &str) -> String {
     out
 }
 
+/// Lower-case ASCII for names of files and addresses: accents folded, anything else
+/// that is not a letter or digit becomes '-' ("Note de synthèse" → "note-de-synthese").
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' => out.push('i'),
+            'ô' | 'ö' => out.push('o'),
+            'ù' | 'û' | 'ü' => out.push('u'),
+            'ç' => out.push('c'),
+            'œ' => out.push_str("oe"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ => out.push('-'),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +175,14 @@ mod tests {
         assert_eq!(euros(-5), "-0,05\u{A0}€");
         assert_eq!(percent(0.425), "42,5\u{202F}%");
         assert_eq!(percent(1.0), "100\u{202F}%");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Note de synthèse"), "note-de-synthese");
+        assert_eq!(slug("Hélène"), "helene");
+        assert_eq!(slug("Le Goff"), "le-goff");
+        assert_eq!(slug("Île Verte d'Œuvre"), "ile-verte-d-oeuvre");
     }
 
     #[test]

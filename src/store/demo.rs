@@ -14,6 +14,7 @@ use crate::domain::meeting::{Action, AgendaItem, Decision, Meeting};
 use crate::domain::planning::{BudgetLine, Risk, Task};
 use crate::domain::proposal::{Answer, Proposal};
 use crate::domain::sortition::{Draw, Quota, Volunteer};
+use crate::domain::text::slug;
 
 /// A meeting to create: kind, title, date, start, end, venue, session index.
 type Slot = (
@@ -255,20 +256,6 @@ fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).expect("demo times are valid")
 }
 
-fn ascii(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
-            'à' | 'â' => 'a',
-            'ï' | 'î' => 'i',
-            'ô' => 'o',
-            'ç' => 'c',
-            ' ' | '\'' => '-',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
-}
-
 /// A person of the demo.
 struct Person {
     first: String,
@@ -313,7 +300,7 @@ impl Person {
             civility: if self.woman { "Mme" } else { "M." }.into(),
             first_name: self.first.clone(),
             last_name: self.last.clone(),
-            email: format!("{}.{}@exemple.fr", ascii(&self.first), ascii(&self.last)),
+            email: format!("{}.{}@exemple.fr", slug(&self.first), slug(&self.last)),
             phone: format!(
                 "06 {:02} {:02} {:02} {:02}",
                 rng.below(100),
@@ -543,7 +530,7 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
         organisation: name.into(),
         email: format!(
             "contact@{}.exemple.org",
-            ascii(name)
+            slug(name)
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric())
                 .take(18)
@@ -645,7 +632,7 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
                 last_name: last.into(),
                 organisation: organisation.into(),
                 role: role.into(),
-                email: format!("{}.{}@exemple.fr", ascii(first), ascii(last)),
+                email: format!("{}.{}@exemple.fr", slug(first), slug(last)),
                 phone: "04 76 00 00 00".into(),
                 city: "Grenoble".into(),
                 ..Contact::default()
