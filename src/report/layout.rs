@@ -135,6 +135,18 @@ enum Mark {
     },
 }
 
+/// A rule across the whole content width.
+fn hline(y: f32, width: f32, color: Rgb8) -> Mark {
+    Mark::Rule {
+        x1: MARGIN,
+        y1: y,
+        x2: MARGIN + CONTENT_W,
+        y2: y,
+        width,
+        color,
+    }
+}
+
 /// A table row wrapped to its columns.
 struct WrappedRow {
     cells: Vec<Vec<String>>,
@@ -270,14 +282,7 @@ impl Flow<'_> {
         self.lines(&lines, MARGIN, size, Face::Bold, ACCENT);
         if level <= 1 {
             let y = self.y + 2.0;
-            self.page().push(Mark::Rule {
-                x1: MARGIN,
-                y1: y,
-                x2: MARGIN + CONTENT_W,
-                y2: y,
-                width: 0.6,
-                color: RULE,
-            });
+            self.page().push(hline(y, 0.6, RULE));
         }
         self.y -= 4.0;
     }
@@ -381,14 +386,7 @@ impl Flow<'_> {
             }
             x += w;
         }
-        self.page().push(Mark::Rule {
-            x1: MARGIN,
-            y1: top - h,
-            x2: MARGIN + CONTENT_W,
-            y2: top - h,
-            width: 0.4,
-            color: RULE,
-        });
+        self.page().push(hline(top - h, 0.4, RULE));
         self.y = top - h;
     }
 
@@ -488,8 +486,7 @@ fn lay_out(doc: &Document, m: &Metrics) -> Vec<Vec<Mark>> {
             color: ACCENT,
             text: doc.letterhead.clone(),
         });
-        let short = &doc.title;
-        let w = m.width(Face::Regular, SMALL, short);
+        let w = m.width(Face::Regular, SMALL, &doc.title);
         if w < CONTENT_W - m.width(Face::Bold, SMALL, &doc.letterhead) - 20.0 {
             page.push(Mark::Text {
                 x: MARGIN + CONTENT_W - w,
@@ -497,26 +494,12 @@ fn lay_out(doc: &Document, m: &Metrics) -> Vec<Vec<Mark>> {
                 size: SMALL,
                 face: Face::Regular,
                 color: GREY,
-                text: short.clone(),
+                text: doc.title.clone(),
             });
         }
-        page.push(Mark::Rule {
-            x1: MARGIN,
-            y1: head_y - 4.0,
-            x2: MARGIN + CONTENT_W,
-            y2: head_y - 4.0,
-            width: 0.8,
-            color: ACCENT,
-        });
+        page.push(hline(head_y - 4.0, 0.8, ACCENT));
         let foot_y = MARGIN - 8.0;
-        page.push(Mark::Rule {
-            x1: MARGIN,
-            y1: foot_y + 10.0,
-            x2: MARGIN + CONTENT_W,
-            y2: foot_y + 10.0,
-            width: 0.4,
-            color: RULE,
-        });
+        page.push(hline(foot_y + 10.0, 0.4, RULE));
         page.push(Mark::Text {
             x: MARGIN,
             y: foot_y,
