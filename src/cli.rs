@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use chrono::Local;
 
-use crate::domain::ids::ConventionId;
+use crate::domain::ids::{ConventionId, MeetingId};
 use crate::domain::text::typography;
-use crate::store::{self, Store};
+use crate::store::{self, MeetingFilter, Store};
 use crate::ui::Panel;
 
 const HELP: &str = "Agora — le poste de travail de la Mission Démocratie locale
@@ -25,6 +25,12 @@ Commandes :
   backup                                sauvegarde vérifiée immédiate
   restore FICHIER                       remplace la base par une sauvegarde
   export synthesis ID --out FICHIER.pdf exporte la note de synthèse d'une convention
+  export minutes RÉUNION --out FICHIER.pdf
+                                        exporte le compte rendu d'une réunion
+  export attendance RÉUNION --out FICHIER.pdf [--contact-details]
+                                        exporte la feuille d'émargement (sans
+                                        courriels ni téléphones par défaut)
+  meetings list [--convention ID]       liste les réunions, les plus récentes d'abord
 
 Options globales :
   --data-dir DOSSIER   dossier des données (par défaut, celui de l'utilisateur)
@@ -166,6 +172,76 @@ pub fn main() -> ExitCode {
                     "{}",
                     typography(&format!("Note de synthèse écrite : {}", out.display()))
                 );
+                Ok(())
+            })
+        }
+        ["export", which @ ("minutes" | "attendance"), id, rest @ ..] => {
+            let Ok(id) = id.parse::<i64>() else {
+                return fail(format!("Numéro de réunion invalide : « {id} »."));
+            };
+            let (out, details) = match rest {
+                ["--out", out] => (PathBuf::from(out), false),
+                ["--out", out, "--contact-details"] | ["--contact-details", "--out", out] => {
+                    (PathBuf::from(out), true)
+                }
+                _ => return fail("Indiquez le fichier de sortie : --out FICHIER.pdf"),
+            };
+            if details && *which == "minutes" {
+                return fail("--contact-details ne vaut que pour la feuille d'émargement.");
+            }
+            with_store(&db, |store| {
+                let today = Local::now().date_naive();
+                let id = MeetingId(id);
+                let document = if *which == "minutes" {
+                    crate::export::minutes(store, id, &out, today)?;
+                    "Compte rendu écrit"
+                } else {
+                    crate::export::attendance_sheet(store, id, &out, details, today)?;
+                    "Feuille d'émargement écrite"
+                };
+                println!("{}", typography(&format!("{document} : {}", out.display())));
+                Ok(())
+            })
+        }
+        ["meetings", "list", rest @ ..] => {
+            let convention = match rest {
+                [] => None,
+                ["--convention", id] => match id.parse::<i64>() {
+                    Ok(id) => Some(ConventionId(id)),
+                    Err(_) => return fail(format!("Numéro de convention invalide : « {id} ».")),
+                },
+                _ => return fail("Usage : agora meetings list [--convention ID]"),
+            };
+            with_store(&db, |store| {
+                let rows = store.meetings_list(&MeetingFilter {
+                    convention,
+                    ..MeetingFilter::default()
+                })?;
+                let today = Local::now().date_naive();
+                let mut listing = String::new();
+                for r in &rows {
+                    let minutes = store
+                        .minutes(r.meeting.id)?
+                        .map(|m| format!("compte rendu {}", m.status.label().to_lowercase()))
+                        .unwrap_or_else(|| "pas de compte rendu".into());
+                    let people = if r.meeting.date >= today {
+                        format!("{} invité(s)", r.invited)
+                    } else {
+                        format!("{} présent(s) sur {}", r.present, r.invited)
+                    };
+                    listing.push_str(&format!(
+                        "{:>4}  {}  {}–{}  {:<20} {} · {people} · {minutes}\n",
+                        r.meeting.id,
+                        r.meeting.date.format("%d/%m/%Y"),
+                        r.meeting.start.format("%H:%M"),
+                        r.meeting.end.format("%H:%M"),
+                        r.meeting.kind.label(),
+                        r.meeting.title,
+                    ));
+                }
+                listing.push_str(&format!("{} réunion(s).\n", rows.len()));
+                // A closed pipe (`| head`) is not an error of the listing.
+                let _ = std::io::Write::write_all(&mut std::io::stdout(), listing.as_bytes());
                 Ok(())
             })
         }

@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 use thiserror::Error;
 
-use crate::domain::ids::ConventionId;
+use crate::domain::codes::AttendanceStatus;
+use crate::domain::ids::{ConventionId, MeetingId};
 use crate::domain::journal::ExportRecord;
-use crate::report::{ReportError, synthesis_note};
+use crate::report::attendance_sheet::SheetLine;
+use crate::report::{self, ReportError, synthesis_note};
 use crate::store::{Store, StoreError};
 
 /// Why an export failed.
@@ -75,9 +77,104 @@ pub fn fallback_dir() -> PathBuf {
 
 /// A file name for a document: "note-de-synthese-convention-1-2026-11-29.pdf".
 pub fn file_name(document: &str, id: i64, today: NaiveDate) -> String {
+    named(document, "convention", id, today)
+}
+
+/// A file name for a meeting's document: "compte-rendu-reunion-3-2026-11-29.pdf".
+pub fn meeting_file_name(document: &str, id: MeetingId, today: NaiveDate) -> String {
+    named(document, "reunion", id.0, today)
+}
+
+fn named(document: &str, entity: &str, id: i64, today: NaiveDate) -> String {
     format!(
-        "{}-convention-{id}-{}.pdf",
+        "{}-{entity}-{id}-{}.pdf",
         crate::domain::text::slug(document),
         today.format("%Y-%m-%d")
     )
+}
+
+/// Exports a meeting's compte rendu to `path` and logs it (it names participants).
+pub fn minutes(
+    store: &mut Store,
+    id: MeetingId,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<(), ExportError> {
+    let record = store.meeting_record(id)?;
+    let settings = store.settings()?;
+    let bytes = report::minutes::render_pdf(&record, &settings.letterhead(), today)?;
+    write_file(path, &bytes)?;
+    log_meeting_export(store, report::minutes::DOCUMENT, id, path)
+}
+
+/// Exports a meeting's feuille d'émargement to `path` and logs it. Emails and phones
+/// are printed only with `with_contact_details`.
+pub fn attendance_sheet(
+    store: &mut Store,
+    id: MeetingId,
+    path: &Path,
+    with_contact_details: bool,
+    today: NaiveDate,
+) -> Result<(), ExportError> {
+    let record = store.meeting_record(id)?;
+    let panel = match record.meeting.convention {
+        Some(c) => store.panelists(c)?,
+        None => Default::default(),
+    };
+    let mut lines = Vec::with_capacity(record.attendance.len());
+    for a in record
+        .attendance
+        .iter()
+        .filter(|a| a.status != AttendanceStatus::Replaced)
+    {
+        let role = if !a.organisation.is_empty() {
+            a.organisation.clone()
+        } else if panel.contains(&a.contact) {
+            "Membre du panel".into()
+        } else {
+            String::new()
+        };
+        let contact_details = if with_contact_details {
+            let c = store.contact(a.contact)?;
+            [c.email, c.phone]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            String::new()
+        };
+        lines.push(SheetLine {
+            name: a.name.clone(),
+            role,
+            contact_details,
+        });
+    }
+    let settings = store.settings()?;
+    let bytes = report::attendance_sheet::render_pdf(
+        &record,
+        lines,
+        with_contact_details,
+        &settings.letterhead(),
+        today,
+    )?;
+    write_file(path, &bytes)?;
+    log_meeting_export(store, report::attendance_sheet::DOCUMENT, id, path)
+}
+
+fn log_meeting_export(
+    store: &mut Store,
+    document: &str,
+    id: MeetingId,
+    path: &Path,
+) -> Result<(), ExportError> {
+    store.log_export(&ExportRecord {
+        at: Local::now().naive_local(),
+        document: document.into(),
+        entity: "meeting".into(),
+        entity_id: Some(id.0),
+        path: path.display().to_string(),
+        personal_data: true,
+    })?;
+    Ok(())
 }

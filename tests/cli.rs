@@ -26,7 +26,10 @@ fn demo_check_backup_export_restore() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     assert!(stdout.contains("La base est saine."), "{stdout}");
-    assert!(stdout.contains("Version du schéma : 1"));
+    assert!(stdout.contains(&format!(
+        "Version du schéma : {}",
+        agora::store::schema_version()
+    )));
 
     // A second demo in a non-empty store is refused.
     assert!(!agora(dir.path(), &["demo"]).status.success());

@@ -138,10 +138,8 @@ fn dashboard_opens_a_meeting_and_shortcuts_switch_panels() {
     let mut app = demo_app(&dir);
     click(&mut app, "Atelier jeunesse et climat");
     assert!(shows(&app, "Ordre du jour"), "the meeting's record is open");
-    assert!(shows(
-        &app,
-        "2. Échanges en petits groupes — 75 min — Facilitateurs"
-    ));
+    click(&mut app, "Ordre du jour");
+    assert!(shows(&app, "2. Échanges en petits groupes"));
     let _ = app.update(Message::Shortcut(2));
     assert!(shows(&app, "Cadre"), "Ctrl+2 opens the conventions");
 }

@@ -190,6 +190,18 @@ coded!(
 );
 
 coded!(
+    /// What a line of a convention's timeline records.
+    TimelineKind {
+        Session = "session" => "Séance",
+        Meeting = "meeting" => "Réunion",
+        Decision = "decision" => "Décision",
+        Draw = "draw" => "Tirage au sort",
+        Export = "export" => "Document exporté",
+        Answer = "answer" => "Réponse à une proposition",
+    }
+);
+
+coded!(
     /// The city's follow-up of a proposal.
     ProposalStatus {
         ToReview = "to_review" => "À instruire",

@@ -28,6 +28,24 @@ pub enum DomainError {
         min: u32,
         max: u32,
     },
+    #[error("L’heure de fin ({end}) doit suivre l’heure de début ({start}).")]
+    EndNotAfterStart { start: String, end: String },
+    #[error("« {0} » n’est pas une date comprise (écrivez par exemple 14/11/2026).")]
+    BadDate(String),
+    #[error("« {0} » n’est pas une heure comprise (écrivez par exemple 18h30).")]
+    BadTime(String),
+    #[error("« {0} » n’est pas un nombre de minutes (écrivez par exemple 45 ou 1h30).")]
+    BadDuration(String),
+    #[error(
+        "Le compte rendu est verrouillé : il ne peut plus changer. Créez une version corrigée, avec son motif."
+    )]
+    MinutesLocked,
+    #[error("Le compte rendu est « {0} » : repassez-le en brouillon pour le modifier.")]
+    MinutesNotEditable(&'static str),
+    #[error(
+        "Seul un compte rendu verrouillé se corrige par une nouvelle version ; celui-ci peut encore être modifié."
+    )]
+    NotLocked,
     #[error("Passage impossible de « {from} » à « {to} ».")]
     StatusTransition {
         from: &'static str,

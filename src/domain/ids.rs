@@ -42,6 +42,10 @@ ids!(
     DrawId,
     /// An action decided in a meeting.
     ActionId,
+    /// An item of a meeting's agenda.
+    AgendaItemId,
+    /// A decision taken in a meeting.
+    DecisionId,
     /// A journal entry.
     JournalId,
 );

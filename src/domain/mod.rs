@@ -8,10 +8,13 @@ pub mod error;
 pub mod ids;
 pub mod journal;
 pub mod meeting;
+pub mod minutes;
 pub mod overview;
+pub mod parse;
 pub mod planning;
 pub mod proposal;
 pub mod sortition;
 pub mod text;
+pub mod timeline;
 
 pub use error::DomainError;

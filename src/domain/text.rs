@@ -147,9 +147,39 @@ pub fn slug(s: &str) -> String {
     out
 }
 
+/// Lower case without accents, for sorting and matching names the French way
+/// ("Élodie" sorts with "elodie", "œ" reads "oe").
+pub fn sort_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_key_folds_case_and_accents() {
+        assert_eq!(sort_key("ÉLODIE Cœur"), "elodie coeur");
+        let mut names = vec!["Zoé", "Émile", "eric", "Ève"];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(names, vec!["Émile", "eric", "Ève", "Zoé"]);
+    }
 
     #[test]
     fn french_dates() {

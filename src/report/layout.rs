@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use printpdf::{
     Color, FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, WindingOrder,
+    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
 use super::ReportError;
@@ -25,6 +25,10 @@ pub struct Document {
     pub subtitle: String,
     pub generated_on: NaiveDate,
     pub blocks: Vec<Block>,
+    /// Printed diagonally across every page ("BROUILLON").
+    pub watermark: Option<String>,
+    /// Printed in the middle of every footer ("Validé le …").
+    pub stamp: Option<String>,
 }
 
 /// One piece of content.
@@ -43,10 +47,14 @@ pub enum Block {
 }
 
 /// A table; column widths are relative weights.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub columns: Vec<(String, f32)>,
     pub rows: Vec<Vec<String>>,
+    /// The least height of a body row in points (room to sign); 0 fits the text.
+    pub min_row_height: f32,
+    /// Ruled cells (a sheet to fill in by hand) instead of zebra rows.
+    pub grid: bool,
 }
 
 /// Horizontal bars, each with an optional target range drawn behind it.
@@ -106,6 +114,7 @@ const RULE: Rgb8 = Rgb8(0xb8, 0xc4, 0xd2);
 const OK: Rgb8 = Rgb8(0x2e, 0x7d, 0x4f);
 const OFF: Rgb8 = Rgb8(0xc0, 0x5a, 0x1a);
 const TARGET: Rgb8 = Rgb8(0xd9, 0xe8, 0xdc);
+const WATERMARK: Rgb8 = Rgb8(0xf2, 0xd0, 0xd0);
 
 /// What is drawn on a page, in points from the bottom-left corner.
 #[derive(Debug, Clone)]
@@ -115,6 +124,15 @@ enum Mark {
         y: f32,
         size: f32,
         face: Face,
+        color: Rgb8,
+        text: String,
+    },
+    /// Text turned by `angle` degrees around its start.
+    Turned {
+        x: f32,
+        y: f32,
+        size: f32,
+        angle: f32,
         color: Rgb8,
         text: String,
     },
@@ -184,6 +202,23 @@ impl Metrics {
             })
             .sum();
         units as f32 * size / f.units_per_em() as f32
+    }
+
+    /// `s` if it fits in `max`, else its longest beginning that fits followed by "…"
+    /// (empty when not even that fits).
+    fn fit(&self, face: Face, size: f32, s: &str, max: f32) -> String {
+        if self.width(face, size, s) <= max {
+            return s.to_string();
+        }
+        let mut out: String = s.to_string();
+        while !out.is_empty() {
+            out.pop();
+            let candidate = format!("{}…", out.trim_end());
+            if self.width(face, size, &candidate) <= max {
+                return candidate;
+            }
+        }
+        String::new()
     }
 
     /// Greedy wrap on ordinary spaces (no-break spaces hold words together); a word
@@ -328,7 +363,7 @@ impl Flow<'_> {
     }
 
     /// Wraps one row's cells to the column widths and measures its height.
-    fn wrap_row(&self, widths: &[f32], face: Face, row: &[String]) -> WrappedRow {
+    fn wrap_row(&self, widths: &[f32], face: Face, row: &[String], min: f32) -> WrappedRow {
         let cells: Vec<Vec<String>> = widths
             .iter()
             .enumerate()
@@ -339,7 +374,7 @@ impl Flow<'_> {
             .collect();
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
         WrappedRow {
-            height: lines as f32 * CELL_LH + 2.0 * CELL_PAD,
+            height: (lines as f32 * CELL_LH + 2.0 * CELL_PAD).max(min),
             cells,
         }
     }
@@ -348,27 +383,49 @@ impl Flow<'_> {
         let total: f32 = t.columns.iter().map(|c| c.1).sum::<f32>().max(f32::EPSILON);
         let widths: Vec<f32> = t.columns.iter().map(|c| c.1 / total * CONTENT_W).collect();
         let titles: Vec<String> = t.columns.iter().map(|c| c.0.clone()).collect();
-        let header = self.wrap_row(&widths, Face::Bold, &titles);
+        let header = self.wrap_row(&widths, Face::Bold, &titles, 0.0);
         let rows: Vec<WrappedRow> = t
             .rows
             .iter()
-            .map(|r| self.wrap_row(&widths, Face::Regular, r))
+            .map(|r| self.wrap_row(&widths, Face::Regular, r, t.min_row_height))
             .collect();
         self.ensure(header.height + rows.first().map_or(0.0, |r| r.height));
-        self.table_row(&widths, &header, Face::Bold, Some(HEADER_FILL));
+        self.table_row(&widths, &header, Face::Bold, Some(HEADER_FILL), t.grid);
         for (i, row) in rows.iter().enumerate() {
             if self.y - row.height < BOTTOM {
                 self.new_page();
-                self.table_row(&widths, &header, Face::Bold, Some(HEADER_FILL));
+                self.table_row(&widths, &header, Face::Bold, Some(HEADER_FILL), t.grid);
             }
-            let fill = (i % 2 == 1).then_some(ZEBRA);
-            self.table_row(&widths, row, Face::Regular, fill);
+            let fill = (i % 2 == 1 && !t.grid).then_some(ZEBRA);
+            self.table_row(&widths, row, Face::Regular, fill, t.grid);
         }
         self.y -= 8.0;
     }
 
-    fn table_row(&mut self, widths: &[f32], row: &WrappedRow, face: Face, fill: Option<Rgb8>) {
+    fn table_row(
+        &mut self,
+        widths: &[f32],
+        row: &WrappedRow,
+        face: Face,
+        fill: Option<Rgb8>,
+        grid: bool,
+    ) {
         let (top, h) = (self.y, row.height);
+        if grid {
+            self.page().push(hline(top, 0.5, GREY));
+            let mut x = MARGIN;
+            for w in std::iter::once(&0.0).chain(widths.iter()) {
+                x += w;
+                self.page().push(Mark::Rule {
+                    x1: x,
+                    y1: top,
+                    x2: x,
+                    y2: top - h,
+                    width: 0.5,
+                    color: GREY,
+                });
+            }
+        }
         if let Some(color) = fill {
             self.page().push(Mark::Fill {
                 x: MARGIN,
@@ -386,7 +443,11 @@ impl Flow<'_> {
             }
             x += w;
         }
-        self.page().push(hline(top - h, 0.4, RULE));
+        self.page().push(hline(
+            top - h,
+            if grid { 0.5 } else { 0.4 },
+            if grid { GREY } else { RULE },
+        ));
         self.y = top - h;
     }
 
@@ -477,6 +538,35 @@ fn lay_out(doc: &Document, m: &Metrics) -> Vec<Vec<Mark>> {
     let total = flow.pages.len();
     let generated = format!("Document généré le {}", text::date_long(doc.generated_on));
     for (i, page) in flow.pages.iter_mut().enumerate() {
+        if let Some(w) = &doc.watermark {
+            // Behind everything else on the page, across its diagonal.
+            let size = 72.0;
+            let len = m.width(Face::Bold, size, w);
+            let angle = 45.0_f32;
+            let (cos, sin) = (angle.to_radians().cos(), angle.to_radians().sin());
+            page.insert(
+                0,
+                Mark::Turned {
+                    x: PAGE_W / 2.0 - len / 2.0 * cos + size / 3.0 * sin,
+                    y: PAGE_H / 2.0 - len / 2.0 * sin - size / 3.0 * cos,
+                    size,
+                    angle,
+                    color: WATERMARK,
+                    text: w.clone(),
+                },
+            );
+        }
+        if let Some(stamp) = &doc.stamp {
+            let w = m.width(Face::Bold, SMALL, stamp);
+            page.push(Mark::Text {
+                x: PAGE_W / 2.0 - w / 2.0,
+                y: MARGIN - 8.0,
+                size: SMALL,
+                face: Face::Bold,
+                color: OK,
+                text: stamp.clone(),
+            });
+        }
         let head_y = PAGE_H - MARGIN + 2.0;
         page.push(Mark::Text {
             x: MARGIN,
@@ -486,15 +576,18 @@ fn lay_out(doc: &Document, m: &Metrics) -> Vec<Vec<Mark>> {
             color: ACCENT,
             text: doc.letterhead.clone(),
         });
-        let w = m.width(Face::Regular, SMALL, &doc.title);
-        if w < CONTENT_W - m.width(Face::Bold, SMALL, &doc.letterhead) - 20.0 {
+        // The title on the right of the header, shortened to the room left.
+        let room = CONTENT_W - m.width(Face::Bold, SMALL, &doc.letterhead) - 20.0;
+        let head = m.fit(Face::Regular, SMALL, &doc.title, room);
+        if !head.is_empty() {
+            let w = m.width(Face::Regular, SMALL, &head);
             page.push(Mark::Text {
                 x: MARGIN + CONTENT_W - w,
                 y: head_y,
                 size: SMALL,
                 face: Face::Regular,
                 color: GREY,
-                text: doc.title.clone(),
+                text: head,
             });
         }
         page.push(hline(head_y - 4.0, 0.8, ACCENT));
@@ -554,6 +647,28 @@ fn ops(marks: &[Mark], fonts: &[FontId; 3]) -> Vec<Op> {
                         x: Pt(*x),
                         y: Pt(*y),
                     },
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+                ops.push(Op::EndTextSection);
+            }
+            Mark::Turned {
+                x,
+                y,
+                size,
+                angle,
+                color: c,
+                text,
+            } => {
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFillColor { col: color(*c) });
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(fonts[Face::Bold as usize].clone()),
+                    size: Pt(*size),
+                });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::TranslateRotate(Pt(*x), Pt(*y), *angle),
                 });
                 ops.push(Op::ShowText {
                     items: vec![TextItem::Text(text.clone())],
@@ -640,7 +755,7 @@ pub fn page_texts(doc: &Document) -> Result<Vec<Vec<String>>, ReportError> {
             marks
                 .into_iter()
                 .filter_map(|m| match m {
-                    Mark::Text { text, .. } => Some(text),
+                    Mark::Text { text, .. } | Mark::Turned { text, .. } => Some(text),
                     _ => None,
                 })
                 .collect()
@@ -659,6 +774,8 @@ mod tests {
             subtitle: String::new(),
             generated_on: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
             blocks,
+            watermark: None,
+            stamp: None,
         }
     }
 
@@ -687,6 +804,7 @@ mod tests {
         let d = doc(vec![Block::Table(Table {
             columns: vec![("Intitulé".into(), 3.0), ("Valeur".into(), 1.0)],
             rows,
+            ..Table::default()
         })]);
         let pages = page_texts(&d).unwrap();
         assert!(pages.len() >= 3, "{} pages", pages.len());

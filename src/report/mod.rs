@@ -1,7 +1,9 @@
 //! PDF documents. `layout` lays an app-level document model out on A4 pages (no
 //! printpdf types leak out of it); each other module turns domain data into that model.
 
+pub mod attendance_sheet;
 pub mod layout;
+pub mod minutes;
 pub mod synthesis_note;
 
 use thiserror::Error;

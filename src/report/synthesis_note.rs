@@ -123,6 +123,7 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
                     ]
                 })
                 .collect(),
+            ..Table::default()
         }));
     }
 
@@ -152,7 +153,7 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
         }));
     }
 
-    blocks.push(Block::Heading(2, "Participation".into()));
+    blocks.push(Block::Heading(2, "Participation aux séances".into()));
     if o.attendance.is_empty() {
         blocks.push(Block::Note(
             "Aucune feuille d'émargement enregistrée.".into(),
@@ -186,6 +187,7 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
                     ]
                 })
                 .collect(),
+            ..Table::default()
         }));
         if expected > 0 {
             blocks.push(Block::Note(typography(&format!(
@@ -264,6 +266,7 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
                     ]
                 })
                 .collect(),
+            ..Table::default()
         }));
     }
 
@@ -273,6 +276,8 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
         subtitle: format!("Situation au {}", text::date_long(today)),
         generated_on: today,
         blocks,
+        watermark: None,
+        stamp: None,
     }
 }
 

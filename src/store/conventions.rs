@@ -248,7 +248,7 @@ impl Store {
                 "SELECT m.date, m.title, \
                     sum(a.status = 'present'), sum(a.status <> 'replaced') \
                  FROM meetings m JOIN attendance a ON a.meeting_id = m.id \
-                 WHERE m.convention_id = ?1 GROUP BY m.id \
+                 WHERE m.convention_id = ?1 AND m.session_id IS NOT NULL GROUP BY m.id \
                  HAVING sum(a.status IN ('present', 'excused', 'absent')) > 0 \
                  ORDER BY m.date, m.start_time",
             )?
@@ -263,12 +263,13 @@ impl Store {
             .collect::<Result<_, _>>()?;
         let decisions = c
             .prepare(
-                "SELECT d.meeting_id, d.number, d.text, d.vote_result FROM decisions d \
+                "SELECT d.meeting_id, d.number, d.text, d.vote_result, d.id FROM decisions d \
                  JOIN meetings m ON m.id = d.meeting_id WHERE m.convention_id = ?1 \
                  ORDER BY m.date DESC, d.number",
             )?
             .query_map([id.0], |r| {
                 Ok(Decision {
+                    id: crate::domain::ids::DecisionId(r.get(4)?),
                     meeting: MeetingId(r.get(0)?),
                     number: r.get(1)?,
                     text: r.get(2)?,

@@ -999,6 +999,14 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
         .prepare("SELECT contact_id FROM convention_roles WHERE convention_id = ?1 AND role IN ('copil','guarantor') ORDER BY contact_id")?
         .query_map([conv.0], |r| Ok(ContactId(r.get(0)?)))?
         .collect::<Result<_, _>>()?;
+    // Inhabitants of the directory who come to the open workshops.
+    let neighbours: Vec<ContactId> = tx
+        .prepare(
+            "SELECT id FROM contacts WHERE kind = 'inhabitant' AND is_organisation = 0 \
+             AND id NOT IN (SELECT contact_id FROM convention_roles) ORDER BY id LIMIT 36",
+        )?
+        .query_map([], |r| Ok(ContactId(r.get(0)?)))?
+        .collect::<Result<_, _>>()?;
     let mut schedule: Vec<Slot> = Vec::new();
     for i in 0..6 {
         let (_, title, date, venue) = plenary(i);
@@ -1070,12 +1078,19 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
                     } else {
                         String::new()
                     },
+                    ..AgendaItem::default()
                 },
             )?;
         }
         let invited: Vec<ContactId> = match kind {
             MeetingKind::Plenary => panel_contacts.clone(),
             MeetingKind::Steering => copil.clone(),
+            MeetingKind::Workshop | MeetingKind::Public => neighbours
+                .iter()
+                .skip(n % 3 * 6)
+                .take(24)
+                .copied()
+                .collect(),
             _ => Vec::new(),
         };
         for (k, contact) in invited.iter().enumerate() {
@@ -1100,6 +1115,7 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
             };
             tx.insert_minutes(id, status, &format!("Compte rendu de la réunion « {title} ». Les participants ont travaillé sur les points de l'ordre du jour ; les décisions et actions sont listées ci-dessous."), validated)?;
             tx.insert_decision(&Decision {
+                id: Default::default(),
                 meeting: id,
                 number: 1,
                 text: format!(
@@ -1113,6 +1129,7 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
             })?;
             if kind == MeetingKind::Steering {
                 tx.insert_decision(&Decision {
+                    id: Default::default(),
                     meeting: id,
                     number: 2,
                     text: "Le calendrier des six séances est validé.".into(),

@@ -5,6 +5,9 @@
 //! runs pending migrations in one transaction after a verified backup. Every write goes
 //! through [`Store::write`], one transaction that also appends its journal entry.
 
+mod actions;
+mod agenda;
+mod attendance;
 pub mod backup;
 pub mod check;
 mod contacts;
@@ -15,9 +18,12 @@ mod draws;
 mod error;
 mod journal;
 mod meetings;
+mod minutes;
 mod row;
 pub mod schema;
+mod search;
 mod settings;
+mod timeline;
 
 use std::cell::Cell;
 use std::fs::File;
@@ -27,12 +33,16 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use actions::{ActionRow, ActionView};
+pub use attendance::{GroupRow, SessionAttendance};
 pub use contacts::{ContactFilter, ContactRow, MeetingAttended, Participation};
 pub use conventions::ConventionRow;
 pub use dashboard::{Counts, Dashboard, DueItem, UpcomingItem};
 pub use draws::DrawView;
 pub use error::StoreError;
-pub use meetings::MeetingRow;
+pub use meetings::{MeetingFilter, MeetingRow};
+pub use minutes::LinkedProposal;
+pub use search::{TraceHit, fts_query};
 pub use settings::Settings;
 
 /// `PRAGMA application_id` of every Agora file ("AGOR").

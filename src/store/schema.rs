@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -375,4 +375,71 @@ CREATE TABLE export_log (
     path TEXT NOT NULL,
     personal_data INTEGER NOT NULL CHECK (personal_data IN (0, 1))
 );
+"#;
+
+/// Version 2: what a locked compte rendu froze, and full-text search over the traces
+/// of meetings (minutes, notes per agenda item, decisions, actions), accent- and
+/// case-insensitive. The index is kept by triggers; its rowid is the source row's id
+/// times 4 plus the kind (0 minutes, 1 notes, 2 decision, 3 action).
+const V2: &str = r#"
+ALTER TABLE minutes_versions ADD COLUMN snapshot TEXT;
+ALTER TABLE minutes_versions ADD COLUMN validated_on TEXT;
+
+CREATE VIRTUAL TABLE trace_search USING fts5(
+    kind UNINDEXED, meeting_id UNINDEXED, body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER trace_minutes_insert AFTER INSERT ON minutes_versions BEGIN
+    INSERT INTO trace_search (rowid, kind, meeting_id, body)
+    SELECT new.id * 4, 'minutes', m.meeting_id, new.body FROM minutes m WHERE m.id = new.minutes_id;
+END;
+CREATE TRIGGER trace_minutes_update AFTER UPDATE OF body ON minutes_versions BEGIN
+    UPDATE trace_search SET body = new.body WHERE rowid = new.id * 4;
+END;
+CREATE TRIGGER trace_minutes_delete AFTER DELETE ON minutes_versions BEGIN
+    DELETE FROM trace_search WHERE rowid = old.id * 4;
+END;
+
+CREATE TRIGGER trace_notes_insert AFTER INSERT ON agenda_items BEGIN
+    INSERT INTO trace_search (rowid, kind, meeting_id, body)
+    VALUES (new.id * 4 + 1, 'notes', new.meeting_id, new.title || char(10) || new.notes);
+END;
+CREATE TRIGGER trace_notes_update AFTER UPDATE OF title, notes ON agenda_items BEGIN
+    UPDATE trace_search SET body = new.title || char(10) || new.notes WHERE rowid = new.id * 4 + 1;
+END;
+CREATE TRIGGER trace_notes_delete AFTER DELETE ON agenda_items BEGIN
+    DELETE FROM trace_search WHERE rowid = old.id * 4 + 1;
+END;
+
+CREATE TRIGGER trace_decision_insert AFTER INSERT ON decisions BEGIN
+    INSERT INTO trace_search (rowid, kind, meeting_id, body)
+    VALUES (new.id * 4 + 2, 'decision', new.meeting_id, new.text || char(10) || new.vote_result);
+END;
+CREATE TRIGGER trace_decision_update AFTER UPDATE OF text, vote_result ON decisions BEGIN
+    UPDATE trace_search SET body = new.text || char(10) || new.vote_result WHERE rowid = new.id * 4 + 2;
+END;
+CREATE TRIGGER trace_decision_delete AFTER DELETE ON decisions BEGIN
+    DELETE FROM trace_search WHERE rowid = old.id * 4 + 2;
+END;
+
+CREATE TRIGGER trace_action_insert AFTER INSERT ON actions BEGIN
+    INSERT INTO trace_search (rowid, kind, meeting_id, body)
+    VALUES (new.id * 4 + 3, 'action', new.meeting_id, new.title || char(10) || new.owner);
+END;
+CREATE TRIGGER trace_action_update AFTER UPDATE OF title, owner ON actions BEGIN
+    UPDATE trace_search SET body = new.title || char(10) || new.owner WHERE rowid = new.id * 4 + 3;
+END;
+CREATE TRIGGER trace_action_delete AFTER DELETE ON actions BEGIN
+    DELETE FROM trace_search WHERE rowid = old.id * 4 + 3;
+END;
+
+INSERT INTO trace_search (rowid, kind, meeting_id, body)
+    SELECT v.id * 4, 'minutes', m.meeting_id, v.body FROM minutes_versions v JOIN minutes m ON m.id = v.minutes_id;
+INSERT INTO trace_search (rowid, kind, meeting_id, body)
+    SELECT id * 4 + 1, 'notes', meeting_id, title || char(10) || notes FROM agenda_items;
+INSERT INTO trace_search (rowid, kind, meeting_id, body)
+    SELECT id * 4 + 2, 'decision', meeting_id, text || char(10) || vote_result FROM decisions;
+INSERT INTO trace_search (rowid, kind, meeting_id, body)
+    SELECT id * 4 + 3, 'action', meeting_id, title || char(10) || owner FROM actions;
 "#;

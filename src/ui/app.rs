@@ -70,7 +70,7 @@ impl Ready {
             conventions: panels::conventions::State::new(&store),
             contacts: panels::contacts::State::new(&store),
             draw: panels::draw::State::new(&store),
-            meetings: panels::meetings::State::new(&store),
+            meetings: panels::meetings::State::new(&store, today),
             documents: panels::documents::State::new(&store),
             settings: panels::settings::State::new(&store),
             store,
@@ -88,9 +88,15 @@ impl Ready {
         self.settings.reload(&self.store);
     }
 
-    fn handle(&mut self, event: Option<Event>) {
+    fn handle(&mut self, event: Option<Event>, today: NaiveDate) {
         match event {
             None => {}
+            Some(Event::Saved(n)) => {
+                self.reload(today);
+                if !n.is_empty() {
+                    self.notice = Some(n);
+                }
+            }
             Some(Event::Notice(n)) => self.notice = Some(n),
             Some(Event::Exported(n)) => {
                 self.documents = panels::documents::State::new(&self.store);
@@ -198,23 +204,23 @@ impl App {
                 if let Some(event) = w.update(m, &mut r.store) {
                     r.welcome = None;
                     r.reload(today);
-                    r.handle(Some(event));
+                    r.handle(Some(event), today);
                 }
                 Task::none()
             }
             Message::Dashboard(m) => {
                 let event = r.dashboard.update(m);
-                r.handle(event);
+                r.handle(event, today);
                 Task::none()
             }
             Message::Conventions(m) => {
                 let (task, event) = r.conventions.update(m, &mut r.store, today);
-                r.handle(event);
+                r.handle(event, today);
                 task.map(Message::Conventions)
             }
             Message::Contacts(m) => {
                 let event = r.contacts.update(m, &r.store);
-                r.handle(event);
+                r.handle(event, today);
                 Task::none()
             }
             Message::Draw(m) => {
@@ -222,18 +228,18 @@ impl App {
                 Task::none()
             }
             Message::Meetings(m) => {
-                let event = r.meetings.update(m, &r.store);
-                r.handle(event);
-                Task::none()
+                let (task, event) = r.meetings.update(m, &mut r.store);
+                r.handle(event, today);
+                task.map(Message::Meetings)
             }
             Message::Documents(m) => {
                 let (task, event) = r.documents.update(m, &mut r.store, today);
-                r.handle(event);
+                r.handle(event, today);
                 task.map(Message::Documents)
             }
             Message::Settings(m) => {
                 let event = r.settings.update(m, &mut r.store);
-                r.handle(event);
+                r.handle(event, today);
                 Task::none()
             }
         }

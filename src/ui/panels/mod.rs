@@ -25,6 +25,8 @@ pub enum Event {
     Notice(String),
     /// A document was exported: show the message, refresh the export log.
     Exported(String),
+    /// The store changed: refresh every panel, and show the message unless empty.
+    Saved(String),
 }
 
 /// A record that can be opened from elsewhere.

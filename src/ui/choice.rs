@@ -1,0 +1,31 @@
+//! A labelled option for pick lists: any value (or none) with the French text shown.
+
+use std::fmt;
+
+/// One entry of a pick list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice<T> {
+    pub value: T,
+    pub label: String,
+}
+
+impl<T> Choice<T> {
+    /// An entry.
+    pub fn new(value: T, label: impl Into<String>) -> Choice<T> {
+        Choice {
+            value,
+            label: label.into(),
+        }
+    }
+}
+
+impl<T> fmt::Display for Choice<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// The entry of `choices` holding `value`.
+pub fn selected<T: PartialEq + Clone>(choices: &[Choice<T>], value: &T) -> Option<Choice<T>> {
+    choices.iter().find(|c| &c.value == value).cloned()
+}
