@@ -10,9 +10,10 @@ impl Store {
     /// A meeting's agenda: top-level items by position, sub-items after their parent.
     pub fn agenda(&self, id: MeetingId) -> Result<Vec<AgendaItem>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, parent_id, position, title, duration_minutes, speaker, notes FROM agenda_items \
-             WHERE meeting_id = ?1 ORDER BY coalesce((SELECT p.position FROM agenda_items p WHERE p.id = parent_id), position), \
-                parent_id IS NOT NULL, position",
+            "SELECT a.id, a.parent_id, a.position, a.title, a.duration_minutes, a.speaker, a.notes \
+             FROM agenda_items a LEFT JOIN agenda_items p ON p.id = a.parent_id \
+             WHERE a.meeting_id = ?1 \
+             ORDER BY coalesce(p.position, a.position), a.parent_id IS NOT NULL, a.position",
         )?;
         let rows = stmt.query_map([id.0], |r| {
             Ok(AgendaItem {
