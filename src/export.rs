@@ -127,20 +127,20 @@ pub fn attendance_sheet(
         .iter()
         .filter(|a| a.status != AttendanceStatus::Replaced)
     {
+        let c = store.contact(a.contact)?;
         let role = if !a.organisation.is_empty() {
             a.organisation.clone()
         } else if panel.contains(&a.contact) {
             "Membre du panel".into()
         } else {
-            String::new()
+            c.kind.label().into()
         };
         let contact_details = if with_contact_details {
-            let c = store.contact(a.contact)?;
             [c.email, c.phone]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join("\n")
         } else {
             String::new()
         };

@@ -100,10 +100,68 @@ fn help_lists_the_commands_and_unknown_ones_fail() {
         "backup",
         "restore",
         "export synthesis",
+        "export minutes",
+        "export attendance",
+        "meetings list",
         "--data-dir",
     ] {
         assert!(help.contains(command), "{command}");
     }
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(agora(dir.path(), &["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn meetings_are_listed_and_their_documents_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(agora(dir.path(), &["demo"]).status.success());
+    let out = agora(dir.path(), &["meetings", "list", "--convention", "1"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(stdout.contains("12 réunion(s)."), "{stdout}");
+    assert!(
+        stdout.contains(
+            "Séance 2 — Auditions : énergie et logement · 36 présent(s) sur 40 · compte rendu verrouillé"
+        ),
+        "{stdout}"
+    );
+    let none = agora(dir.path(), &["meetings", "list", "--convention", "9"]);
+    assert!(String::from_utf8_lossy(&none.stdout).contains("0 réunion(s)."));
+
+    for (which, file, expected) in [
+        ("minutes", "cr.pdf", "Compte rendu écrit"),
+        (
+            "attendance",
+            "emargement.pdf",
+            "Feuille d\u{2019}émargement écrite",
+        ),
+    ] {
+        let pdf = dir.path().join(file);
+        let out = agora(
+            dir.path(),
+            &["export", which, "2", "--out", pdf.to_str().unwrap()],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains(expected));
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    }
+    // An unknown meeting writes nothing and says so.
+    let missing = dir.path().join("rien.pdf");
+    let out = agora(
+        dir.path(),
+        &[
+            "export",
+            "minutes",
+            "99",
+            "--out",
+            missing.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("réunion n° 99"));
+    assert!(!missing.exists());
 }

@@ -1,6 +1,6 @@
 //! The note de synthèse exported from the demo and read back as text.
 
-use agora::domain::ids::ConventionId;
+use agora::domain::ids::{ConventionId, MeetingId};
 use agora::store::Store;
 use chrono::NaiveDate;
 
@@ -95,4 +95,107 @@ fn missing_convention_writes_nothing() {
     assert!(err.is_err());
     assert!(!out.exists());
     assert!(store.export_log(10).unwrap().is_empty());
+}
+
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn compte_rendu_reads_back_with_attendees_and_its_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    store.load_demo().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+
+    // A draft: "BROUILLON" across every page, every attendee named.
+    let draft = dir.path().join("cr-brouillon.pdf");
+    agora::export::minutes(&mut store, MeetingId(9), &draft, today).unwrap();
+    let (pages, text) = pdf_text(&std::fs::read(&draft).unwrap());
+    let text = flat(&text);
+    assert_eq!(text.matches("BROUILLON").count(), pages, "{text}");
+    for a in store.attendance(MeetingId(9)).unwrap() {
+        assert!(text.contains(&a.name), "{} missing", a.name);
+    }
+    for expected in [
+        "Compte rendu — Atelier mobilités douces",
+        "mercredi 25 novembre 2026, de 18 h 30 à 21 h",
+        "Présents (21)",
+        "Excusés (1)",
+        "1. Présentation du sujet — 30 min — Pauline Giraud",
+        "Échanges riches sur « présentation du sujet ».",
+        "Décisions",
+        "Diffuser le compte rendu",
+        &format!("page {pages} / {pages}"),
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    assert!(!text.contains("Validé le"));
+
+    // A validated one: dated on every page, no watermark.
+    let validated = dir.path().join("cr-valide.pdf");
+    agora::export::minutes(&mut store, MeetingId(3), &validated, today).unwrap();
+    let (pages, text) = pdf_text(&std::fs::read(&validated).unwrap());
+    let text = flat(&text);
+    assert!(!text.contains("BROUILLON"));
+    assert_eq!(text.matches("Validé le 22 novembre 2026").count(), pages);
+    assert!(text.contains("Adoptée à l'unanimité") || text.contains("Adoptée à l’unanimité"));
+
+    let log = store.export_log(10).unwrap();
+    assert_eq!(log.len(), 2);
+    assert!(
+        log.iter()
+            .all(|l| l.document == "Compte rendu" && l.personal_data)
+    );
+}
+
+#[test]
+fn attendance_sheet_lists_everyone_by_name_with_room_to_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    store.load_demo().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let out = dir.path().join("emargement.pdf");
+    agora::export::attendance_sheet(&mut store, MeetingId(1), &out, false, today).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let people = store.attendance(MeetingId(1)).unwrap();
+    assert_eq!(people.len(), 40);
+    // About twenty people a page (plus blank rows), the table header on each page.
+    assert_eq!(page_numbers.len(), 3);
+    let mut order = Vec::new();
+    for (i, p) in page_numbers.iter().enumerate() {
+        let text = flat(&doc.extract_text(&[*p]).unwrap());
+        assert!(
+            text.contains("Nom Structure ou rôle Signature"),
+            "header on page {}",
+            i + 1
+        );
+        assert!(text.contains(&format!("page {} / 3", i + 1)));
+        for a in &people {
+            if let Some(at) = text.find(&a.name) {
+                order.push((i, at, a.name.clone()));
+            }
+        }
+    }
+    assert_eq!(order.len(), 40, "every attendee printed once");
+    order.sort();
+    let printed: Vec<String> = order.into_iter().map(|(_, _, n)| n).collect();
+    let mut sorted = printed.clone();
+    sorted.sort_by_key(|n| agora::domain::text::sort_key(n));
+    assert_eq!(printed, sorted, "sorted by name");
+
+    // Contact details only when asked for.
+    let someone = store.contact(people[0].contact).unwrap();
+    assert!(!someone.email.is_empty());
+    let (_, text) = pdf_text(&bytes);
+    assert!(!text.contains(&someone.email));
+    let with = dir.path().join("emargement-coordonnees.pdf");
+    agora::export::attendance_sheet(&mut store, MeetingId(1), &with, true, today).unwrap();
+    let (_, text) = pdf_text(&std::fs::read(&with).unwrap());
+    // A long address may wrap inside its cell: compare without the line breaks.
+    let compact: String = text.split_whitespace().collect();
+    assert!(compact.contains(&someone.email), "{text}");
+    assert!(store.export_log(5).unwrap()[0].personal_data);
 }

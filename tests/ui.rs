@@ -3,6 +3,7 @@
 
 use agora::assets;
 use agora::domain::ids::ConventionId;
+use agora::domain::text::typography;
 use agora::store::Store;
 use agora::ui::panels::documents;
 use agora::ui::save_dialog::SaveTarget;
@@ -195,4 +196,142 @@ fn export_from_documents_is_written_and_logged() {
         "the export log lists the file"
     );
     assert!(!shows(&app, "Aucun export pour l'instant."));
+}
+
+/// Clicks the field with `id` and types `text` into it, as a person would.
+fn type_into(app: &mut App, id: &'static str, text: &str) {
+    let mut ui = simulator(app);
+    ui.click(iced_test::selector::id(id))
+        .unwrap_or_else(|e| panic!("no field {id:?}: {e:?}"));
+    ui.typewrite(text);
+    let messages = ui.into_messages().collect();
+    apply(app, messages);
+}
+
+#[test]
+fn create_a_meeting_and_build_its_agenda_then_find_it_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("agora.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    store.load_demo().unwrap();
+    let mut app = App::with_store(store, Panel::Meetings, today());
+    click(&mut app, "Nouvelle réunion");
+    type_into(&mut app, "meeting-title", "Atelier des quartiers sud");
+    type_into(&mut app, "meeting-venue", "Maison des habitants Abbaye");
+    click(&mut app, "Enregistrer la réunion");
+    assert!(shows(
+        &app,
+        &typography("Réunion « Atelier des quartiers sud » créée : construisez son ordre du jour.")
+    ));
+    assert!(shows(
+        &app,
+        "L'ordre du jour est vide : ajoutez son premier point ci-dessous."
+    ));
+
+    type_into(&mut app, "item-title", "Accueil des habitants");
+    type_into(&mut app, "item-duration", "20");
+    click(&mut app, "Ajouter le point");
+    type_into(&mut app, "item-title", "Travail en groupes");
+    type_into(&mut app, "item-duration", "2h");
+    click(&mut app, "Ajouter le point");
+    assert!(shows(&app, "1. Accueil des habitants"));
+    assert!(shows(&app, "2. Travail en groupes"));
+    assert!(shows(&app, "Total 140 min sur 150 min (10 min de marge)."));
+    type_into(&mut app, "item-title", "Pot de l'amitié");
+    type_into(&mut app, "item-duration", "une heure");
+    click(&mut app, "Ajouter le point");
+    assert!(
+        shows(
+            &app,
+            &typography(
+                "« une heure » n’est pas un nombre de minutes (écrivez par exemple 45 ou 1h30)."
+            )
+        ),
+        "a bad duration is refused in French"
+    );
+    drop(app);
+
+    // After a restart, the meeting of the day opens first, agenda and all.
+    let mut app = App::with_store(Store::open(&db).unwrap(), Panel::Meetings, today());
+    assert!(shows(&app, "Atelier des quartiers sud"));
+    click(&mut app, "Ordre du jour");
+    assert!(shows(&app, "2. Travail en groupes"));
+}
+
+#[test]
+fn mark_attendance_in_bulk_then_write_and_validate_the_minutes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("agora.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    store.load_demo().unwrap();
+    let mut app = App::with_store(store, Panel::Meetings, today());
+    click(&mut app, "Séance 4 — Alimentation et consommation");
+    click(&mut app, "Émargement");
+    assert!(shows(
+        &app,
+        "40 sur la liste · 0 présent(s) · 0 excusé(s) · 0 absent(s) · 40 sans réponse"
+    ));
+    click(&mut app, "Tout le monde présent");
+    // Then the exceptions: the first person on the list did not come.
+    click(&mut app, "Absent·e");
+    assert!(shows(
+        &app,
+        &format!(
+            "40 sur la liste · 39 présent(s) · 0 excusé(s) · 1 absent(s) · 0 sans réponse · taux de présence {}",
+            agora::domain::text::percent(0.975)
+        )
+    ));
+
+    click(&mut app, "Compte rendu");
+    let mut ui = simulator(&app);
+    ui.click(iced_test::selector::id("minutes-body")).unwrap();
+    ui.typewrite("Une séance dense sur l'alimentation.");
+    let messages = ui.into_messages().collect();
+    apply(&mut app, messages);
+    click(&mut app, "Enregistrer le compte rendu");
+    assert!(shows(&app, "Compte rendu enregistré."));
+    assert!(shows(&app, "Brouillon — version 1"));
+    click(&mut app, "Marquer comme relu");
+    click(&mut app, "Valider");
+    assert!(shows(
+        &app,
+        "Validé — version 1, validé le 29 novembre 2026"
+    ));
+    assert!(shows(&app, "Une séance dense sur l'alimentation."));
+    click(&mut app, "Verrouiller");
+    assert!(shows(&app, "Créer une version corrigée"));
+    drop(app);
+
+    let store = Store::open(&db).unwrap();
+    let minutes = store
+        .minutes(agora::domain::ids::MeetingId(4))
+        .unwrap()
+        .unwrap();
+    assert_eq!(minutes.status, agora::domain::codes::MinutesStatus::Locked);
+    assert_eq!(minutes.body, "Une séance dense sur l'alimentation.");
+    let present = store
+        .attendance(agora::domain::ids::MeetingId(4))
+        .unwrap()
+        .iter()
+        .filter(|a| a.status == agora::domain::codes::AttendanceStatus::Present)
+        .count();
+    assert_eq!(present, 39);
+}
+
+#[test]
+fn search_the_traces_and_follow_the_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Réunions");
+    click(&mut app, "Recherche");
+    type_into(&mut app, "traces-search", "echanges riches");
+    assert!(
+        shows(&app, "Atelier mobilités douces"),
+        "found without accents"
+    );
+    click(&mut app, "Suivi des actions");
+    click(&mut app, "En retard");
+    assert!(shows(&app, "28/11/2026 (en retard)"));
+    click(&mut app, "Fait");
+    assert!(shows(&app, "Aucune action dans cette vue."));
 }

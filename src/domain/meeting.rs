@@ -144,8 +144,19 @@ impl PersonAttendance {
     }
 }
 
-/// Share of participants present among those expected (everyone but the replaced).
+/// Share of participants present among those expected (everyone but the replaced);
+/// `None` until the attendance has been taken (nobody marked present, excused or
+/// absent).
 pub fn attendance_rate(rows: &[Attendance]) -> Option<f64> {
+    let taken = rows.iter().any(|a| {
+        matches!(
+            a.status,
+            AttendanceStatus::Present | AttendanceStatus::Excused | AttendanceStatus::Absent
+        )
+    });
+    if !taken {
+        return None;
+    }
     let expected = rows
         .iter()
         .filter(|a| a.status != AttendanceStatus::Replaced)
@@ -335,6 +346,7 @@ mod tests {
         };
         use AttendanceStatus::*;
         assert_eq!(attendance_rate(&[]), None);
+        assert_eq!(attendance_rate(&[a(Invited), a(Registered)]), None);
         assert_eq!(
             attendance_rate(&[a(Present), a(Absent), a(Replaced), a(Excused)]),
             Some(1.0 / 3.0)

@@ -40,14 +40,19 @@ pub fn build(
 ) -> Document {
     let m = &r.meeting;
     lines.sort_by_key(|l| text::sort_key(&l.name));
-    let mut columns = vec![
-        ("Nom".to_string(), 3.0),
-        ("Structure ou rôle".to_string(), 2.6),
-    ];
-    if with_contact_details {
-        columns.push(("Courriel, téléphone".to_string(), 2.6));
-    }
-    columns.push(("Signature".to_string(), 3.2));
+    let mut columns = if with_contact_details {
+        vec![
+            ("Nom".to_string(), 2.6),
+            ("Structure ou rôle".to_string(), 2.0),
+            ("Courriel, téléphone".to_string(), 3.6),
+        ]
+    } else {
+        vec![
+            ("Nom".to_string(), 3.0),
+            ("Structure ou rôle".to_string(), 2.6),
+        ]
+    };
+    columns.push(("Signature".to_string(), 3.0));
     let mut rows: Vec<Vec<String>> = lines
         .iter()
         .map(|l| {

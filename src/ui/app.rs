@@ -10,6 +10,7 @@ use iced::{Element, Length, Subscription, Task, event, keyboard, window};
 
 use super::panels::{self, Event, Target};
 use super::{Panel, theme, widget};
+use crate::domain::text::typography;
 use crate::store::Store;
 
 /// The application.
@@ -94,10 +95,10 @@ impl Ready {
             Some(Event::Saved(n)) => {
                 self.reload(today);
                 if !n.is_empty() {
-                    self.notice = Some(n);
+                    self.notice = Some(typography(&n));
                 }
             }
-            Some(Event::Notice(n)) => self.notice = Some(n),
+            Some(Event::Notice(n)) => self.notice = Some(typography(&n)),
             Some(Event::Exported(n)) => {
                 self.documents = panels::documents::State::new(&self.store);
                 self.notice = Some(n);

@@ -534,14 +534,17 @@ impl State {
                 ));
             }
         }
-        if r.minutes.is_some() {
+        workflow = workflow.push(iced::widget::Space::new().width(Length::Fill));
+        if editable(o) {
             workflow = workflow
-                .push(iced::widget::Space::new().width(Length::Fill))
-                .push(
-                    button(text("Exporter le compte rendu (PDF)"))
-                        .style(button::secondary)
-                        .on_press(Message::Export(Doc::Minutes)),
-                );
+                .push(button(text("Enregistrer le compte rendu")).on_press(Message::SaveMinutes));
+        }
+        if r.minutes.is_some() {
+            workflow = workflow.push(
+                button(text("Exporter le compte rendu (PDF)"))
+                    .style(button::secondary)
+                    .on_press(Message::Export(Doc::Minutes)),
+            );
         }
         page = page.push(workflow);
         if !r.version_reason.is_empty() {
@@ -571,6 +574,7 @@ impl State {
                 let mut edit = column![
                     text("Synthèse").font(widget::bold()),
                     text_editor(&o.body)
+                        .id("minutes-body")
                         .placeholder("Ce qu'il faut retenir de la réunion…")
                         .height(Length::Fixed(140.0))
                         .on_action(Message::BodyEdited),
