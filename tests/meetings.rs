@@ -262,6 +262,20 @@ fn attendance_rates_and_compensation_days_follow_the_marking() {
     assert_eq!(s.invite(free, &everyone[..3]).unwrap(), 3);
     s.remove_participant(free, everyone[0]).unwrap();
     assert_eq!(s.attendance(free).unwrap().len(), 2);
+    // A whole group at once; those already invited keep their place.
+    let groups = s.groups().unwrap();
+    assert_eq!(groups.len(), 2);
+    let council = &groups[1];
+    assert!(council.name.starts_with("Conseil citoyen"), "{groups:?}");
+    assert_eq!(
+        s.invite_group(free, council.id).unwrap(),
+        council.members as usize
+    );
+    assert_eq!(s.invite_group(free, council.id).unwrap(), 0);
+    assert_eq!(
+        s.attendance(free).unwrap().len(),
+        2 + council.members as usize
+    );
 }
 
 #[test]

@@ -32,6 +32,8 @@ pub struct ConventionOverview {
     /// The drawn panel (members only) against the quotas.
     pub composition: Vec<QuotaCheck>,
     pub attendance: Vec<AttendanceSummary>,
+    /// Days of presence of panel members at sessions: what compensation is paid on.
+    pub compensation_days: u32,
     pub decisions: Vec<Decision>,
     pub proposals: Vec<Proposal>,
     pub risks: Vec<Risk>,

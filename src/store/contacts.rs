@@ -300,4 +300,23 @@ impl Tx<'_> {
             &format!("Contact n° {person} rattaché à la structure n° {organisation}"),
         )
     }
+
+    /// A group filled with the contacts `select` returns (a query without parameters).
+    pub(crate) fn insert_group(&self, name: &str, select: &str) -> Result<i64, StoreError> {
+        self.execute("INSERT INTO groups (name) VALUES (?1)", [name])?;
+        let id = self.last_insert_rowid();
+        let members = self.execute(
+            &format!(
+                "INSERT INTO group_members (group_id, contact_id) SELECT ?1, id FROM ({select})"
+            ),
+            [id],
+        )?;
+        self.journal(
+            "create",
+            "group",
+            Some(id),
+            &format!("Groupe « {name} » créé avec {members} membre(s)"),
+        )?;
+        Ok(id)
+    }
 }

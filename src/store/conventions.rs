@@ -324,6 +324,7 @@ impl Store {
             reserves,
             composition,
             attendance,
+            compensation_days: self.compensation_days(id)?,
             decisions,
             proposals,
             risks,

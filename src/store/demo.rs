@@ -1561,6 +1561,15 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
         })?;
     }
 
+    // Two groups of the directory, to invite from.
+    tx.insert_group(
+        "Conseil citoyen indépendant — secteur 6",
+        "SELECT id FROM contacts WHERE kind = 'inhabitant' AND sector = 's6' ORDER BY id LIMIT 18",
+    )?;
+    tx.insert_group(
+        "Associations partenaires du climat",
+        "SELECT id FROM contacts WHERE kind = 'association' ORDER BY id",
+    )?;
     tx.journal(
         "create",
         "demo",

@@ -394,6 +394,14 @@ impl State {
                     "Enveloppe : {}",
                     fr::euros(c.budget_envelope_cents)
                 )))
+                .push(widget::gap(8.0))
+                .push(widget::field(
+                    "Journées indemnisables",
+                    format!(
+                        "{} présence(s) de membres du panel aux séances, d'après l'émargement",
+                        o.compensation_days
+                    ),
+                ))
                 .into()
             }
             Tab::Proposals => {

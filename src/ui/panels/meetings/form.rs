@@ -158,11 +158,18 @@ impl Form {
             .align_y(iced::Alignment::Center)
             .into()
         };
-        let input = |placeholder: &str, value: &str, f: fn(String) -> Field, id: &'static str| {
+        let field = |placeholder: &str, value: &str, f: fn(String) -> Field, id: &'static str| {
             text_input(placeholder, value)
                 .id(id)
                 .on_input(move |s| Message::Form(f(s)))
                 .padding(6)
+        };
+        let input = |placeholder: &str, value: &str, f: fn(String) -> Field, id: &'static str| {
+            field(placeholder, value, f, id).into()
+        };
+        let short = |placeholder: &str, value: &str, f: fn(String) -> Field, id: &'static str| {
+            field(placeholder, value, f, id)
+                .width(Length::Fixed(160.0))
                 .into()
         };
         let mut services = row![].spacing(16);
@@ -206,13 +213,13 @@ impl Form {
             ),
             line(
                 "Date",
-                input("14/11/2026", &self.date, Field::Date, "meeting-date")
+                short("14/11/2026", &self.date, Field::Date, "meeting-date")
             ),
             line(
                 "Début",
-                input("18h30", &self.start, Field::Start, "meeting-start")
+                short("18h30", &self.start, Field::Start, "meeting-start")
             ),
-            line("Fin", input("21h00", &self.end, Field::End, "meeting-end")),
+            line("Fin", short("21h00", &self.end, Field::End, "meeting-end")),
             line(
                 "Lieu",
                 input(

@@ -159,6 +159,8 @@ pub struct State {
     today: NaiveDate,
     view: View,
     conventions: Vec<Choice<Option<ConventionId>>>,
+    /// The same, for the form: "none" instead of "all".
+    form_conventions: Vec<Choice<Option<ConventionId>>>,
     kinds: Vec<Choice<Option<MeetingKind>>>,
     groups: Vec<GroupRow>,
     filter_convention: Option<ConventionId>,
@@ -268,6 +270,7 @@ impl State {
             today,
             view: View::Meetings,
             conventions: Vec::new(),
+            form_conventions: Vec::new(),
             kinds: std::iter::once(Choice::new(None, "Tous les types"))
                 .chain(
                     MeetingKind::ALL
@@ -333,6 +336,10 @@ impl State {
                     .map(|c| Choice::new(Some(c.id), c.title)),
             )
             .collect();
+        self.form_conventions = self.conventions.clone();
+        if let Some(first) = self.form_conventions.first_mut() {
+            first.label = "Aucune (réunion hors convention)".into();
+        }
         if self.timeline_convention.is_none() {
             self.timeline_convention = self.conventions.get(1).and_then(|c| c.value);
         }

@@ -51,7 +51,7 @@ impl State {
     pub(super) fn meetings_view(&self) -> Element<'_, Message> {
         if let Some(form) = &self.form {
             return scrollable(
-                container(form.view(&self.conventions, self.form_error.as_deref()))
+                container(form.view(&self.form_conventions, self.form_error.as_deref()))
                     .padding(widget::GUTTER),
             )
             .height(Length::Fill)
@@ -107,7 +107,7 @@ impl State {
             .into()
     }
 
-    fn entry<'a>(&'a self, m: &'a crate::store::MeetingRow) -> Element<'a, Message> {
+    fn entry<'a>(&'a self, m: &'a crate::store::MeetingRow, in_week: bool) -> Element<'a, Message> {
         let selected = self.open_id() == Some(m.meeting.id);
         let count = match (m.invited, m.meeting.date < self.today) {
             (0, _) => String::new(),
@@ -119,7 +119,15 @@ impl State {
                 text(m.meeting.title.as_str()),
                 text(format!(
                     "{} · {}{count}",
-                    fr::date_short(m.meeting.date),
+                    if in_week {
+                        format!(
+                            "{} – {}",
+                            fr::time(m.meeting.start),
+                            fr::time(m.meeting.end)
+                        )
+                    } else {
+                        fr::date_short(m.meeting.date)
+                    },
                     m.meeting.kind.label()
                 ))
                 .size(13),
@@ -135,7 +143,7 @@ impl State {
             list = list.push(widget::muted("Aucune réunion pour ces critères."));
         }
         for m in &self.list {
-            list = list.push(self.entry(m));
+            list = list.push(self.entry(m, false));
         }
         list.into()
     }
@@ -172,7 +180,7 @@ impl State {
                 day_col = day_col.push(text("—").size(13).color(theme::MUTED));
             }
             for m in of_day {
-                day_col = day_col.push(self.entry(m));
+                day_col = day_col.push(self.entry(m, true));
             }
             col = col.push(day_col);
         }
