@@ -396,3 +396,39 @@ fn meetings_are_listed_filtered_and_edited() {
     let s = Store::open(&db).unwrap();
     assert_eq!(s.meeting(id).unwrap(), m);
 }
+
+#[test]
+fn a_saved_selection_reruns_when_it_invites() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, mut s) = demo(&dir);
+    let filter = agora::store::ContactFilter {
+        search: "Martin".into(),
+        kind: Some(agora::domain::codes::ContactKind::Inhabitant),
+    };
+    let found = s.contacts_count(&filter).unwrap();
+    assert!(found > 0);
+    let id = s.save_selection("Les Martin", &filter).unwrap();
+    assert!(
+        s.save_selection("les martin", &filter).is_err(),
+        "names are unique"
+    );
+    assert!(s.save_selection("  ", &filter).is_err());
+    s.close().unwrap();
+
+    let mut s = Store::open(&db).unwrap();
+    let row = s
+        .groups()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.id == id)
+        .unwrap();
+    assert!(row.saved_selection);
+    assert_eq!(row.members, found);
+    let meeting = s.create_meeting(&workshop()).unwrap();
+    assert_eq!(s.invite_group(meeting, id).unwrap(), found as usize);
+    let invited = s.attendance(meeting).unwrap();
+    assert!(
+        invited.iter().all(|a| a.name.to_lowercase().contains("martin")),
+        "{invited:?}"
+    );
+}

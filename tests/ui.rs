@@ -237,6 +237,12 @@ fn create_a_meeting_and_build_its_agenda_then_find_it_after_a_restart() {
     assert!(shows(&app, "1. Accueil des habitants"));
     assert!(shows(&app, "2. Travail en groupes"));
     assert!(shows(&app, "Total 140 min sur 150 min (10 min de marge)."));
+    // Change an item: its fields come back in the form.
+    click(&mut app, "Modifier");
+    assert!(shows(&app, "Modifier le point"));
+    type_into(&mut app, "item-title", " et café");
+    click(&mut app, "Enregistrer le point");
+    assert!(shows(&app, "1. Accueil des habitants et café"));
     type_into(&mut app, "item-title", "Pot de l'amitié");
     type_into(&mut app, "item-duration", "une heure");
     click(&mut app, "Ajouter le point");
@@ -334,4 +340,30 @@ fn search_the_traces_and_follow_the_actions() {
     assert!(shows(&app, "28/11/2026 (en retard)"));
     click(&mut app, "Fait");
     assert!(shows(&app, "Aucune action dans cette vue."));
+}
+
+#[test]
+fn a_directory_search_saved_as_a_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("agora.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    store.load_demo().unwrap();
+    let mut app = App::with_store(store, Panel::Contacts, today());
+    type_into(&mut app, "contacts-search", "Martin");
+    type_into(&mut app, "selection-name", "Famille Martin");
+    click(&mut app, "Enregistrer la sélection");
+    assert!(shows(
+        &app,
+        &typography(
+            "Sélection « Famille Martin » enregistrée : elle se recalcule à chaque usage (invitations aux réunions)."
+        )
+    ));
+    drop(app);
+    let store = Store::open(&db).unwrap();
+    let saved = store.groups().unwrap();
+    assert!(
+        saved
+            .iter()
+            .any(|g| g.name == "Famille Martin" && g.saved_selection)
+    );
 }

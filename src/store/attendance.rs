@@ -5,17 +5,19 @@
 use rusqlite::params;
 
 use super::row::code;
-use super::{Store, StoreError, Tx};
+use super::{ContactFilter, Store, StoreError, Tx};
 use crate::domain::codes::AttendanceStatus;
 use crate::domain::ids::{ContactId, ConventionId, MeetingId};
 use crate::domain::meeting::{Attendance, PersonAttendance};
 
-/// A group of the directory, with its size.
+/// A group of the directory, with its size; a saved selection is re-run each time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupRow {
     pub id: i64,
     pub name: String,
     pub members: u32,
+    /// A saved selection (a search that re-runs), not a fixed list.
+    pub saved_selection: bool,
 }
 
 /// A meeting of a convention's sessions, with its attendance.
@@ -71,20 +73,72 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The directory's groups.
+    /// The directory's groups and saved selections, with their current size.
     pub fn groups(&self) -> Result<Vec<GroupRow>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT g.id, g.name, (SELECT count(*) FROM group_members m WHERE m.group_id = g.id) \
+            "SELECT g.id, g.name, g.query, (SELECT count(*) FROM group_members m WHERE m.group_id = g.id) \
              FROM groups g ORDER BY g.name COLLATE NOCASE",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(GroupRow {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                members: r.get(2)?,
+        let rows: Vec<(i64, String, String, u32)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(id, name, query, members)| {
+                Ok(if query.is_empty() {
+                    GroupRow {
+                        id,
+                        name,
+                        members,
+                        saved_selection: false,
+                    }
+                } else {
+                    GroupRow {
+                        id,
+                        name,
+                        members: self.contacts_count(&ContactFilter::from_query(&query)?)?,
+                        saved_selection: true,
+                    }
+                })
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            .collect()
+    }
+
+    /// Saves the directory's current search as a selection that re-runs each time it
+    /// is used (to invite, later to target a campaign).
+    pub fn save_selection(
+        &mut self,
+        name: &str,
+        filter: &ContactFilter,
+    ) -> Result<i64, StoreError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(crate::domain::DomainError::Required("Nom de la sélection").into());
+        }
+        let taken: bool = self.conn.query_row(
+            "SELECT count(*) > 0 FROM groups WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(StoreError::BadValue(format!(
+                "un groupe ou une sélection s'appelle déjà « {name} »"
+            )));
+        }
+        let query = filter.to_query();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO groups (name, query) VALUES (?1, ?2)",
+                params![name, query],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.journal(
+                "create",
+                "group",
+                Some(id),
+                &format!("Sélection « {name} » enregistrée"),
+            )?;
+            Ok(id)
+        })
     }
 
     /// Invites people one by one; those already on the list keep their status.
@@ -103,18 +157,32 @@ impl Store {
         )
     }
 
-    /// Invites every member of a group.
+    /// Invites every member of a group, or everyone a saved selection finds today.
     pub fn invite_group(&mut self, meeting: MeetingId, group: i64) -> Result<usize, StoreError> {
-        let name: String =
-            self.conn
-                .query_row("SELECT name FROM groups WHERE id = ?1", [group], |r| {
-                    r.get(0)
-                })?;
+        let (name, query): (String, String) = self.conn.query_row(
+            "SELECT name, query FROM groups WHERE id = ?1",
+            [group],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if query.is_empty() {
+            return self.invite_where(
+                meeting,
+                "SELECT contact_id FROM group_members WHERE group_id = ?2",
+                group.to_string(),
+                &format!("du groupe « {name} »"),
+            );
+        }
+        let filter = ContactFilter::from_query(&query)?;
+        let ids: Vec<i64> = self
+            .contacts_page(&filter, 0, u32::MAX)?
+            .into_iter()
+            .map(|c| c.id.0)
+            .collect();
         self.invite_where(
             meeting,
-            "SELECT contact_id FROM group_members WHERE group_id = ?2",
-            group.to_string(),
-            &format!("du groupe « {name} »"),
+            "SELECT value FROM json_each(?2)",
+            serde_json::to_string(&ids).unwrap_or_default(),
+            &format!("de la sélection « {name} »"),
         )
     }
 

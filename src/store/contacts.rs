@@ -29,6 +29,33 @@ pub struct ContactFilter {
 }
 
 impl ContactFilter {
+    /// The filter as stored in a saved selection.
+    pub(crate) fn to_query(&self) -> String {
+        serde_json::json!({
+            "search": self.search,
+            "kind": self.kind.map(ContactKind::code),
+        })
+        .to_string()
+    }
+
+    /// A saved selection's filter.
+    pub(crate) fn from_query(query: &str) -> Result<ContactFilter, StoreError> {
+        let bad = || StoreError::BadValue(format!("sélection enregistrée illisible : {query}"));
+        let v: serde_json::Value = serde_json::from_str(query).map_err(|_| bad())?;
+        let kind = match v.get("kind").and_then(|k| k.as_str()) {
+            Some(code) => Some(ContactKind::from_code(code).ok_or_else(bad)?),
+            None => None,
+        };
+        Ok(ContactFilter {
+            search: v
+                .get("search")
+                .and_then(|s| s.as_str())
+                .unwrap_or_default()
+                .to_string(),
+            kind,
+        })
+    }
+
     fn sql(&self) -> (String, Vec<String>) {
         let mut clauses = vec!["anonymised = 0".to_string()];
         let mut args = Vec::new();

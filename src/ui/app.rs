@@ -220,7 +220,7 @@ impl App {
                 task.map(Message::Conventions)
             }
             Message::Contacts(m) => {
-                let event = r.contacts.update(m, &r.store);
+                let event = r.contacts.update(m, &mut r.store);
                 r.handle(event, today);
                 Task::none()
             }

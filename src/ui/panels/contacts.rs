@@ -41,6 +41,7 @@ pub struct State {
     rows: Vec<ContactRow>,
     sheet: Option<Sheet>,
     kinds: Vec<KindChoice>,
+    selection_name: String,
     error: Option<String>,
 }
 
@@ -53,6 +54,8 @@ pub enum Message {
     Select(ContactId),
     OpenConvention(crate::domain::ids::ConventionId),
     OpenMeeting(crate::domain::ids::MeetingId),
+    SelectionName(String),
+    SaveSelection,
 }
 
 impl State {
@@ -67,6 +70,7 @@ impl State {
             rows: Vec::new(),
             sheet: None,
             kinds,
+            selection_name: String::new(),
             error: None,
         };
         s.reload(store);
@@ -112,7 +116,7 @@ impl State {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message, store: &Store) -> Option<Event> {
+    pub fn update(&mut self, message: Message, store: &mut Store) -> Option<Event> {
         match message {
             Message::Search(s) => {
                 self.filter.search = s;
@@ -131,6 +135,21 @@ impl State {
             Message::Select(id) => self.open(store, id),
             Message::OpenConvention(id) => return Some(Event::Open(Target::Convention(id))),
             Message::OpenMeeting(id) => return Some(Event::Open(Target::Meeting(id))),
+            Message::SelectionName(s) => self.selection_name = s,
+            Message::SaveSelection => {
+                return Some(
+                    match store.save_selection(&self.selection_name, &self.filter) {
+                        Ok(_) => {
+                            let name = std::mem::take(&mut self.selection_name);
+                            Event::Saved(format!(
+                                "Sélection « {} » enregistrée : elle se recalcule à chaque usage (invitations aux réunions).",
+                                name.trim()
+                            ))
+                        }
+                        Err(e) => Event::Notice(super::describe(&e)),
+                    },
+                );
+            }
         }
         None
     }
@@ -196,9 +215,25 @@ impl State {
                     .on_press(Message::Page(self.page + 1)),
             );
         }
+        let mut save = row![
+            text_input("Nom de la sélection", &self.selection_name)
+                .id("selection-name")
+                .on_input(Message::SelectionName)
+                .padding(6)
+                .width(Length::Fill),
+        ]
+        .spacing(10)
+        .align_y(iced::Alignment::Center);
+        let filtered = !self.filter.search.trim().is_empty() || self.filter.kind.is_some();
+        save = save.push(
+            button(text("Enregistrer la sélection"))
+                .style(button::secondary)
+                .on_press_maybe(filtered.then_some(Message::SaveSelection)),
+        );
         let left = column![
             widget::title("Contacts & mobilisation"),
             controls,
+            save,
             pager,
             scrollable(list).height(Length::Fill)
         ]

@@ -142,6 +142,8 @@ struct Drafts {
     item_duration: String,
     item_speaker: String,
     item_parent: Option<AgendaItemId>,
+    /// The item being changed, when the form edits rather than adds.
+    editing_item: Option<AgendaItemId>,
     invite_search: String,
     invite_results: Vec<ContactRow>,
     attendance_filter: String,
@@ -213,6 +215,8 @@ pub enum Message {
     ItemSpeaker(String),
     ItemParent(Choice<Option<AgendaItemId>>),
     AddItem,
+    EditItem(AgendaItemId),
+    CancelItem,
     RemoveItem(AgendaItemId),
     MoveItem(AgendaItemId, bool),
     InviteSearch(String),
@@ -568,6 +572,27 @@ impl State {
                 Some(id) => self.add_item(store, id),
                 None => Ok(None),
             },
+            Message::EditItem(item) => {
+                if let Some(i) = self
+                    .open
+                    .as_ref()
+                    .and_then(|o| o.record.agenda.iter().find(|i| i.id == item))
+                {
+                    self.drafts.item_title = i.title.clone();
+                    self.drafts.item_duration = i.duration_minutes.to_string();
+                    self.drafts.item_speaker = i.speaker.clone();
+                    self.drafts.item_parent = i.parent;
+                    self.drafts.editing_item = Some(item);
+                }
+                Ok(None)
+            }
+            Message::CancelItem => {
+                self.drafts.item_title.clear();
+                self.drafts.item_duration.clear();
+                self.drafts.item_speaker.clear();
+                self.drafts.editing_item = None;
+                Ok(None)
+            }
             Message::RemoveItem(item) => store.remove_agenda_item(item).map(|_| changed()),
             Message::MoveItem(item, up) => store.move_agenda_item(item, up).map(|_| changed()),
             Message::InviteSearch(s) => {
@@ -870,20 +895,29 @@ impl State {
         } else {
             parse::minutes(&self.drafts.item_duration)?
         };
-        store.add_agenda_item(
-            id,
-            &AgendaItem {
-                parent: self.drafts.item_parent,
-                title: self.drafts.item_title.trim().to_string(),
-                duration_minutes: duration,
-                speaker: self.drafts.item_speaker.trim().to_string(),
-                ..AgendaItem::default()
-            },
-        )?;
+        let item = AgendaItem {
+            id: self.drafts.editing_item.unwrap_or_default(),
+            parent: self.drafts.item_parent,
+            title: self.drafts.item_title.trim().to_string(),
+            duration_minutes: duration,
+            speaker: self.drafts.item_speaker.trim().to_string(),
+            ..AgendaItem::default()
+        };
+        let notice = match self.drafts.editing_item {
+            Some(_) => {
+                store.update_agenda_item(&item)?;
+                "Point modifié."
+            }
+            None => {
+                store.add_agenda_item(id, &item)?;
+                "Point ajouté à l'ordre du jour."
+            }
+        };
         self.drafts.item_title.clear();
         self.drafts.item_duration.clear();
         self.drafts.item_speaker.clear();
-        Ok(Some("Point ajouté à l'ordre du jour.".into()))
+        self.drafts.editing_item = None;
+        Ok(Some(notice.into()))
     }
 
     fn add_action(

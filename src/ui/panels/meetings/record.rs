@@ -210,7 +210,7 @@ impl State {
         };
         let mut actions = row![
             iced::widget::Space::new().width(Length::Fill),
-            small_button("Modifier", Message::Edit),
+            small_button("Modifier la réunion", Message::Edit),
         ]
         .spacing(6)
         .align_y(Alignment::Center);
@@ -274,6 +274,7 @@ impl State {
             .align_y(Alignment::Center);
             if editable {
                 line = line
+                    .push(small_button("Modifier", Message::EditItem(item.id)))
                     .push(small_button("↑", Message::MoveItem(item.id, true)))
                     .push(small_button("↓", Message::MoveItem(item.id, false)))
                     .push(small_button("Retirer", Message::RemoveItem(item.id)));
@@ -320,8 +321,41 @@ impl State {
                     )
                     .collect();
             let chosen = selected(&parents, &self.drafts.item_parent);
+            let editing = self.drafts.editing_item.is_some();
+            let mut details = row![
+                input(
+                    "Durée (45, 1h30)",
+                    &self.drafts.item_duration,
+                    Message::ItemDuration,
+                    "item-duration"
+                ),
+                input(
+                    "Intervenant·e",
+                    &self.drafts.item_speaker,
+                    Message::ItemSpeaker,
+                    "item-speaker"
+                ),
+            ]
+            .spacing(8);
+            if !editing {
+                details = details.push(pick_list(parents, chosen, Message::ItemParent));
+            }
+            let buttons = if editing {
+                row![
+                    button(text("Enregistrer le point")).on_press(Message::AddItem),
+                    button(text("Annuler"))
+                        .style(button::secondary)
+                        .on_press(Message::CancelItem),
+                ]
+            } else {
+                row![button(text("Ajouter le point")).on_press(Message::AddItem)]
+            };
             page = page.push(widget::section(
-                "Ajouter un point",
+                if editing {
+                    "Modifier le point"
+                } else {
+                    "Ajouter un point"
+                },
                 column![
                     input(
                         "Intitulé du point",
@@ -329,23 +363,8 @@ impl State {
                         Message::ItemTitle,
                         "item-title"
                     ),
-                    row![
-                        input(
-                            "Durée (45, 1h30)",
-                            &self.drafts.item_duration,
-                            Message::ItemDuration,
-                            "item-duration"
-                        ),
-                        input(
-                            "Intervenant·e",
-                            &self.drafts.item_speaker,
-                            Message::ItemSpeaker,
-                            "item-speaker"
-                        ),
-                        pick_list(parents, chosen, Message::ItemParent),
-                    ]
-                    .spacing(8),
-                    button(text("Ajouter le point")).on_press(Message::AddItem),
+                    details,
+                    buttons.spacing(8),
                 ]
                 .spacing(8),
             ));
@@ -471,7 +490,14 @@ impl State {
             let groups: Vec<Choice<i64>> = self
                 .groups
                 .iter()
-                .map(|g| Choice::new(g.id, format!("{} ({})", g.name, g.members)))
+                .map(|g| {
+                    let what = if g.saved_selection {
+                        "sélection"
+                    } else {
+                        "groupe"
+                    };
+                    Choice::new(g.id, format!("{} ({what}, {})", g.name, g.members))
+                })
                 .collect();
             let mut invite = column![].spacing(8);
             let mut sources = row![].spacing(8).align_y(Alignment::Center);
@@ -484,7 +510,7 @@ impl State {
             if !groups.is_empty() {
                 sources = sources.push(
                     pick_list(groups, None::<Choice<i64>>, Message::InviteGroup)
-                        .placeholder("Inviter un groupe…"),
+                        .placeholder("Inviter un groupe ou une sélection…"),
                 );
             }
             invite = invite.push(sources).push(input(
