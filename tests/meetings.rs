@@ -428,7 +428,9 @@ fn a_saved_selection_reruns_when_it_invites() {
     assert_eq!(s.invite_group(meeting, id).unwrap(), found as usize);
     let invited = s.attendance(meeting).unwrap();
     assert!(
-        invited.iter().all(|a| a.name.to_lowercase().contains("martin")),
+        invited
+            .iter()
+            .all(|a| a.name.to_lowercase().contains("martin")),
         "{invited:?}"
     );
 }

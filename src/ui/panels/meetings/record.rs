@@ -568,19 +568,19 @@ impl State {
                 ));
             }
         }
-        workflow = workflow.push(iced::widget::Space::new().width(Length::Fill));
+        let mut tools = row![].spacing(8);
         if editable(o) {
-            workflow = workflow
+            tools = tools
                 .push(button(text("Enregistrer le compte rendu")).on_press(Message::SaveMinutes));
         }
         if r.minutes.is_some() {
-            workflow = workflow.push(
+            tools = tools.push(
                 button(text("Exporter le compte rendu (PDF)"))
                     .style(button::secondary)
                     .on_press(Message::Export(Doc::Minutes)),
             );
         }
-        page = page.push(workflow);
+        page = page.push(workflow).push(tools);
         if !r.version_reason.is_empty() {
             page = page.push(widget::muted(format!(
                 "Version corrigée — motif : {}",
