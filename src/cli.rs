@@ -31,6 +31,8 @@ Commandes :
                                         exporte la feuille d'émargement (sans
                                         courriels ni téléphones par défaut)
   meetings list [--convention ID]       liste les réunions, les plus récentes d'abord
+  convention list                       liste les conventions (statut, dates, tâches)
+  convention ics ID --out FICHIER.ics   exporte le calendrier des séances d'une convention
 
 Options globales :
   --data-dir DOSSIER   dossier des données (par défaut, celui de l'utilisateur)
@@ -242,6 +244,53 @@ pub fn main() -> ExitCode {
                 listing.push_str(&format!("{} réunion(s).\n", rows.len()));
                 // A closed pipe (`| head`) is not an error of the listing.
                 let _ = std::io::Write::write_all(&mut std::io::stdout(), listing.as_bytes());
+                Ok(())
+            })
+        }
+        ["convention", "list"] => with_store(&db, |store| {
+            let rows = store.conventions()?;
+            let mut listing = String::new();
+            for c in &rows {
+                let dates = match (c.start_date, c.end_date) {
+                    (Some(s), Some(e)) => {
+                        format!("{} – {}", s.format("%d/%m/%Y"), e.format("%d/%m/%Y"))
+                    }
+                    (Some(s), None) => format!("depuis le {}", s.format("%d/%m/%Y")),
+                    _ => "dates à fixer".into(),
+                };
+                listing.push_str(&format!(
+                    "{:>4}  {:<16} {}  ({}) · {dates} · tâches {}/{}{}\n",
+                    c.id,
+                    c.status.label(),
+                    c.title,
+                    if c.theme.is_empty() {
+                        "sans thème"
+                    } else {
+                        c.theme.as_str()
+                    },
+                    c.tasks_done,
+                    c.tasks_total,
+                    if c.archived { " · archivée" } else { "" }
+                ));
+            }
+            listing.push_str(&format!("{} convention(s).\n", rows.len()));
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), listing.as_bytes());
+            Ok(())
+        }),
+        ["convention", "ics", id, rest @ ..] => {
+            let Ok(id) = id.parse::<i64>() else {
+                return fail(format!("Numéro de convention invalide : « {id} »."));
+            };
+            let out = match rest {
+                ["--out", out] => PathBuf::from(out),
+                _ => return fail("Indiquez le fichier de sortie : --out FICHIER.ics"),
+            };
+            with_store(&db, |store| {
+                crate::export::calendar(store, ConventionId(id), &out)?;
+                println!(
+                    "{}",
+                    typography(&format!("Calendrier écrit : {}", out.display()))
+                );
                 Ok(())
             })
         }

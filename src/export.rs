@@ -66,6 +66,29 @@ pub fn synthesis_note(
     Ok(())
 }
 
+/// The document name of a convention's calendar.
+pub const CALENDAR: &str = "Calendrier (.ics)";
+
+/// Writes a convention's sessions as an iCalendar file to `path` and logs it.
+pub fn calendar(store: &mut Store, id: ConventionId, path: &Path) -> Result<(), ExportError> {
+    let overview = store.convention_overview(id)?;
+    let text = report::ics::calendar(
+        &overview.convention,
+        &overview.sessions,
+        chrono::Utc::now().naive_utc(),
+    );
+    write_file(path, text.as_bytes())?;
+    store.log_export(&ExportRecord {
+        at: Local::now().naive_local(),
+        document: CALENDAR.into(),
+        entity: "convention".into(),
+        entity_id: Some(id.0),
+        path: path.display().to_string(),
+        personal_data: false,
+    })?;
+    Ok(())
+}
+
 /// Where documents go when no file dialog can open: Documents/Agora.
 pub fn fallback_dir() -> PathBuf {
     directories::UserDirs::new()

@@ -115,6 +115,32 @@ pub struct Session {
     pub programme: String,
 }
 
+impl Session {
+    /// A title, and an end after the start.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if self.title.trim().is_empty() {
+            return Err(DomainError::Required("Intitulé de la séance"));
+        }
+        if self.end <= self.start {
+            return Err(DomainError::EndNotAfterStart {
+                start: super::text::time(self.start),
+                end: super::text::time(self.end),
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Phase {
+    /// A name, and dates in order.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if self.name.trim().is_empty() {
+            return Err(DomainError::Required("Nom de la phase"));
+        }
+        check_range(self.start_date, self.end_date)
+    }
+}
+
 /// Someone holding a role in a convention (COPIL, garant, animation, expert, panel).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleHolder {

@@ -36,6 +36,10 @@ pub enum DomainError {
     BadTime(String),
     #[error("« {0} » n’est pas un nombre de minutes (écrivez par exemple 45 ou 1h30).")]
     BadDuration(String),
+    #[error("« {0} » n’est pas un montant compris (écrivez par exemple 185 000 ou 1 250,50).")]
+    BadAmount(String),
+    #[error("« {0} » n’est pas un nombre entier.")]
+    BadNumber(String),
     #[error(
         "Le compte rendu est verrouillé : il ne peut plus changer. Créez une version corrigée, avec son motif."
     )]

@@ -68,9 +68,70 @@ pub fn minutes(s: &str) -> Result<u32, DomainError> {
     t.parse().map_err(|_| bad())
 }
 
+/// Euros as typed in France: "185 000", "185000,50", "1 250,5 €", "12.30" → cents.
+pub fn euros(s: &str) -> Result<i64, DomainError> {
+    let bad = || DomainError::BadAmount(s.trim().to_string());
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '€' && *c != '\u{202F}' && *c != '\u{A0}')
+        .collect();
+    if t.is_empty() {
+        return Err(bad());
+    }
+    let t = t.replace(',', ".");
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if whole.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || frac.len() > 2
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(bad());
+    }
+    let whole: i64 = whole.parse().map_err(|_| bad())?;
+    let cents: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().map_err(|_| bad())? * 10,
+        _ => frac.parse().map_err(|_| bad())?,
+    };
+    whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(cents))
+        .ok_or_else(bad)
+}
+
+/// A whole number (a panel size, a count): spaces allowed, nothing else.
+pub fn count(s: &str) -> Result<u32, DomainError> {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    t.parse()
+        .map_err(|_| DomainError::BadNumber(s.trim().to_string()))
+}
+
+/// An optional date: empty means none.
+pub fn opt_date(s: &str) -> Result<Option<NaiveDate>, DomainError> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        date(s).map(Some)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn euros_counts_and_optional_dates() {
+        assert_eq!(euros("185 000"), Ok(18_500_000));
+        assert_eq!(euros("1\u{202F}250,5 €"), Ok(125_050));
+        assert_eq!(euros("12.30"), Ok(1_230));
+        assert!(euros("12,345").is_err());
+        assert!(euros("-5").is_err());
+        assert!(euros("").is_err());
+        assert_eq!(count(" 40 "), Ok(40));
+        assert!(count("quarante").is_err());
+        assert_eq!(opt_date(" "), Ok(None));
+        assert!(opt_date("32/01/2026").is_err());
+    }
 
     #[test]
     fn french_dates_times_and_durations() {

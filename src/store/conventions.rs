@@ -18,6 +18,7 @@ use crate::domain::sortition::check_composition;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConventionRow {
     pub id: ConventionId,
+    pub archived: bool,
     pub title: String,
     pub theme: String,
     pub status: ConventionStatus,
@@ -106,12 +107,13 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT c.id, c.title, c.theme, c.status, c.start_date, c.end_date, \
                 (SELECT count(*) FROM tasks t WHERE t.convention_id = c.id AND t.status = 'done'), \
-                (SELECT count(*) FROM tasks t WHERE t.convention_id = c.id) \
+                (SELECT count(*) FROM tasks t WHERE t.convention_id = c.id), c.archived \
              FROM conventions c ORDER BY c.archived, c.start_date DESC, c.id DESC",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(ConventionRow {
                 id: ConventionId(r.get(0)?),
+                archived: r.get(8)?,
                 title: r.get(1)?,
                 theme: r.get(2)?,
                 status: code(r, 3)?,

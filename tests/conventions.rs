@@ -1,0 +1,234 @@
+//! Convention planning on a real store file: creating a convention from nothing, its
+//! status, archive and duplication, its calendar and the `.ics` file read back.
+
+use agora::domain::DomainError;
+use agora::domain::calendar::{Conflict, conflicts};
+use agora::domain::codes::{ConventionStatus, ParticipationKind};
+use agora::domain::convention::{Convention, Phase, Session};
+use agora::domain::ids::{ConventionId, PhaseId, SessionId};
+use agora::store::{self, DEFAULT_PHASES, Store, StoreError};
+use chrono::{NaiveDate, NaiveTime};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+fn solidarity() -> Convention {
+    Convention {
+        theme: "Solidarités".into(),
+        participation: ParticipationKind::CoConstruction,
+        mandate_from: "Le conseil municipal".into(),
+        question: "Comment mieux lutter contre l'isolement des aînés ?".into(),
+        commitment: "Répondre à chaque proposition dans les six mois.".into(),
+        elected_official: "Adjointe aux solidarités".into(),
+        target_panel_size: 36,
+        budget_envelope_cents: 9_000_000,
+        start_date: Some(d(2027, 3, 1)),
+        end_date: Some(d(2027, 9, 30)),
+        ..Convention::draft("Convention citoyenne des solidarités")
+    }
+}
+
+fn session(c: ConventionId, phase: Option<PhaseId>, title: &str, date: NaiveDate) -> Session {
+    Session {
+        id: SessionId(0),
+        convention: c,
+        phase,
+        title: title.into(),
+        date,
+        start: t(9, 30),
+        end: t(17, 0),
+        venue: "Salle des fêtes, place de Verdun".into(),
+        programme: "Accueil ; auditions, puis travail en groupes".into(),
+    }
+}
+
+#[test]
+fn a_convention_from_an_empty_store_with_its_life_and_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(store::DB_FILE);
+    let mut s = Store::open(&db).unwrap();
+    assert!(s.create_convention(&Convention::draft(" ")).is_err());
+    let id = s.create_convention(&solidarity()).unwrap();
+    let o = s.convention_overview(id).unwrap();
+    assert_eq!(o.convention.status, ConventionStatus::Preparation);
+    let names: Vec<&str> = o.phases.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, DEFAULT_PHASES);
+
+    // The frame changes; the status moves one step at a time.
+    let mut c = o.convention.clone();
+    c.target_panel_size = 40;
+    c.end_date = Some(d(2027, 2, 1));
+    assert!(matches!(
+        s.update_convention(&c),
+        Err(StoreError::Invalid(DomainError::EndBeforeStart { .. }))
+    ));
+    c.end_date = Some(d(2027, 10, 15));
+    s.update_convention(&c).unwrap();
+    assert!(
+        s.set_convention_status(id, ConventionStatus::Deliberation)
+            .is_err()
+    );
+    s.set_convention_status(id, ConventionStatus::Recruitment)
+        .unwrap();
+
+    // Calendar: phases dated, sessions planned, one on Ascension, one outside its phase.
+    let phases = s.convention_overview(id).unwrap().phases;
+    let mut delib = phases[1].clone();
+    delib.start_date = Some(d(2027, 4, 1));
+    delib.end_date = Some(d(2027, 6, 30));
+    s.update_phase(&delib).unwrap();
+    s.add_phase(&Phase {
+        id: PhaseId(0),
+        convention: id,
+        position: 0,
+        name: "Suivi".into(),
+        start_date: None,
+        end_date: None,
+    })
+    .unwrap();
+    let s1 = s
+        .add_session(&session(
+            id,
+            Some(delib.id),
+            "Séance 1, accueil",
+            d(2027, 4, 10),
+        ))
+        .unwrap();
+    s.add_session(&session(id, Some(delib.id), "Séance 2", d(2027, 5, 6)))
+        .unwrap();
+    let mut bad = session(id, None, "Séance 3", d(2027, 5, 6));
+    bad.end = bad.start;
+    assert!(s.add_session(&bad).is_err());
+    let late = s
+        .add_session(&session(id, Some(delib.id), "Séance 4", d(2027, 7, 3)))
+        .unwrap();
+    let mut moved = session(id, Some(delib.id), "Séance 4", d(2027, 5, 6));
+    moved.id = late;
+    moved.start = t(14, 0);
+    s.update_session(&moved).unwrap();
+    s.close().unwrap();
+
+    // After a restart: all of it, and the calendar's conflicts.
+    let mut s = Store::open(&db).unwrap();
+    let o = s.convention_overview(id).unwrap();
+    assert_eq!(o.convention.target_panel_size, 40);
+    assert_eq!(o.convention.status, ConventionStatus::Recruitment);
+    assert_eq!(o.phases.len(), 4);
+    assert_eq!(o.sessions.len(), 3);
+    let found: Vec<Conflict> = conflicts(&o.phases, &o.sessions)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|c| matches!(c, Conflict::Holiday(_, "Ascension"))),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|c| matches!(c, Conflict::Overlap(_, _))),
+        "{found:?}"
+    );
+    s.remove_session(s1).unwrap();
+    s.remove_phase(o.phases[0].id).unwrap();
+    let o = s.convention_overview(id).unwrap();
+    assert_eq!(o.sessions.len(), 2);
+    let positions: Vec<u32> = o.phases.iter().map(|p| p.position).collect();
+    assert_eq!(positions, vec![1, 2, 3]);
+
+    // Listed, archived, brought back.
+    s.archive_convention(id, true).unwrap();
+    let row = s
+        .conventions()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == id)
+        .unwrap();
+    assert!(row.archived);
+    s.archive_convention(id, false).unwrap();
+}
+
+#[test]
+fn duplicating_keeps_the_structure_not_the_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
+    s.load_demo().unwrap();
+    let copy = s
+        .duplicate_convention(ConventionId(1), "Convention citoyenne pour l'eau")
+        .unwrap();
+    let source = s.convention_overview(ConventionId(1)).unwrap();
+    let o = s.convention_overview(copy).unwrap();
+    assert_eq!(o.convention.status, ConventionStatus::Preparation);
+    assert_eq!(o.convention.question, source.convention.question);
+    assert_eq!(o.convention.start_date, None);
+    assert_eq!(o.phases.len(), source.phases.len());
+    assert!(o.phases.iter().all(|p| p.start_date.is_none()));
+    assert_eq!(o.tasks.len(), source.tasks.len());
+    assert!(o.tasks.iter().all(|t| t.due.is_none()));
+    assert_eq!(o.risks.len(), source.risks.len());
+    assert_eq!(o.budget.len(), source.budget.len());
+    assert!(o.budget.iter().all(|b| b.spent_cents == 0));
+    assert!(o.governance.is_empty());
+    assert!(o.sessions.is_empty());
+    assert!(o.meetings.is_empty());
+    assert!(o.proposals.is_empty());
+    assert_eq!(o.panel_size, 0);
+    assert!(s.duplicate_convention(ConventionId(1), "  ").is_err());
+}
+
+/// Unfolds and splits an iCalendar file into (name with parameters, value) lines.
+fn ics_lines(text: &str) -> Vec<(String, String)> {
+    assert!(
+        text.lines().all(|l| l.len() <= 75),
+        "lines folded at 75 octets"
+    );
+    text.replace("\r\n ", "")
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let (k, v) = l.split_once(':').unwrap();
+            (k.to_string(), v.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_calendar_file_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
+    s.load_demo().unwrap();
+    let out = dir.path().join("calendrier.ics");
+    agora::export::calendar(&mut s, ConventionId(1), &out).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    let lines = ics_lines(&text);
+    let events = lines
+        .iter()
+        .filter(|(k, v)| k == "BEGIN" && v == "VEVENT")
+        .count();
+    assert_eq!(events, 6);
+    let get = |name: &str| -> Vec<&str> {
+        lines
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    };
+    assert_eq!(
+        get("SUMMARY")[1],
+        "Séance 2 — Auditions : énergie et logement"
+    );
+    assert_eq!(get("DTSTART;TZID=Europe/Paris")[0], "20261010T093000");
+    assert_eq!(get("DTEND;TZID=Europe/Paris")[0], "20261010T170000");
+    let uids = get("UID");
+    let mut unique = uids.clone();
+    unique.dedup();
+    assert_eq!(uids.len(), unique.len());
+    assert_eq!(s.export_log(1).unwrap()[0].document, "Calendrier (.ics)");
+}
