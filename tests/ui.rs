@@ -367,3 +367,69 @@ fn a_directory_search_saved_as_a_selection() {
             .any(|g| g.name == "Famille Martin" && g.saved_selection)
     );
 }
+
+#[test]
+fn create_a_convention_then_a_session_seen_in_the_month_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("agora.sqlite");
+    let mut app = App::with_store(Store::open(&db).unwrap(), Panel::Dashboard, today());
+    click(&mut app, "Commencer un dossier vide");
+    click(&mut app, "Conventions");
+    assert!(shows(
+        &app,
+        "Aucune convention pour l'instant : créez la première."
+    ));
+    click(&mut app, "Nouvelle convention");
+    type_into(
+        &mut app,
+        "frame-title",
+        "Convention citoyenne des solidarités",
+    );
+    type_into(&mut app, "frame-envelope", "beaucoup");
+    click(&mut app, "Créer la convention");
+    assert!(
+        shows(
+            &app,
+            &typography(
+                "« beaucoup » n’est pas un montant compris (écrivez par exemple 185 000 ou 1 250,50)."
+            )
+        ),
+        "a bad amount is refused in French, the form stays"
+    );
+    let mut ui = simulator(&app);
+    ui.click(iced_test::selector::id("frame-envelope")).unwrap();
+    ui.tap_key(iced::keyboard::Key::Named(
+        iced::keyboard::key::Named::Backspace,
+    ));
+    drop(ui);
+    apply(
+        &mut app,
+        vec![Message::Conventions(
+            agora::ui::panels::conventions::Message::Frame(
+                agora::ui::panels::conventions::FrameField::Envelope("90 000".into()),
+            ),
+        )],
+    );
+    click(&mut app, "Créer la convention");
+    assert!(shows(&app, "Convention citoyenne des solidarités"));
+    assert!(shows(&app, "Passer à « Recrutement »"));
+    click(&mut app, "Passer à « Recrutement »");
+    assert!(shows(&app, "Statut : Recrutement"));
+
+    click(&mut app, "Calendrier");
+    assert!(shows(&app, "Phase 1 — Appropriation — dates à fixer"));
+    click(&mut app, "Nouvelle séance");
+    type_into(&mut app, "session-title", "Séance d'ouverture");
+    type_into(&mut app, "session-date", "13/03/2027");
+    click(&mut app, "Ajouter la séance");
+    assert!(shows(&app, "Séance ajoutée au calendrier."));
+    click(&mut app, "Mois");
+    assert!(shows(&app, "mars 2027"));
+    let nine_thirty = agora::domain::text::time(chrono::NaiveTime::from_hms_opt(9, 30, 0).unwrap());
+    assert!(shows(&app, &format!("{nine_thirty} Séance d'ouverture")));
+    drop(app);
+
+    let app = App::with_store(Store::open(&db).unwrap(), Panel::Conventions, today());
+    assert!(shows(&app, "Convention citoyenne des solidarités"));
+    assert!(shows(&app, "Enveloppe budgétaire"));
+}

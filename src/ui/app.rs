@@ -68,7 +68,7 @@ impl Ready {
             welcome,
             notice: None,
             dashboard: panels::dashboard::State::new(&store, today),
-            conventions: panels::conventions::State::new(&store),
+            conventions: panels::conventions::State::new(&store, today),
             contacts: panels::contacts::State::new(&store),
             draw: panels::draw::State::new(&store),
             meetings: panels::meetings::State::new(&store, today),

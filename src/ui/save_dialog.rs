@@ -21,6 +21,12 @@ fn dialog_available() -> bool {
 
 /// Asks for a PDF path; `None` when the person cancels.
 pub async fn choose_pdf(file_name: String) -> Option<SaveTarget> {
+    choose(file_name, "Document PDF", "pdf").await
+}
+
+/// Asks where to write a file of one type (label and extension for the dialog's
+/// filter); `None` when the person cancels.
+pub async fn choose(file_name: String, label: &str, extension: &str) -> Option<SaveTarget> {
     if !dialog_available() {
         return Some(SaveTarget {
             path: crate::export::fallback_dir().join(file_name),
@@ -30,7 +36,7 @@ pub async fn choose_pdf(file_name: String) -> Option<SaveTarget> {
     rfd::AsyncFileDialog::new()
         .set_title("Enregistrer le document")
         .set_file_name(&file_name)
-        .add_filter("Document PDF", &["pdf"])
+        .add_filter(label, &[extension])
         .save_file()
         .await
         .map(|h| SaveTarget {

@@ -1,0 +1,289 @@
+//! The form of a convention's frame: the mandate (who asks, the question, what the
+//! city commits to), the élu, the kind of participation, the panel's size, the budget
+//! envelope and the key dates — typed as text, read with the domain's parsers.
+
+use iced::widget::{button, column, pick_list, row, text, text_input};
+use iced::{Alignment, Element, Length};
+
+use super::Message;
+use crate::domain::DomainError;
+use crate::domain::codes::ParticipationKind;
+use crate::domain::convention::Convention;
+use crate::domain::parse;
+use crate::ui::{theme, widget};
+
+/// The form's fields; `base` holds what the form does not show (status, texts).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameForm {
+    pub base: Convention,
+    pub title: String,
+    pub theme: String,
+    pub participation: ParticipationKind,
+    pub mandate_from: String,
+    pub question: String,
+    pub commitment: String,
+    pub elected_official: String,
+    pub panel_size: String,
+    pub envelope: String,
+    pub start: String,
+    pub end: String,
+}
+
+/// A change to one field.
+#[derive(Debug, Clone)]
+pub enum FrameField {
+    Title(String),
+    Theme(String),
+    Participation(ParticipationKind),
+    MandateFrom(String),
+    Question(String),
+    Commitment(String),
+    Elected(String),
+    PanelSize(String),
+    Envelope(String),
+    Start(String),
+    End(String),
+}
+
+fn date_text(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_default()
+}
+
+impl FrameForm {
+    /// The form filled with a convention (a new one is `Convention::draft("")`).
+    pub fn new(c: &Convention) -> FrameForm {
+        FrameForm {
+            base: c.clone(),
+            title: c.title.clone(),
+            theme: c.theme.clone(),
+            participation: c.participation,
+            mandate_from: c.mandate_from.clone(),
+            question: c.question.clone(),
+            commitment: c.commitment.clone(),
+            elected_official: c.elected_official.clone(),
+            panel_size: if c.target_panel_size == 0 {
+                String::new()
+            } else {
+                c.target_panel_size.to_string()
+            },
+            envelope: if c.budget_envelope_cents == 0 {
+                String::new()
+            } else {
+                format!(
+                    "{},{:02}",
+                    c.budget_envelope_cents / 100,
+                    c.budget_envelope_cents % 100
+                )
+            },
+            start: date_text(c.start_date),
+            end: date_text(c.end_date),
+        }
+    }
+
+    /// Applies a change.
+    pub fn set(&mut self, f: FrameField) {
+        match f {
+            FrameField::Title(s) => self.title = s,
+            FrameField::Theme(s) => self.theme = s,
+            FrameField::Participation(p) => self.participation = p,
+            FrameField::MandateFrom(s) => self.mandate_from = s,
+            FrameField::Question(s) => self.question = s,
+            FrameField::Commitment(s) => self.commitment = s,
+            FrameField::Elected(s) => self.elected_official = s,
+            FrameField::PanelSize(s) => self.panel_size = s,
+            FrameField::Envelope(s) => self.envelope = s,
+            FrameField::Start(s) => self.start = s,
+            FrameField::End(s) => self.end = s,
+        }
+    }
+
+    /// The convention the form describes, or what is wrong with it.
+    pub fn to_convention(&self) -> Result<Convention, DomainError> {
+        let c = Convention {
+            title: self.title.trim().to_string(),
+            theme: self.theme.trim().to_string(),
+            participation: self.participation,
+            mandate_from: self.mandate_from.trim().to_string(),
+            question: self.question.trim().to_string(),
+            commitment: self.commitment.trim().to_string(),
+            elected_official: self.elected_official.trim().to_string(),
+            target_panel_size: if self.panel_size.trim().is_empty() {
+                0
+            } else {
+                parse::count(&self.panel_size)?
+            },
+            budget_envelope_cents: if self.envelope.trim().is_empty() {
+                0
+            } else {
+                parse::euros(&self.envelope)?
+            },
+            start_date: parse::opt_date(&self.start)?,
+            end_date: parse::opt_date(&self.end)?,
+            ..self.base.clone()
+        };
+        c.validate()?;
+        Ok(c)
+    }
+
+    /// The form.
+    pub fn view<'a>(&'a self, error: Option<&'a str>) -> Element<'a, Message> {
+        let line = |label: &'a str, input: Element<'a, Message>| -> Element<'a, Message> {
+            row![
+                text(label).width(Length::Fixed(200.0)).color(theme::MUTED),
+                input
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center)
+            .into()
+        };
+        let input = |placeholder: &'a str,
+                     value: &'a str,
+                     f: fn(String) -> FrameField,
+                     id: &'static str|
+         -> Element<'a, Message> {
+            text_input(placeholder, value)
+                .id(id)
+                .on_input(move |s| Message::Frame(f(s)))
+                .padding(6)
+                .into()
+        };
+        let new = self.base.id.0 == 0;
+        let mut col = column![
+            widget::title(if new {
+                "Nouvelle convention"
+            } else {
+                "Modifier le cadre"
+            }),
+            line(
+                "Titre",
+                input(
+                    "Convention citoyenne pour…",
+                    &self.title,
+                    FrameField::Title,
+                    "frame-title"
+                )
+            ),
+            line(
+                "Thème",
+                input(
+                    "Climat, solidarités, logement…",
+                    &self.theme,
+                    FrameField::Theme,
+                    "frame-theme"
+                )
+            ),
+            line(
+                "Démarche",
+                pick_list(ParticipationKind::ALL, Some(self.participation), |p| {
+                    Message::Frame(FrameField::Participation(p))
+                })
+                .into()
+            ),
+            line(
+                "Saisine (qui demande)",
+                input(
+                    "Le maire, le conseil municipal, une pétition…",
+                    &self.mandate_from,
+                    FrameField::MandateFrom,
+                    "frame-mandate"
+                )
+            ),
+            line(
+                "Question posée",
+                input(
+                    "Comment… ?",
+                    &self.question,
+                    FrameField::Question,
+                    "frame-question"
+                )
+            ),
+            line(
+                "Engagement de la Ville",
+                input(
+                    "Ce que la Ville fera des propositions",
+                    &self.commitment,
+                    FrameField::Commitment,
+                    "frame-commitment"
+                )
+            ),
+            line(
+                "Élu·e référent·e",
+                input(
+                    "Adjoint·e à…",
+                    &self.elected_official,
+                    FrameField::Elected,
+                    "frame-elected"
+                )
+            ),
+            line(
+                "Taille du panel visée",
+                input("40", &self.panel_size, FrameField::PanelSize, "frame-size")
+            ),
+            line(
+                "Enveloppe budgétaire (€)",
+                input(
+                    "185 000",
+                    &self.envelope,
+                    FrameField::Envelope,
+                    "frame-envelope"
+                )
+            ),
+            line(
+                "Début",
+                input("01/09/2026", &self.start, FrameField::Start, "frame-start")
+            ),
+            line(
+                "Fin",
+                input("30/06/2027", &self.end, FrameField::End, "frame-end")
+            ),
+        ]
+        .spacing(10)
+        .max_width(900);
+        if let Some(e) = error {
+            col = col.push(widget::colored(e, theme::LATE));
+        }
+        col.push(
+            row![
+                button(text(if new {
+                    "Créer la convention"
+                } else {
+                    "Enregistrer le cadre"
+                }))
+                .on_press(Message::SaveFrame),
+                button(text("Annuler"))
+                    .style(button::secondary)
+                    .on_press(Message::CancelFrame),
+            ]
+            .spacing(10),
+        )
+        .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_reads_french_amounts_and_dates() {
+        let mut f = FrameForm::new(&Convention::draft(""));
+        assert_eq!(f.to_convention(), Err(DomainError::Required("Titre")));
+        f.set(FrameField::Title("Convention logement".into()));
+        f.set(FrameField::Envelope("120 000,50".into()));
+        f.set(FrameField::PanelSize("36".into()));
+        f.set(FrameField::Start("01/03/2027".into()));
+        f.set(FrameField::End("30/09/2027".into()));
+        let c = f.to_convention().unwrap();
+        assert_eq!(c.budget_envelope_cents, 12_000_050);
+        assert_eq!(c.target_panel_size, 36);
+        assert_eq!(FrameForm::new(&c).to_convention().unwrap(), c);
+        f.set(FrameField::End("01/01/2027".into()));
+        assert!(matches!(
+            f.to_convention(),
+            Err(DomainError::EndBeforeStart { .. })
+        ));
+        f.set(FrameField::Envelope("beaucoup".into()));
+        assert!(matches!(f.to_convention(), Err(DomainError::BadAmount(_))));
+    }
+}
