@@ -232,3 +232,110 @@ fn the_calendar_file_reads_back() {
     assert_eq!(uids.len(), unique.len());
     assert_eq!(s.export_log(1).unwrap()[0].document, "Calendrier (.ics)");
 }
+
+#[test]
+fn registers_round_trip_and_the_compensation_follows_attendance() {
+    use agora::domain::codes::{BudgetCategory, Priority, RiskStatus, TaskStatus};
+    use agora::domain::ids::{BudgetLineId, RiskId, TaskId};
+    use agora::domain::planning::{BudgetLine, Risk, Task};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(store::DB_FILE);
+    let mut s = Store::open(&db).unwrap();
+    s.load_demo().unwrap();
+    let conv = ConventionId(1);
+    let first_session = s.convention_overview(conv).unwrap().sessions[3].id;
+    let task = Task {
+        id: TaskId(0),
+        convention: conv,
+        title: "Réserver la salle".into(),
+        owner: "Pauline Giraud".into(),
+        due: Some(d(2026, 11, 20)),
+        status: TaskStatus::Todo,
+        priority: Priority::High,
+        milestone: false,
+        session: Some(first_session),
+    };
+    assert!(
+        s.add_task(&Task {
+            title: " ".into(),
+            ..task.clone()
+        })
+        .is_err()
+    );
+    let t = s.add_task(&task).unwrap();
+    s.update_task(&Task {
+        id: t,
+        status: TaskStatus::Done,
+        ..task.clone()
+    })
+    .unwrap();
+    let risk = Risk {
+        id: RiskId(0),
+        convention: conv,
+        title: "Grève des transports".into(),
+        probability: 2,
+        impact: 3,
+        mitigation: "Prévoir une séance en ligne".into(),
+        owner: "Pauline Giraud".into(),
+        review: Some(d(2026, 12, 1)),
+        status: RiskStatus::Open,
+    };
+    assert!(
+        s.add_risk(&Risk {
+            impact: 5,
+            ..risk.clone()
+        })
+        .is_err()
+    );
+    let r = s.add_risk(&risk).unwrap();
+    let line = BudgetLine {
+        id: BudgetLineId(0),
+        convention: conv,
+        category: BudgetCategory::Catering,
+        label: "Buffet de clôture".into(),
+        planned_cents: 120_000,
+        committed_cents: 0,
+        spent_cents: 0,
+    };
+    let b = s.add_budget_line(&line).unwrap();
+    s.update_budget_line(&BudgetLine {
+        id: b,
+        spent_cents: 98_050,
+        ..line.clone()
+    })
+    .unwrap();
+
+    let days = s.compute_compensation(conv, 8_000).unwrap();
+    assert_eq!(days, s.compensation_days(conv).unwrap());
+    assert!(days > 0);
+    // Computing again updates the same line, never adds a second one.
+    s.compute_compensation(conv, 9_000).unwrap();
+    s.close().unwrap();
+
+    let mut s = Store::open(&db).unwrap();
+    let o = s.convention_overview(conv).unwrap();
+    let t = o.tasks.iter().find(|x| x.id == t).unwrap();
+    assert_eq!(
+        (t.status, t.session),
+        (TaskStatus::Done, Some(first_session))
+    );
+    assert_eq!(o.risks.iter().find(|x| x.id == r).unwrap().score(), 6);
+    assert_eq!(
+        o.budget.iter().find(|x| x.id == b).unwrap().spent_cents,
+        98_050
+    );
+    let computed: Vec<_> = o
+        .budget
+        .iter()
+        .filter(|l| l.label.starts_with("Indemnités des membres du panel"))
+        .collect();
+    assert_eq!(computed.len(), 1);
+    assert_eq!(computed[0].planned_cents, i64::from(days) * 9_000);
+    s.remove_task(t.id).unwrap();
+    s.remove_risk(r).unwrap();
+    s.remove_budget_line(b).unwrap();
+    let o = s.convention_overview(conv).unwrap();
+    assert!(o.tasks.iter().all(|x| x.title != "Réserver la salle"));
+    assert!(o.risks.iter().all(|x| x.id != r));
+    assert!(o.budget.iter().all(|x| x.id != b));
+}

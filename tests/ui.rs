@@ -173,7 +173,8 @@ fn convention_tabs_show_risks_and_budget() {
         "Décrochage des membres les plus jeunes — P 3 × I 3 = 9 (Élevé)"
     ));
     click(&mut app, "Budget");
-    assert!(shows(&app, "Enveloppe : 185\u{202F}000,00\u{A0}€"));
+    assert!(shows(&app, "Journées indemnisables"));
+    assert!(shows(&app, "Calculer la ligne d'indemnités"));
 }
 
 #[test]
@@ -432,4 +433,30 @@ fn create_a_convention_then_a_session_seen_in_the_month_view() {
     let app = App::with_store(Store::open(&db).unwrap(), Panel::Conventions, today());
     assert!(shows(&app, "Convention citoyenne des solidarités"));
     assert!(shows(&app, "Enveloppe budgétaire"));
+}
+
+#[test]
+fn add_a_risk_and_see_it_in_its_matrix_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Conventions");
+    click(&mut app, "Risques");
+    click(&mut app, "Nouveau risque");
+    type_into(&mut app, "risk-title", "Salle indisponible");
+    apply(
+        &mut app,
+        vec![
+            Message::Conventions(agora::ui::panels::conventions::Message::Register(
+                agora::ui::panels::conventions::RegisterMsg::Probability(4),
+            )),
+            Message::Conventions(agora::ui::panels::conventions::Message::Register(
+                agora::ui::panels::conventions::RegisterMsg::Impact(1),
+            )),
+        ],
+    );
+    click(&mut app, "Ajouter le risque");
+    assert!(shows(&app, &typography("Risque ajouté au registre.")));
+    // In the matrix (impact 1, probability 4: score 4) and in the register.
+    assert!(shows(&app, "Salle indisponible"));
+    assert!(shows(&app, "Salle indisponible — P 4 × I 1 = 4 (Modéré)"));
 }

@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 
+use super::DomainError;
 use super::codes::{BudgetCategory, Priority, RiskStatus, TaskStatus};
-use super::ids::{BudgetLineId, ConventionId, RiskId, TaskId};
+use super::ids::{BudgetLineId, ConventionId, RiskId, SessionId, TaskId};
 
 /// A task or milestone.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,9 +18,19 @@ pub struct Task {
     pub status: TaskStatus,
     pub priority: Priority,
     pub milestone: bool,
+    /// The session the task prepares, if any.
+    pub session: Option<SessionId>,
 }
 
 impl Task {
+    /// A title is needed.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if self.title.trim().is_empty() {
+            return Err(DomainError::Required("Intitulé de la tâche"));
+        }
+        Ok(())
+    }
+
     /// Not done and past its due date.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.status != TaskStatus::Done && self.due.is_some_and(|d| d < today)
@@ -50,6 +61,24 @@ pub struct Risk {
 }
 
 impl Risk {
+    /// A title, probability and impact on 1..=4.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if self.title.trim().is_empty() {
+            return Err(DomainError::Required("Intitulé du risque"));
+        }
+        for (field, value) in [("Probabilité", self.probability), ("Impact", self.impact)] {
+            if !(1..=4).contains(&value) {
+                return Err(DomainError::OutOfRange {
+                    field,
+                    value: value.into(),
+                    min: 1,
+                    max: 4,
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Probability × impact, 1..=16.
     pub fn score(&self) -> u8 {
         self.probability * self.impact
@@ -82,6 +111,17 @@ pub fn top_risks(risks: &[Risk], n: usize) -> Vec<&Risk> {
     open
 }
 
+/// The 4 × 4 matrix: `cells[impact - 1][probability - 1]` holds the open risks there.
+pub fn risk_matrix(risks: &[Risk]) -> [[Vec<&Risk>; 4]; 4] {
+    let mut cells: [[Vec<&Risk>; 4]; 4] = Default::default();
+    for r in risks.iter().filter(|r| r.status != RiskStatus::Closed) {
+        if (1..=4).contains(&r.probability) && (1..=4).contains(&r.impact) {
+            cells[usize::from(r.impact - 1)][usize::from(r.probability - 1)].push(r);
+        }
+    }
+    cells
+}
+
 /// A budget line, amounts in cents.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BudgetLine {
@@ -92,6 +132,21 @@ pub struct BudgetLine {
     pub planned_cents: i64,
     pub committed_cents: i64,
     pub spent_cents: i64,
+}
+
+impl BudgetLine {
+    /// A label, and no negative amount.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if self.label.trim().is_empty() {
+            return Err(DomainError::Required("Libellé de la ligne"));
+        }
+        Ok(())
+    }
+}
+
+/// The compensation of panel members: days of presence × the daily amount.
+pub fn compensation_cents(days: u32, daily_cents: i64) -> i64 {
+    i64::from(days) * daily_cents
 }
 
 /// Totals of a budget.
@@ -116,6 +171,23 @@ pub fn budget_totals(lines: &[BudgetLine]) -> BudgetTotals {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_matrix_places_open_risks_by_impact_and_probability() {
+        let mut a = risk(3, 2, RiskStatus::Open);
+        a.title = "a".into();
+        let b = risk(3, 2, RiskStatus::Mitigated);
+        let closed = risk(4, 4, RiskStatus::Closed);
+        let all = [a, b, closed];
+        let m = risk_matrix(&all);
+        assert_eq!(m[1][2].len(), 2, "impact 2, probability 3");
+        assert!(m[3][3].is_empty(), "closed risks leave the matrix");
+        let mut bad = risk(5, 1, RiskStatus::Open);
+        assert!(bad.validate().is_err());
+        bad.probability = 4;
+        assert!(bad.validate().is_ok());
+        assert_eq!(compensation_cents(109, 8_000), 872_000);
+    }
 
     fn risk(p: u8, i: u8, status: RiskStatus) -> Risk {
         Risk {

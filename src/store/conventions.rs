@@ -62,11 +62,12 @@ pub(crate) fn task(r: &Row<'_>) -> rusqlite::Result<Task> {
         status: code(r, 5)?,
         priority: code(r, 6)?,
         milestone: r.get(7)?,
+        session: r.get::<_, Option<i64>>(8)?.map(SessionId),
     })
 }
 
 pub(crate) const TASK_COLS: &str =
-    "id, convention_id, title, owner, due_date, status, priority, milestone";
+    "id, convention_id, title, owner, due_date, status, priority, milestone, session_id";
 
 fn risk(r: &Row<'_>) -> rusqlite::Result<Risk> {
     Ok(Risk {
@@ -437,8 +438,8 @@ impl Tx<'_> {
 
     pub(crate) fn insert_task(&self, t: &Task) -> Result<TaskId, StoreError> {
         self.execute(
-            "INSERT INTO tasks (convention_id, title, owner, due_date, status, priority, milestone) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO tasks (convention_id, title, owner, due_date, status, priority, milestone, session_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 t.convention.0,
                 t.title,
@@ -446,7 +447,8 @@ impl Tx<'_> {
                 opt_iso(t.due),
                 t.status.code(),
                 t.priority.code(),
-                t.milestone
+                t.milestone,
+                t.session.map(|s| s.0)
             ],
         )?;
         let id = self.last_insert_rowid();

@@ -1422,6 +1422,7 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
             status,
             priority,
             milestone,
+            session: None,
         })?;
     }
 

@@ -6,6 +6,7 @@
 
 mod calendar;
 mod frame;
+mod register;
 mod tabs;
 
 use chrono::{Datelike, NaiveDate};
@@ -28,6 +29,7 @@ use crate::ui::{theme, widget};
 
 pub use calendar::Msg as CalendarMsg;
 pub use frame::FrameField;
+pub use register::Msg as RegisterMsg;
 
 /// The tabs of a convention's sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +85,7 @@ pub struct State {
     frame_error: Option<String>,
     duplicate_title: Option<String>,
     calendar: calendar::Calendar,
+    register: register::Register,
     synthesis: text_editor::Content,
     error: Option<String>,
 }
@@ -107,6 +110,7 @@ pub enum Message {
     ConfirmDuplicate(bool),
     Archive(bool),
     Calendar(CalendarMsg),
+    Register(RegisterMsg),
     ExportIcsTo(ConventionId, Option<SaveTarget>),
     SynthesisEdited(text_editor::Action),
     SaveSynthesis,
@@ -137,6 +141,7 @@ impl State {
             frame_error: None,
             duplicate_title: None,
             calendar: calendar::Calendar::default(),
+            register: register::Register::default(),
             synthesis: text_editor::Content::new(),
             error: None,
         };
@@ -197,6 +202,7 @@ impl State {
             Ok(o) => {
                 if self.selected.as_ref().map(|x| x.convention.id) != Some(id) {
                     self.calendar = calendar::Calendar::default();
+                    self.register = register::Register::default();
                     self.duplicate_title = None;
                 }
                 self.synthesis = text_editor::Content::with_text(&o.convention.synthesis_text);
@@ -331,6 +337,10 @@ impl State {
                     None,
                 );
             }
+            Message::Register(m) => match &self.selected {
+                Some(o) => self.register.update(m, store, o),
+                None => Ok(None),
+            },
             Message::Calendar(m) => match &self.selected {
                 Some(o) => self.calendar.update(m, store, o, today),
                 None => Ok(None),
@@ -529,9 +539,9 @@ impl State {
             Tab::Frame => self.frame_tab(o),
             Tab::Governance => tabs::governance(o),
             Tab::Calendar => self.calendar.view(o, today).map(Message::Calendar),
-            Tab::Tasks => tabs::tasks(o, today),
-            Tab::Risks => tabs::risks(o, today),
-            Tab::Budget => tabs::budget(o),
+            Tab::Tasks => self.register.tasks(o, today).map(Message::Register),
+            Tab::Risks => self.register.risks(o, today).map(Message::Register),
+            Tab::Budget => self.register.budget(o).map(Message::Register),
             Tab::Proposals => tabs::proposals(o),
             Tab::Synthesis => column![
                 widget::muted("Ce paragraphe conclut la note de synthèse remise à la direction."),
