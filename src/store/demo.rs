@@ -1523,7 +1523,7 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
         ),
         (
             BudgetCategory::Compensation,
-            "Indemnités des membres (80 € par jour de séance)",
+            "Indemnités des membres du panel (80 € par jour de séance)",
             2_304_000,
             1_152_000,
             864_000,

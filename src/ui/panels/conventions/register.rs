@@ -581,42 +581,59 @@ impl Register {
             ));
         }
         let totals = budget_totals(&o.budget);
-        let mut table = column![widget::header_row(&[
-            ("Poste", 4),
-            ("Prévu", 1),
-            ("Engagé", 1),
-            ("Dépensé", 1),
-            ("", 1),
-        ])]
+        let amount = |cents: i64| {
+            text(fr::euros(cents))
+                .size(14)
+                .width(Length::Fixed(100.0))
+                .align_x(iced::alignment::Horizontal::Right)
+        };
+        let head = |s: &'static str| {
+            text(s)
+                .font(widget::bold())
+                .width(Length::Fixed(100.0))
+                .align_x(iced::alignment::Horizontal::Right)
+        };
+        let mut table = column![
+            row![
+                text("Poste").font(widget::bold()).width(Length::Fill),
+                head("Prévu"),
+                head("Engagé"),
+                head("Dépensé"),
+                text("").width(Length::Fixed(150.0)),
+            ]
+            .spacing(8)
+        ]
         .spacing(4);
         for b in &o.budget {
             table = table.push(
                 row![
                     text(format!("{} — {}", b.category.label(), b.label))
-                        .width(Length::FillPortion(4)),
-                    text(fr::euros(b.planned_cents)).width(Length::FillPortion(1)),
-                    text(fr::euros(b.committed_cents)).width(Length::FillPortion(1)),
-                    text(fr::euros(b.spent_cents)).width(Length::FillPortion(1)),
+                        .size(14)
+                        .width(Length::Fill),
+                    amount(b.planned_cents),
+                    amount(b.committed_cents),
+                    amount(b.spent_cents),
                     row![
                         small("Modifier", Msg::EditLine(b.id)),
                         small("Retirer", Msg::RemoveLine(b.id))
                     ]
                     .spacing(4)
-                    .width(Length::FillPortion(1)),
+                    .width(Length::Fixed(150.0)),
                 ]
+                .spacing(8)
                 .align_y(Alignment::Center),
             );
         }
-        let bold = |s: String| text(s).font(widget::bold()).width(Length::FillPortion(1));
-        table = table.push(row![
-            text("Total")
-                .font(widget::bold())
-                .width(Length::FillPortion(4)),
-            bold(fr::euros(totals.planned_cents)),
-            bold(fr::euros(totals.committed_cents)),
-            bold(fr::euros(totals.spent_cents)),
-            text("").width(Length::FillPortion(1)),
-        ]);
+        table = table.push(
+            row![
+                text("Total").font(widget::bold()).width(Length::Fill),
+                amount(totals.planned_cents).font(widget::bold()),
+                amount(totals.committed_cents).font(widget::bold()),
+                amount(totals.spent_cents).font(widget::bold()),
+                text("").width(Length::Fixed(150.0)),
+            ]
+            .spacing(8),
+        );
         let left = c.budget_envelope_cents - totals.planned_cents;
         page = page.push(table).push(if left < 0 {
             widget::colored(
