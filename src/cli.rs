@@ -33,6 +33,10 @@ Commandes :
   meetings list [--convention ID]       liste les réunions, les plus récentes d'abord
   convention list                       liste les conventions (statut, dates, tâches)
   convention ics ID --out FICHIER.ics   exporte le calendrier des séances d'une convention
+  export followup ID --out FICHIER.pdf  exporte le tableau de suivi des propositions
+  proposals import-followup ID FICHIER.csv [--dry-run]
+                                        applique un suivi (numéro ; statut ; avancement ;
+                                        réponse), tout ou rien ; --dry-run vérifie seulement
 
 Options globales :
   --data-dir DOSSIER   dossier des données (par défaut, celui de l'utilisateur)
@@ -294,11 +298,110 @@ pub fn main() -> ExitCode {
                 Ok(())
             })
         }
+        ["export", "followup", id, rest @ ..] => {
+            let Ok(id) = id.parse::<i64>() else {
+                return fail(format!("Numéro de convention invalide : « {id} »."));
+            };
+            let out = match rest {
+                ["--out", out] => PathBuf::from(out),
+                _ => return fail("Indiquez le fichier de sortie : --out FICHIER.pdf"),
+            };
+            with_store(&db, |store| {
+                crate::export::followup(store, ConventionId(id), &out, Local::now().date_naive())?;
+                println!(
+                    "{}",
+                    typography(&format!("Tableau de suivi écrit : {}", out.display()))
+                );
+                Ok(())
+            })
+        }
+        ["proposals", "import-followup", id, file, rest @ ..] => {
+            let Ok(id) = id.parse::<i64>() else {
+                return fail(format!("Numéro de convention invalide : « {id} »."));
+            };
+            let dry_run = match rest {
+                [] => false,
+                ["--dry-run"] => true,
+                _ => {
+                    return fail(
+                        "Usage : agora proposals import-followup ID FICHIER.csv [--dry-run]",
+                    );
+                }
+            };
+            let bytes = match std::fs::read(file) {
+                Ok(b) => b,
+                Err(e) => return fail(format!("Le fichier « {file} » n'a pas pu être lu : {e}")),
+            };
+            import_followup(&db, ConventionId(id), &bytes, dry_run)
+        }
         ["__write-probe", count, delay] => write_probe(&db, count, delay),
         _ => {
             eprintln!("Commande inconnue : {}\n\n{HELP}", words.join(" "));
             ExitCode::from(2)
         }
+    }
+}
+
+/// Checks a follow-up file, prints the report, and applies it unless `dry_run`.
+fn import_followup(db: &Path, id: ConventionId, bytes: &[u8], dry_run: bool) -> ExitCode {
+    let mut store = match Store::open(db) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let mut report = crate::import::followup::parse(bytes);
+    if let Err(e) = store.check_followup(id, &mut report) {
+        return fail(e);
+    }
+    for l in report.lines.iter().filter(|_| report.is_clean()) {
+        println!(
+            "{}",
+            typography(&format!(
+                "Ligne {} : proposition n° {} → {}, {}\u{202F}%{}",
+                l.line,
+                l.number,
+                l.status.label(),
+                l.progress,
+                if l.answer.is_empty() {
+                    ""
+                } else {
+                    ", avec une réponse"
+                }
+            ))
+        );
+    }
+    if !report.is_clean() {
+        for e in &report.errors {
+            eprintln!("{}", typography(e));
+        }
+        let _ = store.close();
+        return fail(format!(
+            "Fichier refusé : {} ligne(s) en erreur. Rien n'a été appliqué.",
+            report.errors.len()
+        ));
+    }
+    if dry_run {
+        println!(
+            "{}",
+            typography(&format!(
+                "Vérification seule : {} ligne(s) prêtes, rien n'a été appliqué.",
+                report.lines.len()
+            ))
+        );
+        let _ = store.close();
+        return ExitCode::SUCCESS;
+    }
+    let result = store.apply_followup(id, &report, Local::now().date_naive());
+    let closed = store.close();
+    match (result, closed) {
+        (Ok(n), Ok(_)) => {
+            println!(
+                "{}",
+                typography(&format!("{n} proposition(s) mises à jour."))
+            );
+            ExitCode::SUCCESS
+        }
+        (Err(e), _) => fail(e),
+        (_, Err(e)) => fail(e),
     }
 }
 

@@ -66,6 +66,34 @@ pub fn synthesis_note(
     Ok(())
 }
 
+/// Exports the follow-up table of a convention's proposals to `path` and logs it.
+pub fn followup(
+    store: &mut Store,
+    id: ConventionId,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<(), ExportError> {
+    let overview = store.convention_overview(id)?;
+    let mut rows = Vec::with_capacity(overview.proposals.len());
+    for p in overview.proposals {
+        let answers = store.answers(p.id)?;
+        rows.push((p, answers));
+    }
+    let settings = store.settings()?;
+    let bytes =
+        report::followup::render_pdf(&overview.convention, &rows, &settings.letterhead(), today)?;
+    write_file(path, &bytes)?;
+    store.log_export(&ExportRecord {
+        at: Local::now().naive_local(),
+        document: report::followup::DOCUMENT.into(),
+        entity: "convention".into(),
+        entity_id: Some(id.0),
+        path: path.display().to_string(),
+        personal_data: false,
+    })?;
+    Ok(())
+}
+
 /// The document name of a convention's calendar.
 pub const CALENDAR: &str = "Calendrier (.ics)";
 

@@ -9,6 +9,7 @@ pub mod assets;
 pub mod cli;
 pub mod domain;
 pub mod export;
+pub mod import;
 pub mod report;
 pub mod store;
 pub mod ui;

@@ -165,3 +165,95 @@ fn meetings_are_listed_and_their_documents_exported() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("réunion n° 99"));
     assert!(!missing.exists());
 }
+
+#[test]
+fn conventions_listed_calendar_and_followup_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(agora(dir.path(), &["demo"]).status.success());
+    let out = agora(dir.path(), &["convention", "list"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Convention citoyenne pour le climat"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 convention(s)."));
+
+    let ics = dir.path().join("climat.ics");
+    let out = agora(
+        dir.path(),
+        &["convention", "ics", "1", "--out", ics.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&ics)
+            .unwrap()
+            .matches("BEGIN:VEVENT")
+            .count(),
+        6
+    );
+
+    // A malformed follow-up: refused, lines named, nothing applied.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "numéro;statut;avancement\n1;acceptée;150\n2;inventé;10\n",
+    )
+    .unwrap();
+    let out = agora(
+        dir.path(),
+        &["proposals", "import-followup", "1", bad.to_str().unwrap()],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let fr = agora::domain::text::typography;
+    assert!(
+        stderr.contains(&fr("Ligne 2 : avancement « 150 »")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&fr("Ligne 3 : statut « inventé » inconnu")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Rien n\u{2019}a été appliqué"), "{stderr}");
+
+    let good = dir.path().join("suivi.csv");
+    std::fs::write(
+        &good,
+        "numéro;statut;avancement;réponse\n3;réalisée;100;Abords piétonnisés\n",
+    )
+    .unwrap();
+    let dry = agora(
+        dir.path(),
+        &[
+            "proposals",
+            "import-followup",
+            "1",
+            good.to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    assert!(dry.status.success());
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("rien n\u{2019}a été appliqué"));
+    let out = agora(
+        dir.path(),
+        &["proposals", "import-followup", "1", good.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 proposition(s) mises à jour."));
+
+    let pdf = dir.path().join("suivi.pdf");
+    let out = agora(
+        dir.path(),
+        &["export", "followup", "1", "--out", pdf.to_str().unwrap()],
+    );
+    assert!(out.status.success());
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}

@@ -339,3 +339,71 @@ fn registers_round_trip_and_the_compensation_follows_attendance() {
     assert!(o.risks.iter().all(|x| x.id != r));
     assert!(o.budget.iter().all(|x| x.id != b));
 }
+
+#[test]
+fn the_followup_csv_applies_whole_or_not_at_all() {
+    use agora::domain::codes::ProposalStatus;
+    use agora::import::followup;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
+    s.load_demo().unwrap();
+    let conv = ConventionId(1);
+    let before = s.convention_overview(conv).unwrap().proposals;
+    let today = d(2026, 11, 29);
+
+    // One wrong line (an unknown number) and the file is refused, nothing changes.
+    let bad = "numéro;statut;avancement;réponse\n1;réalisée;100;Fait\n42;acceptée;10;\n";
+    let mut f = followup::parse(bad.as_bytes());
+    s.check_followup(conv, &mut f).unwrap();
+    assert_eq!(
+        f.errors,
+        vec!["Ligne 3 : la convention n'a pas de proposition n° 42.".to_string()]
+    );
+    assert!(s.apply_followup(conv, &f, today).is_err());
+    assert_eq!(s.convention_overview(conv).unwrap().proposals, before);
+
+    // Windows-1252 from Excel, semicolons, a quoted answer with a newline.
+    let good = b"Num\xe9ro;Statut;Avancement;R\xe9ponse\r\n1;r\xe9alis\xe9e;100;\"Ligne ouverte\r\nen septembre\"\r\n2;Accept\xe9e partiellement;30;\r\n";
+    let f = followup::parse(good);
+    assert!(f.is_clean(), "{:?}", f.errors);
+    let answers_before = s.answers(before[0].id).unwrap().len();
+    assert_eq!(s.apply_followup(conv, &f, today).unwrap(), 2);
+    let after = s.convention_overview(conv).unwrap().proposals;
+    assert_eq!(
+        (after[0].status, after[0].progress),
+        (ProposalStatus::Done, 100)
+    );
+    assert_eq!(after[1].status, ProposalStatus::PartiallyAccepted);
+    let answers = s.answers(before[0].id).unwrap();
+    assert_eq!(answers.len(), answers_before + 1);
+    assert_eq!(answers.last().unwrap().text, "Ligne ouverte\nen septembre");
+    assert_eq!(answers.last().unwrap().date, today);
+    // A backup was taken before applying.
+    let backups = store::backup::list_backups(&s.backup_dir()).unwrap();
+    assert!(
+        backups
+            .iter()
+            .any(|(_, p)| p.display().to_string().contains("avant-import-suivi"))
+    );
+
+    // The follow-up table reads back.
+    let out = dir.path().join("suivi.pdf");
+    agora::export::followup(&mut s, conv, &out, today).unwrap();
+    let doc = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text: String = doc
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "Suivi des propositions — Convention citoyenne",
+        "Où en sont les propositions",
+        "Acceptée partiellement",
+        "Ligne ouverte en septembre",
+        &format!("page 1 / {}", pages.len()),
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+}

@@ -460,3 +460,34 @@ fn add_a_risk_and_see_it_in_its_matrix_cell() {
     assert!(shows(&app, "Salle indisponible"));
     assert!(shows(&app, "Salle indisponible — P 4 × I 1 = 4 (Modéré)"));
 }
+
+#[test]
+fn record_an_answer_to_a_proposal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Conventions");
+    click(&mut app, "Propositions");
+    click(
+        &mut app,
+        "n° 4 — Généraliser les zones de rencontre à 20 km/h en centre-ville",
+    );
+    assert!(shows(&app, "La Ville n'a pas encore répondu."));
+    type_into(&mut app, "answer-text", "Étude de circulation commandée.");
+    apply(
+        &mut app,
+        vec![Message::Conventions(
+            agora::ui::panels::conventions::Message::Proposals(
+                agora::ui::panels::conventions::ProposalsMsg::AnswerStatus(
+                    agora::domain::codes::ProposalStatus::InProgress,
+                ),
+            ),
+        )],
+    );
+    click(&mut app, "Enregistrer la réponse");
+    assert!(shows(
+        &app,
+        &typography("Réponse enregistrée : la proposition est « en cours ».")
+    ));
+    assert!(shows(&app, "Étude de circulation commandée."));
+    assert!(shows(&app, "29/11/2026"));
+}

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::DomainError;
 use super::codes::ProposalStatus;
 use super::ids::{ConventionId, ProposalId};
 
@@ -19,6 +20,50 @@ pub struct Proposal {
     pub directorate: String,
     pub progress: u8,
     pub members_grade: Option<u8>,
+}
+
+impl Proposal {
+    /// A title; progress 0–100; a grade 0–10.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if self.title.trim().is_empty() {
+            return Err(DomainError::Required("Titre de la proposition"));
+        }
+        if self.progress > 100 {
+            return Err(DomainError::OutOfRange {
+                field: "Avancement",
+                value: self.progress.into(),
+                min: 0,
+                max: 100,
+            });
+        }
+        if let Some(g) = self.members_grade.filter(|g| *g > 10) {
+            return Err(DomainError::OutOfRange {
+                field: "Note des membres",
+                value: g.into(),
+                min: 0,
+                max: 10,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// How many proposals per theme, most first.
+pub fn count_by_theme(proposals: &[Proposal]) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for p in proposals {
+        let theme = if p.theme.trim().is_empty() {
+            "Sans thème".to_string()
+        } else {
+            p.theme.trim().to_string()
+        };
+        match counts.iter_mut().find(|(t, _)| *t == theme) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((theme, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts
 }
 
 /// One dated answer of the city.

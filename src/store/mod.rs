@@ -21,6 +21,7 @@ mod frame;
 mod journal;
 mod meetings;
 mod minutes;
+mod proposals;
 mod register;
 mod row;
 pub mod schema;

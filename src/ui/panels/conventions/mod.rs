@@ -6,8 +6,9 @@
 
 mod calendar;
 mod frame;
+mod governance;
+mod proposals;
 mod register;
-mod tabs;
 
 use chrono::{Datelike, NaiveDate};
 use iced::widget::{
@@ -29,6 +30,7 @@ use crate::ui::{theme, widget};
 
 pub use calendar::Msg as CalendarMsg;
 pub use frame::FrameField;
+pub use proposals::Msg as ProposalsMsg;
 pub use register::Msg as RegisterMsg;
 
 /// The tabs of a convention's sheet.
@@ -86,6 +88,7 @@ pub struct State {
     duplicate_title: Option<String>,
     calendar: calendar::Calendar,
     register: register::Register,
+    proposals: proposals::Proposals,
     synthesis: text_editor::Content,
     error: Option<String>,
 }
@@ -111,6 +114,8 @@ pub enum Message {
     Archive(bool),
     Calendar(CalendarMsg),
     Register(RegisterMsg),
+    Proposals(ProposalsMsg),
+    ExportFollowupTo(ConventionId, Option<SaveTarget>),
     ExportIcsTo(ConventionId, Option<SaveTarget>),
     SynthesisEdited(text_editor::Action),
     SaveSynthesis,
@@ -142,6 +147,7 @@ impl State {
             duplicate_title: None,
             calendar: calendar::Calendar::default(),
             register: register::Register::default(),
+            proposals: proposals::Proposals::default(),
             synthesis: text_editor::Content::new(),
             error: None,
         };
@@ -203,6 +209,7 @@ impl State {
                 if self.selected.as_ref().map(|x| x.convention.id) != Some(id) {
                     self.calendar = calendar::Calendar::default();
                     self.register = register::Register::default();
+                    self.proposals = proposals::Proposals::default();
                     self.duplicate_title = None;
                 }
                 self.synthesis = text_editor::Content::with_text(&o.convention.synthesis_text);
@@ -337,6 +344,48 @@ impl State {
                     None,
                 );
             }
+            Message::Proposals(ProposalsMsg::Export) => {
+                let Some(id) = self.selected_id() else {
+                    return (Task::none(), None);
+                };
+                let name =
+                    crate::export::file_name(crate::report::followup::DOCUMENT, id.0, today);
+                return (
+                    Task::perform(save_dialog::choose_pdf(name), move |t| {
+                        Message::ExportFollowupTo(id, t)
+                    }),
+                    None,
+                );
+            }
+            Message::ExportFollowupTo(_, None) => Ok(None),
+            Message::ExportFollowupTo(id, Some(target)) => {
+                return (
+                    Task::none(),
+                    Some(match crate::export::followup(store, id, &target.path, today) {
+                        Ok(()) => Event::Exported(describe(&format!(
+                            "Tableau de suivi enregistré : {}{}",
+                            target.path.display(),
+                            if target.fallback {
+                                " (aucune boîte de dialogue disponible)"
+                            } else {
+                                ""
+                            }
+                        ))),
+                        Err(e) => Event::Notice(describe(&e)),
+                    }),
+                );
+            }
+            Message::Proposals(m) => match &self.selected {
+                Some(o) => {
+                    let (task, result) = self.proposals.update(m, store, o, today);
+                    match result {
+                        Ok(Some(n)) => return (task.map(Message::Proposals), Some(Event::Saved(n))),
+                        Ok(None) => return (task.map(Message::Proposals), None),
+                        Err(e) => Err(e),
+                    }
+                }
+                None => Ok(None),
+            },
             Message::Register(m) => match &self.selected {
                 Some(o) => self.register.update(m, store, o),
                 None => Ok(None),
@@ -537,12 +586,12 @@ impl State {
         }
         let body: Element<'a, Message> = match self.tab {
             Tab::Frame => self.frame_tab(o),
-            Tab::Governance => tabs::governance(o),
+            Tab::Governance => governance::view(o),
             Tab::Calendar => self.calendar.view(o, today).map(Message::Calendar),
             Tab::Tasks => self.register.tasks(o, today).map(Message::Register),
             Tab::Risks => self.register.risks(o, today).map(Message::Register),
             Tab::Budget => self.register.budget(o).map(Message::Register),
-            Tab::Proposals => tabs::proposals(o),
+            Tab::Proposals => self.proposals.view(o).map(Message::Proposals),
             Tab::Synthesis => column![
                 widget::muted("Ce paragraphe conclut la note de synthèse remise à la direction."),
                 text_editor(&self.synthesis)

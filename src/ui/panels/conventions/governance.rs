@@ -1,4 +1,4 @@
-//! The read-only tabs of a convention's sheet: governance and proposals as they stand.
+//! The read-only tab of a convention's sheet: its governance as it stands.
 
 use iced::Element;
 use iced::widget::{column, text};
@@ -6,10 +6,10 @@ use iced::widget::{column, text};
 use super::Message;
 use crate::domain::overview::ConventionOverview;
 use crate::domain::text as fr;
-use crate::ui::{theme, widget};
+use crate::ui::widget;
 
 /// COPIL, garants, facilitators, experts.
-pub fn governance(o: &ConventionOverview) -> Element<'_, Message> {
+pub fn view(o: &ConventionOverview) -> Element<'_, Message> {
     let mut col = column![].spacing(2);
     if o.governance.is_empty() {
         col = col.push(widget::muted("Aucun membre désigné."));
@@ -27,26 +27,6 @@ pub fn governance(o: &ConventionOverview) -> Element<'_, Message> {
             false,
             Message::OpenContact(g.contact),
         ));
-    }
-    col.into()
-}
-
-/// Proposals and where the city's follow-up stands.
-pub fn proposals(o: &ConventionOverview) -> Element<'_, Message> {
-    let mut col = column![].spacing(4);
-    for p in &o.proposals {
-        col = col.push(column![
-            text(format!("n° {} — {}", p.number, p.title)),
-            text(format!(
-                "{} · {} · {} · avancement {} %",
-                p.theme,
-                p.status.label(),
-                p.directorate,
-                p.progress
-            ))
-            .size(13)
-            .color(theme::MUTED),
-        ]);
     }
     col.into()
 }
