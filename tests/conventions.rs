@@ -407,3 +407,69 @@ fn the_followup_csv_applies_whole_or_not_at_all() {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
 }
+
+#[test]
+fn governance_designations_from_the_directory_or_created_on_the_spot() {
+    use agora::domain::codes::{ContactKind, ConventionRole};
+    use agora::store::Designation;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(store::DB_FILE);
+    let mut s = Store::open(&db).unwrap();
+    let conv = s.create_convention(&solidarity()).unwrap();
+    assert!(
+        s.quick_contact("Anne", " ", "", "", ContactKind::Guarantor)
+            .is_err()
+    );
+    assert!(
+        s.quick_contact(
+            "Anne",
+            "Ribot",
+            "",
+            "pas-un-courriel",
+            ContactKind::Guarantor
+        )
+        .is_err()
+    );
+    let anne = s
+        .quick_contact(
+            "Anne",
+            "Ribot",
+            "Commission nationale du débat public",
+            "",
+            ContactKind::Guarantor,
+        )
+        .unwrap();
+    let designation = Designation {
+        convention: conv,
+        contact: anne,
+        role: ConventionRole::Guarantor,
+        since: Some(d(2027, 2, 1)),
+        mode: "Désignée par la CNDP".into(),
+        until: None,
+    };
+    let id = s.designate(&designation).unwrap();
+    assert!(
+        s.designate(&designation).is_err(),
+        "not twice in the same role"
+    );
+    assert!(
+        s.update_designation(id, Some(d(2027, 2, 1)), "CNDP", Some(d(2027, 1, 1)))
+            .is_err()
+    );
+    s.update_designation(
+        id,
+        Some(d(2027, 2, 1)),
+        "Désignée par la CNDP",
+        Some(d(2027, 12, 31)),
+    )
+    .unwrap();
+    s.close().unwrap();
+    let mut s = Store::open(&db).unwrap();
+    let g = &s.convention_overview(conv).unwrap().governance;
+    assert_eq!(g.len(), 1);
+    assert_eq!(g[0].name, "Anne Ribot");
+    assert_eq!(g[0].role, ConventionRole::Guarantor);
+    assert_eq!(g[0].until, Some(d(2027, 12, 31)));
+    s.remove_designation(id).unwrap();
+    assert!(s.convention_overview(conv).unwrap().governance.is_empty());
+}

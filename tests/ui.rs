@@ -491,3 +491,36 @@ fn record_an_answer_to_a_proposal() {
     assert!(shows(&app, "Étude de circulation commandée."));
     assert!(shows(&app, "29/11/2026"));
 }
+
+#[test]
+fn designate_a_garant_created_on_the_spot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Conventions");
+    click(&mut app, "Gouvernance");
+    click(&mut app, "Désigner quelqu'un");
+    apply(
+        &mut app,
+        vec![Message::Conventions(
+            agora::ui::panels::conventions::Message::Governance(
+                agora::ui::panels::conventions::GovernanceMsg::Role(
+                    agora::domain::codes::ConventionRole::Guarantor,
+                ),
+            ),
+        )],
+    );
+    type_into(&mut app, "new-first-name", "Jeanne");
+    type_into(&mut app, "new-last-name", "Berthier");
+    click(&mut app, "Créer");
+    assert!(shows(&app, "Jeanne Berthier"), "chosen once created");
+    type_into(
+        &mut app,
+        "designation-mode",
+        "Tirée au sort parmi les garants CNDP",
+    );
+    click(&mut app, "Désigner");
+    assert!(shows(
+        &app,
+        &typography("Jeanne Berthier désigné·e : Garant·e.")
+    ));
+}

@@ -144,6 +144,8 @@ impl Phase {
 /// Someone holding a role in a convention (COPIL, garant, animation, expert, panel).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleHolder {
+    /// The designation's own id.
+    pub id: i64,
     pub contact: ContactId,
     pub name: String,
     pub kind: ContactKind,
@@ -151,6 +153,7 @@ pub struct RoleHolder {
     pub role: ConventionRole,
     pub since: Option<NaiveDate>,
     pub mode: String,
+    pub until: Option<NaiveDate>,
 }
 
 #[cfg(test)]

@@ -214,7 +214,7 @@ impl Store {
         let governance = c
             .prepare(
                 "SELECT k.id, k.is_organisation, k.first_name, k.last_name, k.organisation, k.kind, \
-                    r.role, r.designated_on, r.designation_mode \
+                    r.role, r.designated_on, r.designation_mode, r.id, r.ends_on \
                  FROM convention_roles r JOIN contacts k ON k.id = r.contact_id \
                  WHERE r.convention_id = ?1 AND r.role <> 'panelist' \
                  ORDER BY r.role, k.last_name, k.first_name",
@@ -223,6 +223,8 @@ impl Store {
                 let is_org: bool = r.get(1)?;
                 let (first, last, org): (String, String, String) = (r.get(2)?, r.get(3)?, r.get(4)?);
                 Ok(RoleHolder {
+                    id: r.get(9)?,
+                    until: opt_date(r, 10)?,
                     contact: ContactId(r.get(0)?),
                     name: if is_org { org.clone() } else { format!("{first} {last}") },
                     organisation: if is_org { String::new() } else { org },

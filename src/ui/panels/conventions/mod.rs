@@ -30,6 +30,7 @@ use crate::ui::{theme, widget};
 
 pub use calendar::Msg as CalendarMsg;
 pub use frame::FrameField;
+pub use governance::Msg as GovernanceMsg;
 pub use proposals::Msg as ProposalsMsg;
 pub use register::Msg as RegisterMsg;
 
@@ -88,6 +89,7 @@ pub struct State {
     duplicate_title: Option<String>,
     calendar: calendar::Calendar,
     register: register::Register,
+    governance: governance::Governance,
     proposals: proposals::Proposals,
     synthesis: text_editor::Content,
     error: Option<String>,
@@ -101,7 +103,6 @@ pub enum Message {
     StatusFilter(Choice<Option<ConventionStatus>>),
     YearFilter(Choice<Option<i32>>),
     ShowArchived(bool),
-    OpenContact(crate::domain::ids::ContactId),
     New,
     EditFrame,
     Frame(FrameField),
@@ -114,6 +115,7 @@ pub enum Message {
     Archive(bool),
     Calendar(CalendarMsg),
     Register(RegisterMsg),
+    Governance(GovernanceMsg),
     Proposals(ProposalsMsg),
     ExportFollowupTo(ConventionId, Option<SaveTarget>),
     ExportIcsTo(ConventionId, Option<SaveTarget>),
@@ -147,6 +149,7 @@ impl State {
             duplicate_title: None,
             calendar: calendar::Calendar::default(),
             register: register::Register::default(),
+            governance: governance::Governance::default(),
             proposals: proposals::Proposals::default(),
             synthesis: text_editor::Content::new(),
             error: None,
@@ -210,6 +213,7 @@ impl State {
                     self.calendar = calendar::Calendar::default();
                     self.register = register::Register::default();
                     self.proposals = proposals::Proposals::default();
+                    self.governance = governance::Governance::default();
                     self.duplicate_title = None;
                 }
                 self.synthesis = text_editor::Content::with_text(&o.convention.synthesis_text);
@@ -253,9 +257,6 @@ impl State {
             Message::ShowArchived(on) => {
                 self.show_archived = on;
                 Ok(None)
-            }
-            Message::OpenContact(id) => {
-                return (Task::none(), Some(Event::Open(Target::Contact(id))));
             }
             Message::New => {
                 self.frame = Some(frame::FrameForm::new(&Convention::draft("")));
@@ -384,6 +385,13 @@ impl State {
                         Err(e) => Err(e),
                     }
                 }
+                None => Ok(None),
+            },
+            Message::Governance(GovernanceMsg::OpenContact(id)) => {
+                return (Task::none(), Some(Event::Open(Target::Contact(id))));
+            }
+            Message::Governance(m) => match &self.selected {
+                Some(o) => self.governance.update(m, store, o, today),
                 None => Ok(None),
             },
             Message::Register(m) => match &self.selected {
@@ -586,7 +594,7 @@ impl State {
         }
         let body: Element<'a, Message> = match self.tab {
             Tab::Frame => self.frame_tab(o),
-            Tab::Governance => governance::view(o),
+            Tab::Governance => self.governance.view(o).map(Message::Governance),
             Tab::Calendar => self.calendar.view(o, today).map(Message::Calendar),
             Tab::Tasks => self.register.tasks(o, today).map(Message::Register),
             Tab::Risks => self.register.risks(o, today).map(Message::Register),
