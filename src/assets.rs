@@ -1,5 +1,5 @@
 //! Files embedded in the binary: the font family shared by the window and the PDFs,
-//! and the application icon.
+//! the application icon, and the templates documents start from.
 
 /// DejaVu Sans regular (covers « » œ ’ € and U+202F).
 pub const FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
@@ -11,3 +11,6 @@ pub const FONT_ITALIC: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Obliqu
 pub const FONT_FAMILY: &str = "DejaVu Sans";
 /// Application icon, 256×256 PNG.
 pub const ICON_PNG: &[u8] = include_bytes!("../assets/icons/agora.png");
+/// The rules of participation a new convention starts from: `## Title` then the text
+/// of each section.
+pub const RULES_TEMPLATE: &str = include_str!("../assets/templates/regles-du-jeu.md");

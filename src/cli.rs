@@ -34,6 +34,7 @@ Commandes :
   convention list                       liste les conventions (statut, dates, tâches)
   convention ics ID --out FICHIER.ics   exporte le calendrier des séances d'une convention
   export followup ID --out FICHIER.pdf  exporte le tableau de suivi des propositions
+  export rules ID --out FICHIER.pdf     exporte les règles du jeu (dernière version)
   proposals import-followup ID FICHIER.csv [--dry-run]
                                         applique un suivi (numéro ; statut ; avancement ;
                                         réponse), tout ou rien ; --dry-run vérifie seulement
@@ -298,7 +299,7 @@ pub fn main() -> ExitCode {
                 Ok(())
             })
         }
-        ["export", "followup", id, rest @ ..] => {
+        ["export", which @ ("followup" | "rules"), id, rest @ ..] => {
             let Ok(id) = id.parse::<i64>() else {
                 return fail(format!("Numéro de convention invalide : « {id} »."));
             };
@@ -307,11 +308,15 @@ pub fn main() -> ExitCode {
                 _ => return fail("Indiquez le fichier de sortie : --out FICHIER.pdf"),
             };
             with_store(&db, |store| {
-                crate::export::followup(store, ConventionId(id), &out, Local::now().date_naive())?;
-                println!(
-                    "{}",
-                    typography(&format!("Tableau de suivi écrit : {}", out.display()))
-                );
+                let today = Local::now().date_naive();
+                let document = if *which == "rules" {
+                    crate::export::rules(store, ConventionId(id), &out, today)?;
+                    "Règles du jeu écrites"
+                } else {
+                    crate::export::followup(store, ConventionId(id), &out, today)?;
+                    "Tableau de suivi écrit"
+                };
+                println!("{}", typography(&format!("{document} : {}", out.display())));
                 Ok(())
             })
         }

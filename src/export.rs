@@ -94,6 +94,34 @@ pub fn followup(
     Ok(())
 }
 
+/// Exports the latest version of a convention's rules of participation and logs it.
+pub fn rules(
+    store: &mut Store,
+    id: ConventionId,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<(), ExportError> {
+    let convention = store.convention(id)?;
+    let Some(version) = store.rules_versions(id)?.pop() else {
+        return Err(StoreError::BadValue(
+            "cette convention n'a pas encore de règles du jeu enregistrées".into(),
+        )
+        .into());
+    };
+    let settings = store.settings()?;
+    let bytes = report::rules::render_pdf(&convention, &version, &settings.letterhead(), today)?;
+    write_file(path, &bytes)?;
+    store.log_export(&ExportRecord {
+        at: Local::now().naive_local(),
+        document: report::rules::DOCUMENT.into(),
+        entity: "convention".into(),
+        entity_id: Some(id.0),
+        path: path.display().to_string(),
+        personal_data: false,
+    })?;
+    Ok(())
+}
+
 /// The document name of a convention's calendar.
 pub const CALENDAR: &str = "Calendrier (.ics)";
 

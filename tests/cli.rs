@@ -103,6 +103,11 @@ fn help_lists_the_commands_and_unknown_ones_fail() {
         "export minutes",
         "export attendance",
         "meetings list",
+        "convention list",
+        "convention ics",
+        "export followup",
+        "export rules",
+        "proposals import-followup",
         "--data-dir",
     ] {
         assert!(help.contains(command), "{command}");
@@ -248,6 +253,16 @@ fn conventions_listed_calendar_and_followup_from_the_command_line() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 proposition(s) mises à jour."));
+
+    // No rules saved yet: a clear refusal, no file.
+    let rules = dir.path().join("regles.pdf");
+    let out = agora(
+        dir.path(),
+        &["export", "rules", "1", "--out", rules.to_str().unwrap()],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pas encore de règles du jeu"));
+    assert!(!rules.exists());
 
     let pdf = dir.path().join("suivi.pdf");
     let out = agora(

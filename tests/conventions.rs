@@ -473,3 +473,58 @@ fn governance_designations_from_the_directory_or_created_on_the_spot() {
     s.remove_designation(id).unwrap();
     assert!(s.convention_overview(conv).unwrap().governance.is_empty());
 }
+
+#[test]
+fn rules_of_the_game_versions_adoption_comparison_and_pdf() {
+    use agora::domain::rules::{SectionChange, compare, parse_template};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(store::DB_FILE);
+    let mut s = Store::open(&db).unwrap();
+    let conv = s.create_convention(&solidarity()).unwrap();
+    let mut sections = parse_template(agora::assets::RULES_TEMPLATE);
+    assert_eq!(s.save_rules(conv, &sections).unwrap(), 1);
+    s.adopt_rules(conv, 1, d(2027, 3, 13)).unwrap();
+    let decision = sections
+        .iter_mut()
+        .find(|x| x.title == "Prise de décision")
+        .unwrap();
+    decision.text = decision.text.replace("à la majorité", "aux deux tiers");
+    assert_eq!(s.save_rules(conv, &sections).unwrap(), 2);
+    assert!(s.adopt_rules(conv, 9, d(2027, 3, 13)).is_err());
+    s.close().unwrap();
+
+    let mut s = Store::open(&db).unwrap();
+    let versions = s.rules_versions(conv).unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0].adopted_on, Some(d(2027, 3, 13)));
+    assert_eq!(versions[1].adopted_on, None);
+    let changes = compare(&versions[0].sections, &versions[1].sections);
+    let changed: Vec<&SectionChange> = changes
+        .iter()
+        .filter(|c| !matches!(c, SectionChange::Unchanged(_)))
+        .collect();
+    assert_eq!(changed.len(), 1);
+    assert!(matches!(changed[0], SectionChange::Changed(t, _) if t == "Prise de décision"));
+
+    // The latest version, a draft, prints with « BROUILLON ».
+    let out = dir.path().join("regles.pdf");
+    agora::export::rules(&mut s, conv, &out, d(2027, 3, 20)).unwrap();
+    let doc = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "Règles du jeu — Convention citoyenne des solidarités",
+        "Version 2 du",
+        "projet non adopté",
+        "BROUILLON",
+        "Engagements de la Ville",
+        "aux deux tiers",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+}

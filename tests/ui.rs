@@ -524,3 +524,28 @@ fn designate_a_garant_created_on_the_spot() {
         &typography("Jeanne Berthier désigné·e : Garant·e.")
     ));
 }
+
+#[test]
+fn rules_of_the_game_from_the_template_saved_and_adopted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Conventions");
+    click(&mut app, "Règles");
+    assert!(shows(&app, "Pas encore de règles du jeu enregistrées."));
+    click(&mut app, "Partir du modèle");
+    assert!(shows(&app, "Engagements de la Ville") || shows(&app, "Rôles"));
+    apply(
+        &mut app,
+        vec![Message::Conventions(
+            agora::ui::panels::conventions::Message::Rules(
+                agora::ui::panels::conventions::RulesMsg::Save,
+            ),
+        )],
+    );
+    assert!(shows(
+        &app,
+        &typography("Règles du jeu : version 1 enregistrée (projet, à adopter).")
+    ));
+    click(&mut app, "Adopter cette version");
+    assert!(shows(&app, "Version 1 adoptée le 29 novembre 2026."));
+}

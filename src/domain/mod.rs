@@ -14,6 +14,7 @@ pub mod overview;
 pub mod parse;
 pub mod planning;
 pub mod proposal;
+pub mod rules;
 pub mod sortition;
 pub mod text;
 pub mod timeline;

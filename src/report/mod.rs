@@ -6,6 +6,7 @@ pub mod followup;
 pub mod ics;
 pub mod layout;
 pub mod minutes;
+pub mod rules;
 pub mod synthesis_note;
 
 use thiserror::Error;

@@ -25,6 +25,7 @@ mod minutes;
 mod proposals;
 mod register;
 mod row;
+mod rules;
 pub mod schema;
 mod search;
 mod settings;

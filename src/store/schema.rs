@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -442,4 +442,18 @@ INSERT INTO trace_search (rowid, kind, meeting_id, body)
     SELECT id * 4 + 2, 'decision', meeting_id, text || char(10) || vote_result FROM decisions;
 INSERT INTO trace_search (rowid, kind, meeting_id, body)
     SELECT id * 4 + 3, 'action', meeting_id, title || char(10) || owner FROM actions;
+"#;
+
+/// Version 3: the rules of participation of each convention, every saved version kept
+/// (sections as JSON), a draft until adopted on a date.
+const V3: &str = r#"
+CREATE TABLE rules_versions (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    saved_at TEXT NOT NULL,
+    sections TEXT NOT NULL,
+    adopted_on TEXT,
+    UNIQUE (convention_id, version)
+);
 "#;

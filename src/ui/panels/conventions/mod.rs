@@ -9,6 +9,7 @@ mod frame;
 mod governance;
 mod proposals;
 mod register;
+mod rules;
 
 use chrono::{Datelike, NaiveDate};
 use iced::widget::{
@@ -33,12 +34,14 @@ pub use frame::FrameField;
 pub use governance::Msg as GovernanceMsg;
 pub use proposals::Msg as ProposalsMsg;
 pub use register::Msg as RegisterMsg;
+pub use rules::Msg as RulesMsg;
 
 /// The tabs of a convention's sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Frame,
     Governance,
+    Rules,
     Calendar,
     Tasks,
     Risks,
@@ -48,9 +51,10 @@ pub enum Tab {
 }
 
 impl Tab {
-    const ALL: [Tab; 8] = [
+    const ALL: [Tab; 9] = [
         Tab::Frame,
         Tab::Governance,
+        Tab::Rules,
         Tab::Calendar,
         Tab::Tasks,
         Tab::Risks,
@@ -63,6 +67,7 @@ impl Tab {
         match self {
             Tab::Frame => "Cadre",
             Tab::Governance => "Gouvernance",
+            Tab::Rules => "Règles",
             Tab::Calendar => "Calendrier",
             Tab::Tasks => "Tâches",
             Tab::Risks => "Risques",
@@ -90,6 +95,7 @@ pub struct State {
     calendar: calendar::Calendar,
     register: register::Register,
     governance: governance::Governance,
+    rules: rules::Rules,
     proposals: proposals::Proposals,
     synthesis: text_editor::Content,
     error: Option<String>,
@@ -116,6 +122,8 @@ pub enum Message {
     Calendar(CalendarMsg),
     Register(RegisterMsg),
     Governance(GovernanceMsg),
+    Rules(RulesMsg),
+    ExportRulesTo(ConventionId, Option<SaveTarget>),
     Proposals(ProposalsMsg),
     ExportFollowupTo(ConventionId, Option<SaveTarget>),
     ExportIcsTo(ConventionId, Option<SaveTarget>),
@@ -150,6 +158,7 @@ impl State {
             calendar: calendar::Calendar::default(),
             register: register::Register::default(),
             governance: governance::Governance::default(),
+            rules: rules::Rules::default(),
             proposals: proposals::Proposals::default(),
             synthesis: text_editor::Content::new(),
             error: None,
@@ -214,6 +223,10 @@ impl State {
                     self.register = register::Register::default();
                     self.proposals = proposals::Proposals::default();
                     self.governance = governance::Governance::default();
+                    match rules::Rules::load(store, id) {
+                        Ok(r) => self.rules = r,
+                        Err(e) => self.error = Some(describe(&e)),
+                    }
                     self.duplicate_title = None;
                 }
                 self.synthesis = text_editor::Content::with_text(&o.convention.synthesis_text);
@@ -385,6 +398,40 @@ impl State {
                         Err(e) => Err(e),
                     }
                 }
+                None => Ok(None),
+            },
+            Message::Rules(RulesMsg::Export) => {
+                let Some(id) = self.selected_id() else {
+                    return (Task::none(), None);
+                };
+                let name = crate::export::file_name(crate::report::rules::DOCUMENT, id.0, today);
+                return (
+                    Task::perform(save_dialog::choose_pdf(name), move |t| {
+                        Message::ExportRulesTo(id, t)
+                    }),
+                    None,
+                );
+            }
+            Message::ExportRulesTo(_, None) => Ok(None),
+            Message::ExportRulesTo(id, Some(target)) => {
+                return (
+                    Task::none(),
+                    Some(match crate::export::rules(store, id, &target.path, today) {
+                        Ok(()) => Event::Exported(describe(&format!(
+                            "Règles du jeu enregistrées : {}{}",
+                            target.path.display(),
+                            if target.fallback {
+                                " (aucune boîte de dialogue disponible)"
+                            } else {
+                                ""
+                            }
+                        ))),
+                        Err(e) => Event::Notice(describe(&e)),
+                    }),
+                );
+            }
+            Message::Rules(m) => match self.selected_id() {
+                Some(id) => self.rules.update(m, store, id, today),
                 None => Ok(None),
             },
             Message::Governance(GovernanceMsg::OpenContact(id)) => {
@@ -595,6 +642,7 @@ impl State {
         let body: Element<'a, Message> = match self.tab {
             Tab::Frame => self.frame_tab(o),
             Tab::Governance => self.governance.view(o).map(Message::Governance),
+            Tab::Rules => self.rules.view().map(Message::Rules),
             Tab::Calendar => self.calendar.view(o, today).map(Message::Calendar),
             Tab::Tasks => self.register.tasks(o, today).map(Message::Register),
             Tab::Risks => self.register.risks(o, today).map(Message::Register),
