@@ -254,15 +254,25 @@ fn conventions_listed_calendar_and_followup_from_the_command_line() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 proposition(s) mises à jour."));
 
-    // No rules saved yet: a clear refusal, no file.
     let rules = dir.path().join("regles.pdf");
     let out = agora(
         dir.path(),
         &["export", "rules", "1", "--out", rules.to_str().unwrap()],
     );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&rules).unwrap().starts_with(b"%PDF"));
+    // A convention without rules: a clear refusal, no file.
+    let none = dir.path().join("rien.pdf");
+    let out = agora(
+        dir.path(),
+        &["export", "rules", "7", "--out", none.to_str().unwrap()],
+    );
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("pas encore de règles du jeu"));
-    assert!(!rules.exists());
+    assert!(!none.exists());
 
     let pdf = dir.path().join("suivi.pdf");
     let out = agora(

@@ -528,12 +528,16 @@ fn designate_a_garant_created_on_the_spot() {
 #[test]
 fn rules_of_the_game_from_the_template_saved_and_adopted() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = demo_app(&dir);
-    click(&mut app, "Conventions");
+    let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    store
+        .create_convention(&agora::domain::convention::Convention::draft(
+            "Convention logement",
+        ))
+        .unwrap();
+    let mut app = App::with_store(store, Panel::Conventions, today());
     click(&mut app, "Règles");
     assert!(shows(&app, "Pas encore de règles du jeu enregistrées."));
     click(&mut app, "Partir du modèle");
-    assert!(shows(&app, "Engagements de la Ville") || shows(&app, "Rôles"));
     apply(
         &mut app,
         vec![Message::Conventions(
@@ -548,4 +552,18 @@ fn rules_of_the_game_from_the_template_saved_and_adopted() {
     ));
     click(&mut app, "Adopter cette version");
     assert!(shows(&app, "Version 1 adoptée le 29 novembre 2026."));
+}
+
+#[test]
+fn the_demo_rules_compare_the_adopted_version_with_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Conventions");
+    click(&mut app, "Règles");
+    assert!(shows(
+        &app,
+        "Version 2 du 20 novembre 2026 : projet, pas encore adoptée."
+    ));
+    assert!(shows(&app, "Prise de décision : modifiée"));
+    assert!(shows(&app, "Rôles : inchangée"));
 }

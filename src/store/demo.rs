@@ -1562,6 +1562,24 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
         })?;
     }
 
+    // The rules of the game: adopted at the first session, then a draft amendment.
+    let mut rules = crate::domain::rules::parse_template(crate::assets::RULES_TEMPLATE);
+    let at = |date: NaiveDate, h| date.and_hms_opt(h, 0, 0).expect("a valid hour");
+    tx.insert_rules_version(
+        conv,
+        1,
+        &rules,
+        at(d(2026, 9, 28), 10),
+        Some(d(2026, 10, 10)),
+    )?;
+    if let Some(s) = rules.iter_mut().find(|s| s.title == "Prise de décision") {
+        s.text = s.text.replace(
+            "à la majorité des membres présents",
+            "à la majorité des deux tiers des membres présents, après deux tours de discussion",
+        );
+    }
+    tx.insert_rules_version(conv, 2, &rules, at(d(2026, 11, 20), 16), None)?;
+
     // Two groups of the directory, to invite from.
     tx.insert_group(
         "Conseil citoyen indépendant — secteur 6",

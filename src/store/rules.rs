@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::row::{datetime, iso, now_stamp, opt_date};
-use super::{Store, StoreError};
+use super::{Store, StoreError, Tx};
 use crate::domain::DomainError;
 use crate::domain::ids::ConventionId;
 use crate::domain::rules::{RulesVersion, Section};
@@ -95,5 +95,37 @@ impl Store {
                 &format!("Règles du jeu : version {version} adoptée le {}", iso(on)),
             )
         })
+    }
+}
+
+impl Tx<'_> {
+    /// A version saved at a given moment (the demo dossier's history).
+    pub(crate) fn insert_rules_version(
+        &self,
+        convention: ConventionId,
+        version: u32,
+        sections: &[Section],
+        saved_at: chrono::NaiveDateTime,
+        adopted_on: Option<NaiveDate>,
+    ) -> Result<(), StoreError> {
+        let json =
+            serde_json::to_string(sections).map_err(|e| StoreError::BadValue(e.to_string()))?;
+        self.execute(
+            "INSERT INTO rules_versions (convention_id, version, saved_at, sections, adopted_on) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                convention.0,
+                version,
+                super::row::stamp(saved_at),
+                json,
+                adopted_on.map(iso)
+            ],
+        )?;
+        self.journal(
+            "rules",
+            "convention",
+            Some(convention.0),
+            &format!("Règles du jeu : version {version} enregistrée"),
+        )
     }
 }
