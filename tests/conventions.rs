@@ -44,6 +44,7 @@ fn session(c: ConventionId, phase: Option<PhaseId>, title: &str, date: NaiveDate
         end: t(17, 0),
         venue: "Salle des fêtes, place de Verdun".into(),
         programme: "Accueil ; auditions, puis travail en groupes".into(),
+        kind: agora::domain::codes::MeetingKind::Plenary,
     }
 }
 
@@ -110,6 +111,7 @@ fn a_convention_from_an_empty_store_with_its_life_and_calendar() {
     let mut moved = session(id, Some(delib.id), "Séance 4", d(2027, 5, 6));
     moved.id = late;
     moved.start = t(14, 0);
+    moved.kind = agora::domain::codes::MeetingKind::Workshop;
     s.update_session(&moved).unwrap();
     s.close().unwrap();
 
@@ -120,6 +122,11 @@ fn a_convention_from_an_empty_store_with_its_life_and_calendar() {
     assert_eq!(o.convention.status, ConventionStatus::Recruitment);
     assert_eq!(o.phases.len(), 4);
     assert_eq!(o.sessions.len(), 3);
+    assert!(
+        o.sessions
+            .iter()
+            .any(|x| x.kind == agora::domain::codes::MeetingKind::Workshop)
+    );
     let found: Vec<Conflict> = conflicts(&o.phases, &o.sessions)
         .into_iter()
         .map(|(c, _)| c)

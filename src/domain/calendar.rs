@@ -168,6 +168,7 @@ mod tests {
             end: t(end),
             venue: String::new(),
             programme: String::new(),
+            kind: crate::domain::codes::MeetingKind::Plenary,
         };
         let sessions = vec![
             s(1, d(10, 10), 9, 17),

@@ -113,6 +113,8 @@ pub struct Session {
     pub end: NaiveTime,
     pub venue: String,
     pub programme: String,
+    /// Séance plénière, atelier…
+    pub kind: super::codes::MeetingKind,
 }
 
 impl Session {

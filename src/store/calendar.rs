@@ -89,7 +89,7 @@ impl Store {
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE sessions SET phase_id = ?2, title = ?3, date = ?4, start_time = ?5, end_time = ?6, \
-                    venue = ?7, programme = ?8 WHERE id = ?1",
+                    venue = ?7, programme = ?8, kind = ?9 WHERE id = ?1",
                 params![
                     s.id.0,
                     s.phase.map(|p| p.0),
@@ -98,7 +98,8 @@ impl Store {
                     hm(s.start),
                     hm(s.end),
                     s.venue.trim(),
-                    s.programme.trim()
+                    s.programme.trim(),
+                    s.kind.code()
                 ],
             )?;
             if n == 0 {

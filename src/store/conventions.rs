@@ -193,7 +193,7 @@ impl Store {
             .collect::<Result<_, _>>()?;
         let sessions = c
             .prepare(
-                "SELECT id, phase_id, title, date, start_time, end_time, venue, programme FROM sessions \
+                "SELECT id, phase_id, title, date, start_time, end_time, venue, programme, kind FROM sessions \
                  WHERE convention_id = ?1 ORDER BY date, start_time",
             )?
             .query_map([id.0], |r| {
@@ -207,6 +207,7 @@ impl Store {
                     end: time(r, 5)?,
                     venue: r.get(6)?,
                     programme: r.get(7)?,
+                    kind: code(r, 8)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -394,8 +395,8 @@ impl Tx<'_> {
 
     pub(crate) fn insert_session(&self, s: &Session) -> Result<SessionId, StoreError> {
         self.execute(
-            "INSERT INTO sessions (convention_id, phase_id, title, date, start_time, end_time, venue, programme) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO sessions (convention_id, phase_id, title, date, start_time, end_time, venue, programme, kind) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 s.convention.0,
                 s.phase.map(|p| p.0),
@@ -404,7 +405,8 @@ impl Tx<'_> {
                 hm(s.start),
                 hm(s.end),
                 s.venue,
-                s.programme
+                s.programme,
+                s.kind.code()
             ],
         )?;
         let id = self.last_insert_rowid();

@@ -519,6 +519,7 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
                 programme:
                     "Accueil café, plénière d'ouverture, travaux en groupes de dix, mise en commun."
                         .into(),
+                kind: MeetingKind::Plenary,
             })?,
         );
     }

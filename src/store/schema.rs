@@ -456,4 +456,7 @@ CREATE TABLE rules_versions (
     adopted_on TEXT,
     UNIQUE (convention_id, version)
 );
+
+ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'plenary' CHECK (kind IN ('plenary',
+    'workshop','steering','public','technical','partner','mediation'));
 "#;

@@ -7,6 +7,7 @@ use iced::widget::{button, column, container, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use crate::domain::calendar::{conflicts, holiday};
+use crate::domain::codes::MeetingKind;
 use crate::domain::convention::{Phase, Session};
 use crate::domain::ids::{ConventionId, PhaseId, SessionId};
 use crate::domain::overview::ConventionOverview;
@@ -36,6 +37,7 @@ pub struct Calendar {
     session_end: String,
     session_venue: String,
     session_programme: String,
+    session_kind: Option<MeetingKind>,
 }
 
 /// The tab's messages.
@@ -58,6 +60,7 @@ pub enum Msg {
     SessionEnd(String),
     SessionVenue(String),
     SessionProgramme(String),
+    SessionKind(MeetingKind),
     EditSession(SessionId),
     SaveSession,
     RemoveSession(SessionId),
@@ -174,6 +177,7 @@ impl Calendar {
             Msg::SessionEnd(s) => self.session_end = s,
             Msg::SessionVenue(s) => self.session_venue = s,
             Msg::SessionProgramme(s) => self.session_programme = s,
+            Msg::SessionKind(k) => self.session_kind = Some(k),
             Msg::EditSession(sid) => {
                 if let Some(s) = o.sessions.iter().find(|x| x.id == sid) {
                     self.clear();
@@ -186,6 +190,7 @@ impl Calendar {
                     self.session_end = s.end.format("%Hh%M").to_string();
                     self.session_venue = s.venue.clone();
                     self.session_programme = s.programme.clone();
+                    self.session_kind = Some(s.kind);
                 }
             }
             Msg::SaveSession => {
@@ -209,6 +214,7 @@ impl Calendar {
                     end: parse::time(end)?,
                     venue: self.session_venue.trim().to_string(),
                     programme: self.session_programme.trim().to_string(),
+                    kind: self.session_kind.unwrap_or(MeetingKind::Plenary),
                 };
                 let notice = if self.session.is_some() {
                     store.update_session(&session)?;
@@ -475,6 +481,11 @@ impl Calendar {
                         "session-end"
                     ),
                     pick_list(phases, chosen, Msg::SessionPhase),
+                    pick_list(
+                        MeetingKind::ALL,
+                        Some(self.session_kind.unwrap_or(MeetingKind::Plenary)),
+                        Msg::SessionKind
+                    ),
                 ]
                 .spacing(8),
                 input(
@@ -513,11 +524,12 @@ fn list<'a>(
         };
         row![
             text(format!(
-                "{} · {} – {} · {} · {}",
+                "{} · {} – {} · {} · {} · {}",
                 fr::date_with_weekday(s.date),
                 fr::time(s.start),
                 fr::time(s.end),
                 s.title,
+                s.kind.label(),
                 s.venue
             ))
             .color(color)

@@ -569,10 +569,19 @@ impl State {
                 None => String::new(),
             };
             let archived = if c.archived { " · archivée" } else { "" };
+            let theme_line = if c.theme.is_empty() {
+                String::new()
+            } else {
+                format!("{} · ", c.theme)
+            };
             list = list.push(widget::entry(
                 column![
                     text(c.title.as_str()),
-                    text(format!("{dates}{}{progress}{archived}", c.status.label())).size(13)
+                    text(format!(
+                        "{theme_line}{dates}{}{progress}{archived}",
+                        c.status.label()
+                    ))
+                    .size(13)
                 ],
                 selected,
                 Message::Select(c.id),
