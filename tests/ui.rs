@@ -538,14 +538,7 @@ fn rules_of_the_game_from_the_template_saved_and_adopted() {
     click(&mut app, "Règles");
     assert!(shows(&app, "Pas encore de règles du jeu enregistrées."));
     click(&mut app, "Partir du modèle");
-    apply(
-        &mut app,
-        vec![Message::Conventions(
-            agora::ui::panels::conventions::Message::Rules(
-                agora::ui::panels::conventions::RulesMsg::Save,
-            ),
-        )],
-    );
+    click(&mut app, "Enregistrer une nouvelle version");
     assert!(shows(
         &app,
         &typography("Règles du jeu : version 1 enregistrée (projet, à adopter).")

@@ -146,6 +146,9 @@ impl Rules {
         let mut head = row![text(state).font(widget::bold()).width(Length::Fill)]
             .spacing(8)
             .align_y(Alignment::Center);
+        if !self.sections.is_empty() {
+            head = head.push(button(text("Enregistrer une nouvelle version")).on_press(Msg::Save));
+        }
         if let Some(v) = latest.filter(|v| v.adopted_on.is_none()) {
             head = head.push(button(text("Adopter cette version")).on_press(Msg::Adopt(v.version)));
         }
@@ -201,7 +204,6 @@ impl Rules {
                     button(text("Ajouter la section"))
                         .style(button::secondary)
                         .on_press(Msg::AddSection),
-                    button(text("Enregistrer une nouvelle version")).on_press(Msg::Save),
                 ]
                 .spacing(8)
                 .align_y(Alignment::Center),
