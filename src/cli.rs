@@ -31,6 +31,12 @@ Commandes :
                                         exporte la feuille d'émargement (sans
                                         courriels ni téléphones par défaut)
   meetings list [--convention ID]       liste les réunions, les plus récentes d'abord
+  contacts import FICHIER.csv [--dry-run] [--doublons ignorer|fusionner|creer]
+                                        importe des contacts (export Excel), tout ou rien
+  contacts list [--search TEXTE] [--count]
+                                        liste (ou compte) les contacts trouvés
+  contacts export FICHIER.csv [--search TEXTE]
+                                        exporte les contacts trouvés (journalisé)
   convention list                       liste les conventions (statut, dates, tâches)
   convention ics ID --out FICHIER.ics   exporte le calendrier des séances d'une convention
   export followup ID --out FICHIER.pdf  exporte le tableau de suivi des propositions
@@ -339,6 +345,77 @@ pub fn main() -> ExitCode {
             };
             import_followup(&db, ConventionId(id), &bytes, dry_run)
         }
+        ["contacts", "import", file, rest @ ..] => {
+            let mut dry_run = false;
+            let mut policy = crate::store::Duplicates::Skip;
+            let mut rest = rest.iter();
+            while let Some(a) = rest.next() {
+                match (*a, rest.as_slice().first().copied()) {
+                    ("--dry-run", _) => dry_run = true,
+                    ("--doublons", Some(p)) => {
+                        rest.next();
+                        policy = match p {
+                            "ignorer" => crate::store::Duplicates::Skip,
+                            "fusionner" => crate::store::Duplicates::Merge,
+                            "creer" | "créer" => crate::store::Duplicates::Create,
+                            _ => return fail("--doublons attend ignorer, fusionner ou creer"),
+                        };
+                    }
+                    _ => return fail(format!("Option inconnue : {a}")),
+                }
+            }
+            let bytes = match std::fs::read(file) {
+                Ok(b) => b,
+                Err(e) => return fail(format!("Le fichier « {file} » n'a pas pu être lu : {e}")),
+            };
+            import_contacts(&db, file, &bytes, dry_run, policy)
+        }
+        ["contacts", "list", rest @ ..] => {
+            let (search, count) = match rest {
+                [] => (String::new(), false),
+                ["--count"] => (String::new(), true),
+                ["--search", s] => (s.to_string(), false),
+                ["--search", s, "--count"] | ["--count", "--search", s] => (s.to_string(), true),
+                _ => return fail("Usage : agora contacts list [--search TEXTE] [--count]"),
+            };
+            with_store(&db, |store| {
+                let filter = crate::store::ContactFilter { search, kind: None };
+                if count {
+                    println!("{}", store.contacts_count(&filter)?);
+                    return Ok(());
+                }
+                let mut listing = String::new();
+                for c in store.contacts_page(&filter, 0, u32::MAX)? {
+                    listing.push_str(&format!(
+                        "{:>6}  {}  {}  {}\n",
+                        c.id, c.name, c.organisation, c.email
+                    ));
+                }
+                let _ = std::io::Write::write_all(&mut std::io::stdout(), listing.as_bytes());
+                Ok(())
+            })
+        }
+        ["contacts", "export", file, rest @ ..] => {
+            let search = match rest {
+                [] => String::new(),
+                ["--search", s] => s.to_string(),
+                _ => return fail("Usage : agora contacts export FICHIER.csv [--search TEXTE]"),
+            };
+            with_store(&db, |store| {
+                let n = crate::export::contacts_csv(
+                    store,
+                    &crate::store::ContactFilter { search, kind: None },
+                    Path::new(file),
+                )?;
+                println!(
+                    "{}",
+                    typography(&format!(
+                        "{n} contact(s) exporté(s) dans {file} (export journalisé)."
+                    ))
+                );
+                Ok(())
+            })
+        }
         ["__write-probe", count, delay] => write_probe(&db, count, delay),
         _ => {
             eprintln!("Commande inconnue : {}\n\n{HELP}", words.join(" "));
@@ -402,6 +479,89 @@ fn import_followup(db: &Path, id: ConventionId, bytes: &[u8], dry_run: bool) -> 
             println!(
                 "{}",
                 typography(&format!("{n} proposition(s) mises à jour."))
+            );
+            ExitCode::SUCCESS
+        }
+        (Err(e), _) => fail(e),
+        (_, Err(e)) => fail(e),
+    }
+}
+
+/// Reads a contact file, prints the report by line, and imports it unless `dry_run`.
+fn import_contacts(
+    db: &Path,
+    name: &str,
+    bytes: &[u8],
+    dry_run: bool,
+    policy: crate::store::Duplicates,
+) -> ExitCode {
+    let file = crate::import::contacts::read(bytes);
+    let mapped: Vec<String> = file
+        .header
+        .iter()
+        .zip(&file.mapping)
+        .map(|(h, m)| match m {
+            Some(f) => format!("« {h} » → {}", f.label()),
+            None => format!("« {h} » → ignorée"),
+        })
+        .collect();
+    if !mapped.is_empty() {
+        println!(
+            "{}",
+            typography(&format!("Colonnes : {}", mapped.join(", ")))
+        );
+    }
+    if !file.is_clean() {
+        for e in &file.errors {
+            eprintln!("{}", typography(e));
+        }
+        return fail(format!(
+            "Fichier refusé : {} ligne(s) en erreur. Rien n'a été importé.",
+            file.errors.len()
+        ));
+    }
+    let mut store = match Store::open(db) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let duplicates = match store.import_duplicates(&file.rows) {
+        Ok(d) => d,
+        Err(e) => return fail(e),
+    };
+    for (line, id, existing) in &duplicates {
+        println!(
+            "{}",
+            typography(&format!(
+                "Ligne {line} : doublon probable de « {existing} » (contact n° {id})"
+            ))
+        );
+    }
+    println!(
+        "{}",
+        typography(&format!(
+            "{} ligne(s) valides, {} doublon(s) probable(s).",
+            file.rows.len(),
+            duplicates.len()
+        ))
+    );
+    if dry_run {
+        println!(
+            "{}",
+            typography("Vérification seule : rien n'a été importé.")
+        );
+        let _ = store.close();
+        return ExitCode::SUCCESS;
+    }
+    let result = store.import_contacts(&file, policy, name);
+    let closed = store.close();
+    match (result, closed) {
+        (Ok(r), Ok(_)) => {
+            println!(
+                "{}",
+                typography(&format!(
+                    "Import terminé : {} créé(s), {} fusionné(s), {} doublon(s) laissé(s), {} consentement(s).",
+                    r.created, r.merged, r.skipped, r.consents
+                ))
             );
             ExitCode::SUCCESS
         }

@@ -122,6 +122,73 @@ pub fn rules(
     Ok(())
 }
 
+/// A CSV cell for Excel in France: quoted when needed, and a leading = + - @ made
+/// harmless so that a cell is never run as a formula.
+pub fn csv_cell(s: &str) -> String {
+    let mut v = s.to_string();
+    if v.starts_with(['=', '+', '-', '@']) {
+        v.insert(0, '\'');
+    }
+    if v.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+/// Writes the directory's contacts the filter keeps as CSV (UTF-8 with BOM, `;`) and
+/// logs the export of personal data. Returns how many were written.
+pub fn contacts_csv(
+    store: &mut Store,
+    filter: &crate::store::ContactFilter,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let rows = store.contacts_page(filter, 0, u32::MAX)?;
+    let mut out = String::from("\u{FEFF}");
+    out.push_str("Civilité;Nom;Prénom;Structure;Fonction;Courriel;Téléphone;Adresse;Code postal;Ville;Secteur;Quartier;Type;Notes\r\n");
+    for r in &rows {
+        let c = store.contact(r.id)?;
+        let cells = [
+            c.civility.as_str(),
+            if c.is_organisation {
+                ""
+            } else {
+                c.last_name.as_str()
+            },
+            c.first_name.as_str(),
+            c.organisation.as_str(),
+            c.role.as_str(),
+            c.email.as_str(),
+            c.phone.as_str(),
+            c.address.as_str(),
+            c.postal_code.as_str(),
+            c.city.as_str(),
+            c.sector.map_or("", |s| s.label()),
+            c.neighbourhood.as_str(),
+            c.kind.label(),
+            c.notes.as_str(),
+        ];
+        out.push_str(
+            &cells
+                .iter()
+                .map(|x| csv_cell(x))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        out.push_str("\r\n");
+    }
+    write_file(path, out.as_bytes())?;
+    store.log_export(&ExportRecord {
+        at: Local::now().naive_local(),
+        document: "Contacts (CSV)".into(),
+        entity: "contact".into(),
+        entity_id: None,
+        path: path.display().to_string(),
+        personal_data: true,
+    })?;
+    Ok(rows.len())
+}
+
 /// The document name of a convention's calendar.
 pub const CALENDAR: &str = "Calendrier (.ics)";
 

@@ -23,7 +23,8 @@ pub struct ContactRow {
 /// What the directory list shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContactFilter {
-    /// Words that must all appear in a name, organisation, email or notes.
+    /// Words that must all begin a word of a name, organisation, email, notes or city
+    /// (accents and case ignored).
     pub search: String,
     pub kind: Option<ContactKind>,
 }
@@ -59,12 +60,11 @@ impl ContactFilter {
     fn sql(&self) -> (String, Vec<String>) {
         let mut clauses = vec!["anonymised = 0".to_string()];
         let mut args = Vec::new();
-        for word in self.search.split_whitespace() {
-            args.push(format!("%{}%", word.replace(['%', '_'], "")));
-            let n = args.len();
+        if let Some(query) = super::search::fts_query(&self.search) {
+            args.push(query);
             clauses.push(format!(
-                "(first_name LIKE ?{n} OR last_name LIKE ?{n} OR organisation LIKE ?{n} \
-                  OR email LIKE ?{n} OR notes LIKE ?{n})"
+                "id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?{})",
+                args.len()
             ));
         }
         if let Some(kind) = self.kind {

@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -459,4 +459,36 @@ CREATE TABLE rules_versions (
 
 ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'plenary' CHECK (kind IN ('plenary',
     'workshop','steering','public','technical','partner','mediation'));
+"#;
+
+/// Version 4: the directory searched in full text (names, structure, email, notes,
+/// city; accents and case ignored; by word beginning), kept by triggers, and an index
+/// in the list's own order so that a page of 100,000 contacts is read, not sorted.
+const V4: &str = r#"
+CREATE VIRTUAL TABLE contacts_fts USING fts5(
+    first_name, last_name, organisation, email, notes, city,
+    content = 'contacts', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO contacts_fts (rowid, first_name, last_name, organisation, email, notes, city)
+    VALUES (new.id, new.first_name, new.last_name, new.organisation, new.email, new.notes, new.city);
+END;
+CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts BEGIN
+    INSERT INTO contacts_fts (contacts_fts, rowid, first_name, last_name, organisation, email, notes, city)
+    VALUES ('delete', old.id, old.first_name, old.last_name, old.organisation, old.email, old.notes, old.city);
+END;
+CREATE TRIGGER contacts_fts_update AFTER UPDATE OF first_name, last_name, organisation, email, notes, city
+ON contacts BEGIN
+    INSERT INTO contacts_fts (contacts_fts, rowid, first_name, last_name, organisation, email, notes, city)
+    VALUES ('delete', old.id, old.first_name, old.last_name, old.organisation, old.email, old.notes, old.city);
+    INSERT INTO contacts_fts (rowid, first_name, last_name, organisation, email, notes, city)
+    VALUES (new.id, new.first_name, new.last_name, new.organisation, new.email, new.notes, new.city);
+END;
+INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild');
+
+CREATE INDEX contacts_sort ON contacts (
+    (CASE WHEN is_organisation = 1 THEN organisation ELSE last_name END) COLLATE NOCASE,
+    first_name COLLATE NOCASE, id
+);
 "#;

@@ -1,0 +1,199 @@
+//! Importing a checked contact file into the directory: duplicates found against the
+//! directory (same email, or same names with the same phone or postal code) and
+//! skipped, merged or created as the person chooses; the whole file in one transaction
+//! after a backup, or nothing.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::row::{iso, now_stamp, opt_iso};
+use super::{Store, StoreError};
+use crate::domain::codes::{ConsentChannel, ConsentScope};
+use crate::domain::ids::ContactId;
+use crate::import::contacts::{ContactFile, ImportRow};
+
+/// What to do with a row that matches a contact already in the directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Duplicates {
+    /// Leave the directory's contact as it is.
+    #[default]
+    Skip,
+    /// Fill the directory contact's empty fields from the row.
+    Merge,
+    /// Create the row as a new contact anyway.
+    Create,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportReport {
+    pub created: usize,
+    pub merged: usize,
+    pub skipped: usize,
+    pub consents: usize,
+}
+
+const MATCH: &str = "SELECT id FROM contacts WHERE anonymised = 0 AND ( \
+        (?1 <> '' AND email = ?1 COLLATE NOCASE) \
+     OR (last_name = ?2 COLLATE NOCASE AND first_name = ?3 COLLATE NOCASE AND ?2 <> '' \
+         AND ((?4 <> '' AND phone = ?4) OR (?5 <> '' AND postal_code = ?5)))) \
+     ORDER BY id LIMIT 1";
+
+impl Store {
+    /// The directory contact each row duplicates, if any: (line, contact, its name).
+    pub fn import_duplicates(
+        &self,
+        rows: &[ImportRow],
+    ) -> Result<Vec<(usize, ContactId, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(MATCH)?;
+        let mut out = Vec::new();
+        for r in rows {
+            let c = &r.contact;
+            let found: Option<i64> = stmt
+                .query_row(
+                    params![c.email, c.last_name, c.first_name, c.phone, c.postal_code],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if let Some(id) = found {
+                out.push((
+                    r.line,
+                    ContactId(id),
+                    self.contact(ContactId(id))?.display_name(),
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Imports a clean file; refused whole when any line is wrong.
+    pub fn import_contacts(
+        &mut self,
+        file: &ContactFile,
+        duplicates: Duplicates,
+        source: &str,
+    ) -> Result<ImportReport, StoreError> {
+        if !file.is_clean() {
+            return Err(StoreError::BadValue(format!(
+                "le fichier n'est pas importé, rien n'a changé : {}",
+                file.errors.join(" ")
+            )));
+        }
+        self.backup_now("avant-import-contacts")?;
+        let source = source.to_string();
+        self.write(|tx| {
+            let mut report = ImportReport::default();
+            let mut find = tx.prepare(MATCH)?;
+            let mut insert = tx.prepare(
+                "INSERT INTO contacts (kind, is_organisation, civility, first_name, last_name, organisation, role, \
+                    email, phone, address, postal_code, city, sector, neighbourhood, notes, gender, age_band, csp, \
+                    diploma, do_not_contact, retention_review, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 0, ?20, ?21, ?21)",
+            )?;
+            let mut merge = tx.prepare(
+                "UPDATE contacts SET \
+                    civility = CASE WHEN civility = '' THEN ?2 ELSE civility END, \
+                    email = CASE WHEN email = '' THEN ?3 ELSE email END, \
+                    phone = CASE WHEN phone = '' THEN ?4 ELSE phone END, \
+                    address = CASE WHEN address = '' THEN ?5 ELSE address END, \
+                    postal_code = CASE WHEN postal_code = '' THEN ?6 ELSE postal_code END, \
+                    city = CASE WHEN city = '' THEN ?7 ELSE city END, \
+                    sector = coalesce(sector, ?8), \
+                    neighbourhood = CASE WHEN neighbourhood = '' THEN ?9 ELSE neighbourhood END, \
+                    organisation = CASE WHEN organisation = '' THEN ?10 ELSE organisation END, \
+                    role = CASE WHEN role = '' THEN ?11 ELSE role END, \
+                    notes = CASE WHEN ?12 = '' THEN notes WHEN notes = '' THEN ?12 ELSE notes || char(10) || ?12 END, \
+                    updated_at = ?13 \
+                 WHERE id = ?1",
+            )?;
+            let mut consent = tx.prepare(
+                "INSERT INTO consents (contact_id, scope, given, date, channel, wording_version) \
+                 VALUES (?1, ?2, 1, ?3, ?4, ?5)",
+            )?;
+            let now = now_stamp();
+            for r in &file.rows {
+                let c = &r.contact;
+                let existing: Option<i64> = if duplicates == Duplicates::Create {
+                    None
+                } else {
+                    find.query_row(
+                        params![c.email, c.last_name, c.first_name, c.phone, c.postal_code],
+                        |row| row.get(0),
+                    )
+                    .optional()?
+                };
+                let id = match (existing, duplicates) {
+                    (Some(_), Duplicates::Skip) => {
+                        report.skipped += 1;
+                        continue;
+                    }
+                    (Some(id), _) => {
+                        merge.execute(params![
+                            id,
+                            c.civility,
+                            c.email,
+                            c.phone,
+                            c.address,
+                            c.postal_code,
+                            c.city,
+                            c.sector.map(|s| s.code()),
+                            c.neighbourhood,
+                            c.organisation,
+                            c.role,
+                            c.notes,
+                            now
+                        ])?;
+                        report.merged += 1;
+                        id
+                    }
+                    (None, _) => {
+                        insert.execute(params![
+                            c.kind.code(),
+                            c.is_organisation,
+                            c.civility,
+                            c.first_name,
+                            c.last_name,
+                            c.organisation,
+                            c.role,
+                            c.email,
+                            c.phone,
+                            c.address,
+                            c.postal_code,
+                            c.city,
+                            c.sector.map(|s| s.code()),
+                            c.neighbourhood,
+                            c.notes,
+                            c.gender,
+                            c.age_band,
+                            c.csp,
+                            c.diploma,
+                            opt_iso(c.retention_review),
+                            now
+                        ])?;
+                        report.created += 1;
+                        tx.last_insert_rowid()
+                    }
+                };
+                if let Some(date) = r.consent {
+                    consent.execute(params![
+                        id,
+                        ConsentScope::Convocations.code(),
+                        iso(date),
+                        ConsentChannel::Paper.code(),
+                        format!("import « {source} »")
+                    ])?;
+                    report.consents += 1;
+                }
+            }
+            tx.journal(
+                "import",
+                "contact",
+                None,
+                &format!(
+                    "Import « {source} » : {} créé(s), {} fusionné(s), {} doublon(s) laissé(s), {} consentement(s)",
+                    report.created, report.merged, report.skipped, report.consents
+                ),
+            )?;
+            Ok(report)
+        })
+    }
+}

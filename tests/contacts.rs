@@ -1,0 +1,186 @@
+//! The directory on a real store: full-text search (accents, case, word beginnings),
+//! the CSV import from Excel (encodings, separators, quotes, ragged rows refused
+//! whole), duplicates skipped, merged or created, the CSV export read back.
+
+use agora::domain::codes::Sector;
+use agora::import::contacts;
+use agora::store::{self, ContactFilter, Duplicates, Store};
+
+fn search(s: &str) -> ContactFilter {
+    ContactFilter {
+        search: s.into(),
+        kind: None,
+    }
+}
+
+fn demo(dir: &tempfile::TempDir) -> Store {
+    let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
+    s.load_demo().unwrap();
+    s
+}
+
+#[test]
+fn search_ignores_accents_and_case_and_reads_word_beginnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = demo(&dir);
+    let helene = s.contacts_page(&search("hel gre"), 0, 50).unwrap();
+    assert!(
+        helene.iter().any(|c| c.name == "Hélène Martin"),
+        "{helene:?}"
+    );
+    for typed in ["HÉLÈNE martin", "helene mart", "Hélène Martin"] {
+        let found = s.contacts_page(&search(typed), 0, 50).unwrap();
+        assert!(found.iter().any(|c| c.name == "Hélène Martin"), "{typed}");
+        assert!(
+            found
+                .iter()
+                .all(|c| c.name.to_lowercase().contains("martin"))
+        );
+    }
+    // Email words and notes are searched too; operators are plain words.
+    assert!(
+        !s.contacts_page(&search("exemple"), 0, 5)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(s.contacts_page(&search("\"OR (*"), 0, 5).is_ok());
+    assert_eq!(s.contacts_count(&search("zzzzz")).unwrap(), 0);
+    // Pages follow the list's order.
+    let all = s.contacts_page(&search(""), 0, 500).unwrap();
+    let second = s.contacts_page(&search(""), 50, 50).unwrap();
+    assert_eq!(second, all[50..100].to_vec());
+}
+
+#[test]
+fn an_excel_export_imports_with_its_quirks() {
+    // Windows-1252, a BOM-less header in French, `;` inside quotes, a quoted newline.
+    let text = "NOM;Prénom;Courriel;Tél.;Code postal;Ville;Secteur;Notes;Consentement;Date de consentement\r\n\
+                Œuvray;Zoé;zoe.oeuvray@exemple.fr;0476112233;38000;Grenoble;Secteur 2;\"Bénévole; très active\";oui;03/10/2026\r\n\
+                L’Hôte;Aimé;;;38100;Grenoble;6;\"Habite à l’Abbaye,\r\nvient en tram\";non;\r\n";
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| match c {
+            'Œ' => 0x8C,
+            '’' => 0x92,
+            c => u8::try_from(u32::from(c)).expect("Latin-1 in the test"),
+        })
+        .collect();
+    let f = contacts::read(&bytes);
+    assert!(f.is_clean(), "{:?}", f.errors);
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
+    let r = s
+        .import_contacts(&f, Duplicates::Skip, "export.csv")
+        .unwrap();
+    assert_eq!((r.created, r.consents), (2, 1));
+    let zoe = s.contacts_page(&search("oeuvray"), 0, 5).unwrap();
+    assert_eq!(zoe.len(), 1, "œ is searched as oe");
+    let zoe = s.contact(zoe[0].id).unwrap();
+    assert_eq!(zoe.last_name, "Œuvray");
+    assert_eq!(zoe.notes, "Bénévole; très active");
+    assert_eq!(zoe.sector, Some(Sector::S2));
+    let aime = s.contacts_page(&search("aime"), 0, 5).unwrap();
+    let aime = s.contact(aime[0].id).unwrap();
+    assert_eq!(aime.last_name, "L’Hôte");
+    assert_eq!(aime.notes, "Habite à l’Abbaye,\nvient en tram");
+    assert_eq!(s.consents(zoe.id).unwrap().len(), 1);
+}
+
+#[test]
+fn one_bad_row_and_nothing_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
+    let file =
+        "nom,prénom,email\nDurand,Paul,paul@exemple.fr\nPetit,Lou\nRoux,Max,max@exemple.fr\n";
+    let f = contacts::read(file.as_bytes());
+    assert_eq!(
+        f.errors,
+        vec!["Ligne 3 : 2 colonnes au lieu de 3.".to_string()]
+    );
+    assert!(s.import_contacts(&f, Duplicates::Skip, "x.csv").is_err());
+    assert_eq!(s.contacts_count(&search("")).unwrap(), 0);
+}
+
+#[test]
+fn duplicates_are_skipped_merged_or_created_and_links_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let helene = s.contacts_page(&search("helene martin"), 0, 5).unwrap()[0].id;
+    let before = s.contact(helene).unwrap();
+    let consents = s.consents(helene).unwrap().len();
+    let file = format!(
+        "nom;prénom;courriel;adresse;notes\nMartin;Hélène;{};12 rue Très-Cloîtres;Vue au forum\n",
+        before.email
+    );
+    let f = contacts::read(file.as_bytes());
+    assert_eq!(s.import_duplicates(&f.rows).unwrap()[0].1, helene);
+
+    let r = s.import_contacts(&f, Duplicates::Skip, "a.csv").unwrap();
+    assert_eq!((r.created, r.skipped), (0, 1));
+    assert_eq!(s.contact(helene).unwrap(), before);
+
+    let r = s.import_contacts(&f, Duplicates::Merge, "b.csv").unwrap();
+    assert_eq!(r.merged, 1);
+    let merged = s.contact(helene).unwrap();
+    assert_eq!(
+        merged.id, helene,
+        "same record: memberships, consents, attendance kept"
+    );
+    assert_eq!(s.consents(helene).unwrap().len(), consents);
+    assert!(merged.notes.ends_with("Vue au forum"));
+    if before.address.is_empty() {
+        assert_eq!(merged.address, "12 rue Très-Cloîtres");
+    } else {
+        assert_eq!(
+            merged.address, before.address,
+            "filled fields are not overwritten"
+        );
+    }
+
+    let total = s.contacts_count(&search("")).unwrap();
+    let r = s.import_contacts(&f, Duplicates::Create, "c.csv").unwrap();
+    assert_eq!(r.created, 1);
+    assert_eq!(s.contacts_count(&search("")).unwrap(), total + 1);
+}
+
+#[test]
+fn export_then_import_gives_the_same_contacts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let out = dir.path().join("contacts.csv");
+    let n = agora::export::contacts_csv(&mut s, &search("gre"), &out).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
+    assert!(s.export_log(1).unwrap()[0].personal_data);
+
+    let other = tempfile::tempdir().unwrap();
+    let mut t = Store::open(&other.path().join(store::DB_FILE)).unwrap();
+    let f = contacts::read(&bytes);
+    assert!(f.is_clean(), "{:?}", f.errors);
+    let r = t
+        .import_contacts(&f, Duplicates::Create, "contacts.csv")
+        .unwrap();
+    assert_eq!(r.created, n);
+    let names = |st: &Store| -> Vec<(String, String, String, String)> {
+        st.contacts_page(&search("gre"), 0, u32::MAX)
+            .unwrap()
+            .into_iter()
+            .map(|c| {
+                let c = st.contact(c.id).unwrap();
+                (c.display_name(), c.email, c.phone, c.notes)
+            })
+            .collect()
+    };
+    assert_eq!(names(&s), names(&t));
+}
+
+#[test]
+fn formulas_are_neutralised_in_exported_cells() {
+    assert_eq!(agora::export::csv_cell("=1+1"), "'=1+1");
+    assert_eq!(agora::export::csv_cell("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(agora::export::csv_cell("a;b"), "\"a;b\"");
+    assert_eq!(
+        agora::export::csv_cell("dit \"oui\""),
+        "\"dit \"\"oui\"\"\""
+    );
+}
