@@ -184,3 +184,28 @@ fn formulas_are_neutralised_in_exported_cells() {
         "\"dit \"\"oui\"\"\""
     );
 }
+
+#[test]
+fn a_large_import_rebuilds_the_search_index_and_keeps_it_live() {
+    let mut text = String::from("nom;prénom;courriel\n");
+    for i in 0..10_000 {
+        text.push_str(&format!("Nom{i};Éloïse;e{i}@exemple.fr\n"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
+    let f = contacts::read(text.as_bytes());
+    assert_eq!(
+        s.import_contacts(&f, Duplicates::Create, "gros.csv")
+            .unwrap()
+            .created,
+        10_000
+    );
+    assert_eq!(s.contacts_count(&search("eloise")).unwrap(), 10_000);
+    assert_eq!(s.contacts_count(&search("nom4242")).unwrap(), 1);
+    // The per-row index is back for the next, small import.
+    let f = contacts::read("nom;prénom\nZébulon;Ana\n".as_bytes());
+    s.import_contacts(&f, Duplicates::Create, "petit.csv")
+        .unwrap();
+    assert_eq!(s.contacts_count(&search("zebulon")).unwrap(), 1);
+    assert!(s.check().unwrap().healthy());
+}

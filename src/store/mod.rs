@@ -305,7 +305,7 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     }
     conn.execute_batch(
         "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; \
-         PRAGMA trusted_schema=OFF;",
+         PRAGMA trusted_schema=OFF; PRAGMA cache_size=-65536;",
     )?;
     let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
     if fk != 1 {

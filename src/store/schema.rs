@@ -490,5 +490,5 @@ INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild');
 CREATE INDEX contacts_sort ON contacts (
     (CASE WHEN is_organisation = 1 THEN organisation ELSE last_name END) COLLATE NOCASE,
     first_name COLLATE NOCASE, id
-);
+) WHERE anonymised = 0;
 "#;
