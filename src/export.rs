@@ -55,14 +55,14 @@ pub fn synthesis_note(
     let settings = store.settings()?;
     let bytes = synthesis_note::render_pdf(&overview, &settings.letterhead(), today)?;
     write_file(path, &bytes)?;
-    store.log_export(&ExportRecord {
-        at: Local::now().naive_local(),
-        document: synthesis_note::DOCUMENT.into(),
-        entity: "convention".into(),
-        entity_id: Some(id.0),
-        path: path.display().to_string(),
-        personal_data: false,
-    })?;
+    log(
+        store,
+        synthesis_note::DOCUMENT,
+        "convention",
+        Some(id.0),
+        path,
+        false,
+    )?;
     Ok(())
 }
 
@@ -83,14 +83,14 @@ pub fn followup(
     let bytes =
         report::followup::render_pdf(&overview.convention, &rows, &settings.letterhead(), today)?;
     write_file(path, &bytes)?;
-    store.log_export(&ExportRecord {
-        at: Local::now().naive_local(),
-        document: report::followup::DOCUMENT.into(),
-        entity: "convention".into(),
-        entity_id: Some(id.0),
-        path: path.display().to_string(),
-        personal_data: false,
-    })?;
+    log(
+        store,
+        report::followup::DOCUMENT,
+        "convention",
+        Some(id.0),
+        path,
+        false,
+    )?;
     Ok(())
 }
 
@@ -111,14 +111,14 @@ pub fn rules(
     let settings = store.settings()?;
     let bytes = report::rules::render_pdf(&convention, &version, &settings.letterhead(), today)?;
     write_file(path, &bytes)?;
-    store.log_export(&ExportRecord {
-        at: Local::now().naive_local(),
-        document: report::rules::DOCUMENT.into(),
-        entity: "convention".into(),
-        entity_id: Some(id.0),
-        path: path.display().to_string(),
-        personal_data: false,
-    })?;
+    log(
+        store,
+        report::rules::DOCUMENT,
+        "convention",
+        Some(id.0),
+        path,
+        false,
+    )?;
     Ok(())
 }
 
@@ -178,14 +178,7 @@ pub fn contacts_csv(
         out.push_str("\r\n");
     }
     write_file(path, out.as_bytes())?;
-    store.log_export(&ExportRecord {
-        at: Local::now().naive_local(),
-        document: "Contacts (CSV)".into(),
-        entity: "contact".into(),
-        entity_id: None,
-        path: path.display().to_string(),
-        personal_data: true,
-    })?;
+    log(store, "Contacts (CSV)", "contact", None, path, true)?;
     Ok(rows.len())
 }
 
@@ -201,15 +194,27 @@ pub fn calendar(store: &mut Store, id: ConventionId, path: &Path) -> Result<(), 
         chrono::Utc::now().naive_utc(),
     );
     write_file(path, text.as_bytes())?;
+    log(store, CALENDAR, "convention", Some(id.0), path, false)?;
+    Ok(())
+}
+
+/// Logs an export in the export log and the journal.
+fn log(
+    store: &mut Store,
+    document: &str,
+    entity: &str,
+    entity_id: Option<i64>,
+    path: &Path,
+    personal_data: bool,
+) -> Result<(), StoreError> {
     store.log_export(&ExportRecord {
         at: Local::now().naive_local(),
-        document: CALENDAR.into(),
-        entity: "convention".into(),
-        entity_id: Some(id.0),
+        document: document.into(),
+        entity: entity.into(),
+        entity_id,
         path: path.display().to_string(),
-        personal_data: false,
-    })?;
-    Ok(())
+        personal_data,
+    })
 }
 
 /// Where documents go when no file dialog can open: Documents/Agora.
@@ -250,7 +255,15 @@ pub fn minutes(
     let settings = store.settings()?;
     let bytes = report::minutes::render_pdf(&record, &settings.letterhead(), today)?;
     write_file(path, &bytes)?;
-    log_meeting_export(store, report::minutes::DOCUMENT, id, path)
+    log(
+        store,
+        report::minutes::DOCUMENT,
+        "meeting",
+        Some(id.0),
+        path,
+        true,
+    )?;
+    Ok(())
 }
 
 /// Exports a meeting's feuille d'émargement to `path` and logs it. Emails and phones
@@ -305,22 +318,13 @@ pub fn attendance_sheet(
         today,
     )?;
     write_file(path, &bytes)?;
-    log_meeting_export(store, report::attendance_sheet::DOCUMENT, id, path)
-}
-
-fn log_meeting_export(
-    store: &mut Store,
-    document: &str,
-    id: MeetingId,
-    path: &Path,
-) -> Result<(), ExportError> {
-    store.log_export(&ExportRecord {
-        at: Local::now().naive_local(),
-        document: document.into(),
-        entity: "meeting".into(),
-        entity_id: Some(id.0),
-        path: path.display().to_string(),
-        personal_data: true,
-    })?;
+    log(
+        store,
+        report::attendance_sheet::DOCUMENT,
+        "meeting",
+        Some(id.0),
+        path,
+        true,
+    )?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Small shared pieces of the panels: titles, sections, label–value lines, badges,
 //! clickable list entries.
 
-use iced::widget::{Space, button, column, container, row, text};
+use iced::widget::{Space, button, column, container, row, text, text_input};
 use iced::{Color, Element, Font, Length, Padding, font};
 
 use super::theme;
@@ -107,4 +107,27 @@ pub fn header_row<'a, M: 'a>(columns: &[(&'a str, u16)]) -> Element<'a, M> {
         );
     }
     r.into()
+}
+
+/// A small grey button for actions on a line ("Modifier", "Retirer").
+pub fn small_button<'a, M: Clone + 'a>(label: &'a str, on_press: M) -> Element<'a, M> {
+    button(text(label).size(13))
+        .padding([3, 8])
+        .style(button::secondary)
+        .on_press(on_press)
+        .into()
+}
+
+/// A one-line text field with an id (for tests and focus) and its message.
+pub fn input<'a, M: Clone + 'a>(
+    placeholder: &'a str,
+    value: &'a str,
+    on_input: fn(String) -> M,
+    id: &'static str,
+) -> Element<'a, M> {
+    text_input(placeholder, value)
+        .id(id)
+        .on_input(on_input)
+        .padding(6)
+        .into()
 }

@@ -42,23 +42,37 @@ pub fn describe(e: &impl std::fmt::Display) -> String {
     crate::domain::text::typography(&e.to_string())
 }
 
+/// The banner after writing a document: where it went (and why there, when no dialog
+/// could open), or what went wrong.
+pub fn exported(
+    result: Result<(), crate::export::ExportError>,
+    document: &str,
+    target: &SaveTarget,
+) -> Event {
+    match result {
+        Ok(()) if target.fallback => Event::Exported(describe(&format!(
+            "Aucune boîte de dialogue disponible : « {document} » a été enregistré dans {}",
+            target.path.display()
+        ))),
+        Ok(()) => Event::Exported(describe(&format!(
+            "« {document} » enregistré : {}",
+            target.path.display()
+        ))),
+        Err(e) => Event::Notice(describe(&e)),
+    }
+}
+
 /// Writes a convention's note de synthèse where the person chose and says what
-/// happened (and where the file went when no dialog could open).
+/// happened.
 pub fn export_synthesis(
     store: &mut Store,
     id: ConventionId,
     target: &SaveTarget,
     today: NaiveDate,
 ) -> Event {
-    match crate::export::synthesis_note(store, id, &target.path, today) {
-        Ok(()) if target.fallback => Event::Exported(describe(&format!(
-            "Aucune boîte de dialogue disponible : la note de synthèse a été enregistrée dans {}",
-            target.path.display()
-        ))),
-        Ok(()) => Event::Exported(describe(&format!(
-            "Note de synthèse enregistrée : {}",
-            target.path.display()
-        ))),
-        Err(e) => Event::Notice(describe(&e)),
-    }
+    exported(
+        crate::export::synthesis_note(store, id, &target.path, today),
+        crate::report::synthesis_note::DOCUMENT,
+        target,
+    )
 }

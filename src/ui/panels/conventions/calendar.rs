@@ -3,7 +3,7 @@
 //! export.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
-use iced::widget::{button, column, container, pick_list, row, text, text_input};
+use iced::widget::{button, column, container, pick_list, row, text};
 use iced::{Alignment, Element, Length};
 
 use crate::domain::calendar::{conflicts, holiday};
@@ -72,27 +72,6 @@ pub enum Msg {
 fn date_text(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%d/%m/%Y").to_string())
         .unwrap_or_default()
-}
-
-fn small<'a>(label: &'a str, msg: Msg) -> Element<'a, Msg> {
-    button(text(label).size(13))
-        .padding([3, 8])
-        .style(button::secondary)
-        .on_press(msg)
-        .into()
-}
-
-fn input<'a>(
-    placeholder: &'a str,
-    value: &'a str,
-    f: fn(String) -> Msg,
-    id: &'static str,
-) -> Element<'a, Msg> {
-    text_input(placeholder, value)
-        .id(id)
-        .on_input(f)
-        .padding(6)
-        .into()
 }
 
 impl Calendar {
@@ -315,13 +294,13 @@ impl Calendar {
             .unwrap_or(month_name);
         let mut grid = column![
             row![
-                small("← Mois précédent", Msg::MonthShift(-1)),
+                widget::small_button("← Mois précédent", Msg::MonthShift(-1)),
                 text(month_name)
                     .size(18)
                     .font(widget::bold())
                     .width(Length::Fill)
                     .align_x(Alignment::Center),
-                small("Mois suivant →", Msg::MonthShift(1)),
+                widget::small_button("Mois suivant →", Msg::MonthShift(1)),
             ]
             .align_y(Alignment::Center),
         ]
@@ -391,7 +370,7 @@ impl Calendar {
                 "Ajouter la phase"
             }))
             .on_press(Msg::SavePhase),
-            small("Annuler", Msg::Cancel),
+            widget::small_button("Annuler", Msg::Cancel),
         ]
         .spacing(8);
         widget::section(
@@ -402,19 +381,19 @@ impl Calendar {
             },
             column![
                 row![
-                    input(
+                    widget::input(
                         "Nom de la phase",
                         &self.phase_name,
                         Msg::PhaseName,
                         "phase-name"
                     ),
-                    input(
+                    widget::input(
                         "Début (jj/mm/aaaa)",
                         &self.phase_start,
                         Msg::PhaseStart,
                         "phase-start"
                     ),
-                    input(
+                    widget::input(
                         "Fin (jj/mm/aaaa)",
                         &self.phase_end,
                         Msg::PhaseEnd,
@@ -445,7 +424,7 @@ impl Calendar {
                 "Ajouter la séance"
             }))
             .on_press(Msg::SaveSession),
-            small("Annuler", Msg::Cancel),
+            widget::small_button("Annuler", Msg::Cancel),
         ]
         .spacing(8);
         widget::section(
@@ -455,26 +434,26 @@ impl Calendar {
                 "Ajouter une séance"
             },
             column![
-                input(
+                widget::input(
                     "Intitulé de la séance",
                     &self.session_title,
                     Msg::SessionTitle,
                     "session-title"
                 ),
                 row![
-                    input(
+                    widget::input(
                         "Date (jj/mm/aaaa)",
                         &self.session_date,
                         Msg::SessionDate,
                         "session-date"
                     ),
-                    input(
+                    widget::input(
                         "Début (9h30)",
                         &self.session_start,
                         Msg::SessionStart,
                         "session-start"
                     ),
-                    input(
+                    widget::input(
                         "Fin (17h)",
                         &self.session_end,
                         Msg::SessionEnd,
@@ -488,13 +467,13 @@ impl Calendar {
                     ),
                 ]
                 .spacing(8),
-                input(
+                widget::input(
                     "Lieu",
                     &self.session_venue,
                     Msg::SessionVenue,
                     "session-venue"
                 ),
-                input(
+                widget::input(
                     "Programme",
                     &self.session_programme,
                     Msg::SessionProgramme,
@@ -534,8 +513,8 @@ fn list<'a>(
             ))
             .color(color)
             .width(Length::Fill),
-            small("Modifier", Msg::EditSession(s.id)),
-            small("Retirer", Msg::RemoveSession(s.id)),
+            widget::small_button("Modifier", Msg::EditSession(s.id)),
+            widget::small_button("Retirer", Msg::RemoveSession(s.id)),
         ]
         .spacing(6)
         .align_y(Alignment::Center)
@@ -552,8 +531,8 @@ fn list<'a>(
                 text(format!("Phase {} — {}{dates}", p.position, p.name))
                     .font(widget::bold())
                     .width(Length::Fill),
-                small("Modifier", Msg::EditPhase(p.id)),
-                small("Retirer", Msg::RemovePhase(p.id)),
+                widget::small_button("Modifier", Msg::EditPhase(p.id)),
+                widget::small_button("Retirer", Msg::RemovePhase(p.id)),
             ]
             .spacing(6)
             .align_y(Alignment::Center),

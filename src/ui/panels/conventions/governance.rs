@@ -3,7 +3,7 @@
 //! mode of their designation and its end.
 
 use chrono::NaiveDate;
-use iced::widget::{button, column, pick_list, row, text, text_input};
+use iced::widget::{button, column, pick_list, row, text};
 use iced::{Alignment, Element, Length};
 
 use crate::domain::codes::{ContactKind, ConventionRole};
@@ -61,27 +61,6 @@ pub enum Msg {
     Save,
     Cancel,
     OpenContact(ContactId),
-}
-
-fn input<'a>(
-    placeholder: &'a str,
-    value: &'a str,
-    f: fn(String) -> Msg,
-    id: &'static str,
-) -> Element<'a, Msg> {
-    text_input(placeholder, value)
-        .id(id)
-        .on_input(f)
-        .padding(6)
-        .into()
-}
-
-fn small<'a>(label: &'a str, msg: Msg) -> Element<'a, Msg> {
-    button(text(label).size(13))
-        .padding([3, 8])
-        .style(button::secondary)
-        .on_press(msg)
-        .into()
 }
 
 impl Governance {
@@ -246,8 +225,8 @@ impl Governance {
                             .color(theme::MUTED),
                         ]
                         .width(Length::Fill),
-                        small("Modifier", Msg::Edit(g.id)),
-                        small("Retirer", Msg::Remove(g.id)),
+                        widget::small_button("Modifier", Msg::Edit(g.id)),
+                        widget::small_button("Retirer", Msg::Remove(g.id)),
                     ]
                     .spacing(6)
                     .align_y(Alignment::Center),
@@ -275,7 +254,7 @@ impl Governance {
                 col = col.push(widget::field("Personne", name.as_str()));
             }
             None => {
-                col = col.push(input(
+                col = col.push(widget::input(
                     "Chercher dans l'annuaire (deux lettres au moins)",
                     &self.search,
                     Msg::Search,
@@ -286,7 +265,7 @@ impl Governance {
                         row![
                             text(c.name.as_str()).width(Length::Fill),
                             text(c.organisation.as_str()).size(13).color(theme::MUTED),
-                            small("Choisir", Msg::Choose(c.id, c.name.clone())),
+                            widget::small_button("Choisir", Msg::Choose(c.id, c.name.clone())),
                         ]
                         .spacing(8)
                         .align_y(Alignment::Center),
@@ -296,16 +275,21 @@ impl Governance {
                     .push(widget::muted("… ou créez la personne dans l'annuaire :"))
                     .push(
                         row![
-                            input("Prénom", &self.first_name, Msg::FirstName, "new-first-name"),
-                            input("Nom", &self.last_name, Msg::LastName, "new-last-name"),
-                            input(
+                            widget::input(
+                                "Prénom",
+                                &self.first_name,
+                                Msg::FirstName,
+                                "new-first-name"
+                            ),
+                            widget::input("Nom", &self.last_name, Msg::LastName, "new-last-name"),
+                            widget::input(
                                 "Structure",
                                 &self.organisation,
                                 Msg::Organisation,
                                 "new-organisation"
                             ),
-                            input("Courriel", &self.email, Msg::Email, "new-email"),
-                            small("Créer", Msg::Create),
+                            widget::input("Courriel", &self.email, Msg::Email, "new-email"),
+                            widget::small_button("Créer", Msg::Create),
                         ]
                         .spacing(6)
                         .align_y(Alignment::Center),
@@ -314,19 +298,19 @@ impl Governance {
         }
         col = col.push(
             row![
-                input(
+                widget::input(
                     "Désigné·e le (jj/mm/aaaa)",
                     &self.since,
                     Msg::Since,
                     "designation-since"
                 ),
-                input(
+                widget::input(
                     "Mode de désignation",
                     &self.mode,
                     Msg::Mode,
                     "designation-mode"
                 ),
-                input(
+                widget::input(
                     "Jusqu'au (facultatif)",
                     &self.until,
                     Msg::Until,
@@ -343,7 +327,7 @@ impl Governance {
                     "Désigner"
                 }))
                 .on_press(Msg::Save),
-                small("Annuler", Msg::Cancel),
+                widget::small_button("Annuler", Msg::Cancel),
             ]
             .spacing(8),
         );

@@ -375,18 +375,11 @@ impl State {
             Message::ExportFollowupTo(id, Some(target)) => {
                 return (
                     Task::none(),
-                    Some(match crate::export::followup(store, id, &target.path, today) {
-                        Ok(()) => Event::Exported(describe(&format!(
-                            "Tableau de suivi enregistré : {}{}",
-                            target.path.display(),
-                            if target.fallback {
-                                " (aucune boîte de dialogue disponible)"
-                            } else {
-                                ""
-                            }
-                        ))),
-                        Err(e) => Event::Notice(describe(&e)),
-                    }),
+                    Some(super::exported(
+                        crate::export::followup(store, id, &target.path, today),
+                        crate::report::followup::DOCUMENT,
+                        &target,
+                    )),
                 );
             }
             Message::Proposals(m) => match &self.selected {
@@ -416,18 +409,11 @@ impl State {
             Message::ExportRulesTo(id, Some(target)) => {
                 return (
                     Task::none(),
-                    Some(match crate::export::rules(store, id, &target.path, today) {
-                        Ok(()) => Event::Exported(describe(&format!(
-                            "Règles du jeu enregistrées : {}{}",
-                            target.path.display(),
-                            if target.fallback {
-                                " (aucune boîte de dialogue disponible)"
-                            } else {
-                                ""
-                            }
-                        ))),
-                        Err(e) => Event::Notice(describe(&e)),
-                    }),
+                    Some(super::exported(
+                        crate::export::rules(store, id, &target.path, today),
+                        crate::report::rules::DOCUMENT,
+                        &target,
+                    )),
                 );
             }
             Message::Rules(m) => match self.selected_id() {
@@ -453,18 +439,11 @@ impl State {
             Message::ExportIcsTo(id, Some(target)) => {
                 return (
                     Task::none(),
-                    Some(match crate::export::calendar(store, id, &target.path) {
-                        Ok(()) => Event::Exported(describe(&format!(
-                            "Calendrier enregistré : {}{}",
-                            target.path.display(),
-                            if target.fallback {
-                                " (aucune boîte de dialogue disponible)"
-                            } else {
-                                ""
-                            }
-                        ))),
-                        Err(e) => Event::Notice(describe(&e)),
-                    }),
+                    Some(super::exported(
+                        crate::export::calendar(store, id, &target.path),
+                        crate::export::CALENDAR,
+                        &target,
+                    )),
                 );
             }
             Message::SynthesisEdited(action) => {

@@ -68,27 +68,6 @@ pub enum Msg {
     Export,
 }
 
-fn small<'a>(label: &'a str, msg: Msg) -> Element<'a, Msg> {
-    button(text(label).size(13))
-        .padding([3, 8])
-        .style(button::secondary)
-        .on_press(msg)
-        .into()
-}
-
-fn input<'a>(
-    placeholder: &'a str,
-    value: &'a str,
-    f: fn(String) -> Msg,
-    id: &'static str,
-) -> Element<'a, Msg> {
-    text_input(placeholder, value)
-        .id(id)
-        .on_input(f)
-        .padding(6)
-        .into()
-}
-
 async fn choose_csv() -> Option<PathBuf> {
     rfd::AsyncFileDialog::new()
         .set_title("Choisir le fichier de suivi")
@@ -343,32 +322,32 @@ impl Proposals {
                 "Modifier la proposition"
             },
             column![
-                input("Titre", &self.title, Msg::Title, "proposal-title"),
-                input(
+                widget::input("Titre", &self.title, Msg::Title, "proposal-title"),
+                widget::input(
                     "Texte de la proposition",
                     &self.body,
                     Msg::Body,
                     "proposal-text"
                 ),
                 row![
-                    input("Thème", &self.theme, Msg::Theme, "proposal-theme"),
-                    input("Résultat du vote", &self.vote, Msg::Vote, "proposal-vote"),
+                    widget::input("Thème", &self.theme, Msg::Theme, "proposal-theme"),
+                    widget::input("Résultat du vote", &self.vote, Msg::Vote, "proposal-vote"),
                 ]
                 .spacing(8),
                 row![
-                    input(
+                    widget::input(
                         "Direction chargée du suivi",
                         &self.directorate,
                         Msg::Directorate,
                         "proposal-directorate"
                     ),
-                    input(
+                    widget::input(
                         "Avancement (0 à 100)",
                         &self.progress,
                         Msg::Progress,
                         "proposal-progress"
                     ),
-                    input(
+                    widget::input(
                         "Note des membres (0 à 10)",
                         &self.grade,
                         Msg::Grade,
@@ -383,7 +362,7 @@ impl Proposals {
                         "Enregistrer les modifications"
                     }))
                     .on_press(Msg::Save),
-                    small("Annuler", Msg::Cancel),
+                    widget::small_button("Annuler", Msg::Cancel),
                 ]
                 .spacing(8),
             ]
@@ -419,10 +398,10 @@ impl Proposals {
                     p.text.as_str()
                 }),
                 widget::field("Vote", p.vote_result.as_str()),
-                small("Modifier la proposition", Msg::Edit),
+                widget::small_button("Modifier la proposition", Msg::Edit),
                 text("Réponses de la Ville").font(widget::bold()),
                 history,
-                input(
+                widget::input(
                     "Réponse de la Ville",
                     &self.answer_text,
                     Msg::AnswerText,
@@ -456,8 +435,8 @@ impl Proposals {
                     .on_input(Msg::ImportPath)
                     .padding(6)
                     .width(Length::Fill),
-                small("Choisir un fichier…", Msg::ChooseFile),
-                small("Vérifier le fichier", Msg::Check),
+                widget::small_button("Choisir un fichier…", Msg::ChooseFile),
+                widget::small_button("Vérifier le fichier", Msg::Check),
             ]
             .spacing(8)
             .align_y(Alignment::Center),

@@ -83,27 +83,6 @@ pub enum Msg {
     Cancel,
 }
 
-fn small<'a>(label: &'a str, msg: Msg) -> Element<'a, Msg> {
-    button(text(label).size(13))
-        .padding([3, 8])
-        .style(button::secondary)
-        .on_press(msg)
-        .into()
-}
-
-fn input<'a>(
-    placeholder: &'a str,
-    value: &'a str,
-    f: fn(String) -> Msg,
-    id: &'static str,
-) -> Element<'a, Msg> {
-    text_input(placeholder, value)
-        .id(id)
-        .on_input(f)
-        .padding(6)
-        .into()
-}
-
 fn date_text(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%d/%m/%Y").to_string())
         .unwrap_or_default()
@@ -312,7 +291,7 @@ impl Register {
                 format!("Ajouter {what}")
             }))
             .on_press(Msg::Save),
-            small("Annuler", Msg::Cancel),
+            widget::small_button("Annuler", Msg::Cancel),
         ]
         .spacing(8)
         .into()
@@ -340,10 +319,10 @@ impl Register {
                     "Nouvelle tâche"
                 },
                 column![
-                    input("Intitulé", &self.title, Msg::Title, "task-title"),
+                    widget::input("Intitulé", &self.title, Msg::Title, "task-title"),
                     row![
-                        input("Responsable", &self.owner, Msg::Owner, "task-owner"),
-                        input("Échéance (jj/mm/aaaa)", &self.due, Msg::Due, "task-due"),
+                        widget::input("Responsable", &self.owner, Msg::Owner, "task-owner"),
+                        widget::input("Échéance (jj/mm/aaaa)", &self.due, Msg::Due, "task-due"),
                         pick_list(
                             Priority::ALL,
                             Some(self.priority.unwrap_or(Priority::Normal)),
@@ -422,19 +401,25 @@ impl Register {
             .spacing(6)
             .align_y(Alignment::Center);
             if t.status != TaskStatus::InProgress && t.status != TaskStatus::Done {
-                line = line.push(small(
+                line = line.push(widget::small_button(
                     "En cours",
                     Msg::TaskStatus(t.id, TaskStatus::InProgress),
                 ));
             }
             if t.status != TaskStatus::Done {
-                line = line.push(small("Terminée", Msg::TaskStatus(t.id, TaskStatus::Done)));
+                line = line.push(widget::small_button(
+                    "Terminée",
+                    Msg::TaskStatus(t.id, TaskStatus::Done),
+                ));
             } else {
-                line = line.push(small("Rouvrir", Msg::TaskStatus(t.id, TaskStatus::Todo)));
+                line = line.push(widget::small_button(
+                    "Rouvrir",
+                    Msg::TaskStatus(t.id, TaskStatus::Todo),
+                ));
             }
             line = line
-                .push(small("Modifier", Msg::EditTask(t.id)))
-                .push(small("Retirer", Msg::RemoveTask(t.id)));
+                .push(widget::small_button("Modifier", Msg::EditTask(t.id)))
+                .push(widget::small_button("Retirer", Msg::RemoveTask(t.id)));
             page = page.push(line);
         }
         page.into()
@@ -453,7 +438,7 @@ impl Register {
                     "Nouveau risque"
                 },
                 column![
-                    input("Intitulé du risque", &self.title, Msg::Title, "risk-title"),
+                    widget::input("Intitulé du risque", &self.title, Msg::Title, "risk-title"),
                     row![
                         text("Probabilité").color(theme::MUTED),
                         pick_list(levels.clone(), Some(self.probability), Msg::Probability),
@@ -467,15 +452,15 @@ impl Register {
                     ]
                     .spacing(8)
                     .align_y(Alignment::Center),
-                    input(
+                    widget::input(
                         "Mesures de prévention",
                         &self.mitigation,
                         Msg::Mitigation,
                         "risk-mitigation"
                     ),
                     row![
-                        input("Responsable", &self.owner, Msg::Owner, "risk-owner"),
-                        input(
+                        widget::input("Responsable", &self.owner, Msg::Owner, "risk-owner"),
+                        widget::input(
                             "Revue le (jj/mm/aaaa)",
                             &self.review,
                             Msg::Review,
@@ -529,8 +514,8 @@ impl Register {
                         }),
                     ]
                     .width(Length::Fill),
-                    small("Modifier", Msg::EditRisk(r.id)),
-                    small("Retirer", Msg::RemoveRisk(r.id)),
+                    widget::small_button("Modifier", Msg::EditRisk(r.id)),
+                    widget::small_button("Retirer", Msg::RemoveRisk(r.id)),
                 ]
                 .spacing(6)
                 .align_y(Alignment::Center),
@@ -561,18 +546,18 @@ impl Register {
                             Some(self.category.unwrap_or(BudgetCategory::Other)),
                             Msg::Category
                         ),
-                        input("Libellé", &self.title, Msg::Title, "line-label"),
+                        widget::input("Libellé", &self.title, Msg::Title, "line-label"),
                     ]
                     .spacing(8),
                     row![
-                        input("Prévu (€)", &self.planned, Msg::Planned, "line-planned"),
-                        input(
+                        widget::input("Prévu (€)", &self.planned, Msg::Planned, "line-planned"),
+                        widget::input(
                             "Engagé (€)",
                             &self.committed,
                             Msg::Committed,
                             "line-committed"
                         ),
-                        input("Dépensé (€)", &self.spent, Msg::Spent, "line-spent"),
+                        widget::input("Dépensé (€)", &self.spent, Msg::Spent, "line-spent"),
                     ]
                     .spacing(8),
                     self.buttons(id.is_some(), "la ligne"),
@@ -614,8 +599,8 @@ impl Register {
                     amount(b.committed_cents),
                     amount(b.spent_cents),
                     row![
-                        small("Modifier", Msg::EditLine(b.id)),
-                        small("Retirer", Msg::RemoveLine(b.id))
+                        widget::small_button("Modifier", Msg::EditLine(b.id)),
+                        widget::small_button("Retirer", Msg::RemoveLine(b.id))
                     ]
                     .spacing(4)
                     .width(Length::Fixed(150.0)),

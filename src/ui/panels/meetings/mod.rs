@@ -975,26 +975,16 @@ fn export(
     target: &SaveTarget,
     today: NaiveDate,
 ) -> Event {
-    let (result, name) = match doc {
-        Doc::Minutes => (
+    match doc {
+        Doc::Minutes => super::exported(
             crate::export::minutes(store, id, &target.path, today),
-            "Le compte rendu",
+            crate::report::minutes::DOCUMENT,
+            target,
         ),
-        Doc::AttendanceSheet => (
+        Doc::AttendanceSheet => super::exported(
             crate::export::attendance_sheet(store, id, &target.path, details, today),
-            "La feuille d'émargement",
+            crate::report::attendance_sheet::DOCUMENT,
+            target,
         ),
-    };
-    match result {
-        Ok(()) if target.fallback => Event::Exported(describe(&format!(
-            "Aucune boîte de dialogue disponible : {} a été enregistré(e) dans {}",
-            name.to_lowercase(),
-            target.path.display()
-        ))),
-        Ok(()) => Event::Exported(describe(&format!(
-            "{name} est enregistré(e) : {}",
-            target.path.display()
-        ))),
-        Err(e) => Event::Notice(describe(&e)),
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Days};
 use iced::widget::{
-    button, checkbox, column, container, pick_list, row, scrollable, text, text_editor, text_input,
+    button, checkbox, column, container, pick_list, row, scrollable, text, text_editor,
 };
 use iced::{Alignment, Element, Length};
 
@@ -18,32 +18,11 @@ use crate::domain::text as fr;
 use crate::ui::choice::{Choice, selected};
 use crate::ui::{theme, widget};
 
-fn small_button(label: &str, on_press: Message) -> Element<'_, Message> {
-    button(text(label).size(13))
-        .padding([3, 8])
-        .style(button::secondary)
-        .on_press(on_press)
-        .into()
-}
-
 fn toggle_button(label: &str, on: bool, on_press: Message) -> Element<'_, Message> {
     button(text(label).size(12))
         .padding([3, 6])
         .style(theme::entry(on))
         .on_press(on_press)
-        .into()
-}
-
-fn input<'a>(
-    placeholder: &'a str,
-    value: &'a str,
-    f: fn(String) -> Message,
-    id: &'static str,
-) -> Element<'a, Message> {
-    text_input(placeholder, value)
-        .id(id)
-        .on_input(f)
-        .padding(6)
         .into()
 }
 
@@ -152,8 +131,8 @@ impl State {
         let end = self.week + Days::new(6);
         let mut col = column![
             row![
-                small_button("← Semaine précédente", Message::WeekShift(-1)),
-                small_button("Semaine suivante →", Message::WeekShift(1)),
+                widget::small_button("← Semaine précédente", Message::WeekShift(-1)),
+                widget::small_button("Semaine suivante →", Message::WeekShift(1)),
             ]
             .spacing(6),
             text(format!(
@@ -210,7 +189,7 @@ impl State {
         };
         let mut actions = row![
             iced::widget::Space::new().width(Length::Fill),
-            small_button("Modifier la réunion", Message::Edit),
+            widget::small_button("Modifier la réunion", Message::Edit),
         ]
         .spacing(6)
         .align_y(Alignment::Center);
@@ -220,10 +199,13 @@ impl State {
                     "Supprimer cette réunion et tout ce qui s'y rattache ?",
                     theme::LATE,
                 ))
-                .push(small_button("Oui, supprimer", Message::ConfirmDelete(true)))
-                .push(small_button("Non", Message::ConfirmDelete(false)));
+                .push(widget::small_button(
+                    "Oui, supprimer",
+                    Message::ConfirmDelete(true),
+                ))
+                .push(widget::small_button("Non", Message::ConfirmDelete(false)));
         } else {
-            actions = actions.push(small_button("Supprimer", Message::Delete));
+            actions = actions.push(widget::small_button("Supprimer", Message::Delete));
         }
         let body: Element<'a, Message> = match self.tab {
             Tab::Details => details(o),
@@ -274,10 +256,13 @@ impl State {
             .align_y(Alignment::Center);
             if editable {
                 line = line
-                    .push(small_button("Modifier", Message::EditItem(item.id)))
-                    .push(small_button("↑", Message::MoveItem(item.id, true)))
-                    .push(small_button("↓", Message::MoveItem(item.id, false)))
-                    .push(small_button("Retirer", Message::RemoveItem(item.id)));
+                    .push(widget::small_button("Modifier", Message::EditItem(item.id)))
+                    .push(widget::small_button("↑", Message::MoveItem(item.id, true)))
+                    .push(widget::small_button("↓", Message::MoveItem(item.id, false)))
+                    .push(widget::small_button(
+                        "Retirer",
+                        Message::RemoveItem(item.id),
+                    ));
             }
             items = items.push(line);
         }
@@ -323,13 +308,13 @@ impl State {
             let chosen = selected(&parents, &self.drafts.item_parent);
             let editing = self.drafts.editing_item.is_some();
             let mut details = row![
-                input(
+                widget::input(
                     "Durée (45, 1h30)",
                     &self.drafts.item_duration,
                     Message::ItemDuration,
                     "item-duration"
                 ),
-                input(
+                widget::input(
                     "Intervenant·e",
                     &self.drafts.item_speaker,
                     Message::ItemSpeaker,
@@ -357,7 +342,7 @@ impl State {
                     "Ajouter un point"
                 },
                 column![
-                    input(
+                    widget::input(
                         "Intitulé du point",
                         &self.drafts.item_title,
                         Message::ItemTitle,
@@ -412,7 +397,7 @@ impl State {
                     button(text("Tout remettre à « invité »"))
                         .style(button::secondary)
                         .on_press(Message::MarkAll(AttendanceStatus::Invited)),
-                    input(
+                    widget::input(
                         "Trouver un nom",
                         &self.drafts.attendance_filter,
                         Message::AttendanceFilter,
@@ -513,7 +498,7 @@ impl State {
                         .placeholder("Inviter un groupe ou une sélection…"),
                 );
             }
-            invite = invite.push(sources).push(input(
+            invite = invite.push(sources).push(widget::input(
                 "Chercher une personne à inviter (deux lettres au moins)",
                 &self.drafts.invite_search,
                 Message::InviteSearch,
@@ -527,7 +512,7 @@ impl State {
                             .size(13)
                             .color(theme::MUTED)
                             .width(Length::Fill),
-                        small_button("Inviter", Message::Invite(c.id)),
+                        widget::small_button("Inviter", Message::Invite(c.id)),
                     ]
                     .spacing(8)
                     .align_y(Alignment::Center),
@@ -653,7 +638,7 @@ impl State {
                         "Corriger le compte rendu verrouillé",
                         column![
                             widget::muted("La version verrouillée reste consultable telle quelle ; la correction ouvre une nouvelle version en brouillon."),
-                            input("Motif de la correction", &self.drafts.correction_reason, Message::CorrectionReason, "correction-reason"),
+                            widget::input("Motif de la correction", &self.drafts.correction_reason, Message::CorrectionReason, "correction-reason"),
                             button(text("Créer une version corrigée")).on_press(Message::Correct),
                         ]
                         .spacing(8),
@@ -677,7 +662,7 @@ impl State {
                             fr::date_short(v.created_at.date())
                         ))
                         .width(Length::Fill),
-                        small_button(
+                        widget::small_button(
                             "Consulter",
                             Message::ShowVersion(if o.shown_version == Some(v.version) {
                                 None
@@ -726,12 +711,15 @@ impl State {
                 row![text(format!("n° {} — {}{vote}", d.number, d.text)).width(Length::Fill)]
                     .spacing(8);
             if editable {
-                line = line.push(small_button("Retirer", Message::RemoveDecision(d.id)));
+                line = line.push(widget::small_button(
+                    "Retirer",
+                    Message::RemoveDecision(d.id),
+                ));
             }
             decisions = decisions.push(line);
         }
         if editable {
-            decisions = decisions.push(input(
+            decisions = decisions.push(widget::input(
                 "Texte de la décision",
                 &self.drafts.decision_text,
                 Message::DecisionText,
@@ -739,7 +727,7 @@ impl State {
             ));
             decisions = decisions.push(
                 row![
-                    input(
+                    widget::input(
                         "Vote (facultatif)",
                         &self.drafts.decision_vote,
                         Message::DecisionVote,
@@ -774,22 +762,22 @@ impl State {
             .align_y(Alignment::Center);
             line = match a.status {
                 ActionStatus::Open => line
-                    .push(small_button(
+                    .push(widget::small_button(
                         "Fait",
                         Message::SetAction(a.id, ActionStatus::Done),
                     ))
-                    .push(small_button(
+                    .push(widget::small_button(
                         "Annuler",
                         Message::SetAction(a.id, ActionStatus::Cancelled),
                     )),
-                _ => line.push(small_button(
+                _ => line.push(widget::small_button(
                     "Rouvrir",
                     Message::SetAction(a.id, ActionStatus::Open),
                 )),
             };
             actions = actions.push(line);
         }
-        actions = actions.push(input(
+        actions = actions.push(widget::input(
             "Action à mener",
             &self.drafts.action_title,
             Message::ActionTitle,
@@ -797,13 +785,13 @@ impl State {
         ));
         actions = actions.push(
             row![
-                input(
+                widget::input(
                     "Responsable",
                     &self.drafts.action_owner,
                     Message::ActionOwner,
                     "action-owner"
                 ),
-                input(
+                widget::input(
                     "Échéance (jj/mm/aaaa)",
                     &self.drafts.action_due,
                     Message::ActionDue,
