@@ -167,20 +167,12 @@ pub fn main() -> ExitCode {
             Err(e) => fail(e),
         },
         ["export", "synthesis", id, rest @ ..] => {
-            let Ok(id) = id.parse::<i64>() else {
-                return fail(format!("Numéro de convention invalide : « {id} »."));
-            };
-            let out = match rest {
-                ["--out", out] => PathBuf::from(out),
-                _ => return fail("Indiquez le fichier de sortie : --out FICHIER.pdf"),
+            let (id, out) = match convention_and_out(id, rest, "pdf") {
+                Ok(x) => x,
+                Err(code) => return code,
             };
             with_store(&db, |store| {
-                crate::export::synthesis_note(
-                    store,
-                    ConventionId(id),
-                    &out,
-                    Local::now().date_naive(),
-                )?;
+                crate::export::synthesis_note(store, id, &out, Local::now().date_naive())?;
                 println!(
                     "{}",
                     typography(&format!("Note de synthèse écrite : {}", out.display()))
@@ -289,15 +281,12 @@ pub fn main() -> ExitCode {
             Ok(())
         }),
         ["convention", "ics", id, rest @ ..] => {
-            let Ok(id) = id.parse::<i64>() else {
-                return fail(format!("Numéro de convention invalide : « {id} »."));
-            };
-            let out = match rest {
-                ["--out", out] => PathBuf::from(out),
-                _ => return fail("Indiquez le fichier de sortie : --out FICHIER.ics"),
+            let (id, out) = match convention_and_out(id, rest, "ics") {
+                Ok(x) => x,
+                Err(code) => return code,
             };
             with_store(&db, |store| {
-                crate::export::calendar(store, ConventionId(id), &out)?;
+                crate::export::calendar(store, id, &out)?;
                 println!(
                     "{}",
                     typography(&format!("Calendrier écrit : {}", out.display()))
@@ -306,20 +295,17 @@ pub fn main() -> ExitCode {
             })
         }
         ["export", which @ ("followup" | "rules"), id, rest @ ..] => {
-            let Ok(id) = id.parse::<i64>() else {
-                return fail(format!("Numéro de convention invalide : « {id} »."));
-            };
-            let out = match rest {
-                ["--out", out] => PathBuf::from(out),
-                _ => return fail("Indiquez le fichier de sortie : --out FICHIER.pdf"),
+            let (id, out) = match convention_and_out(id, rest, "pdf") {
+                Ok(x) => x,
+                Err(code) => return code,
             };
             with_store(&db, |store| {
                 let today = Local::now().date_naive();
                 let document = if *which == "rules" {
-                    crate::export::rules(store, ConventionId(id), &out, today)?;
+                    crate::export::rules(store, id, &out, today)?;
                     "Règles du jeu écrites"
                 } else {
-                    crate::export::followup(store, ConventionId(id), &out, today)?;
+                    crate::export::followup(store, id, &out, today)?;
                     "Tableau de suivi écrit"
                 };
                 println!("{}", typography(&format!("{document} : {}", out.display())));
@@ -567,6 +553,23 @@ fn import_contacts(
         }
         (Err(e), _) => fail(e),
         (_, Err(e)) => fail(e),
+    }
+}
+
+/// A convention number and `--out FILE`, or the failure already said.
+fn convention_and_out(
+    id: &str,
+    rest: &[&str],
+    extension: &str,
+) -> Result<(ConventionId, PathBuf), ExitCode> {
+    let Ok(n) = id.parse::<i64>() else {
+        return Err(fail(format!("Numéro de convention invalide : « {id} ».")));
+    };
+    match rest {
+        ["--out", out] => Ok((ConventionId(n), PathBuf::from(out))),
+        _ => Err(fail(format!(
+            "Indiquez le fichier de sortie : --out FICHIER.{extension}"
+        ))),
     }
 }
 

@@ -54,16 +54,7 @@ pub fn synthesis_note(
     let overview = store.convention_overview(id)?;
     let settings = store.settings()?;
     let bytes = synthesis_note::render_pdf(&overview, &settings.letterhead(), today)?;
-    write_file(path, &bytes)?;
-    log(
-        store,
-        synthesis_note::DOCUMENT,
-        "convention",
-        Some(id.0),
-        path,
-        false,
-    )?;
-    Ok(())
+    write_logged(store, &bytes, path, synthesis_note::DOCUMENT, id)
 }
 
 /// Exports the follow-up table of a convention's proposals to `path` and logs it.
@@ -82,16 +73,7 @@ pub fn followup(
     let settings = store.settings()?;
     let bytes =
         report::followup::render_pdf(&overview.convention, &rows, &settings.letterhead(), today)?;
-    write_file(path, &bytes)?;
-    log(
-        store,
-        report::followup::DOCUMENT,
-        "convention",
-        Some(id.0),
-        path,
-        false,
-    )?;
-    Ok(())
+    write_logged(store, &bytes, path, report::followup::DOCUMENT, id)
 }
 
 /// Exports the latest version of a convention's rules of participation and logs it.
@@ -110,15 +92,19 @@ pub fn rules(
     };
     let settings = store.settings()?;
     let bytes = report::rules::render_pdf(&convention, &version, &settings.letterhead(), today)?;
-    write_file(path, &bytes)?;
-    log(
-        store,
-        report::rules::DOCUMENT,
-        "convention",
-        Some(id.0),
-        path,
-        false,
-    )?;
+    write_logged(store, &bytes, path, report::rules::DOCUMENT, id)
+}
+
+/// Writes a convention's document (no personal data) and logs it.
+fn write_logged(
+    store: &mut Store,
+    bytes: &[u8],
+    path: &Path,
+    document: &str,
+    id: ConventionId,
+) -> Result<(), ExportError> {
+    write_file(path, bytes)?;
+    log(store, document, "convention", Some(id.0), path, false)?;
     Ok(())
 }
 
@@ -193,9 +179,7 @@ pub fn calendar(store: &mut Store, id: ConventionId, path: &Path) -> Result<(), 
         &overview.sessions,
         chrono::Utc::now().naive_utc(),
     );
-    write_file(path, text.as_bytes())?;
-    log(store, CALENDAR, "convention", Some(id.0), path, false)?;
-    Ok(())
+    write_logged(store, text.as_bytes(), path, CALENDAR, id)
 }
 
 /// Logs an export in the export log and the journal.

@@ -66,19 +66,7 @@ pub fn build(
         .collect();
     let width = columns.len();
     rows.extend(std::iter::repeat_n(vec![String::new(); width], BLANK_ROWS));
-    let mut facts = vec![(
-        "Date".to_string(),
-        format!(
-            "{}, de {} à {}",
-            text::date_with_weekday(m.date),
-            text::time(m.start),
-            text::time(m.end)
-        ),
-    )];
-    if let Some(c) = &r.convention_title {
-        facts.push(("Convention".into(), c.clone()));
-    }
-    facts.push(("Lieu".into(), m.venue.clone()));
+    let mut facts = super::minutes::when_and_where(r);
     facts.push((
         "Personnes attendues".into(),
         text::integer(

@@ -13,10 +13,9 @@ use crate::domain::text;
 /// The document's name, as logged and used in file names.
 pub const DOCUMENT: &str = "Compte rendu";
 
-/// The compte rendu as a document.
-pub fn build(r: &MeetingRecord, letterhead: &str, today: NaiveDate) -> Document {
+/// Date and hours, convention, venue: the head of every meeting document.
+pub(crate) fn when_and_where(r: &MeetingRecord) -> Vec<(String, String)> {
     let m = &r.meeting;
-    let mut blocks = Vec::new();
     let mut facts = vec![(
         "Date".to_string(),
         format!(
@@ -30,6 +29,14 @@ pub fn build(r: &MeetingRecord, letterhead: &str, today: NaiveDate) -> Document 
         facts.push(("Convention".into(), c.clone()));
     }
     facts.push(("Lieu".into(), m.venue.clone()));
+    facts
+}
+
+/// The compte rendu as a document.
+pub fn build(r: &MeetingRecord, letterhead: &str, today: NaiveDate) -> Document {
+    let m = &r.meeting;
+    let mut blocks = Vec::new();
+    let mut facts = super::minutes::when_and_where(r);
     facts.push(("Format".into(), m.format.label().into()));
     if !m.services.is_empty() {
         facts.push(("Services proposés".into(), m.services.clone()));

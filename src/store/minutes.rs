@@ -21,6 +21,14 @@ pub struct LinkedProposal {
     pub title: String,
 }
 
+fn linked(r: &rusqlite::Row<'_>) -> rusqlite::Result<LinkedProposal> {
+    Ok(LinkedProposal {
+        id: ProposalId(r.get(0)?),
+        number: r.get(1)?,
+        title: r.get(2)?,
+    })
+}
+
 impl Store {
     /// Everything recorded about a meeting.
     pub fn meeting_record(&self, id: MeetingId) -> Result<MeetingRecord, StoreError> {
@@ -304,13 +312,7 @@ impl Store {
             "SELECT p.id, p.number, p.title FROM meeting_proposals l JOIN proposals p ON p.id = l.proposal_id \
              WHERE l.meeting_id = ?1 ORDER BY p.number",
         )?;
-        let rows = stmt.query_map([id.0], |r| {
-            Ok(LinkedProposal {
-                id: ProposalId(r.get(0)?),
-                number: r.get(1)?,
-                title: r.get(2)?,
-            })
-        })?;
+        let rows = stmt.query_map([id.0], linked)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -320,13 +322,7 @@ impl Store {
             "SELECT p.id, p.number, p.title FROM proposals p JOIN meetings m ON m.convention_id = p.convention_id \
              WHERE m.id = ?1 ORDER BY p.number",
         )?;
-        let rows = stmt.query_map([id.0], |r| {
-            Ok(LinkedProposal {
-                id: ProposalId(r.get(0)?),
-                number: r.get(1)?,
-                title: r.get(2)?,
-            })
-        })?;
+        let rows = stmt.query_map([id.0], linked)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
