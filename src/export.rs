@@ -7,7 +7,7 @@ use chrono::{Local, NaiveDate};
 use thiserror::Error;
 
 use crate::domain::codes::AttendanceStatus;
-use crate::domain::ids::{ConventionId, MeetingId};
+use crate::domain::ids::{ContactId, ConventionId, MeetingId};
 use crate::domain::journal::ExportRecord;
 use crate::report::attendance_sheet::SheetLine;
 use crate::report::{self, ReportError, synthesis_note};
@@ -180,6 +180,68 @@ pub fn calendar(store: &mut Store, id: ConventionId, path: &Path) -> Result<(), 
         chrono::Utc::now().naive_utc(),
     );
     write_logged(store, text.as_bytes(), path, CALENDAR, id)
+}
+
+/// Writes everything the directory holds about one person (an access request) as
+/// JSON to `path`, and logs it.
+pub fn person_data(store: &mut Store, id: ContactId, path: &Path) -> Result<(), ExportError> {
+    let c = store.contact(id)?;
+    let consents: Vec<serde_json::Value> = store
+        .consents(id)?
+        .into_iter()
+        .map(|k| {
+            serde_json::json!({
+                "objet": k.scope.label(),
+                "donné": k.given,
+                "date": k.date.to_string(),
+                "canal": k.channel.label(),
+                "formulation": k.wording_version,
+            })
+        })
+        .collect();
+    let memberships: Vec<serde_json::Value> = store
+        .memberships(id)?
+        .into_iter()
+        .map(|(org, role)| serde_json::json!({ "structure": org, "rôle": role }))
+        .collect();
+    let participations: Vec<serde_json::Value> = store
+        .participations(id)?
+        .into_iter()
+        .map(|p| serde_json::json!({ "convention": p.convention_title, "rôle": p.role.label() }))
+        .collect();
+    let meetings: Vec<serde_json::Value> = store
+        .meetings_attended(id)?
+        .into_iter()
+        .map(|m| {
+            serde_json::json!({ "date": m.date.to_string(), "réunion": m.title, "présence": m.status.label() })
+        })
+        .collect();
+    let data = serde_json::json!({
+        "personne": {
+            "civilité": c.civility, "prénom": c.first_name, "nom": c.last_name,
+            "structure": c.organisation, "fonction": c.role, "courriel": c.email,
+            "téléphone": c.phone, "adresse": c.address, "code postal": c.postal_code,
+            "ville": c.city, "secteur": c.sector.map(|s| s.label()), "quartier": c.neighbourhood,
+            "type": c.kind.label(), "genre": c.gender, "tranche d'âge": c.age_band,
+            "CSP": c.csp, "diplôme": c.diploma, "notes": c.notes,
+            "ne pas contacter": c.do_not_contact,
+        },
+        "consentements": consents,
+        "appartenances": memberships,
+        "conventions": participations,
+        "réunions": meetings,
+    });
+    let text = serde_json::to_string_pretty(&data).unwrap_or_default();
+    write_file(path, text.as_bytes())?;
+    log(
+        store,
+        "Données d'une personne (droit d'accès)",
+        "contact",
+        Some(id.0),
+        path,
+        true,
+    )?;
+    Ok(())
 }
 
 /// Logs an export in the export log and the journal.

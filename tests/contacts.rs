@@ -209,3 +209,50 @@ fn a_large_import_rebuilds_the_search_index_and_keeps_it_live() {
     assert_eq!(s.contacts_count(&search("zebulon")).unwrap(), 1);
     assert!(s.check().unwrap().healthy());
 }
+
+#[test]
+fn withdrawal_anonymisation_and_the_access_request() {
+    use agora::domain::codes::ConsentScope;
+    use agora::domain::contact::has_consent;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    // Someone who consented to convocations and attended meetings.
+    let with_consent = s
+        .contacts_page(&search(""), 0, 500)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .find(|id| {
+            has_consent(&s.consents(*id).unwrap(), ConsentScope::Convocations)
+                && !s.meetings_attended(*id).unwrap().is_empty()
+        })
+        .expect("the demo has such a person");
+    s.withdraw_consent(with_consent, ConsentScope::Convocations, today)
+        .unwrap();
+    assert!(!has_consent(
+        &s.consents(with_consent).unwrap(),
+        ConsentScope::Convocations
+    ));
+
+    // The access request: everything about the person, logged as personal data.
+    let out = dir.path().join("acces.json");
+    agora::export::person_data(&mut s, with_consent, &out).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let before = s.contact(with_consent).unwrap();
+    assert_eq!(json["personne"]["nom"], before.last_name.as_str());
+    assert!(json["consentements"].as_array().unwrap().len() >= 2);
+    assert!(!json["réunions"].as_array().unwrap().is_empty());
+    assert!(s.export_log(1).unwrap()[0].personal_data);
+
+    // Anonymised: identity gone, links kept, no longer found.
+    let attended = s.meetings_attended(with_consent).unwrap().len();
+    s.anonymise_contact(with_consent, today).unwrap();
+    let after = s.contact(with_consent).unwrap();
+    assert!(after.email.is_empty() && after.first_name.is_empty() && after.phone.is_empty());
+    assert_eq!(after.sector, before.sector, "statistics kept");
+    assert_eq!(s.meetings_attended(with_consent).unwrap().len(), attended);
+    assert_eq!(s.contacts_count(&search(&before.email)).unwrap(), 0);
+    assert_eq!(s.export_log(1).unwrap()[0].document, "Anonymisation");
+}

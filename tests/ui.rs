@@ -560,3 +560,19 @@ fn the_demo_rules_compare_the_adopted_version_with_the_draft() {
     assert!(shows(&app, "Prise de décision : modifiée"));
     assert!(shows(&app, "Rôles : inchangée"));
 }
+
+#[test]
+fn withdraw_a_consent_from_the_contact_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Contacts & mobilisation");
+    type_into(&mut app, "contacts-search", "Hélène Mar");
+    click(&mut app, "Hélène Martin");
+    assert!(shows(&app, "Convocations : consentement en cours"));
+    click(&mut app, "Retirer le consentement");
+    assert!(shows(
+        &app,
+        &typography("Consentement « Convocations » retiré : il prend effet tout de suite.")
+    ));
+    assert!(!shows(&app, "Convocations : consentement en cours"));
+}

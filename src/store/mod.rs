@@ -23,6 +23,7 @@ mod governance;
 mod journal;
 mod meetings;
 mod minutes;
+mod privacy;
 mod proposals;
 mod register;
 mod row;

@@ -220,9 +220,9 @@ impl App {
                 task.map(Message::Conventions)
             }
             Message::Contacts(m) => {
-                let event = r.contacts.update(m, &mut r.store);
+                let (task, event) = r.contacts.update(m, &mut r.store, today);
                 r.handle(event, today);
-                Task::none()
+                task.map(Message::Contacts)
             }
             Message::Draw(m) => {
                 r.draw.update(m, &r.store);

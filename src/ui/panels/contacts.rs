@@ -3,14 +3,15 @@
 //! consents, conventions, meetings).
 
 use iced::widget::{button, column, pick_list, row, scrollable, text, text_input};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
 use super::{Event, Target};
-use crate::domain::codes::ContactKind;
-use crate::domain::contact::Contact;
+use crate::domain::codes::{ConsentScope, ContactKind};
+use crate::domain::contact::{Contact, has_consent};
 use crate::domain::ids::ContactId;
 use crate::domain::text as fr;
 use crate::store::{ContactFilter, ContactRow, MeetingAttended, Participation, Store};
+use crate::ui::save_dialog::SaveTarget;
 use crate::ui::{theme, widget};
 
 const PAGE: u32 = 50;
@@ -42,6 +43,7 @@ pub struct State {
     sheet: Option<Sheet>,
     kinds: Vec<KindChoice>,
     selection_name: String,
+    confirm_anonymise: bool,
     error: Option<String>,
 }
 
@@ -56,6 +58,12 @@ pub enum Message {
     OpenMeeting(crate::domain::ids::MeetingId),
     SelectionName(String),
     SaveSelection,
+    Withdraw(ConsentScope),
+    DoNotContact(bool),
+    Anonymise(bool),
+    ConfirmAnonymise,
+    ExportPerson,
+    ExportPersonTo(ContactId, Option<SaveTarget>),
 }
 
 impl State {
@@ -71,6 +79,7 @@ impl State {
             sheet: None,
             kinds,
             selection_name: String::new(),
+            confirm_anonymise: false,
             error: None,
         };
         s.reload(store);
@@ -116,7 +125,81 @@ impl State {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message, store: &mut Store) -> Option<Event> {
+    pub fn update(
+        &mut self,
+        message: Message,
+        store: &mut Store,
+        today: chrono::NaiveDate,
+    ) -> (Task<Message>, Option<Event>) {
+        let id = self.sheet.as_ref().map(|s| s.contact.id);
+        let written = match message {
+            Message::Withdraw(scope) => id.map(|id| {
+                store.withdraw_consent(id, scope, today).map(|_| {
+                    format!(
+                        "Consentement « {} » retiré : il prend effet tout de suite.",
+                        scope.label()
+                    )
+                })
+            }),
+            Message::DoNotContact(on) => id.map(|id| {
+                store.set_do_not_contact(id, on).map(|_| {
+                    if on {
+                        "Cette personne ne sera plus contactée.".to_string()
+                    } else {
+                        "Cette personne peut de nouveau être contactée.".to_string()
+                    }
+                })
+            }),
+            Message::Anonymise(ask) => {
+                self.confirm_anonymise = ask;
+                None
+            }
+            Message::ConfirmAnonymise => id.map(|id| {
+                store.anonymise_contact(id, today).map(|_| {
+                    self.sheet = None;
+                    self.confirm_anonymise = false;
+                    "Contact anonymisé : son identité est effacée, ses participations restent pour les statistiques.".to_string()
+                })
+            }),
+            Message::ExportPerson => {
+                let Some(id) = id else {
+                    return (Task::none(), None);
+                };
+                let name = format!("donnees-contact-{id}-{}.json", today.format("%Y-%m-%d"));
+                return (
+                    Task::perform(
+                        crate::ui::save_dialog::choose(name, "Fichier JSON", "json"),
+                        move |t| Message::ExportPersonTo(id, t),
+                    ),
+                    None,
+                );
+            }
+            Message::ExportPersonTo(_, None) => None,
+            Message::ExportPersonTo(id, Some(target)) => {
+                return (
+                    Task::none(),
+                    Some(super::exported(
+                        crate::export::person_data(store, id, &target.path),
+                        "Données de la personne",
+                        &target,
+                    )),
+                );
+            }
+            other => return (Task::none(), self.update_list(other, store)),
+        };
+        match written {
+            Some(Ok(notice)) => {
+                if let Some(id) = self.sheet.as_ref().map(|s| s.contact.id) {
+                    self.open(store, id);
+                }
+                (Task::none(), Some(Event::Saved(notice)))
+            }
+            Some(Err(e)) => (Task::none(), Some(Event::Notice(super::describe(&e)))),
+            None => (Task::none(), None),
+        }
+    }
+
+    fn update_list(&mut self, message: Message, store: &mut Store) -> Option<Event> {
         match message {
             Message::Search(s) => {
                 self.filter.search = s;
@@ -150,6 +233,7 @@ impl State {
                     },
                 );
             }
+            _ => {}
         }
         None
     }
@@ -240,7 +324,9 @@ impl State {
         .spacing(10)
         .width(Length::FillPortion(5));
         let right: Element<'_, Message> = match &self.sheet {
-            Some(s) => scrollable(sheet(s)).height(Length::Fill).into(),
+            Some(s) => scrollable(sheet(s, self.confirm_anonymise))
+                .height(Length::Fill)
+                .into(),
             None => widget::muted("Choisissez un contact pour voir sa fiche."),
         };
         let mut page = column![].spacing(8);
@@ -252,7 +338,7 @@ impl State {
     }
 }
 
-fn sheet(s: &Sheet) -> Element<'_, Message> {
+fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
     let c = &s.contact;
     let mut details = column![
         widget::field("Type", c.kind.label()),
@@ -298,6 +384,18 @@ fn sheet(s: &Sheet) -> Element<'_, Message> {
         ));
     }
     let mut consents = column![].spacing(4);
+    for scope in ConsentScope::ALL {
+        if has_consent(&s.consents, *scope) {
+            consents = consents.push(
+                row![
+                    text(format!("{} : consentement en cours", scope.label())).width(Length::Fill),
+                    widget::small_button("Retirer le consentement", Message::Withdraw(*scope)),
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            );
+        }
+    }
     if s.consents.is_empty() {
         consents = consents.push(widget::muted("Aucun consentement enregistré."));
     }
@@ -342,8 +440,39 @@ fn sheet(s: &Sheet) -> Element<'_, Message> {
     if s.memberships.is_empty() && s.participations.is_empty() && s.meetings.is_empty() {
         links = links.push(widget::muted("Aucune participation enregistrée."));
     }
+    let mut rights = row![
+        widget::small_button(
+            if c.do_not_contact {
+                "Autoriser de nouveau les contacts"
+            } else {
+                "Ne plus contacter"
+            },
+            Message::DoNotContact(!c.do_not_contact)
+        ),
+        widget::small_button(
+            "Exporter ses données (droit d'accès)",
+            Message::ExportPerson
+        ),
+    ]
+    .spacing(6)
+    .align_y(iced::Alignment::Center);
+    rights = if confirm_anonymise {
+        rights
+            .push(widget::colored(
+                "Effacer son identité pour de bon ?",
+                theme::LATE,
+            ))
+            .push(widget::small_button(
+                "Oui, anonymiser",
+                Message::ConfirmAnonymise,
+            ))
+            .push(widget::small_button("Non", Message::Anonymise(false)))
+    } else {
+        rights.push(widget::small_button("Anonymiser", Message::Anonymise(true)))
+    };
     column![
         text(c.display_name()).size(22).font(widget::bold()),
+        rights,
         widget::section("Coordonnées", details),
         widget::section("Quotas", sensitive),
         widget::section("Consentements", consents),
