@@ -576,3 +576,53 @@ fn withdraw_a_consent_from_the_contact_sheet() {
     ));
     assert!(!shows(&app, "Convocations : consentement en cours"));
 }
+
+#[test]
+fn import_an_excel_file_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("contacts-faux.csv");
+    std::fs::write(
+        &bad,
+        "Nom;Prénom;E-mail;Secteur\nMartin;Hélène;helene@exemple.fr;2\nDurand;Paul;pas-un-courriel;9\n",
+    )
+    .unwrap();
+    let good = dir.path().join("contacts.csv");
+    std::fs::write(
+        &good,
+        "Nom;Prénom;E-mail;Secteur\nZébulon;Ana;ana.zebulon@exemple.fr;2\nQuintal;Léo;;hors commune\n",
+    )
+    .unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Contacts & mobilisation");
+    click(&mut app, "Importer un fichier CSV");
+    type_into(&mut app, "import-path", bad.to_str().unwrap());
+    click(&mut app, "Lire le fichier");
+    assert!(shows(&app, "Correspondance des colonnes"));
+    assert!(shows(&app, "E-mail"), "each column of the file is listed");
+    assert!(shows(
+        &app,
+        &typography(
+            "Ligne 3 : courriel « pas-un-courriel » invalide ; secteur « 9 » inconnu (1 à 6 ou hors commune)."
+        )
+    ));
+    assert!(!shows(&app, "Importer 1 contact(s)"));
+
+    apply(
+        &mut app,
+        vec![Message::Contacts(
+            agora::ui::panels::contacts::Message::Import(
+                agora::ui::panels::contacts_import::Msg::Path(good.display().to_string()),
+            ),
+        )],
+    );
+    click(&mut app, "Lire le fichier");
+    click(&mut app, "Importer 2 contact(s)");
+    assert!(shows(
+        &app,
+        &typography(
+            "Import terminé : 2 contact(s) créé(s), 0 fiche(s) complétée(s), 0 doublon(s) laissé(s) de côté, 0 consentement(s)."
+        )
+    ));
+    type_into(&mut app, "contacts-search", "zebu");
+    assert!(shows(&app, "Ana Zébulon"));
+}

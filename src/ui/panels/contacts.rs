@@ -44,6 +44,7 @@ pub struct State {
     kinds: Vec<KindChoice>,
     selection_name: String,
     confirm_anonymise: bool,
+    import: Option<super::contacts_import::Import>,
     error: Option<String>,
 }
 
@@ -64,6 +65,8 @@ pub enum Message {
     ConfirmAnonymise,
     ExportPerson,
     ExportPersonTo(ContactId, Option<SaveTarget>),
+    OpenImport,
+    Import(super::contacts_import::Msg),
 }
 
 impl State {
@@ -80,6 +83,7 @@ impl State {
             kinds,
             selection_name: String::new(),
             confirm_anonymise: false,
+            import: None,
             error: None,
         };
         s.reload(store);
@@ -133,6 +137,35 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         let id = self.sheet.as_ref().map(|s| s.contact.id);
         let written = match message {
+            Message::OpenImport => {
+                self.import = Some(super::contacts_import::Import::default());
+                None
+            }
+            Message::Import(m) => {
+                let Some(import) = self.import.as_mut() else {
+                    return (Task::none(), None);
+                };
+                let (task, outcome) = import.update(m, store);
+                let task = task.map(Message::Import);
+                return match outcome {
+                    Ok(super::contacts_import::Outcome::Stay) => (task, None),
+                    Ok(super::contacts_import::Outcome::Close) => {
+                        self.import = None;
+                        (task, None)
+                    }
+                    Ok(super::contacts_import::Outcome::Imported(r)) => {
+                        self.import = None;
+                        (
+                            task,
+                            Some(Event::Saved(format!(
+                                "Import terminé : {} contact(s) créé(s), {} fiche(s) complétée(s), {} doublon(s) laissé(s) de côté, {} consentement(s).",
+                                r.created, r.merged, r.skipped, r.consents
+                            ))),
+                        )
+                    }
+                    Err(e) => (task, Some(Event::Notice(super::describe(&e)))),
+                };
+            }
             Message::Withdraw(scope) => id.map(|id| {
                 store.withdraw_consent(id, scope, today).map(|_| {
                     format!(
@@ -240,6 +273,9 @@ impl State {
 
     /// The panel.
     pub fn view(&self) -> Element<'_, Message> {
+        if let Some(import) = &self.import {
+            return super::contacts_import::screen(import).map(Message::Import);
+        }
         let pages = self.total.div_ceil(PAGE).max(1);
         let controls = row![
             text_input(
@@ -315,7 +351,15 @@ impl State {
                 .on_press_maybe(filtered.then_some(Message::SaveSelection)),
         );
         let left = column![
-            widget::title("Contacts & mobilisation"),
+            row![
+                text("Contacts & mobilisation")
+                    .size(24)
+                    .font(widget::bold())
+                    .color(theme::ACCENT)
+                    .width(Length::Fill),
+                button(text("Importer un fichier CSV")).on_press(Message::OpenImport),
+            ]
+            .align_y(iced::Alignment::Center),
             controls,
             save,
             pager,

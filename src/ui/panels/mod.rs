@@ -2,6 +2,7 @@
 //! [`Event`]s a panel hands up to the app.
 
 pub mod contacts;
+pub mod contacts_import;
 pub mod conventions;
 pub mod dashboard;
 pub mod documents;
