@@ -182,6 +182,56 @@ pub fn calendar(store: &mut Store, id: ConventionId, path: &Path) -> Result<(), 
     write_logged(store, text.as_bytes(), path, CALENDAR, id)
 }
 
+/// Writes a campaign's mail-merge file (the fields a letter needs; UTF-8 with BOM,
+/// `;`), leaving out anyone who may no longer be written to. Logged. Returns the
+/// lines written and the people left out.
+pub fn mail_merge(
+    store: &mut Store,
+    campaign: i64,
+    path: &Path,
+) -> Result<(usize, usize), ExportError> {
+    let mut out = String::from("\u{FEFF}");
+    out.push_str("Civilité;Prénom;Nom;Structure;Adresse;Code postal;Ville;Courriel;Statut\r\n");
+    let (mut written, mut left) = (0, 0);
+    for r in store.recipients(campaign)? {
+        if store.exclusion(r.contact)?.is_some() {
+            left += 1;
+            continue;
+        }
+        let c = store.contact(r.contact)?;
+        let cells = [
+            c.civility.as_str(),
+            c.first_name.as_str(),
+            c.last_name.as_str(),
+            c.organisation.as_str(),
+            c.address.as_str(),
+            c.postal_code.as_str(),
+            c.city.as_str(),
+            c.email.as_str(),
+            r.status.label(),
+        ];
+        out.push_str(
+            &cells
+                .iter()
+                .map(|x| csv_cell(x))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        out.push_str("\r\n");
+        written += 1;
+    }
+    write_file(path, out.as_bytes())?;
+    log(
+        store,
+        "Publipostage d'une campagne",
+        "campaign",
+        Some(campaign),
+        path,
+        true,
+    )?;
+    Ok((written, left))
+}
+
 /// Writes everything the directory holds about one person (an access request) as
 /// JSON to `path`, and logs it.
 pub fn person_data(store: &mut Store, id: ContactId, path: &Path) -> Result<(), ExportError> {

@@ -256,3 +256,76 @@ fn withdrawal_anonymisation_and_the_access_request() {
     assert_eq!(s.contacts_count(&search(&before.email)).unwrap(), 0);
     assert_eq!(s.export_log(1).unwrap()[0].document, "Anonymisation");
 }
+
+#[test]
+fn a_campaign_leaves_out_withdrawn_consents_and_shows_who_answered() {
+    use agora::domain::codes::{CampaignKind, ConsentScope, RecipientStatus};
+    use agora::domain::ids::ConventionId;
+    use agora::store::SplitBy;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let campaign = s
+        .create_campaign(
+            "Invitation à la réunion publique",
+            CampaignKind::Invitation,
+            Some(ConventionId(1)),
+            None,
+            today,
+        )
+        .unwrap();
+    let (_, _, members) = s.group_members(1).unwrap();
+    let people: Vec<_> = s
+        .contacts_page(&search(""), 0, 300)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    let allowed: Vec<_> = people
+        .iter()
+        .copied()
+        .filter(|c| s.exclusion(*c).unwrap().is_none())
+        .collect();
+    assert!(allowed.len() >= 3 && allowed.len() < people.len());
+    // One of them withdraws before the campaign: left out, with the reason.
+    s.withdraw_consent(allowed[0], ConsentScope::Convocations, today)
+        .unwrap();
+    let (added, left) = s.add_recipients(campaign, &people).unwrap();
+    assert_eq!(added, allowed.len() - 1);
+    assert!(left.iter().any(|(c, why)| *c == allowed[0]
+        && why.label() == "pas de consentement « Convocations » en cours"));
+    assert!(!members.is_empty());
+
+    // Bulk statuses, reminders, funnels.
+    let invited: Vec<_> = allowed[1..].to_vec();
+    s.set_recipients_status(
+        campaign,
+        &invited,
+        RecipientStatus::Invited,
+        today - chrono::Days::new(10),
+    )
+    .unwrap();
+    s.set_recipients_status(campaign, &invited[..1], RecipientStatus::Present, today)
+        .unwrap();
+    assert_eq!(
+        s.reminders_due(campaign, 7, today).unwrap().len(),
+        invited.len() - 1
+    );
+    assert!(s.reminders_due(campaign, 30, today).unwrap().is_empty());
+    let by_sector = s.campaign_funnels(campaign, SplitBy::Sector).unwrap();
+    assert_eq!(
+        by_sector.iter().map(|f| f.targeted).sum::<u32>() as usize,
+        added
+    );
+    assert_eq!(by_sector.iter().map(|f| f.came).sum::<u32>(), 1);
+
+    // The mail merge leaves out whoever withdrew since.
+    s.withdraw_consent(invited[1], ConsentScope::Convocations, today)
+        .unwrap();
+    let out = dir.path().join("publipostage.csv");
+    let (written, left) = agora::export::mail_merge(&mut s, campaign, &out).unwrap();
+    assert_eq!((written, left), (added - 1, 1));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), written + 1);
+    assert!(s.export_log(1).unwrap()[0].personal_data);
+}

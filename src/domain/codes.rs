@@ -190,6 +190,30 @@ coded!(
 );
 
 coded!(
+    /// What a campaign sends.
+    CampaignKind {
+        Invitation = "invitation" => "Invitation",
+        Reminder = "reminder" => "Relance",
+        Convocation = "convocation" => "Convocation",
+    }
+);
+
+coded!(
+    /// Where a recipient of a campaign stands.
+    RecipientStatus {
+        ToInvite = "to_invite" => "À inviter",
+        Invited = "invited" => "Invité·e",
+        Yes = "yes" => "A répondu oui",
+        No = "no" => "A répondu non",
+        Maybe = "maybe" => "Peut-être",
+        Confirmed = "confirmed" => "Confirmé·e",
+        Excused = "excused" => "Excusé·e",
+        Present = "present" => "Présent·e",
+        Absent = "absent" => "Absent·e",
+    }
+);
+
+coded!(
     /// What a line of a convention's timeline records.
     TimelineKind {
         Session = "session" => "Séance",

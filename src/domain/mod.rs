@@ -2,6 +2,7 @@
 //! returns typed errors; the store and the reports build on these types.
 
 pub mod calendar;
+pub mod campaign;
 pub mod codes;
 pub mod contact;
 pub mod convention;

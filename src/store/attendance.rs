@@ -157,32 +157,48 @@ impl Store {
         )
     }
 
-    /// Invites every member of a group, or everyone a saved selection finds today.
-    pub fn invite_group(&mut self, meeting: MeetingId, group: i64) -> Result<usize, StoreError> {
+    /// A group's members, or whoever a saved selection finds today; with the group's
+    /// name and whether it is a selection.
+    pub fn group_members(&self, group: i64) -> Result<(String, bool, Vec<ContactId>), StoreError> {
         let (name, query): (String, String) = self.conn.query_row(
             "SELECT name, query FROM groups WHERE id = ?1",
             [group],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         if query.is_empty() {
-            return self.invite_where(
-                meeting,
-                "SELECT contact_id FROM group_members WHERE group_id = ?2",
-                group.to_string(),
-                &format!("du groupe « {name} »"),
-            );
+            let mut stmt = self.conn.prepare(
+                "SELECT contact_id FROM group_members WHERE group_id = ?1 ORDER BY contact_id",
+            )?;
+            let ids = stmt
+                .query_map([group], |r| r.get(0).map(ContactId))?
+                .collect::<Result<_, _>>()?;
+            return Ok((name, false, ids));
         }
         let filter = ContactFilter::from_query(&query)?;
-        let ids: Vec<i64> = self
+        let ids = self
             .contacts_page(&filter, 0, u32::MAX)?
             .into_iter()
-            .map(|c| c.id.0)
+            .map(|c| c.id)
             .collect();
+        Ok((name, true, ids))
+    }
+
+    /// Invites every member of a group, or everyone a saved selection finds today.
+    pub fn invite_group(&mut self, meeting: MeetingId, group: i64) -> Result<usize, StoreError> {
+        let (name, selection, ids) = self.group_members(group)?;
+        let ids: Vec<i64> = ids.into_iter().map(|c| c.0).collect();
         self.invite_where(
             meeting,
             "SELECT value FROM json_each(?2)",
             serde_json::to_string(&ids).unwrap_or_default(),
-            &format!("de la sélection « {name} »"),
+            &format!(
+                "{} « {name} »",
+                if selection {
+                    "de la sélection"
+                } else {
+                    "du groupe"
+                }
+            ),
         )
     }
 

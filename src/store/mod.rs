@@ -10,6 +10,7 @@ mod agenda;
 mod attendance;
 pub mod backup;
 mod calendar;
+mod campaigns;
 pub mod check;
 mod contacts;
 mod contacts_import;
@@ -43,6 +44,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use actions::{ActionRow, ActionView};
 pub use attendance::{GroupRow, SessionAttendance};
+pub use campaigns::{CampaignRow, Recipient, SplitBy};
 pub use contacts::{ContactFilter, ContactRow, MeetingAttended, Participation};
 pub use contacts_import::{Duplicates, ImportReport};
 pub use conventions::ConventionRow;
