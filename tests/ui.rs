@@ -626,3 +626,34 @@ fn import_an_excel_file_from_the_window() {
     type_into(&mut app, "contacts-search", "zebu");
     assert!(shows(&app, "Ana Zébulon"));
 }
+
+#[test]
+fn run_an_invitation_campaign_and_its_bulk_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Contacts & mobilisation");
+    click(&mut app, "Campagnes");
+    assert!(shows(&app, "Aucune campagne pour l'instant."));
+    type_into(&mut app, "campaign-name", "Invitation à l'atelier jeunesse");
+    click(&mut app, "Créer la campagne");
+    assert!(shows(
+        &app,
+        &typography("Campagne créée : ajoutez ses destinataires.")
+    ));
+    click(&mut app, "Annuaire");
+    type_into(&mut app, "contacts-search", "Martin");
+    click(&mut app, "Campagnes");
+    click(&mut app, "Ajouter la recherche en cours");
+    assert!(shows(&app, "Destinataires"));
+    click(&mut app, "Tous les « à inviter » → invités");
+    drop(app);
+    let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    let campaign = store.campaigns().unwrap()[0].id;
+    let recipients = store.recipients(campaign).unwrap();
+    assert!(!recipients.is_empty());
+    assert!(
+        recipients
+            .iter()
+            .all(|r| r.status == agora::domain::codes::RecipientStatus::Invited)
+    );
+}

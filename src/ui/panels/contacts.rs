@@ -45,6 +45,8 @@ pub struct State {
     selection_name: String,
     confirm_anonymise: bool,
     import: Option<super::contacts_import::Import>,
+    /// The Campagnes screen, when shown instead of the directory.
+    campaigns: Option<super::campaigns::Campaigns>,
     error: Option<String>,
 }
 
@@ -67,6 +69,8 @@ pub enum Message {
     ExportPersonTo(ContactId, Option<SaveTarget>),
     OpenImport,
     Import(super::contacts_import::Msg),
+    ShowCampaigns(bool),
+    Campaigns(super::campaigns::Msg),
 }
 
 impl State {
@@ -84,6 +88,7 @@ impl State {
             selection_name: String::new(),
             confirm_anonymise: false,
             import: None,
+            campaigns: None,
             error: None,
         };
         s.reload(store);
@@ -137,6 +142,24 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         let id = self.sheet.as_ref().map(|s| s.contact.id);
         let written = match message {
+            Message::ShowCampaigns(false) => {
+                self.campaigns = None;
+                None
+            }
+            Message::ShowCampaigns(true) => match super::campaigns::Campaigns::load(store, None) {
+                Ok(c) => {
+                    self.campaigns = Some(c);
+                    None
+                }
+                Err(e) => Some(Err(e)),
+            },
+            Message::Campaigns(m) => {
+                let Some(c) = self.campaigns.as_mut() else {
+                    return (Task::none(), None);
+                };
+                let (task, event) = c.update(m, store, &self.filter, today);
+                return (task.map(Message::Campaigns), event);
+            }
             Message::OpenImport => {
                 self.import = Some(super::contacts_import::Import::default());
                 None
@@ -276,6 +299,22 @@ impl State {
         if let Some(import) = &self.import {
             return super::contacts_import::screen(import).map(Message::Import);
         }
+        let switch = row![
+            button(text("Annuaire").size(14))
+                .padding([6, 12])
+                .style(theme::entry(self.campaigns.is_none()))
+                .on_press(Message::ShowCampaigns(false)),
+            button(text("Campagnes").size(14))
+                .padding([6, 12])
+                .style(theme::entry(self.campaigns.is_some()))
+                .on_press(Message::ShowCampaigns(true)),
+        ]
+        .spacing(4);
+        if let Some(c) = &self.campaigns {
+            return column![switch, super::campaigns::screen(c).map(Message::Campaigns)]
+                .spacing(10)
+                .into();
+        }
         let pages = self.total.div_ceil(PAGE).max(1);
         let controls = row![
             text_input(
@@ -373,7 +412,7 @@ impl State {
                 .into(),
             None => widget::muted("Choisissez un contact pour voir sa fiche."),
         };
-        let mut page = column![].spacing(8);
+        let mut page = column![switch].spacing(8);
         if let Some(e) = &self.error {
             page = page.push(widget::colored(e.as_str(), theme::LATE));
         }
@@ -427,10 +466,10 @@ fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
             },
         ));
     }
-    let mut consents = column![].spacing(4);
+    let mut current = column![].spacing(4);
     for scope in ConsentScope::ALL {
         if has_consent(&s.consents, *scope) {
-            consents = consents.push(
+            current = current.push(
                 row![
                     text(format!("{} : consentement en cours", scope.label())).width(Length::Fill),
                     widget::small_button("Retirer le consentement", Message::Withdraw(*scope)),
@@ -440,6 +479,7 @@ fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
             );
         }
     }
+    let mut consents = column![].spacing(4);
     if s.consents.is_empty() {
         consents = consents.push(widget::muted("Aucun consentement enregistré."));
     }
@@ -517,6 +557,7 @@ fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
     column![
         text(c.display_name()).size(22).font(widget::bold()),
         rights,
+        current,
         widget::section("Coordonnées", details),
         widget::section("Quotas", sensitive),
         widget::section("Consentements", consents),

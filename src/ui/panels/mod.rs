@@ -1,6 +1,7 @@
 //! One module per panel, each with its own State, Message, update and view, and the
 //! [`Event`]s a panel hands up to the app.
 
+pub mod campaigns;
 pub mod contacts;
 pub mod contacts_import;
 pub mod conventions;
