@@ -122,6 +122,17 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
+/// One CSV line for Excel in France: cells made safe, `;` between them, CRLF at the end.
+pub fn csv_line(cells: &[&str]) -> String {
+    let mut line = cells
+        .iter()
+        .map(|x| csv_cell(x))
+        .collect::<Vec<_>>()
+        .join(";");
+    line.push_str("\r\n");
+    line
+}
+
 /// Writes the directory's contacts the filter keeps as CSV (UTF-8 with BOM, `;`) and
 /// logs the export of personal data. Returns how many were written.
 pub fn contacts_csv(
@@ -154,14 +165,7 @@ pub fn contacts_csv(
             c.kind.label(),
             c.notes.as_str(),
         ];
-        out.push_str(
-            &cells
-                .iter()
-                .map(|x| csv_cell(x))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
-        out.push_str("\r\n");
+        out.push_str(&csv_line(&cells));
     }
     write_file(path, out.as_bytes())?;
     log(store, "Contacts (CSV)", "contact", None, path, true)?;
@@ -210,14 +214,7 @@ pub fn mail_merge(
             c.email.as_str(),
             r.status.label(),
         ];
-        out.push_str(
-            &cells
-                .iter()
-                .map(|x| csv_cell(x))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
-        out.push_str("\r\n");
+        out.push_str(&csv_line(&cells));
         written += 1;
     }
     write_file(path, out.as_bytes())?;

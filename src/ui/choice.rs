@@ -29,3 +29,18 @@ impl<T> fmt::Display for Choice<T> {
 pub fn selected<T: PartialEq + Clone>(choices: &[Choice<T>], value: &T) -> Option<Choice<T>> {
     choices.iter().find(|c| &c.value == value).cloned()
 }
+
+/// The directory's groups and saved selections as pick-list entries, with their size.
+pub fn groups(groups: &[crate::store::GroupRow]) -> Vec<Choice<i64>> {
+    groups
+        .iter()
+        .map(|g| {
+            let what = if g.saved_selection {
+                "sélection"
+            } else {
+                "groupe"
+            };
+            Choice::new(g.id, format!("{} ({what}, {})", g.name, g.members))
+        })
+        .collect()
+}

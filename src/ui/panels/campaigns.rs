@@ -284,18 +284,7 @@ impl Campaigns {
     }
 
     fn detail(&self) -> Element<'_, Msg> {
-        let groups: Vec<Choice<i64>> = self
-            .groups
-            .iter()
-            .map(|g| {
-                let what = if g.saved_selection {
-                    "sélection"
-                } else {
-                    "groupe"
-                };
-                Choice::new(g.id, format!("{} ({what}, {})", g.name, g.members))
-            })
-            .collect();
+        let groups = crate::ui::choice::groups(&self.groups);
         let mut head = row![
             pick_list(groups, None::<Choice<i64>>, Msg::AddGroup)
                 .placeholder("Ajouter un groupe ou une sélection…"),

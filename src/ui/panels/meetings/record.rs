@@ -472,18 +472,7 @@ impl State {
         }
         page = page.push(widget::section("Participants", rows));
         if editable {
-            let groups: Vec<Choice<i64>> = self
-                .groups
-                .iter()
-                .map(|g| {
-                    let what = if g.saved_selection {
-                        "sélection"
-                    } else {
-                        "groupe"
-                    };
-                    Choice::new(g.id, format!("{} ({what}, {})", g.name, g.members))
-                })
-                .collect();
+            let groups = crate::ui::choice::groups(&self.groups);
             let mut invite = column![].spacing(8);
             let mut sources = row![].spacing(8).align_y(Alignment::Center);
             if r.meeting.convention.is_some() {
