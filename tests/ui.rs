@@ -657,3 +657,53 @@ fn run_an_invitation_campaign_and_its_bulk_update() {
             .all(|r| r.status == agora::domain::codes::RecipientStatus::Invited)
     );
 }
+
+#[test]
+fn edit_a_contact_and_find_the_change_after_a_restart() {
+    use agora::ui::panels::contact_form::Field;
+    use agora::ui::panels::contacts::Message as C;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Contacts & mobilisation");
+    type_into(&mut app, "contacts-search", "Hélène Mar");
+    click(&mut app, "Hélène Martin");
+    click(&mut app, "Modifier la fiche");
+    assert!(shows(&app, "Enregistrer la fiche"));
+    apply(
+        &mut app,
+        vec![Message::Contacts(C::Form(Field::Email(
+            "pas-un-courriel".into(),
+        )))],
+    );
+    click(&mut app, "Enregistrer la fiche");
+    assert!(
+        shows(
+            &app,
+            &typography("L’adresse électronique « pas-un-courriel » n’est pas valide.")
+        ),
+        "refused in French, the form stays"
+    );
+    apply(
+        &mut app,
+        vec![
+            Message::Contacts(C::Form(Field::Email("helene.martin@exemple.fr".into()))),
+            Message::Contacts(C::Form(Field::Phone("04 76 00 11 22".into()))),
+        ],
+    );
+    click(&mut app, "Enregistrer la fiche");
+    assert!(shows(&app, "Fiche enregistrée."));
+    assert!(shows(&app, "04 76 00 11 22"));
+    drop(app);
+    let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    let found = store
+        .contacts_page(
+            &agora::store::ContactFilter {
+                search: "helene martin".into(),
+                kind: None,
+            },
+            0,
+            5,
+        )
+        .unwrap();
+    assert_eq!(store.contact(found[0].id).unwrap().phone, "04 76 00 11 22");
+}

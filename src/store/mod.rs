@@ -12,6 +12,7 @@ pub mod backup;
 mod calendar;
 mod campaigns;
 pub mod check;
+mod contact_edit;
 mod contacts;
 mod contacts_import;
 mod conventions;

@@ -47,6 +47,8 @@ pub struct State {
     import: Option<super::contacts_import::Import>,
     /// The Campagnes screen, when shown instead of the directory.
     campaigns: Option<super::campaigns::Campaigns>,
+    /// The contact's sheet being changed.
+    form: Option<super::contact_form::ContactForm>,
     error: Option<String>,
 }
 
@@ -71,6 +73,10 @@ pub enum Message {
     Import(super::contacts_import::Msg),
     ShowCampaigns(bool),
     Campaigns(super::campaigns::Msg),
+    Edit,
+    Form(super::contact_form::Field),
+    SaveForm,
+    CancelForm,
 }
 
 impl State {
@@ -89,6 +95,7 @@ impl State {
             confirm_anonymise: false,
             import: None,
             campaigns: None,
+            form: None,
             error: None,
         };
         s.reload(store);
@@ -142,6 +149,34 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         let id = self.sheet.as_ref().map(|s| s.contact.id);
         let written = match message {
+            Message::Edit => {
+                self.form = self
+                    .sheet
+                    .as_ref()
+                    .map(|s| super::contact_form::ContactForm::new(&s.contact));
+                None
+            }
+            Message::Form(f) => {
+                if let Some(form) = self.form.as_mut() {
+                    form.set(f);
+                }
+                None
+            }
+            Message::CancelForm => {
+                self.form = None;
+                None
+            }
+            Message::SaveForm => match self.form.as_mut().map(|f| (f.to_contact(), f)) {
+                Some((Ok(c), _)) => Some(store.update_contact(&c).map(|_| {
+                    self.form = None;
+                    "Fiche enregistrée.".to_string()
+                })),
+                Some((Err(e), form)) => {
+                    form.error = Some(super::describe(&e));
+                    None
+                }
+                None => None,
+            },
             Message::ShowCampaigns(false) => {
                 self.campaigns = None;
                 None
@@ -406,11 +441,21 @@ impl State {
         ]
         .spacing(10)
         .width(Length::FillPortion(5));
-        let right: Element<'_, Message> = match &self.sheet {
-            Some(s) => scrollable(sheet(s, self.confirm_anonymise))
+        let right: Element<'_, Message> = match (&self.form, &self.sheet) {
+            (Some(form), _) => scrollable(
+                iced::widget::container(form.view(
+                    Message::Form,
+                    Message::SaveForm,
+                    Message::CancelForm,
+                ))
+                .padding(widget::GUTTER),
+            )
+            .height(Length::Fill)
+            .into(),
+            (None, Some(s)) => scrollable(sheet(s, self.confirm_anonymise))
                 .height(Length::Fill)
                 .into(),
-            None => widget::muted("Choisissez un contact pour voir sa fiche."),
+            (None, None) => widget::muted("Choisissez un contact pour voir sa fiche."),
         };
         let mut page = column![switch].spacing(8);
         if let Some(e) = &self.error {
@@ -533,6 +578,7 @@ fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
             },
             Message::DoNotContact(!c.do_not_contact)
         ),
+        widget::small_button("Modifier la fiche", Message::Edit),
         widget::small_button(
             "Exporter ses données (droit d'accès)",
             Message::ExportPerson

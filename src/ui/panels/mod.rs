@@ -2,6 +2,7 @@
 //! [`Event`]s a panel hands up to the app.
 
 pub mod campaigns;
+pub mod contact_form;
 pub mod contacts;
 pub mod contacts_import;
 pub mod conventions;
