@@ -569,7 +569,8 @@ fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
     if s.memberships.is_empty() && s.participations.is_empty() && s.meetings.is_empty() {
         links = links.push(widget::muted("Aucune participation enregistrée."));
     }
-    let mut rights = row![
+    let edit = row![
+        widget::small_button("Modifier la fiche", Message::Edit),
         widget::small_button(
             if c.do_not_contact {
                 "Autoriser de nouveau les contacts"
@@ -578,20 +579,17 @@ fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
             },
             Message::DoNotContact(!c.do_not_contact)
         ),
-        widget::small_button("Modifier la fiche", Message::Edit),
-        widget::small_button(
-            "Exporter ses données (droit d'accès)",
-            Message::ExportPerson
-        ),
     ]
+    .spacing(6);
+    let mut rights = row![widget::small_button(
+        "Droit d'accès : exporter ses données",
+        Message::ExportPerson
+    )]
     .spacing(6)
     .align_y(iced::Alignment::Center);
     rights = if confirm_anonymise {
         rights
-            .push(widget::colored(
-                "Effacer son identité pour de bon ?",
-                theme::LATE,
-            ))
+            .push(widget::colored("Effacer son identité ?", theme::LATE))
             .push(widget::small_button(
                 "Oui, anonymiser",
                 Message::ConfirmAnonymise,
@@ -602,6 +600,7 @@ fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
     };
     column![
         text(c.display_name()).size(22).font(widget::bold()),
+        edit,
         rights,
         current,
         widget::section("Coordonnées", details),
