@@ -126,6 +126,7 @@ fn contacts_bench(c: &mut Criterion) {
     let f = |search: &str| ContactFilter {
         search: search.into(),
         kind: None,
+        ..ContactFilter::default()
     };
     let mut group = c.benchmark_group("directory_100k");
     group.bench_function("first_page_no_filter", |b| {

@@ -365,7 +365,10 @@ pub fn main() -> ExitCode {
                 _ => return fail("Usage : agora contacts list [--search TEXTE] [--count]"),
             };
             with_store(&db, |store| {
-                let filter = crate::store::ContactFilter { search, kind: None };
+                let filter = crate::store::ContactFilter {
+                    search,
+                    ..Default::default()
+                };
                 if count {
                     println!("{}", store.contacts_count(&filter)?);
                     return Ok(());
@@ -390,7 +393,10 @@ pub fn main() -> ExitCode {
             with_store(&db, |store| {
                 let n = crate::export::contacts_csv(
                     store,
-                    &crate::store::ContactFilter { search, kind: None },
+                    &crate::store::ContactFilter {
+                        search,
+                        ..Default::default()
+                    },
                     Path::new(file),
                 )?;
                 println!(

@@ -10,6 +10,7 @@ fn search(s: &str) -> ContactFilter {
     ContactFilter {
         search: s.into(),
         kind: None,
+        ..ContactFilter::default()
     }
 }
 
@@ -328,4 +329,40 @@ fn a_campaign_leaves_out_withdrawn_consents_and_shows_who_answered() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text.lines().count(), written + 1);
     assert!(s.export_log(1).unwrap()[0].personal_data);
+}
+
+#[test]
+fn filters_by_sector_and_the_review_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let all = s.contacts_page(&search(""), 0, u32::MAX).unwrap();
+    let in_s2 = all.iter().filter(|c| c.sector == Some(Sector::S2)).count() as u32;
+    let by_sector = ContactFilter {
+        sector: Some(Sector::S2),
+        ..ContactFilter::default()
+    };
+    assert_eq!(s.contacts_count(&by_sector).unwrap(), in_s2);
+    assert!(in_s2 > 0);
+
+    let due = ContactFilter {
+        review_due: Some(today),
+        ..ContactFilter::default()
+    };
+    let before = s.contacts_count(&due).unwrap();
+    let mut c = s.contact(all[5].id).unwrap();
+    c.retention_review = chrono::NaiveDate::from_ymd_opt(2026, 11, 1);
+    s.update_contact(&c).unwrap();
+    assert_eq!(s.contacts_count(&due).unwrap(), before + 1);
+    assert!(
+        s.contacts_page(&due, 0, 500)
+            .unwrap()
+            .iter()
+            .any(|r| r.id == c.id)
+    );
+    // A saved selection keeps its sector.
+    let id = s.save_selection("Secteur 2", &by_sector).unwrap();
+    let (_, selection, members) = s.group_members(id).unwrap();
+    assert!(selection);
+    assert_eq!(members.len() as u32, in_s2);
 }

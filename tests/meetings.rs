@@ -404,6 +404,7 @@ fn a_saved_selection_reruns_when_it_invites() {
     let filter = agora::store::ContactFilter {
         search: "Martin".into(),
         kind: Some(agora::domain::codes::ContactKind::Inhabitant),
+        ..Default::default()
     };
     let found = s.contacts_count(&filter).unwrap();
     assert!(found > 0);

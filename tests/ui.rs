@@ -700,6 +700,7 @@ fn edit_a_contact_and_find_the_change_after_a_restart() {
             &agora::store::ContactFilter {
                 search: "helene martin".into(),
                 kind: None,
+                ..Default::default()
             },
             0,
             5,

@@ -27,6 +27,9 @@ pub struct ContactFilter {
     /// (accents and case ignored).
     pub search: String,
     pub kind: Option<ContactKind>,
+    pub sector: Option<Sector>,
+    /// Only contacts whose retention review date has come by this day.
+    pub review_due: Option<chrono::NaiveDate>,
 }
 
 impl ContactFilter {
@@ -35,6 +38,7 @@ impl ContactFilter {
         serde_json::json!({
             "search": self.search,
             "kind": self.kind.map(ContactKind::code),
+            "sector": self.sector.map(Sector::code),
         })
         .to_string()
     }
@@ -47,6 +51,10 @@ impl ContactFilter {
             Some(code) => Some(ContactKind::from_code(code).ok_or_else(bad)?),
             None => None,
         };
+        let sector = match v.get("sector").and_then(|k| k.as_str()) {
+            Some(code) => Some(Sector::from_code(code).ok_or_else(bad)?),
+            None => None,
+        };
         Ok(ContactFilter {
             search: v
                 .get("search")
@@ -54,6 +62,8 @@ impl ContactFilter {
                 .unwrap_or_default()
                 .to_string(),
             kind,
+            sector,
+            review_due: None,
         })
     }
 
@@ -70,6 +80,17 @@ impl ContactFilter {
         if let Some(kind) = self.kind {
             args.push(kind.code().to_string());
             clauses.push(format!("kind = ?{}", args.len()));
+        }
+        if let Some(sector) = self.sector {
+            args.push(sector.code().to_string());
+            clauses.push(format!("sector = ?{}", args.len()));
+        }
+        if let Some(day) = self.review_due {
+            args.push(iso(day));
+            clauses.push(format!(
+                "retention_review IS NOT NULL AND retention_review <= ?{}",
+                args.len()
+            ));
         }
         (clauses.join(" AND "), args)
     }

@@ -57,6 +57,8 @@ pub struct State {
 pub enum Message {
     Search(String),
     Kind(KindChoice),
+    Sector(crate::ui::choice::Choice<Option<crate::domain::codes::Sector>>),
+    ReviewDue(bool),
     Page(u32),
     Select(ContactId),
     OpenConvention(crate::domain::ids::ConventionId),
@@ -149,6 +151,12 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         let id = self.sheet.as_ref().map(|s| s.contact.id);
         let written = match message {
+            Message::ReviewDue(on) => {
+                self.filter.review_due = on.then_some(today);
+                self.page = 0;
+                self.reload(store);
+                None
+            }
             Message::Edit => {
                 self.form = self
                     .sheet
@@ -302,6 +310,11 @@ impl State {
                 self.page = 0;
                 self.reload(store);
             }
+            Message::Sector(c) => {
+                self.filter.sector = c.value;
+                self.page = 0;
+                self.reload(store);
+            }
             Message::Page(p) => {
                 self.page = p;
                 self.reload(store);
@@ -367,6 +380,24 @@ impl State {
             ),
         ]
         .spacing(10);
+        let sectors: Vec<crate::ui::choice::Choice<Option<crate::domain::codes::Sector>>> =
+            std::iter::once(crate::ui::choice::Choice::new(None, "Tous les secteurs"))
+                .chain(
+                    crate::domain::codes::Sector::ALL
+                        .iter()
+                        .map(|s| crate::ui::choice::Choice::new(Some(*s), s.label())),
+                )
+                .collect();
+        let chosen = crate::ui::choice::selected(&sectors, &self.filter.sector);
+        let narrow = row![
+            pick_list(sectors, chosen, Message::Sector).text_size(13),
+            iced::widget::checkbox(self.filter.review_due.is_some())
+                .label("À réexaminer (date de réexamen passée)")
+                .text_size(13)
+                .on_toggle(Message::ReviewDue),
+        ]
+        .spacing(12)
+        .align_y(iced::Alignment::Center);
         let mut list = column![].spacing(2);
         for c in &self.rows {
             let selected = self.sheet.as_ref().is_some_and(|s| s.contact.id == c.id);
@@ -435,6 +466,7 @@ impl State {
             ]
             .align_y(iced::Alignment::Center),
             controls,
+            narrow,
             save,
             pager,
             scrollable(list).height(Length::Fill)

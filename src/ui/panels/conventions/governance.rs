@@ -115,6 +115,7 @@ impl Governance {
                         &ContactFilter {
                             search: self.search.clone(),
                             kind: None,
+                            ..ContactFilter::default()
                         },
                         0,
                         6,

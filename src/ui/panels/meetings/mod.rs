@@ -605,6 +605,7 @@ impl State {
                             &ContactFilter {
                                 search: self.drafts.invite_search.clone(),
                                 kind: None,
+                                ..ContactFilter::default()
                             },
                             0,
                             8,
