@@ -693,6 +693,10 @@ fn edit_a_contact_and_find_the_change_after_a_restart() {
     click(&mut app, "Enregistrer la fiche");
     assert!(shows(&app, "Fiche enregistrée."));
     assert!(shows(&app, "04 76 00 11 22"));
+    assert!(
+        shows(&app, "Fiche de « Hélène Martin » modifiée"),
+        "the sheet's journal shows the change"
+    );
     drop(app);
     let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
     let found = store

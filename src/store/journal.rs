@@ -27,10 +27,32 @@ impl Tx<'_> {
 impl Store {
     /// The latest journal entries, newest first.
     pub fn journal(&self, limit: u32, offset: u32) -> Result<Vec<JournalEntry>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT at, kind, entity, entity_id, summary FROM journal ORDER BY id DESC LIMIT ?1 OFFSET ?2",
-        )?;
-        let rows = stmt.query_map(params![limit, offset], |r| {
+        self.journal_where("1", params![limit, offset])
+    }
+
+    /// The journal of one record (a contact, a meeting…), newest first.
+    pub fn journal_of(
+        &self,
+        entity: &str,
+        id: i64,
+        limit: u32,
+    ) -> Result<Vec<JournalEntry>, StoreError> {
+        self.journal_where(
+            "entity = ?3 AND entity_id = ?4",
+            params![limit, 0, entity, id],
+        )
+    }
+
+    fn journal_where(
+        &self,
+        clause: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<JournalEntry>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT at, kind, entity, entity_id, summary FROM journal WHERE {clause} \
+             ORDER BY id DESC LIMIT ?1 OFFSET ?2"
+        ))?;
+        let rows = stmt.query_map(args, |r| {
             Ok(JournalEntry {
                 at: datetime(r, 0)?,
                 kind: r.get(1)?,

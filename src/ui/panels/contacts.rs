@@ -32,6 +32,7 @@ struct Sheet {
     consents: Vec<crate::domain::contact::Consent>,
     participations: Vec<Participation>,
     meetings: Vec<MeetingAttended>,
+    journal: Vec<crate::domain::journal::JournalEntry>,
 }
 
 /// The panel's state.
@@ -134,6 +135,7 @@ impl State {
                 consents: store.consents(id)?,
                 participations: store.participations(id)?,
                 meetings: store.meetings_attended(id)?,
+                journal: store.journal_of("contact", id.0, 30)?,
             })
         })();
         match sheet {
@@ -639,8 +641,34 @@ fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
         widget::section("Quotas", sensitive),
         widget::section("Consentements", consents),
         widget::section("Participation", links),
+        widget::section("Journal des modifications", history(&s.journal)),
     ]
     .spacing(10)
     .padding(widget::GUTTER)
     .into()
+}
+
+/// The changes made to a contact, newest first.
+fn history(entries: &[crate::domain::journal::JournalEntry]) -> Element<'_, Message> {
+    let mut col = column![].spacing(2);
+    if entries.is_empty() {
+        col = col.push(widget::muted("Aucune modification enregistrée."));
+    }
+    for e in entries {
+        col = col.push(
+            row![
+                text(format!(
+                    "{} {}",
+                    fr::date_short(e.at.date()),
+                    e.at.format("%H:%M")
+                ))
+                .size(12)
+                .color(theme::MUTED)
+                .width(Length::Fixed(120.0)),
+                text(e.summary.as_str()).size(13),
+            ]
+            .spacing(8),
+        );
+    }
+    col.into()
 }
