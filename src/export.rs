@@ -186,6 +186,62 @@ pub fn calendar(store: &mut Store, id: ConventionId, path: &Path) -> Result<(), 
     write_logged(store, text.as_bytes(), path, CALENDAR, id)
 }
 
+/// Writes the contacts the filter keeps as vCards (3.0, one card each) and logs the
+/// export of personal data. Returns how many were written.
+pub fn vcards(
+    store: &mut Store,
+    filter: &crate::store::ContactFilter,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let esc = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace(';', "\\;")
+            .replace(',', "\\,")
+            .replace('\n', "\\n")
+    };
+    let rows = store.contacts_page(filter, 0, u32::MAX)?;
+    let mut out = String::new();
+    for r in &rows {
+        let c = store.contact(r.id)?;
+        out.push_str("BEGIN:VCARD\r\nVERSION:3.0\r\n");
+        if c.is_organisation {
+            out.push_str(&format!("N:;;;;\r\nFN:{}\r\n", esc(&c.organisation)));
+        } else {
+            out.push_str(&format!(
+                "N:{};{};;{};\r\nFN:{}\r\n",
+                esc(&c.last_name),
+                esc(&c.first_name),
+                esc(&c.civility),
+                esc(&c.display_name())
+            ));
+        }
+        if !c.organisation.is_empty() {
+            out.push_str(&format!("ORG:{}\r\n", esc(&c.organisation)));
+        }
+        if !c.role.is_empty() {
+            out.push_str(&format!("TITLE:{}\r\n", esc(&c.role)));
+        }
+        if !c.email.is_empty() {
+            out.push_str(&format!("EMAIL;TYPE=INTERNET:{}\r\n", esc(&c.email)));
+        }
+        if !c.phone.is_empty() {
+            out.push_str(&format!("TEL:{}\r\n", esc(&c.phone)));
+        }
+        if !c.address.is_empty() || !c.city.is_empty() {
+            out.push_str(&format!(
+                "ADR:;;{};{};;{};France\r\n",
+                esc(&c.address),
+                esc(&c.city),
+                esc(&c.postal_code)
+            ));
+        }
+        out.push_str("END:VCARD\r\n");
+    }
+    write_file(path, out.as_bytes())?;
+    log(store, "Contacts (vCard)", "contact", None, path, true)?;
+    Ok(rows.len())
+}
+
 /// Writes a campaign's mail-merge file (the fields a letter needs; UTF-8 with BOM,
 /// `;`), leaving out anyone who may no longer be written to. Logged. Returns the
 /// lines written and the people left out.

@@ -366,3 +366,18 @@ fn filters_by_sector_and_the_review_list() {
     assert!(selection);
     assert_eq!(members.len() as u32, in_s2);
 }
+
+#[test]
+fn vcards_of_the_current_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let out = dir.path().join("contacts.vcf");
+    let n = agora::export::vcards(&mut s, &search("helene martin"), &out).unwrap();
+    assert!(n >= 1);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.matches("BEGIN:VCARD\r\n").count(), n);
+    assert_eq!(text.matches("END:VCARD\r\n").count(), n);
+    assert!(text.contains("N:Martin;Hélène;;"), "{text}");
+    assert!(text.contains("FN:Hélène Martin"));
+    assert!(s.export_log(1).unwrap()[0].personal_data);
+}

@@ -60,6 +60,8 @@ pub enum Message {
     Kind(KindChoice),
     Sector(crate::ui::choice::Choice<Option<crate::domain::codes::Sector>>),
     ReviewDue(bool),
+    ExportList(bool),
+    ExportListTo(bool, ContactFilter, Option<SaveTarget>),
     Page(u32),
     Select(ContactId),
     OpenConvention(crate::domain::ids::ConventionId),
@@ -153,6 +155,37 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         let id = self.sheet.as_ref().map(|s| s.contact.id);
         let written = match message {
+            Message::ExportList(vcard) => {
+                let (name, label, ext) = if vcard {
+                    ("contacts.vcf", "Cartes de visite vCard", "vcf")
+                } else {
+                    ("contacts.csv", "Fichier CSV", "csv")
+                };
+                let filter = self.filter.clone();
+                return (
+                    Task::perform(
+                        crate::ui::save_dialog::choose(name.into(), label, ext),
+                        move |t| Message::ExportListTo(vcard, filter.clone(), t),
+                    ),
+                    None,
+                );
+            }
+            Message::ExportListTo(_, _, None) => None,
+            Message::ExportListTo(vcard, filter, Some(target)) => {
+                let result = if vcard {
+                    crate::export::vcards(store, &filter, &target.path)
+                } else {
+                    crate::export::contacts_csv(store, &filter, &target.path)
+                };
+                return (
+                    Task::none(),
+                    Some(super::exported(
+                        result.map(|_| ()),
+                        if vcard { "Contacts (vCard)" } else { "Contacts (CSV)" },
+                        &target,
+                    )),
+                );
+            }
             Message::ReviewDue(on) => {
                 self.filter.review_due = on.then_some(today);
                 self.page = 0;
@@ -442,6 +475,15 @@ impl State {
                     .on_press(Message::Page(self.page + 1)),
             );
         }
+        pager = pager
+            .push(widget::small_button(
+                "Exporter (CSV)",
+                Message::ExportList(false),
+            ))
+            .push(widget::small_button(
+                "Exporter (vCard)",
+                Message::ExportList(true),
+            ));
         let mut save = row![
             text_input("Nom de la sélection", &self.selection_name)
                 .id("selection-name")
