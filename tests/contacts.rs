@@ -381,3 +381,33 @@ fn vcards_of_the_current_search() {
     assert!(text.contains("FN:Hélène Martin"));
     assert!(s.export_log(1).unwrap()[0].personal_data);
 }
+
+#[test]
+fn the_current_selection_makes_or_joins_a_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let martins: Vec<_> = s
+        .contacts_page(&search("martin"), 0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    let g = s.create_group("Famille Martin", &martins).unwrap();
+    assert!(s.create_group("famille martin", &martins).is_err());
+    let (_, selection, members) = s.group_members(g).unwrap();
+    assert!(!selection);
+    assert_eq!(members.len(), martins.len());
+    let others: Vec<_> = s
+        .contacts_page(&search("dubois"), 0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(s.add_to_group(g, &others).unwrap(), others.len());
+    assert_eq!(s.add_to_group(g, &others).unwrap(), 0, "nobody twice");
+    let sel = s.save_selection("Les Dubois", &search("dubois")).unwrap();
+    assert!(
+        s.add_to_group(sel, &martins).is_err(),
+        "a selection re-runs its search"
+    );
+}

@@ -712,3 +712,23 @@ fn edit_a_contact_and_find_the_change_after_a_restart() {
         .unwrap();
     assert_eq!(store.contact(found[0].id).unwrap().phone, "04 76 00 11 22");
 }
+
+#[test]
+fn the_current_search_becomes_a_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Contacts & mobilisation");
+    type_into(&mut app, "contacts-search", "Martin");
+    type_into(&mut app, "selection-name", "Famille Martin");
+    click(&mut app, "Créer un groupe avec ces contacts");
+    drop(app);
+    let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    let group = store
+        .groups()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "Famille Martin")
+        .expect("the group was created");
+    assert!(!group.saved_selection);
+    assert!(group.members > 0);
+}

@@ -183,6 +183,68 @@ impl Store {
         Ok((name, true, ids))
     }
 
+    /// Adds contacts to a fixed group (a saved selection re-runs its search and takes no
+    /// members); returns how many were not in it yet.
+    pub fn add_to_group(
+        &mut self,
+        group: i64,
+        contacts: &[ContactId],
+    ) -> Result<usize, StoreError> {
+        let (name, selection, _) = self.group_members(group)?;
+        if selection {
+            return Err(StoreError::BadValue(format!(
+                "« {name} » est une sélection enregistrée : elle se recalcule, on n'y ajoute personne"
+            )));
+        }
+        self.write(|tx| {
+            let mut stmt = tx.prepare(
+                "INSERT OR IGNORE INTO group_members (group_id, contact_id) VALUES (?1, ?2)",
+            )?;
+            let mut added = 0;
+            for c in contacts {
+                added += stmt.execute(params![group, c.0])?;
+            }
+            tx.journal(
+                "group",
+                "group",
+                Some(group),
+                &format!("{added} contact(s) ajouté(s) au groupe « {name} »"),
+            )?;
+            Ok(added)
+        })
+    }
+
+    /// Creates a fixed group with these contacts.
+    pub fn create_group(&mut self, name: &str, contacts: &[ContactId]) -> Result<i64, StoreError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(crate::domain::DomainError::Required("Nom du groupe").into());
+        }
+        let taken: bool = self.conn.query_row(
+            "SELECT count(*) > 0 FROM groups WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(StoreError::BadValue(format!(
+                "un groupe ou une sélection s'appelle déjà « {name} »"
+            )));
+        }
+        let id = self.write(|tx| {
+            tx.execute("INSERT INTO groups (name) VALUES (?1)", [name])?;
+            let id = tx.last_insert_rowid();
+            tx.journal(
+                "create",
+                "group",
+                Some(id),
+                &format!("Groupe « {name} » créé"),
+            )?;
+            Ok(id)
+        })?;
+        self.add_to_group(id, contacts)?;
+        Ok(id)
+    }
+
     /// Invites every member of a group, or everyone a saved selection finds today.
     pub fn invite_group(&mut self, meeting: MeetingId, group: i64) -> Result<usize, StoreError> {
         let (name, selection, ids) = self.group_members(group)?;

@@ -50,6 +50,7 @@ pub struct State {
     campaigns: Option<super::campaigns::Campaigns>,
     /// The contact's sheet being changed.
     form: Option<super::contact_form::ContactForm>,
+    groups: Vec<crate::store::GroupRow>,
     error: Option<String>,
 }
 
@@ -60,6 +61,8 @@ pub enum Message {
     Kind(KindChoice),
     Sector(crate::ui::choice::Choice<Option<crate::domain::codes::Sector>>),
     ReviewDue(bool),
+    MakeGroup,
+    AddToGroup(crate::ui::choice::Choice<i64>),
     ExportList(bool),
     ExportListTo(bool, ContactFilter, Option<SaveTarget>),
     Page(u32),
@@ -101,6 +104,7 @@ impl State {
             import: None,
             campaigns: None,
             form: None,
+            groups: Vec::new(),
             error: None,
         };
         s.reload(store);
@@ -109,6 +113,9 @@ impl State {
 
     /// Re-runs the query for the current page and filter.
     pub fn reload(&mut self, store: &Store) {
+        if let Ok(groups) = store.groups() {
+            self.groups = groups;
+        }
         let result = store.contacts_count(&self.filter).and_then(|total| {
             Ok((
                 total,
@@ -155,6 +162,24 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         let id = self.sheet.as_ref().map(|s| s.contact.id);
         let written = match message {
+            Message::MakeGroup | Message::AddToGroup(_) => {
+                let ids: Result<Vec<ContactId>, _> = store
+                    .contacts_page(&self.filter, 0, u32::MAX)
+                    .map(|rows| rows.into_iter().map(|r| r.id).collect());
+                Some(ids.and_then(|ids| match message {
+                    Message::AddToGroup(g) => store.add_to_group(g.value, &ids).map(|n| {
+                        format!("{n} contact(s) ajouté(s) au groupe « {} ».", g.label)
+                    }),
+                    _ => store.create_group(&self.selection_name, &ids).map(|_| {
+                        let name = std::mem::take(&mut self.selection_name);
+                        format!(
+                            "Groupe « {} » créé avec les {} contact(s) trouvés.",
+                            name.trim(),
+                            ids.len()
+                        )
+                    }),
+                }))
+            }
             Message::ExportList(vcard) => {
                 let (name, label, ext) = if vcard {
                     ("contacts.vcf", "Cartes de visite vCard", "vcf")
@@ -494,11 +519,36 @@ impl State {
         .spacing(10)
         .align_y(iced::Alignment::Center);
         let filtered = !self.filter.search.trim().is_empty() || self.filter.kind.is_some();
+        let fixed: Vec<crate::ui::choice::Choice<i64>> = self
+            .groups
+            .iter()
+            .filter(|g| !g.saved_selection)
+            .map(|g| crate::ui::choice::Choice::new(g.id, g.name.clone()))
+            .collect();
         save = save.push(
             button(text("Enregistrer la sélection"))
                 .style(button::secondary)
                 .on_press_maybe(filtered.then_some(Message::SaveSelection)),
         );
+        let mut group_row = row![].spacing(10).align_y(iced::Alignment::Center);
+        group_row = group_row.push(
+            button(text("Créer un groupe avec ces contacts"))
+                .style(button::secondary)
+                .on_press_maybe(
+                    (!self.selection_name.trim().is_empty()).then_some(Message::MakeGroup),
+                ),
+        );
+        if !fixed.is_empty() {
+            save = save.push(
+                pick_list(
+                    fixed,
+                    None::<crate::ui::choice::Choice<i64>>,
+                    Message::AddToGroup,
+                )
+                .placeholder("Ajouter au groupe…")
+                .text_size(13),
+            );
+        }
         let left = column![
             row![
                 text("Contacts & mobilisation")
@@ -512,6 +562,7 @@ impl State {
             controls,
             narrow,
             save,
+            group_row,
             pager,
             scrollable(list).height(Length::Fill)
         ]
