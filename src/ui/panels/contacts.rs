@@ -539,7 +539,7 @@ impl State {
                 ),
         );
         if !fixed.is_empty() {
-            save = save.push(
+            group_row = group_row.push(
                 pick_list(
                     fixed,
                     None::<crate::ui::choice::Choice<i64>>,
