@@ -411,3 +411,34 @@ fn the_current_selection_makes_or_joins_a_group() {
         "a selection re-runs its search"
     );
 }
+
+#[test]
+fn filters_by_group_and_by_consent_in_force() {
+    use agora::domain::codes::ConsentScope;
+    use agora::domain::contact::has_consent;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let by_consent = ContactFilter {
+        consent: Some(ConsentScope::Convocations),
+        ..ContactFilter::default()
+    };
+    let expected = s
+        .contacts_page(&search(""), 0, u32::MAX)
+        .unwrap()
+        .iter()
+        .filter(|c| has_consent(&s.consents(c.id).unwrap(), ConsentScope::Convocations))
+        .count() as u32;
+    assert_eq!(s.contacts_count(&by_consent).unwrap(), expected);
+    let someone = s.contacts_page(&by_consent, 0, 1).unwrap()[0].id;
+    s.withdraw_consent(someone, ConsentScope::Convocations, today)
+        .unwrap();
+    assert_eq!(s.contacts_count(&by_consent).unwrap(), expected - 1);
+
+    let (_, _, members) = s.group_members(1).unwrap();
+    let by_group = ContactFilter {
+        group: Some(1),
+        ..ContactFilter::default()
+    };
+    assert_eq!(s.contacts_count(&by_group).unwrap() as usize, members.len());
+}

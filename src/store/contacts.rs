@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::row::{code, date, iso, now_stamp, opt_date, opt_iso};
 use super::{Store, StoreError, Tx};
-use crate::domain::codes::{AttendanceStatus, ContactKind, ConventionRole, Sector};
+use crate::domain::codes::{AttendanceStatus, ConsentScope, ContactKind, ConventionRole, Sector};
 use crate::domain::contact::{Consent, Contact};
 use crate::domain::ids::{ContactId, ConventionId, MeetingId};
 
@@ -30,6 +30,10 @@ pub struct ContactFilter {
     pub sector: Option<Sector>,
     /// Only contacts whose retention review date has come by this day.
     pub review_due: Option<chrono::NaiveDate>,
+    /// Only members of this fixed group.
+    pub group: Option<i64>,
+    /// Only contacts whose latest record for this scope is a consent.
+    pub consent: Option<ConsentScope>,
 }
 
 impl ContactFilter {
@@ -63,7 +67,7 @@ impl ContactFilter {
                 .to_string(),
             kind,
             sector,
-            review_due: None,
+            ..ContactFilter::default()
         })
     }
 
@@ -84,6 +88,22 @@ impl ContactFilter {
         if let Some(sector) = self.sector {
             args.push(sector.code().to_string());
             clauses.push(format!("sector = ?{}", args.len()));
+        }
+        if let Some(group) = self.group {
+            args.push(group.to_string());
+            clauses.push(format!(
+                "id IN (SELECT contact_id FROM group_members WHERE group_id = ?{})",
+                args.len()
+            ));
+        }
+        if let Some(scope) = self.consent {
+            args.push(scope.code().to_string());
+            let n = args.len();
+            clauses.push(format!(
+                "id IN (SELECT c.contact_id FROM consents c WHERE c.scope = ?{n} AND c.given = 1 \
+                 AND NOT EXISTS (SELECT 1 FROM consents d WHERE d.contact_id = c.contact_id \
+                 AND d.scope = c.scope AND (d.date > c.date OR (d.date = c.date AND d.id > c.id))))"
+            ));
         }
         if let Some(day) = self.review_due {
             args.push(iso(day));

@@ -62,6 +62,8 @@ pub enum Message {
     Sector(crate::ui::choice::Choice<Option<crate::domain::codes::Sector>>),
     ReviewDue(bool),
     MakeGroup,
+    GroupFilter(crate::ui::choice::Choice<Option<i64>>),
+    ConsentFilter(crate::ui::choice::Choice<Option<ConsentScope>>),
     AddToGroup(crate::ui::choice::Choice<i64>),
     ExportList(bool),
     ExportListTo(bool, ContactFilter, Option<SaveTarget>),
@@ -375,6 +377,16 @@ impl State {
                 self.page = 0;
                 self.reload(store);
             }
+            Message::GroupFilter(c) => {
+                self.filter.group = c.value;
+                self.page = 0;
+                self.reload(store);
+            }
+            Message::ConsentFilter(c) => {
+                self.filter.consent = c.value;
+                self.page = 0;
+                self.reload(store);
+            }
             Message::Page(p) => {
                 self.page = p;
                 self.reload(store);
@@ -426,7 +438,7 @@ impl State {
         let pages = self.total.div_ceil(PAGE).max(1);
         let controls = row![
             text_input(
-                "Rechercher un nom, une structure, un courriel…",
+                "Rechercher (nom, structure, courriel…)",
                 &self.filter.search
             )
             .id("contacts-search")
@@ -438,8 +450,13 @@ impl State {
                 Some(KindChoice(self.filter.kind)),
                 Message::Kind
             ),
+            iced::widget::checkbox(self.filter.review_due.is_some())
+                .label("À réexaminer")
+                .text_size(13)
+                .on_toggle(Message::ReviewDue),
         ]
-        .spacing(10);
+        .spacing(10)
+        .align_y(iced::Alignment::Center);
         let sectors: Vec<crate::ui::choice::Choice<Option<crate::domain::codes::Sector>>> =
             std::iter::once(crate::ui::choice::Choice::new(None, "Tous les secteurs"))
                 .chain(
@@ -449,14 +466,37 @@ impl State {
                 )
                 .collect();
         let chosen = crate::ui::choice::selected(&sectors, &self.filter.sector);
+        use crate::ui::choice::Choice as C;
+        let groups: Vec<C<Option<i64>>> = std::iter::once(C::new(None, "Tous les groupes"))
+            .chain(
+                self.groups
+                    .iter()
+                    .filter(|g| !g.saved_selection)
+                    .map(|g| C::new(Some(g.id), g.name.clone())),
+            )
+            .collect();
+        let chosen_group = crate::ui::choice::selected(&groups, &self.filter.group);
+        let consents: Vec<C<Option<ConsentScope>>> =
+            std::iter::once(C::new(None, "Accords : tous"))
+                .chain(
+                    ConsentScope::ALL
+                        .iter()
+                        .map(|k| C::new(Some(*k), format!("Accord : {}", k.label()))),
+                )
+                .collect();
+        let chosen_consent = crate::ui::choice::selected(&consents, &self.filter.consent);
         let narrow = row![
-            pick_list(sectors, chosen, Message::Sector).text_size(13),
-            iced::widget::checkbox(self.filter.review_due.is_some())
-                .label("À réexaminer (date de réexamen passée)")
+            pick_list(sectors, chosen, Message::Sector)
                 .text_size(13)
-                .on_toggle(Message::ReviewDue),
+                .width(Length::FillPortion(1)),
+            pick_list(groups, chosen_group, Message::GroupFilter)
+                .text_size(13)
+                .width(Length::FillPortion(1)),
+            pick_list(consents, chosen_consent, Message::ConsentFilter)
+                .text_size(13)
+                .width(Length::FillPortion(1)),
         ]
-        .spacing(12)
+        .spacing(8)
         .align_y(iced::Alignment::Center);
         let mut list = column![].spacing(2);
         for c in &self.rows {
