@@ -110,20 +110,7 @@ impl Store {
         name: &str,
         filter: &ContactFilter,
     ) -> Result<i64, StoreError> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(crate::domain::DomainError::Required("Nom de la sélection").into());
-        }
-        let taken: bool = self.conn.query_row(
-            "SELECT count(*) > 0 FROM groups WHERE name = ?1",
-            [name],
-            |r| r.get(0),
-        )?;
-        if taken {
-            return Err(StoreError::BadValue(format!(
-                "un groupe ou une sélection s'appelle déjà « {name} »"
-            )));
-        }
+        let name = self.free_group_name(name, "Nom de la sélection")?;
         let query = filter.to_query();
         self.write(|tx| {
             tx.execute(
@@ -214,11 +201,15 @@ impl Store {
         })
     }
 
-    /// Creates a fixed group with these contacts.
-    pub fn create_group(&mut self, name: &str, contacts: &[ContactId]) -> Result<i64, StoreError> {
+    /// A group or selection name, trimmed, not empty and not taken.
+    fn free_group_name<'n>(
+        &self,
+        name: &'n str,
+        field: &'static str,
+    ) -> Result<&'n str, StoreError> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(crate::domain::DomainError::Required("Nom du groupe").into());
+            return Err(crate::domain::DomainError::Required(field).into());
         }
         let taken: bool = self.conn.query_row(
             "SELECT count(*) > 0 FROM groups WHERE name = ?1",
@@ -230,6 +221,12 @@ impl Store {
                 "un groupe ou une sélection s'appelle déjà « {name} »"
             )));
         }
+        Ok(name)
+    }
+
+    /// Creates a fixed group with these contacts.
+    pub fn create_group(&mut self, name: &str, contacts: &[ContactId]) -> Result<i64, StoreError> {
+        let name = self.free_group_name(name, "Nom du groupe")?;
         let id = self.write(|tx| {
             tx.execute("INSERT INTO groups (name) VALUES (?1)", [name])?;
             let id = tx.last_insert_rowid();
