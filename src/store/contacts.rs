@@ -288,41 +288,49 @@ impl Store {
     }
 }
 
+/// The insertion of a contact, every column of the sheet plus its timestamps.
+pub(crate) const INSERT_CONTACT: &str = "INSERT INTO contacts (kind, is_organisation, civility, \
+    first_name, last_name, organisation, role, email, phone, address, postal_code, city, sector, \
+    neighbourhood, notes, gender, age_band, csp, diploma, do_not_contact, retention_review, \
+    created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
+    ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)";
+
+/// Inserts one contact with a statement prepared from [`INSERT_CONTACT`].
+pub(crate) fn insert_row(
+    stmt: &mut rusqlite::Statement<'_>,
+    c: &Contact,
+    now: &str,
+) -> rusqlite::Result<usize> {
+    stmt.execute(params![
+        c.kind.code(),
+        c.is_organisation,
+        c.civility,
+        c.first_name,
+        c.last_name,
+        c.organisation,
+        c.role,
+        c.email,
+        c.phone,
+        c.address,
+        c.postal_code,
+        c.city,
+        c.sector.map(|s| s.code()),
+        c.neighbourhood,
+        c.notes,
+        c.gender,
+        c.age_band,
+        c.csp,
+        c.diploma,
+        c.do_not_contact,
+        opt_iso(c.retention_review),
+        now
+    ])
+}
+
 impl Tx<'_> {
     pub(crate) fn insert_contact(&self, c: &Contact) -> Result<ContactId, StoreError> {
         c.validate()?;
-        let now = now_stamp();
-        self.execute(
-            &format!(
-                "INSERT INTO contacts ({}, created_at, updated_at) VALUES \
-                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)",
-                CONTACT_COLS.trim_start_matches("id, ")
-            ),
-            params![
-                c.kind.code(),
-                c.is_organisation,
-                c.civility,
-                c.first_name,
-                c.last_name,
-                c.organisation,
-                c.role,
-                c.email,
-                c.phone,
-                c.address,
-                c.postal_code,
-                c.city,
-                c.sector.map(|s| s.code()),
-                c.neighbourhood,
-                c.notes,
-                c.gender,
-                c.age_band,
-                c.csp,
-                c.diploma,
-                c.do_not_contact,
-                opt_iso(c.retention_review),
-                now
-            ],
-        )?;
+        insert_row(&mut self.prepare(INSERT_CONTACT)?, c, &now_stamp())?;
         let id = self.last_insert_rowid();
         self.journal(
             "create",

@@ -5,7 +5,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::row::{iso, now_stamp, opt_iso};
+use super::row::{iso, now_stamp};
 use super::{Store, StoreError};
 use crate::domain::codes::{ConsentChannel, ConsentScope};
 use crate::domain::ids::ContactId;
@@ -102,12 +102,7 @@ impl Store {
             }
             let mut report = ImportReport::default();
             let mut find = tx.prepare(MATCH)?;
-            let mut insert = tx.prepare(
-                "INSERT INTO contacts (kind, is_organisation, civility, first_name, last_name, organisation, role, \
-                    email, phone, address, postal_code, city, sector, neighbourhood, notes, gender, age_band, csp, \
-                    diploma, do_not_contact, retention_review, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 0, ?20, ?21, ?21)",
-            )?;
+            let mut insert = tx.prepare(super::contacts::INSERT_CONTACT)?;
             let mut merge = tx.prepare(
                 "UPDATE contacts SET \
                     civility = CASE WHEN civility = '' THEN ?2 ELSE civility END, \
@@ -165,29 +160,7 @@ impl Store {
                         id
                     }
                     (None, _) => {
-                        insert.execute(params![
-                            c.kind.code(),
-                            c.is_organisation,
-                            c.civility,
-                            c.first_name,
-                            c.last_name,
-                            c.organisation,
-                            c.role,
-                            c.email,
-                            c.phone,
-                            c.address,
-                            c.postal_code,
-                            c.city,
-                            c.sector.map(|s| s.code()),
-                            c.neighbourhood,
-                            c.notes,
-                            c.gender,
-                            c.age_band,
-                            c.csp,
-                            c.diploma,
-                            opt_iso(c.retention_review),
-                            now
-                        ])?;
+                        super::contacts::insert_row(&mut insert, c, &now)?;
                         report.created += 1;
                         tx.last_insert_rowid()
                     }
