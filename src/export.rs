@@ -54,7 +54,13 @@ pub fn synthesis_note(
     let overview = store.convention_overview(id)?;
     let settings = store.settings()?;
     let bytes = synthesis_note::render_pdf(&overview, &settings.letterhead(), today)?;
-    write_logged(store, &bytes, path, synthesis_note::DOCUMENT, id)
+    write_logged(
+        store,
+        &bytes,
+        path,
+        synthesis_note::DOCUMENT,
+        Subject::Convention(id),
+    )
 }
 
 /// Exports the follow-up table of a convention's proposals to `path` and logs it.
@@ -73,7 +79,13 @@ pub fn followup(
     let settings = store.settings()?;
     let bytes =
         report::followup::render_pdf(&overview.convention, &rows, &settings.letterhead(), today)?;
-    write_logged(store, &bytes, path, report::followup::DOCUMENT, id)
+    write_logged(
+        store,
+        &bytes,
+        path,
+        report::followup::DOCUMENT,
+        Subject::Convention(id),
+    )
 }
 
 /// Exports the latest version of a convention's rules of participation and logs it.
@@ -92,19 +104,37 @@ pub fn rules(
     };
     let settings = store.settings()?;
     let bytes = report::rules::render_pdf(&convention, &version, &settings.letterhead(), today)?;
-    write_logged(store, &bytes, path, report::rules::DOCUMENT, id)
+    write_logged(
+        store,
+        &bytes,
+        path,
+        report::rules::DOCUMENT,
+        Subject::Convention(id),
+    )
 }
 
-/// Writes a convention's document (no personal data) and logs it.
+/// What a document is about, which says whether it holds personal data.
+enum Subject {
+    /// A convention's document: no personal data.
+    Convention(ConventionId),
+    /// A meeting's document: it names the participants.
+    Meeting(MeetingId),
+}
+
+/// Writes a document and logs it.
 fn write_logged(
     store: &mut Store,
     bytes: &[u8],
     path: &Path,
     document: &str,
-    id: ConventionId,
+    subject: Subject,
 ) -> Result<(), ExportError> {
     write_file(path, bytes)?;
-    log(store, document, "convention", Some(id.0), path, false)?;
+    let (entity, id, personal) = match subject {
+        Subject::Convention(id) => ("convention", id.0, false),
+        Subject::Meeting(id) => ("meeting", id.0, true),
+    };
+    log(store, document, entity, Some(id), path, personal)?;
     Ok(())
 }
 
@@ -183,7 +213,13 @@ pub fn calendar(store: &mut Store, id: ConventionId, path: &Path) -> Result<(), 
         &overview.sessions,
         chrono::Utc::now().naive_utc(),
     );
-    write_logged(store, text.as_bytes(), path, CALENDAR, id)
+    write_logged(
+        store,
+        text.as_bytes(),
+        path,
+        CALENDAR,
+        Subject::Convention(id),
+    )
 }
 
 /// Writes the contacts the filter keeps as vCards (3.0, one card each) and logs the
@@ -403,16 +439,13 @@ pub fn minutes(
     let record = store.meeting_record(id)?;
     let settings = store.settings()?;
     let bytes = report::minutes::render_pdf(&record, &settings.letterhead(), today)?;
-    write_file(path, &bytes)?;
-    log(
+    write_logged(
         store,
-        report::minutes::DOCUMENT,
-        "meeting",
-        Some(id.0),
+        &bytes,
         path,
-        true,
-    )?;
-    Ok(())
+        report::minutes::DOCUMENT,
+        Subject::Meeting(id),
+    )
 }
 
 /// Exports a meeting's feuille d'émargement to `path` and logs it. Emails and phones
@@ -466,14 +499,11 @@ pub fn attendance_sheet(
         &settings.letterhead(),
         today,
     )?;
-    write_file(path, &bytes)?;
-    log(
+    write_logged(
         store,
-        report::attendance_sheet::DOCUMENT,
-        "meeting",
-        Some(id.0),
+        &bytes,
         path,
-        true,
-    )?;
-    Ok(())
+        report::attendance_sheet::DOCUMENT,
+        Subject::Meeting(id),
+    )
 }
