@@ -1,6 +1,7 @@
 //! Meetings: the filtered list, the week, creating, changing and deleting one.
 
 use chrono::NaiveDate;
+use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::row::{code, date, hm, iso, time};
@@ -45,6 +46,26 @@ fn meeting(r: &Row<'_>) -> rusqlite::Result<Meeting> {
         services: r.get(10)?,
         facilitators: r.get(11)?,
     })
+}
+
+/// A meeting's columns in table order, its id first (0 for a new one): the values
+/// of both the insertion and the update.
+fn meeting_values(m: &Meeting) -> rusqlite::ParamsFromIter<[Value; 12]> {
+    let text = |s: &str| Value::Text(s.to_string());
+    rusqlite::params_from_iter([
+        Value::Integer(m.id.0),
+        m.convention.map_or(Value::Null, |c| Value::Integer(c.0)),
+        m.session.map_or(Value::Null, |s| Value::Integer(s.0)),
+        text(m.kind.code()),
+        text(&m.title),
+        Value::Text(iso(m.date)),
+        Value::Text(hm(m.start)),
+        Value::Text(hm(m.end)),
+        text(&m.venue),
+        text(m.format.code()),
+        text(&m.services),
+        text(&m.facilitators),
+    ])
 }
 
 impl Store {
@@ -116,20 +137,7 @@ impl Store {
                 "UPDATE meetings SET convention_id = ?2, session_id = ?3, kind = ?4, title = ?5, date = ?6, \
                     start_time = ?7, end_time = ?8, venue = ?9, format = ?10, services = ?11, facilitators = ?12 \
                  WHERE id = ?1",
-                params![
-                    m.id.0,
-                    m.convention.map(|c| c.0),
-                    m.session.map(|s| s.0),
-                    m.kind.code(),
-                    m.title,
-                    iso(m.date),
-                    hm(m.start),
-                    hm(m.end),
-                    m.venue,
-                    m.format.code(),
-                    m.services,
-                    m.facilitators
-                ],
+                meeting_values(m),
             )?;
             if n == 0 {
                 return Err(StoreError::NotFound("réunion", m.id.0));
@@ -163,21 +171,10 @@ impl Store {
 impl Tx<'_> {
     pub(crate) fn insert_meeting(&self, m: &Meeting) -> Result<MeetingId, StoreError> {
         self.execute(
-            "INSERT INTO meetings (convention_id, session_id, kind, title, date, start_time, end_time, venue, format, \
-                services, facilitators) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                m.convention.map(|c| c.0),
-                m.session.map(|s| s.0),
-                m.kind.code(),
-                m.title,
-                iso(m.date),
-                hm(m.start),
-                hm(m.end),
-                m.venue,
-                m.format.code(),
-                m.services,
-                m.facilitators
-            ],
+            "INSERT INTO meetings (id, convention_id, session_id, kind, title, date, start_time, end_time, \
+                venue, format, services, facilitators) \
+             VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            meeting_values(m),
         )?;
         let id = self.last_insert_rowid();
         self.journal(
