@@ -172,9 +172,10 @@ pub fn contacts_csv(
 ) -> Result<usize, ExportError> {
     let rows = store.contacts_page(filter, 0, u32::MAX)?;
     let mut out = String::from("\u{FEFF}");
-    out.push_str("Civilité;Nom;Prénom;Structure;Fonction;Courriel;Téléphone;Adresse;Code postal;Ville;Secteur;Quartier;Type;Notes\r\n");
+    out.push_str("Civilité;Nom;Prénom;Structure;Fonction;Courriel;Téléphone;Adresse;Code postal;Ville;Secteur;Quartier;Type;Étiquettes;Notes\r\n");
     for r in &rows {
         let c = store.contact(r.id)?;
+        let tags = c.tags.join(", ");
         let cells = [
             c.civility.as_str(),
             if c.is_organisation {
@@ -193,6 +194,7 @@ pub fn contacts_csv(
             c.sector.map_or("", |s| s.label()),
             c.neighbourhood.as_str(),
             c.kind.label(),
+            tags.as_str(),
             c.notes.as_str(),
         ];
         out.push_str(&csv_line(&cells));
@@ -362,7 +364,7 @@ pub fn person_data(store: &mut Store, id: ContactId, path: &Path) -> Result<(), 
             "téléphone": c.phone, "adresse": c.address, "code postal": c.postal_code,
             "ville": c.city, "secteur": c.sector.map(|s| s.label()), "quartier": c.neighbourhood,
             "type": c.kind.label(), "genre": c.gender, "tranche d'âge": c.age_band,
-            "CSP": c.csp, "diplôme": c.diploma, "notes": c.notes,
+            "CSP": c.csp, "diplôme": c.diploma, "notes": c.notes, "étiquettes": c.tags,
             "ne pas contacter": c.do_not_contact,
         },
         "consentements": consents,

@@ -442,3 +442,246 @@ fn filters_by_group_and_by_consent_in_force() {
     };
     assert_eq!(s.contacts_count(&by_group).unwrap() as usize, members.len());
 }
+
+#[test]
+fn tags_are_kept_filtered_imported_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let by_tag = |t: &str| ContactFilter {
+        tag: Some(t.into()),
+        ..ContactFilter::default()
+    };
+    let helene = s.contacts_page(&search("helene martin"), 0, 1).unwrap()[0].id;
+    let mut c = s.contact(helene).unwrap();
+    c.tags = agora::domain::contact::parse_tags("Vélo-école, jardins partagés; vélo-école");
+    assert_eq!(c.tags, ["Vélo-école", "jardins partagés"]);
+    s.update_contact(&c).unwrap();
+    assert_eq!(
+        s.contact(helene).unwrap().tags,
+        ["jardins partagés", "Vélo-école"]
+    );
+    assert_eq!(
+        s.contacts_page(&by_tag("vélo-école"), 0, 9).unwrap()[0].id,
+        helene
+    );
+    let counted = s.tags().unwrap();
+    assert!(
+        counted.contains(&("Vélo-école".to_string(), 1)),
+        "{counted:?}"
+    );
+
+    // A file with a tag column, imported then exported, keeps them (an existing tag keeps
+    // its spelling).
+    let f = contacts::read("Nom;Prénom;Étiquettes\nNoël;Anaïs;vélo-école, Abbaye\n".as_bytes());
+    assert!(f.is_clean(), "{:?}", f.errors);
+    s.import_contacts(&f, Duplicates::Create, "t.csv").unwrap();
+    assert_eq!(s.contacts_count(&by_tag("Vélo-école")).unwrap(), 2);
+    let out = dir.path().join("tags.csv");
+    agora::export::contacts_csv(&mut s, &by_tag("abbaye"), &out).unwrap();
+    let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    assert!(
+        text.contains("Étiquettes") && text.contains("Abbaye, Vélo-école"),
+        "{text}"
+    );
+
+    // A saved selection keeps its tag; a tag nobody carries any more disappears.
+    let id = s.save_selection("Vélo", &by_tag("Vélo-école")).unwrap();
+    assert_eq!(s.group_members(id).unwrap().2.len(), 2);
+    c = s.contact(helene).unwrap();
+    c.tags.clear();
+    s.update_contact(&c).unwrap();
+    assert_eq!(s.contacts_count(&by_tag("Vélo-école")).unwrap(), 1);
+    let anais = s.contacts_page(&by_tag("Abbaye"), 0, 1).unwrap()[0].id;
+    let mut a = s.contact(anais).unwrap();
+    a.tags = vec!["Abbaye".into()];
+    s.update_contact(&a).unwrap();
+    assert!(!s.tags().unwrap().iter().any(|(t, _)| t == "Vélo-école"));
+}
+
+#[test]
+fn the_list_sorts_by_each_column_both_ways_without_overlap() {
+    use agora::store::{ContactSort, SortColumn};
+    let dir = tempfile::tempdir().unwrap();
+    let s = demo(&dir);
+    let key = |id| {
+        let c = s.contact(id).unwrap();
+        let name = if c.is_organisation {
+            c.organisation
+        } else {
+            c.last_name
+        };
+        (
+            c.email.to_ascii_lowercase(),
+            name.to_ascii_lowercase(),
+            c.first_name.to_ascii_lowercase(),
+        )
+    };
+    for descending in [false, true] {
+        let f = ContactFilter {
+            sort: ContactSort {
+                column: SortColumn::Email,
+                descending,
+            },
+            ..ContactFilter::default()
+        };
+        let all: Vec<_> = s
+            .contacts_page(&f, 0, u32::MAX)
+            .unwrap()
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        let keys: Vec<_> = all.iter().map(|id| key(*id)).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        if descending {
+            sorted.reverse();
+        }
+        assert_eq!(keys, sorted);
+        let paged: Vec<_> = (0..all.len() as u32)
+            .step_by(7)
+            .flat_map(|o| s.contacts_page(&f, o, 7).unwrap())
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(paged, all, "pages neither overlap nor skip");
+    }
+    // A broad search (short words) reads the list's index: same order as a full sort.
+    let broad = s.contacts_page(&search("ma"), 0, u32::MAX).unwrap();
+    assert!(broad.len() > 10);
+    let names: Vec<_> = broad.iter().map(|r| (key(r.id).1, key(r.id).2)).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+}
+
+#[test]
+fn review_dates_follow_the_last_participation_unless_typed() {
+    use agora::domain::codes::AttendanceStatus;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let mut settings = s.settings().unwrap();
+    settings.retention_years = 2;
+    s.save_settings(&settings).unwrap();
+    assert!(s.apply_retention_policy().unwrap() > 0);
+    assert_eq!(
+        s.apply_retention_policy().unwrap(),
+        0,
+        "nothing left to change"
+    );
+
+    // Someone who came to a meeting: two years after it (or later, after a later one).
+    let meeting = s
+        .meetings_list(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|m| m.present > 0)
+        .expect("the demo marks attendance")
+        .meeting;
+    let record = s.meeting_record(meeting.id).unwrap();
+    let came = record
+        .attendance
+        .iter()
+        .find(|a| a.status == AttendanceStatus::Present)
+        .expect("the demo marks attendance")
+        .contact;
+    let review = s.contact(came).unwrap().retention_review.unwrap();
+    let after = chrono::Months::new(24);
+    assert!(
+        review >= meeting.date.checked_add_months(after).unwrap(),
+        "{review}"
+    );
+
+    // Typed by hand: kept when the policy runs; erased: computed again.
+    let mut c = s.contact(came).unwrap();
+    let typed = chrono::NaiveDate::from_ymd_opt(2035, 1, 15).unwrap();
+    c.retention_review = Some(typed);
+    s.update_contact(&c).unwrap();
+    settings.retention_years = 5;
+    s.save_settings(&settings).unwrap();
+    s.apply_retention_policy().unwrap();
+    assert_eq!(s.contact(came).unwrap().retention_review, Some(typed));
+    c.retention_review = None;
+    s.update_contact(&c).unwrap();
+    s.apply_retention_policy().unwrap();
+    assert_eq!(
+        s.contact(came).unwrap().retention_review,
+        Some(review.checked_add_months(chrono::Months::new(36)).unwrap())
+    );
+    settings.retention_years = 0;
+    assert!(s.save_settings(&settings).is_err(), "zero years refused");
+}
+
+#[test]
+fn the_duplicate_finder_and_a_merge_that_keeps_every_link() {
+    use agora::domain::codes::{ConsentChannel, ConsentScope};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let helene = s.contacts_page(&search("helene martin"), 0, 1).unwrap()[0].id;
+    let before = s.contact(helene).unwrap();
+    let meetings = s.meetings_attended(helene).unwrap().len();
+    let consents = s.consents(helene).unwrap().len();
+    assert!(
+        !s.duplicate_pairs(500)
+            .unwrap()
+            .iter()
+            .any(|p| p.first == helene || p.second == helene)
+    );
+
+    // The same person typed again, with a new phone, a consent, a tag and a group.
+    let file = format!(
+        "Nom;Prénom;Courriel;Téléphone;Étiquettes;Consentement;Date de consentement\n\
+         MARTIN;Hélène;{};04 76 00 00 00;vélo;oui;02/03/2026\n",
+        before.email.to_uppercase()
+    );
+    let f = contacts::read(file.as_bytes());
+    s.import_contacts(&f, Duplicates::Create, "double.csv")
+        .unwrap();
+    let twin = s
+        .contacts_page(&search("helene martin"), 0, 9)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .find(|id| *id != helene)
+        .unwrap();
+    let group = s.create_group("Vélo", &[twin]).unwrap();
+    s.record_consent(
+        &agora::domain::contact::Consent {
+            contact: twin,
+            scope: ConsentScope::Photo,
+            given: true,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(),
+            channel: ConsentChannel::Meeting,
+            wording_version: "v2".into(),
+        },
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+    )
+    .unwrap();
+    let pairs = s.duplicate_pairs(500).unwrap();
+    let pair = pairs.iter().find(|p| p.second == twin).expect("found");
+    assert_eq!((pair.first, pair.reason), (helene, "même courriel"));
+
+    s.merge_contacts(helene, twin).unwrap();
+    assert!(s.contact(twin).is_err(), "the other record is gone");
+    let merged = s.contact(helene).unwrap();
+    assert_eq!(
+        merged.email, before.email,
+        "the kept record's own values stay"
+    );
+    assert_eq!(merged.tags, ["vélo"]);
+    assert_eq!(s.consents(helene).unwrap().len(), consents + 2);
+    assert_eq!(s.meetings_attended(helene).unwrap().len(), meetings);
+    assert_eq!(s.group_members(group).unwrap().2.len(), 1);
+    assert!(s.group_members(group).unwrap().2.contains(&helene));
+    assert!(
+        s.journal_of("contact", helene.0, 50)
+            .unwrap()
+            .iter()
+            .any(|e| e.summary.contains("fusionnée"))
+    );
+    assert!(
+        !s.duplicate_pairs(500)
+            .unwrap()
+            .iter()
+            .any(|p| p.second == twin)
+    );
+    assert!(s.merge_contacts(helene, helene).is_err());
+}

@@ -30,12 +30,13 @@ pub enum Field {
     Kind,
     Consent,
     ConsentDate,
+    Tags,
     Notes,
 }
 
 impl Field {
     /// Every field, in the order the mapping shows them.
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 21] = [
         Field::Civility,
         Field::LastName,
         Field::FirstName,
@@ -55,6 +56,7 @@ impl Field {
         Field::Kind,
         Field::Consent,
         Field::ConsentDate,
+        Field::Tags,
         Field::Notes,
     ];
 
@@ -80,6 +82,7 @@ impl Field {
             Field::Kind => "Type de contact",
             Field::Consent => "Consentement",
             Field::ConsentDate => "Date de consentement",
+            Field::Tags => "Étiquettes",
             Field::Notes => "Notes",
         }
     }
@@ -135,6 +138,14 @@ impl Field {
             Field::Kind => &["type", "typedecontact", "kind", "categorie"],
             Field::Consent => &["consentement", "consent", "accord", "optin"],
             Field::ConsentDate => &["datedeconsentement", "dateconsentement", "consentdate"],
+            Field::Tags => &[
+                "etiquettes",
+                "etiquette",
+                "tags",
+                "tag",
+                "motscles",
+                "labels",
+            ],
             Field::Notes => &[
                 "notes",
                 "note",
@@ -333,6 +344,7 @@ fn check(file: &mut ContactFile) {
                     Ok(d) => consent_date = d,
                     Err(_) => problems.push(format!("date « {v} » non comprise")),
                 },
+                Field::Tags => c.tags = crate::domain::contact::parse_tags(&v),
                 Field::Notes => c.notes = v,
             }
         }

@@ -15,6 +15,8 @@ impl Store {
                 "UPDATE contacts SET kind = ?2, civility = ?3, first_name = ?4, last_name = ?5, organisation = ?6, \
                     role = ?7, email = ?8, phone = ?9, address = ?10, postal_code = ?11, city = ?12, sector = ?13, \
                     neighbourhood = ?14, notes = ?15, gender = ?16, age_band = ?17, csp = ?18, diploma = ?19, \
+                    retention_by_hand = CASE WHEN ?20 IS NULL THEN 0 \
+                        ELSE (retention_by_hand OR retention_review IS NOT ?20) END, \
                     retention_review = ?20, updated_at = ?21 WHERE id = ?1 AND anonymised = 0",
                 params![
                     c.id.0,
@@ -43,6 +45,7 @@ impl Store {
             if n == 0 {
                 return Err(StoreError::NotFound("contact", c.id.0));
             }
+            super::tags::replace_tags(tx, c.id.0, &c.tags)?;
             tx.journal(
                 "update",
                 "contact",

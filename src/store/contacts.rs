@@ -34,6 +34,50 @@ pub struct ContactFilter {
     pub group: Option<i64>,
     /// Only contacts whose latest record for this scope is a consent.
     pub consent: Option<ConsentScope>,
+    /// Only contacts carrying this tag (its name, case ignored).
+    pub tag: Option<String>,
+    /// The column the list is sorted by.
+    pub sort: ContactSort,
+}
+
+/// A column the directory list can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortColumn {
+    /// Last name, or the organisation's name (the list's own index).
+    #[default]
+    Name,
+    Organisation,
+    Kind,
+    Sector,
+    Email,
+}
+
+/// The list's order: a column, ascending or descending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ContactSort {
+    pub column: SortColumn,
+    pub descending: bool,
+}
+
+impl ContactSort {
+    /// The ORDER BY terms; every order ends on the name, then the id, so pages never
+    /// overlap.
+    fn sql(self) -> String {
+        let dir = if self.descending { "DESC" } else { "ASC" };
+        let name = format!(
+            "CASE WHEN is_organisation = 1 THEN organisation ELSE last_name END COLLATE NOCASE {dir}, \
+             first_name COLLATE NOCASE {dir}, id {dir}"
+        );
+        match self.column {
+            SortColumn::Name => name,
+            SortColumn::Organisation => format!(
+                "CASE WHEN is_organisation = 1 THEN '' ELSE organisation END COLLATE NOCASE {dir}, {name}"
+            ),
+            SortColumn::Kind => format!("kind {dir}, {name}"),
+            SortColumn::Sector => format!("coalesce(sector, 'zz') {dir}, {name}"),
+            SortColumn::Email => format!("email COLLATE NOCASE {dir}, {name}"),
+        }
+    }
 }
 
 impl ContactFilter {
@@ -43,6 +87,7 @@ impl ContactFilter {
             "search": self.search,
             "kind": self.kind.map(ContactKind::code),
             "sector": self.sector.map(Sector::code),
+            "tag": self.tag,
         })
         .to_string()
     }
@@ -67,6 +112,7 @@ impl ContactFilter {
                 .to_string(),
             kind,
             sector,
+            tag: v.get("tag").and_then(|t| t.as_str()).map(str::to_string),
             ..ContactFilter::default()
         })
     }
@@ -103,6 +149,14 @@ impl ContactFilter {
                 "id IN (SELECT c.contact_id FROM consents c WHERE c.scope = ?{n} AND c.given = 1 \
                  AND NOT EXISTS (SELECT 1 FROM consents d WHERE d.contact_id = c.contact_id \
                  AND d.scope = c.scope AND (d.date > c.date OR (d.date = c.date AND d.id > c.id))))"
+            ));
+        }
+        if let Some(tag) = self.tag.as_deref().filter(|t| !t.trim().is_empty()) {
+            args.push(tag.trim().to_string());
+            clauses.push(format!(
+                "id IN (SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id \
+                 WHERE t.name = ?{})",
+                args.len()
             ));
         }
         if let Some(day) = self.review_due {
@@ -146,6 +200,7 @@ fn contact(r: &Row<'_>) -> rusqlite::Result<Contact> {
         diploma: r.get(19)?,
         do_not_contact: r.get(20)?,
         retention_review: opt_date(r, 21)?,
+        tags: Vec::new(),
     })
 }
 
@@ -167,7 +222,7 @@ pub struct MeetingAttended {
 }
 
 impl Store {
-    /// One page of the directory, sorted by name.
+    /// One page of the directory, in the filter's order.
     pub fn contacts_page(
         &self,
         filter: &ContactFilter,
@@ -175,11 +230,22 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<ContactRow>, StoreError> {
         let (clause, args) = filter.sql();
+        // Words of one to three letters match a large share of the directory: walking the
+        // list's index and keeping the matches is then cheaper than sorting them all.
+        let broad = super::search::fts_query(&filter.search).is_some()
+            && filter
+                .search
+                .split(|c: char| !c.is_alphanumeric())
+                .all(|w| w.chars().count() <= 3);
+        let index = if broad && filter.sort.column == SortColumn::Name {
+            "INDEXED BY contacts_sort"
+        } else {
+            ""
+        };
         let sql = format!(
             "SELECT id, is_organisation, first_name, last_name, organisation, kind, sector, email, phone \
-             FROM contacts WHERE {clause} \
-             ORDER BY CASE WHEN is_organisation = 1 THEN organisation ELSE last_name END COLLATE NOCASE, \
-                first_name COLLATE NOCASE, id LIMIT {limit} OFFSET {offset}"
+             FROM contacts {index} WHERE {clause} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+            filter.sort.sql()
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
@@ -224,6 +290,10 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::NotFound("contact", id.0))
+            .and_then(|mut c| {
+                c.tags = super::tags::tags_of(&self.conn, id)?;
+                Ok(c)
+            })
     }
 
     /// A contact's consent history, oldest first.
@@ -332,6 +402,7 @@ impl Tx<'_> {
         c.validate()?;
         insert_row(&mut self.prepare(INSERT_CONTACT)?, c, &now_stamp())?;
         let id = self.last_insert_rowid();
+        super::tags::add_tags(self, id, &c.tags)?;
         self.journal(
             "create",
             "contact",

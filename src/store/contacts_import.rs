@@ -83,7 +83,7 @@ impl Store {
         }
         self.backup_now("avant-import-contacts")?;
         let source = source.to_string();
-        self.write(|tx| {
+        let report = self.write(|tx| {
             // A large file skips the per-row full-text trigger and rebuilds the index
             // once at the end: several times faster, same result.
             let bulk = file.rows.len() >= BULK_ROWS;
@@ -157,12 +157,15 @@ impl Store {
                             now
                         ])?;
                         report.merged += 1;
+                        super::tags::add_tags(tx, id, &c.tags)?;
                         id
                     }
                     (None, _) => {
                         super::contacts::insert_row(&mut insert, c, &now)?;
                         report.created += 1;
-                        tx.last_insert_rowid()
+                        let id = tx.last_insert_rowid();
+                        super::tags::add_tags(tx, id, &c.tags)?;
+                        id
                     }
                 };
                 if let Some(date) = r.consent {
@@ -191,6 +194,8 @@ impl Store {
                 ),
             )?;
             Ok(report)
-        })
+        })?;
+        self.apply_retention_policy()?;
+        Ok(report)
     }
 }

@@ -294,6 +294,15 @@ impl Person {
     }
 
     fn contact(&self, rng: &mut Rng, kind: ContactKind) -> Contact {
+        /// Interests noted at the forums, as tags.
+        const INTERESTS: [&[&str]; 6] = [
+            &["jardins partagés"],
+            &["mobilités", "vélo"],
+            &[],
+            &["alimentation"],
+            &[],
+            &["rénovation énergétique", "mobilités"],
+        ];
         let (sector, hoods, street, postal) = SECTORS[self.sector];
         Contact {
             kind,
@@ -317,7 +326,10 @@ impl Person {
             age_band: AGE_BANDS[self.age].into(),
             csp: CSPS[self.csp].into(),
             diploma: DIPLOMAS[self.diploma].into(),
-            retention_review: Some(d(2030, 6, 30)),
+            tags: INTERESTS[(self.sector + self.age) % INTERESTS.len()]
+                .iter()
+                .map(|t| t.to_string())
+                .collect(),
             ..Contact::default()
         }
     }
@@ -408,6 +420,7 @@ impl Store {
         let mut settings = self.settings()?;
         settings.welcomed = true;
         self.save_settings(&settings)?;
+        self.apply_retention_policy()?;
         Ok(summary)
     }
 }

@@ -24,15 +24,18 @@ mod frame;
 mod governance;
 mod journal;
 mod meetings;
+mod merge;
 mod minutes;
 mod privacy;
 mod proposals;
 mod register;
+mod retention;
 mod row;
 mod rules;
 pub mod schema;
 mod search;
 mod settings;
+mod tags;
 mod timeline;
 
 use std::cell::Cell;
@@ -46,7 +49,9 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use actions::{ActionRow, ActionView};
 pub use attendance::{GroupRow, SessionAttendance};
 pub use campaigns::{CampaignRow, Recipient, SplitBy};
-pub use contacts::{ContactFilter, ContactRow, MeetingAttended, Participation};
+pub use contacts::{
+    ContactFilter, ContactRow, ContactSort, MeetingAttended, Participation, SortColumn,
+};
 pub use contacts_import::{Duplicates, ImportReport};
 pub use conventions::ConventionRow;
 pub use dashboard::{Counts, Dashboard, DueItem, UpcomingItem};
@@ -55,6 +60,7 @@ pub use error::StoreError;
 pub use frame::DEFAULT_PHASES;
 pub use governance::Designation;
 pub use meetings::{MeetingFilter, MeetingRow};
+pub use merge::DuplicatePair;
 pub use minutes::LinkedProposal;
 pub use search::{TraceHit, fts_query};
 pub use settings::Settings;

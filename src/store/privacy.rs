@@ -1,4 +1,4 @@
-//! A person's rights over their data: consents withdrawn in one step, the
+//! A person's rights over their data: consents recorded, withdrawn in one step, the
 //! do-not-contact flag, anonymisation (identity removed, statistics and links kept).
 
 use chrono::NaiveDate;
@@ -28,6 +28,27 @@ impl Store {
                 wording_version: "retrait enregistré par la mission".into(),
             })
         })
+    }
+
+    /// Records a consent given or withdrawn, as the person expressed it: on paper, online,
+    /// by phone or at a meeting, on a day up to `today`, with the version of the wording
+    /// they agreed to (required for a consent: it is the proof).
+    pub fn record_consent(
+        &mut self,
+        consent: &crate::domain::contact::Consent,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
+        self.contact(consent.contact)?;
+        if consent.date > today {
+            return Err(StoreError::BadValue(format!(
+                "un consentement ne peut pas être daté du {} : cette date n'est pas encore passée",
+                crate::domain::text::date_short(consent.date)
+            )));
+        }
+        if consent.given && consent.wording_version.trim().is_empty() {
+            return Err(crate::domain::DomainError::Required("Version du texte accepté").into());
+        }
+        self.write(|tx| tx.insert_consent(consent))
     }
 
     /// Sets or clears the do-not-contact flag.
@@ -69,6 +90,8 @@ impl Store {
                     address = '', notes = '', anonymised = 1, do_not_contact = 1, updated_at = ?3 WHERE id = ?1",
                 params![contact.0, format!("Anonyme n° {contact}"), now_stamp()],
             )?;
+            // Tags are free text and may name the person; groups and links stay.
+            super::tags::replace_tags(tx, contact.0, &[])?;
             tx.execute(
                 "INSERT INTO export_log (at, document, entity, entity_id, path, personal_data) \
                  VALUES (?1, 'Anonymisation', 'contact', ?2, '', 1)",

@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -491,4 +491,21 @@ CREATE INDEX contacts_sort ON contacts (
     (CASE WHEN is_organisation = 1 THEN organisation ELSE last_name END) COLLATE NOCASE,
     first_name COLLATE NOCASE, id
 ) WHERE anonymised = 0;
+"#;
+
+/// Version 5: the directory's full-text index keeps two- and three-letter prefixes (a
+/// search on "ma" reads one list instead of merging hundreds), tags are found by tag,
+/// and a retention review date typed by hand is told apart from the computed default.
+const V5: &str = r#"
+DROP TABLE contacts_fts;
+CREATE VIRTUAL TABLE contacts_fts USING fts5(
+    first_name, last_name, organisation, email, notes, city,
+    content = 'contacts', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild');
+CREATE INDEX contact_tags_tag ON contact_tags (tag_id, contact_id);
+CREATE INDEX convention_roles_contact ON convention_roles (contact_id);
+ALTER TABLE contacts ADD COLUMN retention_by_hand INTEGER NOT NULL DEFAULT 0;
 "#;

@@ -15,6 +15,8 @@ pub struct Settings {
     pub rotation: RotationPolicy,
     /// The welcome screen was answered (demo loaded or empty dossier chosen).
     pub welcomed: bool,
+    /// Years after a contact's last participation before their data is reviewed.
+    pub retention_years: u32,
 }
 
 impl Default for Settings {
@@ -24,6 +26,7 @@ impl Default for Settings {
             mission: "Mission Démocratie locale".into(),
             rotation: RotationPolicy::default(),
             welcomed: false,
+            retention_years: 3,
         }
     }
 }
@@ -63,6 +66,7 @@ impl Store {
                 monthly: num("backup_monthly", d.rotation.monthly)?,
             },
             welcomed: self.setting("welcomed")?.as_deref() == Some("1"),
+            retention_years: num("retention_years", d.retention_years)?,
         })
     }
 
@@ -70,6 +74,12 @@ impl Store {
     pub fn save_settings(&mut self, s: &Settings) -> Result<(), StoreError> {
         if s.organisation.trim().is_empty() {
             return Err(crate::domain::DomainError::Required("Organisation").into());
+        }
+        if !(1..=30).contains(&s.retention_years) {
+            return Err(StoreError::BadValue(format!(
+                "durée de conservation de {} an(s) : attendu entre 1 et 30 ans",
+                s.retention_years
+            )));
         }
         self.write(|tx| {
             let pairs = [
@@ -79,6 +89,7 @@ impl Store {
                 ("backup_weekly", s.rotation.weekly.to_string()),
                 ("backup_monthly", s.rotation.monthly.to_string()),
                 ("welcomed", if s.welcomed { "1" } else { "0" }.to_string()),
+                ("retention_years", s.retention_years.to_string()),
             ];
             for (k, v) in pairs {
                 tx.execute(

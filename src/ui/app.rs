@@ -114,7 +114,7 @@ impl Ready {
                 }
                 Target::Contact(id) => {
                     self.panel = Panel::Contacts;
-                    self.contacts.open(&self.store, id);
+                    self.contacts.show(&self.store, id);
                 }
             },
         }
@@ -126,7 +126,15 @@ impl App {
     pub fn boot(db: &Path, panel: Option<Panel>) -> (App, Task<Message>) {
         let today = Local::now().date_naive();
         let app = match Store::open(db) {
-            Ok(store) => App::with_store(store, panel.unwrap_or(Panel::Dashboard), today),
+            Ok(mut store) => {
+                // Review dates follow the policy as days pass and meetings are recorded.
+                let refused = store.apply_retention_policy().err();
+                let mut app = App::with_store(store, panel.unwrap_or(Panel::Dashboard), today);
+                if let (Some(e), State::Ready(r)) = (refused, &mut app.state) {
+                    r.notice = Some(panels::describe(&e));
+                }
+                app
+            }
             Err(e) => App {
                 today,
                 state: State::Refused(panels::describe(&e)),

@@ -1,5 +1,6 @@
 //! The form that changes a contact's sheet: identity, details, sector and kind,
-//! notes, the optional quota attributes (sensitive) and the retention review date.
+//! tags, notes, the optional quota attributes (sensitive) and the retention review
+//! date.
 
 use iced::widget::{button, column, pick_list, row, text};
 use iced::{Alignment, Element, Length};
@@ -16,6 +17,8 @@ use crate::ui::{theme, widget};
 pub struct ContactForm {
     pub contact: Contact,
     pub retention: String,
+    /// The tags as typed, separated by commas.
+    pub tags: String,
     pub error: Option<String>,
 }
 
@@ -36,6 +39,7 @@ pub enum Field {
     Neighbourhood(String),
     Kind(ContactKind),
     Notes(String),
+    Tags(String),
     Gender(String),
     AgeBand(String),
     Csp(String),
@@ -52,6 +56,7 @@ impl ContactForm {
                 .retention_review
                 .map(|d| d.format("%d/%m/%Y").to_string())
                 .unwrap_or_default(),
+            tags: c.tags.join(", "),
             error: None,
         }
     }
@@ -74,6 +79,7 @@ impl ContactForm {
             Field::Neighbourhood(s) => c.neighbourhood = s,
             Field::Kind(k) => c.kind = k,
             Field::Notes(s) => c.notes = s,
+            Field::Tags(s) => self.tags = s,
             Field::Gender(s) => c.gender = s,
             Field::AgeBand(s) => c.age_band = s,
             Field::Csp(s) => c.csp = s,
@@ -86,6 +92,7 @@ impl ContactForm {
     pub fn to_contact(&self) -> Result<Contact, DomainError> {
         let c = Contact {
             retention_review: parse::opt_date(&self.retention)?,
+            tags: crate::domain::contact::parse_tags(&self.tags),
             ..self.contact.clone()
         };
         c.validate()?;
@@ -154,6 +161,8 @@ impl ContactForm {
             line("Ville", &c.city, Field::City),
             line("Quartier", &c.neighbourhood, Field::Neighbourhood),
             line("Notes", &c.notes, Field::Notes),
+            line("Étiquettes", &self.tags, Field::Tags),
+            widget::muted("Étiquettes séparées par des virgules : jardins, vélo, Abbaye…"),
             widget::muted("Attributs sensibles (facultatifs, pour les quotas) :"),
             line("Genre", &c.gender, Field::Gender),
             line("Tranche d'âge", &c.age_band, Field::AgeBand),

@@ -48,8 +48,14 @@ pub struct State {
     import: Option<super::contacts_import::Import>,
     /// The Campagnes screen, when shown instead of the directory.
     campaigns: Option<super::campaigns::Campaigns>,
+    /// The Doublons screen, when shown instead of the directory.
+    duplicates: Option<super::duplicates::Duplicates>,
+    /// Every tag with how many contacts carry it, for the filter.
+    tags: Vec<(String, u32)>,
     /// The contact's sheet being changed.
     form: Option<super::contact_form::ContactForm>,
+    /// The consent being recorded on the sheet.
+    consent: super::consent_form::ConsentForm,
     groups: Vec<crate::store::GroupRow>,
     error: Option<String>,
 }
@@ -74,6 +80,8 @@ pub enum Message {
     SelectionName(String),
     SaveSelection,
     Withdraw(ConsentScope),
+    Consent(super::consent_form::Field),
+    RecordConsent(bool),
     DoNotContact(bool),
     Anonymise(bool),
     ConfirmAnonymise,
@@ -83,6 +91,10 @@ pub enum Message {
     Import(super::contacts_import::Msg),
     ShowCampaigns(bool),
     Campaigns(super::campaigns::Msg),
+    ShowDuplicates,
+    Duplicates(super::duplicates::Msg),
+    TagFilter(crate::ui::choice::Choice<Option<String>>),
+    Sort(crate::store::SortColumn),
     Edit,
     Form(super::contact_form::Field),
     SaveForm,
@@ -105,7 +117,10 @@ impl State {
             confirm_anonymise: false,
             import: None,
             campaigns: None,
+            duplicates: None,
+            tags: Vec::new(),
             form: None,
+            consent: Default::default(),
             groups: Vec::new(),
             error: None,
         };
@@ -117,6 +132,9 @@ impl State {
     pub fn reload(&mut self, store: &Store) {
         if let Ok(groups) = store.groups() {
             self.groups = groups;
+        }
+        if let Ok(tags) = store.tags() {
+            self.tags = tags;
         }
         let result = store.contacts_count(&self.filter).and_then(|total| {
             Ok((
@@ -135,6 +153,14 @@ impl State {
         if let Some(id) = self.sheet.as_ref().map(|s| s.contact.id) {
             self.open(store, id);
         }
+    }
+
+    /// Brings the directory forward with one contact's sheet (from another panel).
+    pub fn show(&mut self, store: &Store, id: ContactId) {
+        self.campaigns = None;
+        self.duplicates = None;
+        self.import = None;
+        self.open(store, id);
     }
 
     /// Shows one contact's sheet.
@@ -249,15 +275,33 @@ impl State {
             },
             Message::ShowCampaigns(false) => {
                 self.campaigns = None;
+                self.duplicates = None;
                 None
             }
             Message::ShowCampaigns(true) => match super::campaigns::Campaigns::load(store, None) {
                 Ok(c) => {
                     self.campaigns = Some(c);
+                    self.duplicates = None;
                     None
                 }
                 Err(e) => Some(Err(e)),
             },
+            Message::ShowDuplicates => {
+                self.duplicates = Some(super::duplicates::Duplicates::load(store));
+                self.campaigns = None;
+                None
+            }
+            Message::Duplicates(super::duplicates::Msg::Open(id)) => {
+                self.show(store, id);
+                None
+            }
+            Message::Duplicates(m) => {
+                let Some(d) = self.duplicates.as_mut() else {
+                    return (Task::none(), None);
+                };
+                let event = d.update(m, store);
+                return (Task::none(), event);
+            }
             Message::Campaigns(m) => {
                 let Some(c) = self.campaigns.as_mut() else {
                     return (Task::none(), None);
@@ -301,6 +345,22 @@ impl State {
                         scope.label()
                     )
                 })
+            }),
+            Message::Consent(f) => {
+                self.consent.set(f);
+                None
+            }
+            Message::RecordConsent(given) => id.map(|id| {
+                let consent = self.consent.to_consent(id, given, today)?;
+                store.record_consent(&consent, today)?;
+                self.consent = Default::default();
+                Ok(format!(
+                    "{} « {} » enregistré ({}, le {}).",
+                    if given { "Consentement" } else { "Retrait du consentement" },
+                    consent.scope.label(),
+                    consent.channel.label(),
+                    fr::date_short(consent.date)
+                ))
             }),
             Message::DoNotContact(on) => id.map(|id| {
                 store.set_do_not_contact(id, on).map(|_| {
@@ -387,6 +447,18 @@ impl State {
                 self.page = 0;
                 self.reload(store);
             }
+            Message::TagFilter(c) => {
+                self.filter.tag = c.value;
+                self.page = 0;
+                self.reload(store);
+            }
+            Message::Sort(column) => {
+                let sort = &mut self.filter.sort;
+                sort.descending = sort.column == column && !sort.descending;
+                sort.column = column;
+                self.page = 0;
+                self.reload(store);
+            }
             Message::Page(p) => {
                 self.page = p;
                 self.reload(store);
@@ -422,14 +494,25 @@ impl State {
         let switch = row![
             button(text("Annuaire").size(14))
                 .padding([6, 12])
-                .style(theme::entry(self.campaigns.is_none()))
+                .style(theme::entry(
+                    self.campaigns.is_none() && self.duplicates.is_none()
+                ))
                 .on_press(Message::ShowCampaigns(false)),
             button(text("Campagnes").size(14))
                 .padding([6, 12])
                 .style(theme::entry(self.campaigns.is_some()))
                 .on_press(Message::ShowCampaigns(true)),
+            button(text("Doublons").size(14))
+                .padding([6, 12])
+                .style(theme::entry(self.duplicates.is_some()))
+                .on_press(Message::ShowDuplicates),
         ]
         .spacing(4);
+        if let Some(d) = &self.duplicates {
+            return column![switch, d.view().map(Message::Duplicates)]
+                .spacing(10)
+                .into();
+        }
         if let Some(c) = &self.campaigns {
             return column![switch, super::campaigns::screen(c).map(Message::Campaigns)]
                 .spacing(10)
@@ -485,6 +568,14 @@ impl State {
                 )
                 .collect();
         let chosen_consent = crate::ui::choice::selected(&consents, &self.filter.consent);
+        let tags: Vec<C<Option<String>>> = std::iter::once(C::new(None, "Toutes les étiquettes"))
+            .chain(
+                self.tags
+                    .iter()
+                    .map(|(t, n)| C::new(Some(t.clone()), format!("{t} ({n})"))),
+            )
+            .collect();
+        let chosen_tag = crate::ui::choice::selected(&tags, &self.filter.tag);
         let narrow = row![
             pick_list(sectors, chosen, Message::Sector)
                 .text_size(13)
@@ -493,6 +584,9 @@ impl State {
                 .text_size(13)
                 .width(Length::FillPortion(1)),
             pick_list(consents, chosen_consent, Message::ConsentFilter)
+                .text_size(13)
+                .width(Length::FillPortion(1)),
+            pick_list(tags, chosen_tag, Message::TagFilter)
                 .text_size(13)
                 .width(Length::FillPortion(1)),
         ]
@@ -558,7 +652,10 @@ impl State {
         ]
         .spacing(10)
         .align_y(iced::Alignment::Center);
-        let filtered = !self.filter.search.trim().is_empty() || self.filter.kind.is_some();
+        let filtered = !self.filter.search.trim().is_empty()
+            || self.filter.kind.is_some()
+            || self.filter.sector.is_some()
+            || self.filter.tag.is_some();
         let fixed: Vec<crate::ui::choice::Choice<i64>> = self
             .groups
             .iter()
@@ -604,6 +701,7 @@ impl State {
             save,
             group_row,
             pager,
+            sort_bar(self.filter.sort),
             scrollable(list).height(Length::Fill)
         ]
         .spacing(10)
@@ -619,7 +717,7 @@ impl State {
             )
             .height(Length::Fill)
             .into(),
-            (None, Some(s)) => scrollable(sheet(s, self.confirm_anonymise))
+            (None, Some(s)) => scrollable(sheet(s, self.confirm_anonymise, &self.consent))
                 .height(Length::Fill)
                 .into(),
             (None, None) => widget::muted("Choisissez un contact pour voir sa fiche."),
@@ -633,7 +731,40 @@ impl State {
     }
 }
 
-fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
+/// The columns the list can be sorted by; the current one shows its direction.
+fn sort_bar<'a>(sort: crate::store::ContactSort) -> Element<'a, Message> {
+    use crate::store::SortColumn as S;
+    let mut bar = row![widget::muted("Trier par :")]
+        .spacing(4)
+        .align_y(iced::Alignment::Center);
+    for (column, label) in [
+        (S::Name, "Nom"),
+        (S::Organisation, "Structure"),
+        (S::Kind, "Type"),
+        (S::Sector, "Secteur"),
+        (S::Email, "Courriel"),
+    ] {
+        let current = sort.column == column;
+        let label = match (current, sort.descending) {
+            (true, false) => format!("{label} ▲"),
+            (true, true) => format!("{label} ▼"),
+            (false, _) => label.to_string(),
+        };
+        bar = bar.push(
+            button(text(label).size(13))
+                .padding([3, 8])
+                .style(theme::entry(current))
+                .on_press(Message::Sort(column)),
+        );
+    }
+    bar.into()
+}
+
+fn sheet<'a>(
+    s: &'a Sheet,
+    confirm_anonymise: bool,
+    consent: &'a super::consent_form::ConsentForm,
+) -> Element<'a, Message> {
     let c = &s.contact;
     let mut details = column![
         widget::field("Type", c.kind.label()),
@@ -647,6 +778,7 @@ fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
         ),
         widget::field("Secteur", c.sector.map(|s| s.label()).unwrap_or("—")),
         widget::field("Quartier", c.neighbourhood.as_str()),
+        widget::field("Étiquettes", c.tags.join(", ")),
         widget::field(
             "Réexamen des données",
             c.retention_review.map(fr::date_short).unwrap_or_default()
@@ -691,7 +823,11 @@ fn sheet(s: &Sheet, confirm_anonymise: bool) -> Element<'_, Message> {
             );
         }
     }
-    let mut consents = column![].spacing(4);
+    let mut consents = column![
+        consent.view(Message::Consent, Message::RecordConsent),
+        widget::gap(4.0)
+    ]
+    .spacing(4);
     if s.consents.is_empty() {
         consents = consents.push(widget::muted("Aucun consentement enregistré."));
     }

@@ -2,6 +2,7 @@
 //! [`Event`]s a panel hands up to the app.
 
 pub mod campaigns;
+pub mod consent_form;
 pub mod contact_form;
 pub mod contacts;
 pub mod contacts_import;
@@ -9,6 +10,7 @@ pub mod conventions;
 pub mod dashboard;
 pub mod documents;
 pub mod draw;
+pub mod duplicates;
 pub mod meetings;
 pub mod settings;
 pub mod welcome;

@@ -14,6 +14,7 @@ pub struct State {
     saved: Settings,
     organisation: String,
     mission: String,
+    retention_years: String,
     db: String,
     backup_dir: String,
     backups: Vec<String>,
@@ -25,7 +26,10 @@ pub struct State {
 pub enum Message {
     Organisation(String),
     Mission(String),
+    RetentionYears(String),
     Save,
+    SaveRetention,
+    ApplyRetention,
     BackupNow,
 }
 
@@ -36,6 +40,7 @@ impl State {
         let mut s = State {
             organisation: saved.organisation.clone(),
             mission: saved.mission.clone(),
+            retention_years: saved.retention_years.to_string(),
             saved,
             db: store.path().display().to_string(),
             backup_dir: store.backup_dir().display().to_string(),
@@ -100,6 +105,48 @@ impl State {
                         self.error = Some(super::describe(&e));
                         None
                     }
+                };
+            }
+            Message::RetentionYears(s) => self.retention_years = s,
+            Message::SaveRetention => {
+                let years = match self.retention_years.trim().parse::<u32>() {
+                    Ok(y) => y,
+                    Err(_) => {
+                        self.error = Some(format!(
+                            "Durée de conservation « {} » : un nombre d'années est attendu.",
+                            self.retention_years.trim()
+                        ));
+                        return None;
+                    }
+                };
+                let saved = store.settings().and_then(|stored| {
+                    let new = Settings {
+                        retention_years: years,
+                        ..stored
+                    };
+                    store.save_settings(&new)?;
+                    Ok(new)
+                });
+                return match saved.and_then(|new| Ok((new, store.apply_retention_policy()?))) {
+                    Ok((new, changed)) => {
+                        self.saved = new;
+                        self.error = None;
+                        Some(Event::Saved(format!(
+                            "Durée de conservation enregistrée : {years} an(s). {changed} date(s) de réexamen recalculée(s)."
+                        )))
+                    }
+                    Err(e) => {
+                        self.error = Some(super::describe(&e));
+                        None
+                    }
+                };
+            }
+            Message::ApplyRetention => {
+                return match store.apply_retention_policy() {
+                    Ok(changed) => Some(Event::Saved(format!(
+                        "{changed} date(s) de réexamen recalculée(s)."
+                    ))),
+                    Err(e) => Some(Event::Notice(super::describe(&e))),
                 };
             }
             Message::BackupNow => {
@@ -175,6 +222,32 @@ impl State {
         for b in self.backups.iter().take(8) {
             backups = backups.push(text(b.as_str()).size(13));
         }
+        let years_dirty = self.retention_years.trim() != self.saved.retention_years.to_string();
+        let save_years = button(text("Enregistrer la durée"));
+        let retention = column![
+            widget::muted(
+                "La date de réexamen d'un contact est calculée à partir de sa dernière participation \
+                 (inscription, consentement, réunion, rôle dans une convention). Une date saisie sur \
+                 la fiche est conservée telle quelle ; une date effacée redevient calculée."
+            ),
+            row![
+                text("Réexaminer après (années)").width(Length::Fixed(220.0)),
+                text_input("3", &self.retention_years)
+                    .id("settings-retention")
+                    .on_input(Message::RetentionYears)
+                    .padding(6)
+                    .width(Length::Fixed(80.0)),
+                if years_dirty {
+                    save_years.on_press(Message::SaveRetention)
+                } else {
+                    save_years
+                },
+                button(text("Recalculer les dates")).on_press(Message::ApplyRetention),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center),
+        ]
+        .spacing(8);
         let about = column![
             widget::field("Version", env!("CARGO_PKG_VERSION")),
             widget::field("Licence", "EUPL 1.2"),
@@ -189,6 +262,7 @@ impl State {
         page.push(scrollable(
             column![
                 widget::section("Organisation", names),
+                widget::section("Données personnelles", retention),
                 widget::section("Données et sauvegardes", backups),
                 widget::section("À propos", about)
             ]

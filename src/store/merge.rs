@@ -1,0 +1,170 @@
+//! Duplicates in the directory: pairs of contacts that look like the same person or
+//! structure, and the merge of one into the other that keeps every link.
+
+use rusqlite::params;
+
+use super::row::now_stamp;
+use super::{Store, StoreError};
+use crate::domain::ids::ContactId;
+
+/// Two contacts that look like one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicatePair {
+    /// The older record, kept by default.
+    pub first: ContactId,
+    pub first_name: String,
+    pub second: ContactId,
+    pub second_name: String,
+    /// Why they look alike: "même courriel", "mêmes nom et téléphone"…
+    pub reason: &'static str,
+}
+
+/// A contact's display name from the row (person or organisation).
+const NAME: &str = "CASE WHEN {t}.is_organisation = 1 THEN {t}.organisation \
+                    ELSE trim({t}.first_name || ' ' || {t}.last_name) END";
+
+/// Tables whose rows point at a contact, and the column that does. A row that would
+/// clash with one the kept contact already has is left behind and goes with the other.
+const LINKS: [(&str, &str); 10] = [
+    ("memberships", "person_id"),
+    ("memberships", "organisation_id"),
+    ("convention_roles", "contact_id"),
+    ("contact_tags", "contact_id"),
+    ("group_members", "contact_id"),
+    ("consents", "contact_id"),
+    ("campaign_recipients", "contact_id"),
+    ("attendance", "contact_id"),
+    ("pool_members", "contact_id"),
+    ("journal", "entity_id"),
+];
+
+impl Store {
+    /// Pairs of contacts that look like duplicates, oldest pairs first, at most `limit`:
+    /// the same email; the same first and last names with the same phone (spaces and
+    /// dots ignored) or postal code; organisations of the same name.
+    pub fn duplicate_pairs(&self, limit: u32) -> Result<Vec<DuplicatePair>, StoreError> {
+        let a = NAME.replace("{t}", "a");
+        let b = NAME.replace("{t}", "b");
+        let phone = |t: &str| format!("replace(replace({t}.phone, ' ', ''), '.', '')");
+        let sql = format!(
+            "SELECT a.id, {a}, b.id, {b}, 'même courriel' FROM contacts a \
+               JOIN contacts b ON b.email = a.email COLLATE NOCASE AND b.id > a.id AND b.anonymised = 0 \
+               WHERE a.email <> '' AND a.anonymised = 0 \
+             UNION \
+             SELECT a.id, {a}, b.id, {b}, \
+                 CASE WHEN a.phone <> '' AND {pa} = {pb} THEN 'mêmes nom et téléphone' \
+                 ELSE 'mêmes nom et code postal' END \
+               FROM contacts a \
+               JOIN contacts b ON b.last_name = a.last_name COLLATE NOCASE \
+                 AND b.first_name = a.first_name COLLATE NOCASE AND b.id > a.id AND b.anonymised = 0 \
+                 AND b.is_organisation = 0 \
+               WHERE a.anonymised = 0 AND a.is_organisation = 0 AND a.last_name <> '' \
+                 AND ((a.phone <> '' AND {pa} = {pb}) OR (a.postal_code <> '' AND a.postal_code = b.postal_code)) \
+             UNION \
+             SELECT a.id, {a}, b.id, {b}, 'même nom de structure' FROM contacts a \
+               JOIN contacts b ON b.organisation = a.organisation COLLATE NOCASE AND b.id > a.id \
+                 AND b.anonymised = 0 AND b.is_organisation = 1 \
+               WHERE a.anonymised = 0 AND a.is_organisation = 1 AND a.organisation <> '' \
+             ORDER BY 1, 3 LIMIT ?1",
+            pa = phone("a"),
+            pb = phone("b"),
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([limit], |r| {
+            let reason: String = r.get(4)?;
+            Ok(DuplicatePair {
+                first: ContactId(r.get(0)?),
+                first_name: r.get(1)?,
+                second: ContactId(r.get(2)?),
+                second_name: r.get(3)?,
+                reason: match reason.as_str() {
+                    "même courriel" => "même courriel",
+                    "mêmes nom et téléphone" => "mêmes nom et téléphone",
+                    "mêmes nom et code postal" => "mêmes nom et code postal",
+                    _ => "même nom de structure",
+                },
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Merges `other` into `keep`: empty fields of `keep` are filled from `other`, notes
+    /// are joined, and every link (memberships, roles, tags, groups, consents, campaign
+    /// statuses, attendance, pool entries, journal) moves to `keep`. Where both had a
+    /// link to the same thing (the same meeting, say), `keep`'s stays. Then `other` is
+    /// deleted. One transaction, after a backup.
+    pub fn merge_contacts(&mut self, keep: ContactId, other: ContactId) -> Result<(), StoreError> {
+        if keep == other {
+            return Err(StoreError::BadValue(
+                "un contact ne peut pas être fusionné avec lui-même".into(),
+            ));
+        }
+        let (kept, gone) = (self.contact(keep)?, self.contact(other)?);
+        self.backup_now("avant-fusion-contacts")?;
+        self.write(|tx| {
+            let fill = [
+                "civility",
+                "first_name",
+                "last_name",
+                "organisation",
+                "role",
+                "email",
+                "phone",
+                "address",
+                "postal_code",
+                "city",
+                "neighbourhood",
+                "gender",
+                "age_band",
+                "csp",
+                "diploma",
+            ]
+            .iter()
+            .map(|c| format!("{c} = CASE WHEN k.{c} = '' THEN o.{c} ELSE k.{c} END"))
+            .collect::<Vec<_>>()
+            .join(", ");
+            tx.execute(
+                &format!(
+                    "UPDATE contacts AS k SET {fill}, \
+                        sector = coalesce(k.sector, o.sector), \
+                        notes = CASE WHEN o.notes = '' THEN k.notes WHEN k.notes = '' THEN o.notes \
+                                ELSE k.notes || char(10) || o.notes END, \
+                        do_not_contact = max(k.do_not_contact, o.do_not_contact), \
+                        updated_at = ?3 \
+                     FROM contacts AS o WHERE k.id = ?1 AND o.id = ?2"
+                ),
+                params![keep.0, other.0, now_stamp()],
+            )?;
+            for (table, column) in LINKS {
+                let only_contacts = if table == "journal" {
+                    " AND entity = 'contact'"
+                } else {
+                    ""
+                };
+                tx.execute(
+                    &format!(
+                        "UPDATE OR IGNORE {table} SET {column} = ?1 WHERE {column} = ?2{only_contacts}"
+                    ),
+                    params![keep.0, other.0],
+                )?;
+            }
+            // A membership of the merged structure in itself is meaningless.
+            tx.execute(
+                "DELETE FROM memberships WHERE person_id = organisation_id",
+                [],
+            )?;
+            tx.execute("DELETE FROM contacts WHERE id = ?1", [other.0])?;
+            tx.journal(
+                "merge",
+                "contact",
+                Some(keep.0),
+                &format!(
+                    "Fiche « {} » (n° {}) fusionnée dans « {} » : liens, consentements et participations repris",
+                    gone.display_name(),
+                    other.0,
+                    kept.display_name()
+                ),
+            )
+        })
+    }
+}

@@ -1,0 +1,148 @@
+//! The Doublons screen of the Contacts panel: pairs of contacts that look like one
+//! (same email, same names with the same phone or postal code, same structure name),
+//! each merged in one click into the record to keep, every link kept.
+
+use iced::widget::{column, row, scrollable, text};
+use iced::{Alignment, Element, Length};
+
+use super::{Event, describe};
+use crate::domain::ids::ContactId;
+use crate::store::{DuplicatePair, Store};
+use crate::ui::{theme, widget};
+
+/// How many pairs the screen lists at once; merging brings the next ones.
+const SHOWN: u32 = 100;
+
+/// The screen's state.
+#[derive(Debug, Default)]
+pub struct Duplicates {
+    pairs: Vec<DuplicatePair>,
+    error: Option<String>,
+}
+
+/// Its messages.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// Merge the second contact into the first.
+    Merge {
+        keep: ContactId,
+        other: ContactId,
+    },
+    Open(ContactId),
+}
+
+impl Duplicates {
+    /// Finds the pairs.
+    pub fn load(store: &Store) -> Duplicates {
+        let mut d = Duplicates::default();
+        d.reload(store);
+        d
+    }
+
+    fn reload(&mut self, store: &Store) {
+        match store.duplicate_pairs(SHOWN) {
+            Ok(p) => {
+                self.pairs = p;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(describe(&e)),
+        }
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, msg: Msg, store: &mut Store) -> Option<Event> {
+        match msg {
+            Msg::Open(id) => Some(Event::Open(super::Target::Contact(id))),
+            Msg::Merge { keep, other } => {
+                let names = self
+                    .pairs
+                    .iter()
+                    .find(|p| {
+                        (p.first, p.second) == (keep, other) || (p.first, p.second) == (other, keep)
+                    })
+                    .map(|p| {
+                        if p.first == keep {
+                            (p.first_name.clone(), p.second_name.clone())
+                        } else {
+                            (p.second_name.clone(), p.first_name.clone())
+                        }
+                    })
+                    .unwrap_or_default();
+                match store.merge_contacts(keep, other) {
+                    Ok(()) => {
+                        self.reload(store);
+                        Some(Event::Saved(format!(
+                            "Fiche « {} » fusionnée dans « {} » : consentements, participations et liens repris.",
+                            names.1, names.0
+                        )))
+                    }
+                    Err(e) => {
+                        self.error = Some(describe(&e));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// The screen.
+    pub fn view(&self) -> Element<'_, Msg> {
+        let mut list = column![].spacing(6);
+        if self.pairs.is_empty() {
+            list = list.push(widget::muted("Aucun doublon probable dans l'annuaire."));
+        }
+        for p in &self.pairs {
+            let who = |id: ContactId, name: &str| -> Element<'_, Msg> {
+                widget::entry(text(format!("{name} (n° {id})")), false, Msg::Open(id))
+            };
+            list = list.push(
+                row![
+                    column![
+                        who(p.first, &p.first_name),
+                        who(p.second, &p.second_name),
+                        widget::muted(p.reason),
+                    ]
+                    .spacing(2)
+                    .width(Length::Fill),
+                    column![
+                        widget::small_button(
+                            "Garder la première fiche",
+                            Msg::Merge {
+                                keep: p.first,
+                                other: p.second
+                            }
+                        ),
+                        widget::small_button(
+                            "Garder la seconde fiche",
+                            Msg::Merge {
+                                keep: p.second,
+                                other: p.first
+                            }
+                        ),
+                    ]
+                    .spacing(4),
+                ]
+                .spacing(12)
+                .align_y(Alignment::Center),
+            );
+        }
+        let mut page = column![
+            widget::title("Doublons probables"),
+            widget::muted(
+                "La fiche gardée est complétée par l'autre (champs vides, notes) et reprend \
+                 ses consentements, participations, groupes, étiquettes et campagnes ; \
+                 l'autre fiche disparaît. Une sauvegarde est faite avant chaque fusion."
+            ),
+        ]
+        .spacing(10);
+        if let Some(e) = &self.error {
+            page = page.push(widget::colored(e.as_str(), theme::LATE));
+        }
+        if self.pairs.len() as u32 == SHOWN {
+            page = page.push(widget::muted(format!(
+                "Les {SHOWN} premières paires sont montrées ; les suivantes apparaissent au fil des fusions."
+            )));
+        }
+        page.push(scrollable(list).height(Length::Fill)).into()
+    }
+}
