@@ -97,7 +97,7 @@ pub fn rules(
 ) -> Result<(), ExportError> {
     let convention = store.convention(id)?;
     let Some(version) = store.rules_versions(id)?.pop() else {
-        return Err(StoreError::BadValue(
+        return Err(StoreError::Refused(
             "cette convention n'a pas encore de règles du jeu enregistrées".into(),
         )
         .into());

@@ -732,3 +732,99 @@ fn the_current_search_becomes_a_group() {
     assert!(!group.saved_selection);
     assert!(group.members > 0);
 }
+
+#[test]
+fn record_a_consent_from_the_sheet_with_its_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Contacts & mobilisation");
+    type_into(&mut app, "contacts-search", "Hélène Mar");
+    click(&mut app, "Hélène Martin");
+    click(&mut app, "Consentement donné");
+    assert!(
+        shows(
+            &app,
+            &typography("Le champ « Version du texte accepté » est obligatoire.")
+        ),
+        "a consent without its wording is refused"
+    );
+    type_into(&mut app, "consent-wording", "formulaire forum 2026-v1");
+    type_into(&mut app, "consent-date", "12/11/2026");
+    click(&mut app, "Consentement donné");
+    assert!(shows(
+        &app,
+        &typography("Consentement « Convocations » enregistré (Papier, le 12/11/2026).")
+    ));
+    assert!(shows(
+        &app,
+        "Convocations — donné le 12/11/2026 (Papier, formulaire forum 2026-v1)"
+    ));
+}
+
+#[test]
+fn sort_the_list_by_a_column_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Contacts & mobilisation");
+    assert!(shows(&app, "Nom ▲"));
+    click(&mut app, "Courriel");
+    assert!(shows(&app, "Courriel ▲") && shows(&app, "Nom"));
+    click(&mut app, "Courriel ▲");
+    assert!(shows(&app, "Courriel ▼"));
+}
+
+#[test]
+fn merge_a_duplicate_from_the_doublons_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    store.load_demo().unwrap();
+    let file = agora::import::contacts::read(
+        "Nom;Prénom;Courriel\nMartin;Hélène;helene.martin@exemple.fr\n".as_bytes(),
+    );
+    store
+        .import_contacts(&file, agora::store::Duplicates::Create, "double.csv")
+        .unwrap();
+    let before = store.contacts_count(&Default::default()).unwrap();
+    let mut app = App::with_store(store, Panel::Contacts, today());
+    click(&mut app, "Doublons");
+    assert!(shows(&app, "même courriel"));
+    click(&mut app, "Garder la première fiche");
+    assert!(shows(
+        &app,
+        &typography(
+            "Fiche « Hélène Martin » fusionnée dans « Hélène Martin » : consentements, participations et liens repris."
+        )
+    ));
+    assert!(!shows(&app, "même courriel"));
+    drop(app);
+    let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    assert_eq!(
+        store.contacts_count(&Default::default()).unwrap(),
+        before - 1
+    );
+}
+
+#[test]
+fn the_retention_period_is_set_in_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Paramètres");
+    assert!(shows(&app, "Données personnelles"));
+    type_into(&mut app, "settings-retention", "5");
+    click(&mut app, "Enregistrer la durée");
+    assert!(
+        shows(
+            &app,
+            &typography("Durée de conservation de 35 an(s) : attendu entre 1 et 30 ans.")
+        ),
+        "35 years refused"
+    );
+    let _ = app.update(Message::Settings(
+        agora::ui::panels::settings::Message::RetentionYears("5".into()),
+    ));
+    click(&mut app, "Enregistrer la durée");
+    assert!(shows(&app, "Données personnelles"));
+    drop(app);
+    let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    assert_eq!(store.settings().unwrap().retention_years, 5);
+}

@@ -179,7 +179,7 @@ impl Store {
     ) -> Result<usize, StoreError> {
         let (name, selection, _) = self.group_members(group)?;
         if selection {
-            return Err(StoreError::BadValue(format!(
+            return Err(StoreError::Refused(format!(
                 "« {name} » est une sélection enregistrée : elle se recalcule, on n'y ajoute personne"
             )));
         }
@@ -217,7 +217,7 @@ impl Store {
             |r| r.get(0),
         )?;
         if taken {
-            return Err(StoreError::BadValue(format!(
+            return Err(StoreError::Refused(format!(
                 "un groupe ou une sélection s'appelle déjà « {name} »"
             )));
         }
@@ -264,7 +264,7 @@ impl Store {
     /// Invites the panel of the meeting's convention (its members drawn by lot).
     pub fn invite_panel(&mut self, meeting: MeetingId) -> Result<usize, StoreError> {
         let Some(convention) = self.meeting(meeting)?.convention else {
-            return Err(StoreError::BadValue(
+            return Err(StoreError::Refused(
                 "cette réunion n'est rattachée à aucune convention : il n'y a pas de panel à inviter".into(),
             ));
         };

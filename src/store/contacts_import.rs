@@ -76,7 +76,7 @@ impl Store {
         source: &str,
     ) -> Result<ImportReport, StoreError> {
         if !file.is_clean() {
-            return Err(StoreError::BadValue(format!(
+            return Err(StoreError::Refused(format!(
                 "le fichier n'est pas importé, rien n'a changé : {}",
                 file.errors.join(" ")
             )));

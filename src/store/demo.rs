@@ -412,7 +412,7 @@ impl Store {
     /// Builds the demonstration dossier in an empty store.
     pub fn load_demo(&mut self) -> Result<DemoSummary, StoreError> {
         if !self.is_empty()? {
-            return Err(StoreError::BadValue(
+            return Err(StoreError::Refused(
                 "le dossier de démonstration ne se charge que dans une base vide".into(),
             ));
         }
@@ -428,9 +428,18 @@ impl Store {
 fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
     let mut rng = Rng(0x4147_4F52_2026);
     let contacts = std::cell::Cell::new(0u32);
+    // Namesakes are different people: each gets an address of their own.
+    let emails = std::cell::RefCell::new(std::collections::HashSet::new());
     let add = |tx: &Tx<'_>, c: &Contact| -> Result<ContactId, StoreError> {
         contacts.set(contacts.get() + 1);
-        tx.insert_contact(c)
+        let mut c = c.clone();
+        let mut n = 1;
+        while !c.email.is_empty() && !emails.borrow_mut().insert(c.email.clone()) {
+            n += 1;
+            let (user, domain) = c.email.split_once('@').unwrap_or((&c.email, ""));
+            c.email = format!("{}{n}@{domain}", user.trim_end_matches(char::is_numeric));
+        }
+        tx.insert_contact(&c)
     };
 
     // The convention.

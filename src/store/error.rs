@@ -35,10 +35,26 @@ pub enum StoreError {
     NotFound(&'static str, i64),
     #[error("Valeur inattendue dans la base : {0}")]
     BadValue(String),
+    /// A request refused for a reason the person can act on, said in one sentence.
+    #[error("{}", sentence(.0))]
+    Refused(String),
     #[error("{0}")]
     Invalid(#[from] DomainError),
     #[error("Erreur de la base de données : {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("Erreur de fichier : {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// "le fichier n'est pas importé" → "Le fichier n'est pas importé."
+fn sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    if !out.ends_with(['.', '!', '?', '…']) {
+        out.push('.');
+    }
+    out
 }

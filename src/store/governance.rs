@@ -35,7 +35,7 @@ impl Store {
             |r| r.get(0),
         )?;
         if taken {
-            return Err(StoreError::BadValue(format!(
+            return Err(StoreError::Refused(format!(
                 "{name} est déjà désigné·e comme « {} »",
                 d.role.label()
             )));

@@ -95,7 +95,7 @@ impl Store {
     /// deleted. One transaction, after a backup.
     pub fn merge_contacts(&mut self, keep: ContactId, other: ContactId) -> Result<(), StoreError> {
         if keep == other {
-            return Err(StoreError::BadValue(
+            return Err(StoreError::Refused(
                 "un contact ne peut pas être fusionné avec lui-même".into(),
             ));
         }

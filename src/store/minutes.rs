@@ -140,7 +140,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<(), StoreError> {
         let Some(current) = self.minutes(meeting)? else {
-            return Err(StoreError::BadValue(
+            return Err(StoreError::Refused(
                 "cette réunion n'a pas encore de compte rendu".into(),
             ));
         };
@@ -191,7 +191,7 @@ impl Store {
             return Err(DomainError::Required("Motif de la correction").into());
         }
         let Some(current) = self.minutes(meeting)? else {
-            return Err(StoreError::BadValue(
+            return Err(StoreError::Refused(
                 "cette réunion n'a pas encore de compte rendu".into(),
             ));
         };

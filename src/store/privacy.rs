@@ -40,7 +40,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.contact(consent.contact)?;
         if consent.date > today {
-            return Err(StoreError::BadValue(format!(
+            return Err(StoreError::Refused(format!(
                 "un consentement ne peut pas être daté du {} : cette date n'est pas encore passée",
                 crate::domain::text::date_short(consent.date)
             )));

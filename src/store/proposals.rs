@@ -115,7 +115,7 @@ impl Store {
         let mut checked = f.clone();
         self.check_followup(convention, &mut checked)?;
         if !checked.is_clean() {
-            return Err(StoreError::BadValue(format!(
+            return Err(StoreError::Refused(format!(
                 "le fichier n'est pas appliqué, rien n'a changé : {}",
                 checked.errors.join(" ")
             )));

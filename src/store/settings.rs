@@ -76,7 +76,7 @@ impl Store {
             return Err(crate::domain::DomainError::Required("Organisation").into());
         }
         if !(1..=30).contains(&s.retention_years) {
-            return Err(StoreError::BadValue(format!(
+            return Err(StoreError::Refused(format!(
                 "durée de conservation de {} an(s) : attendu entre 1 et 30 ans",
                 s.retention_years
             )));

@@ -175,7 +175,7 @@ impl Campaigns {
                                 String::new()
                             }
                         ))),
-                        Err(e) => Err(StoreError::BadValue(e.to_string())),
+                        Err(e) => Err(StoreError::Refused(e.to_string())),
                     };
                 }
             }

@@ -823,11 +823,7 @@ fn sheet<'a>(
             );
         }
     }
-    let mut consents = column![
-        consent.view(Message::Consent, Message::RecordConsent),
-        widget::gap(4.0)
-    ]
-    .spacing(4);
+    let mut consents = column![].spacing(4);
     if s.consents.is_empty() {
         consents = consents.push(widget::muted("Aucun consentement enregistré."));
     }
@@ -906,6 +902,7 @@ fn sheet<'a>(
         edit,
         rights,
         current,
+        consent.view(Message::Consent, Message::RecordConsent),
         widget::section("Coordonnées", details),
         widget::section("Quotas", sensitive),
         widget::section("Consentements", consents),
