@@ -4,7 +4,7 @@
 //! Run with `cargo bench --bench contacts`.
 
 use agora::import::contacts;
-use agora::store::{self, ContactFilter, Duplicates, Store};
+use agora::store::{self, ContactFilter, ContactSort, Duplicates, SortColumn, Store};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 
 const ROWS: usize = 100_000;
@@ -147,8 +147,37 @@ fn contacts_bench(c: &mut Criterion) {
     group.bench_function("search_common_prefix_ma", |b| {
         b.iter(|| s.contacts_page(&f("ma"), 0, 50).unwrap())
     });
+    group.bench_function("search_common_prefix_ma_count", |b| {
+        b.iter(|| s.contacts_count(&f("ma")).unwrap())
+    });
     group.bench_function("page_1000_of_2000", |b| {
         b.iter(|| s.contacts_page(&f(""), 50_000, 50).unwrap())
+    });
+    let by_email = ContactFilter {
+        sort: ContactSort {
+            column: SortColumn::Email,
+            descending: true,
+        },
+        ..ContactFilter::default()
+    };
+    group.bench_function("first_page_sorted_by_email_desc", |b| {
+        b.iter(|| s.contacts_page(&by_email, 0, 50).unwrap())
+    });
+    let by_sector = ContactFilter {
+        sort: ContactSort {
+            column: SortColumn::Sector,
+            descending: false,
+        },
+        ..ContactFilter::default()
+    };
+    group.bench_function("first_page_sorted_by_sector", |b| {
+        b.iter(|| s.contacts_page(&by_sector, 0, 50).unwrap())
+    });
+    group.bench_function("first_100_duplicate_pairs", |b| {
+        b.iter(|| s.duplicate_pairs(100).unwrap())
+    });
+    group.bench_function("retention_policy_nothing_due", |b| {
+        b.iter(|| s.apply_retention_policy().unwrap())
     });
     group.finish();
 }

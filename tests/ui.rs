@@ -787,7 +787,7 @@ fn merge_a_duplicate_from_the_doublons_screen() {
     let before = store.contacts_count(&Default::default()).unwrap();
     let mut app = App::with_store(store, Panel::Contacts, today());
     click(&mut app, "Doublons");
-    assert!(shows(&app, "même courriel"));
+    assert!(shows(&app, "Même courriel"));
     click(&mut app, "Garder la première fiche");
     assert!(shows(
         &app,
@@ -795,7 +795,7 @@ fn merge_a_duplicate_from_the_doublons_screen() {
             "Fiche « Hélène Martin » fusionnée dans « Hélène Martin » : consentements, participations et liens repris."
         )
     ));
-    assert!(!shows(&app, "même courriel"));
+    assert!(!shows(&app, "Même courriel"));
     drop(app);
     let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
     assert_eq!(

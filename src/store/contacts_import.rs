@@ -83,22 +83,34 @@ impl Store {
         }
         self.backup_now("avant-import-contacts")?;
         let source = source.to_string();
+        let years = self.settings()?.retention_years;
         let report = self.write(|tx| {
             // A large file skips the per-row full-text trigger and rebuilds the index
-            // once at the end: several times faster, same result.
+            // once at the end; when no row is looked up (duplicates created), the
+            // directory's indexes are also built once at the end rather than row by row.
+            // Several times faster, same result.
             let bulk = file.rows.len() >= BULK_ROWS;
-            let trigger: Option<String> = if bulk {
-                tx.query_row(
-                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'contacts_fts_insert'",
-                    [],
-                    |r| r.get(0),
-                )
-                .optional()?
-            } else {
-                None
-            };
-            if trigger.is_some() {
-                tx.execute_batch("DROP TRIGGER contacts_fts_insert")?;
+            let mut deferred: Vec<(String, String)> = Vec::new();
+            if bulk {
+                let indexes = if duplicates == Duplicates::Create {
+                    "OR (type = 'index' AND tbl_name = 'contacts' AND sql IS NOT NULL)"
+                } else {
+                    ""
+                };
+                let mut stmt = tx.prepare(&format!(
+                    "SELECT type, name, sql FROM sqlite_schema \
+                     WHERE (type = 'trigger' AND name = 'contacts_fts_insert') {indexes}"
+                ))?;
+                let rows = stmt.query_map([], |r| {
+                    Ok((
+                        format!("DROP {} {}", r.get::<_, String>(0)?, r.get::<_, String>(1)?),
+                        r.get::<_, String>(2)?,
+                    ))
+                })?;
+                deferred = rows.collect::<Result<_, _>>()?;
+            }
+            for (drop, _) in &deferred {
+                tx.execute_batch(drop)?;
             }
             let mut report = ImportReport::default();
             let mut find = tx.prepare(MATCH)?;
@@ -124,6 +136,12 @@ impl Store {
                  VALUES (?1, ?2, 1, ?3, ?4, ?5)",
             )?;
             let now = now_stamp();
+            // A new contact's last participation is today: the policy's date, set at once.
+            let review = tx.query_row(
+                &format!("SELECT date(?1, '+{years} years')"),
+                [&now[..10]],
+                |r| super::row::date(r, 0),
+            )?;
             for r in &file.rows {
                 let c = &r.contact;
                 let existing: Option<i64> = if duplicates == Duplicates::Create {
@@ -161,7 +179,15 @@ impl Store {
                         id
                     }
                     (None, _) => {
-                        super::contacts::insert_row(&mut insert, c, &now)?;
+                        if c.retention_review.is_none() {
+                            let c = crate::domain::contact::Contact {
+                                retention_review: Some(review),
+                                ..c.clone()
+                            };
+                            super::contacts::insert_row(&mut insert, &c, &now)?;
+                        } else {
+                            super::contacts::insert_row(&mut insert, c, &now)?;
+                        }
                         report.created += 1;
                         let id = tx.last_insert_rowid();
                         super::tags::add_tags(tx, id, &c.tags)?;
@@ -179,10 +205,11 @@ impl Store {
                     report.consents += 1;
                 }
             }
-            if let Some(sql) = &trigger {
-                tx.execute_batch(&format!(
-                    "INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild'); {sql};"
-                ))?;
+            if !deferred.is_empty() {
+                tx.execute_batch("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')")?;
+                for (_, create) in &deferred {
+                    tx.execute_batch(create)?;
+                }
             }
             tx.journal(
                 "import",
@@ -195,7 +222,10 @@ impl Store {
             )?;
             Ok(report)
         })?;
-        self.apply_retention_policy()?;
+        // A merged contact may have a later participation now (a consent in the file).
+        if report.merged > 0 {
+            self.apply_retention_policy()?;
+        }
         Ok(report)
     }
 }

@@ -13,15 +13,22 @@ pub struct DuplicatePair {
     /// The older record, kept by default.
     pub first: ContactId,
     pub first_name: String,
+    /// Email, phone, address and postal code, as the sheets hold them.
+    pub first_details: String,
     pub second: ContactId,
     pub second_name: String,
-    /// Why they look alike: "même courriel", "mêmes nom et téléphone"…
+    pub second_details: String,
+    /// Why they look alike: "Même courriel", "Mêmes nom et téléphone"…
     pub reason: &'static str,
 }
 
 /// A contact's display name from the row (person or organisation).
 const NAME: &str = "CASE WHEN {t}.is_organisation = 1 THEN {t}.organisation \
                     ELSE trim({t}.first_name || ' ' || {t}.last_name) END";
+
+/// What tells two namesakes apart (empty values left out).
+const DETAILS: &str = "concat_ws(' · ', nullif({t}.email, ''), nullif({t}.phone, ''), \
+                       nullif(trim({t}.address || ' ' || {t}.postal_code || ' ' || {t}.city), ''))";
 
 /// Tables whose rows point at a contact, and the column that does. A row that would
 /// clash with one the kept contact already has is left behind and goes with the other.
@@ -43,49 +50,103 @@ impl Store {
     /// the same email; the same first and last names with the same phone (spaces and
     /// dots ignored) or postal code; organisations of the same name.
     pub fn duplicate_pairs(&self, limit: u32) -> Result<Vec<DuplicatePair>, StoreError> {
-        let a = NAME.replace("{t}", "a");
-        let b = NAME.replace("{t}", "b");
         let phone = |t: &str| format!("replace(replace({t}.phone, ' ', ''), '.', '')");
-        let sql = format!(
-            "SELECT a.id, {a}, b.id, {b}, 'même courriel' FROM contacts a \
-               JOIN contacts b ON b.email = a.email COLLATE NOCASE AND b.id > a.id AND b.anonymised = 0 \
-               WHERE a.email <> '' AND a.anonymised = 0 \
-             UNION \
-             SELECT a.id, {a}, b.id, {b}, \
-                 CASE WHEN a.phone <> '' AND {pa} = {pb} THEN 'mêmes nom et téléphone' \
-                 ELSE 'mêmes nom et code postal' END \
-               FROM contacts a \
-               JOIN contacts b ON b.last_name = a.last_name COLLATE NOCASE \
-                 AND b.first_name = a.first_name COLLATE NOCASE AND b.id > a.id AND b.anonymised = 0 \
-                 AND b.is_organisation = 0 \
-               WHERE a.anonymised = 0 AND a.is_organisation = 0 AND a.last_name <> '' \
-                 AND ((a.phone <> '' AND {pa} = {pb}) OR (a.postal_code <> '' AND a.postal_code = b.postal_code)) \
-             UNION \
-             SELECT a.id, {a}, b.id, {b}, 'même nom de structure' FROM contacts a \
-               JOIN contacts b ON b.organisation = a.organisation COLLATE NOCASE AND b.id > a.id \
-                 AND b.anonymised = 0 AND b.is_organisation = 1 \
-               WHERE a.anonymised = 0 AND a.is_organisation = 1 AND a.organisation <> '' \
-             ORDER BY 1, 3 LIMIT ?1",
-            pa = phone("a"),
-            pb = phone("b"),
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([limit], |r| {
-            let reason: String = r.get(4)?;
-            Ok(DuplicatePair {
-                first: ContactId(r.get(0)?),
-                first_name: r.get(1)?,
-                second: ContactId(r.get(2)?),
-                second_name: r.get(3)?,
-                reason: match reason.as_str() {
-                    "même courriel" => "même courriel",
-                    "mêmes nom et téléphone" => "mêmes nom et téléphone",
-                    "mêmes nom et code postal" => "mêmes nom et code postal",
-                    _ => "même nom de structure",
-                },
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let (pa, pb) = (phone("a"), phone("b"));
+        // Each rule walks the directory in id order and looks its twins up by index, so
+        // the first `limit` pairs come without pairing the whole directory.
+        let rules = [
+            (
+                "'Même courriel'".to_string(),
+                "b.email = a.email COLLATE NOCASE".to_string(),
+                "a.email <> ''".to_string(),
+            ),
+            (
+                format!(
+                    "CASE WHEN a.phone <> '' AND {pa} = {pb} THEN 'Mêmes nom et téléphone' \
+                     ELSE 'Mêmes nom et code postal' END"
+                ),
+                "b.last_name = a.last_name COLLATE NOCASE AND b.first_name = a.first_name COLLATE NOCASE \
+                 AND b.is_organisation = 0"
+                    .to_string(),
+                format!(
+                    "a.is_organisation = 0 AND a.last_name <> '' AND ((a.phone <> '' AND {pa} = {pb}) \
+                     OR (a.postal_code <> '' AND a.postal_code = b.postal_code))"
+                ),
+            ),
+            (
+                "'Même nom de structure'".to_string(),
+                "b.organisation = a.organisation COLLATE NOCASE AND b.is_organisation = 1"
+                    .to_string(),
+                "a.is_organisation = 1 AND a.organisation <> ''".to_string(),
+            ),
+        ];
+        let mut pairs: Vec<DuplicatePair> = Vec::new();
+        for (reason, join, filter) in rules {
+            let sql = format!(
+                "SELECT a.id, {na}, {da}, b.id, {nb}, {db}, {reason} FROM contacts a \
+                 JOIN contacts b ON {join} AND b.id > a.id AND b.anonymised = 0 \
+                 WHERE a.anonymised = 0 AND {filter} \
+                   AND NOT EXISTS (SELECT 1 FROM distinct_contacts d WHERE d.first_id = a.id AND d.second_id = b.id) \
+                 ORDER BY a.id, b.id LIMIT ?1",
+                na = NAME.replace("{t}", "a"),
+                da = DETAILS.replace("{t}", "a"),
+                nb = NAME.replace("{t}", "b"),
+                db = DETAILS.replace("{t}", "b"),
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map([limit], |r| {
+                let reason: String = r.get(6)?;
+                Ok(DuplicatePair {
+                    first: ContactId(r.get(0)?),
+                    first_name: r.get(1)?,
+                    first_details: r.get(2)?,
+                    second: ContactId(r.get(3)?),
+                    second_name: r.get(4)?,
+                    second_details: r.get(5)?,
+                    reason: match reason.as_str() {
+                        "Même courriel" => "Même courriel",
+                        "Mêmes nom et téléphone" => "Mêmes nom et téléphone",
+                        "Mêmes nom et code postal" => "Mêmes nom et code postal",
+                        _ => "Même nom de structure",
+                    },
+                })
+            })?;
+            for pair in rows {
+                let pair = pair?;
+                if !pairs
+                    .iter()
+                    .any(|p| (p.first, p.second) == (pair.first, pair.second))
+                {
+                    pairs.push(pair);
+                }
+            }
+        }
+        pairs.sort_by_key(|p| (p.first, p.second));
+        pairs.truncate(limit as usize);
+        Ok(pairs)
+    }
+
+    /// Records that two contacts the finder paired are different people: the pair is
+    /// no longer proposed.
+    pub fn mark_distinct(&mut self, a: ContactId, b: ContactId) -> Result<(), StoreError> {
+        let (first, second) = (a.min(b), a.max(b));
+        let names = (self.contact(first)?, self.contact(second)?);
+        self.write(|tx| {
+            tx.execute(
+                "INSERT OR IGNORE INTO distinct_contacts (first_id, second_id) VALUES (?1, ?2)",
+                params![first.0, second.0],
+            )?;
+            tx.journal(
+                "update",
+                "contact",
+                Some(first.0),
+                &format!(
+                    "« {} » (n° {first}) et « {} » (n° {second}) sont deux personnes différentes",
+                    names.0.display_name(),
+                    names.1.display_name()
+                ),
+            )
+        })
     }
 
     /// Merges `other` into `keep`: empty fields of `keep` are filled from `other`, notes

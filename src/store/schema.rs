@@ -495,7 +495,8 @@ CREATE INDEX contacts_sort ON contacts (
 
 /// Version 5: the directory's full-text index keeps two- and three-letter prefixes (a
 /// search on "ma" reads one list instead of merging hundreds), tags are found by tag,
-/// and a retention review date typed by hand is told apart from the computed default.
+/// a retention review date typed by hand is told apart from the computed default, and
+/// namesakes declared different people stop being proposed as duplicates.
 const V5: &str = r#"
 DROP TABLE contacts_fts;
 CREATE VIRTUAL TABLE contacts_fts USING fts5(
@@ -508,4 +509,10 @@ INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild');
 CREATE INDEX contact_tags_tag ON contact_tags (tag_id, contact_id);
 CREATE INDEX convention_roles_contact ON convention_roles (contact_id);
 ALTER TABLE contacts ADD COLUMN retention_by_hand INTEGER NOT NULL DEFAULT 0;
+-- Pairs the duplicate finder proposed and a person said were two people.
+CREATE TABLE distinct_contacts (
+    first_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    second_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    PRIMARY KEY (first_id, second_id)
+);
 "#;

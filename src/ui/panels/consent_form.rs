@@ -77,21 +77,24 @@ impl ConsentForm {
         submit: impl Fn(bool) -> M,
     ) -> Element<'a, M> {
         column![
+            widget::muted("Enregistrer un consentement ou son retrait :"),
             row![
                 pick_list(ConsentScope::ALL, Some(self.scope), move |s| on_field(
                     Field::Scope(s)
                 ))
-                .text_size(13),
+                .text_size(13)
+                .width(Length::Fill),
                 pick_list(ConsentChannel::ALL, Some(self.channel), move |c| on_field(
                     Field::Channel(c)
                 ))
-                .text_size(13),
+                .text_size(13)
+                .width(Length::Fixed(110.0)),
                 text_input("Date (aujourd'hui)", &self.date)
                     .id("consent-date")
                     .on_input(move |d| on_field(Field::Date(d)))
                     .padding(5)
                     .size(13)
-                    .width(Length::Fixed(130.0)),
+                    .width(Length::Fixed(125.0)),
             ]
             .spacing(6)
             .align_y(Alignment::Center),

@@ -528,11 +528,6 @@ impl State {
             .on_input(Message::Search)
             .padding(8)
             .width(Length::Fill),
-            pick_list(
-                self.kinds.as_slice(),
-                Some(KindChoice(self.filter.kind)),
-                Message::Kind
-            ),
             iced::widget::checkbox(self.filter.review_due.is_some())
                 .label("À réexaminer")
                 .text_size(13)
@@ -576,22 +571,34 @@ impl State {
             )
             .collect();
         let chosen_tag = crate::ui::choice::selected(&tags, &self.filter.tag);
-        let narrow = row![
-            pick_list(sectors, chosen, Message::Sector)
+        let narrow = column![
+            row![
+                pick_list(
+                    self.kinds.as_slice(),
+                    Some(KindChoice(self.filter.kind)),
+                    Message::Kind
+                )
                 .text_size(13)
                 .width(Length::FillPortion(1)),
-            pick_list(groups, chosen_group, Message::GroupFilter)
-                .text_size(13)
-                .width(Length::FillPortion(1)),
-            pick_list(consents, chosen_consent, Message::ConsentFilter)
-                .text_size(13)
-                .width(Length::FillPortion(1)),
-            pick_list(tags, chosen_tag, Message::TagFilter)
-                .text_size(13)
-                .width(Length::FillPortion(1)),
+                pick_list(sectors, chosen, Message::Sector)
+                    .text_size(13)
+                    .width(Length::FillPortion(1)),
+                pick_list(tags, chosen_tag, Message::TagFilter)
+                    .text_size(13)
+                    .width(Length::FillPortion(1)),
+            ]
+            .spacing(8),
+            row![
+                pick_list(groups, chosen_group, Message::GroupFilter)
+                    .text_size(13)
+                    .width(Length::FillPortion(1)),
+                pick_list(consents, chosen_consent, Message::ConsentFilter)
+                    .text_size(13)
+                    .width(Length::FillPortion(1)),
+            ]
+            .spacing(8),
         ]
-        .spacing(8)
-        .align_y(iced::Alignment::Center);
+        .spacing(8);
         let mut list = column![].spacing(2);
         for c in &self.rows {
             let selected = self.sheet.as_ref().is_some_and(|s| s.contact.id == c.id);

@@ -3,7 +3,7 @@
 //! each merged in one click into the record to keep, every link kept.
 
 use iced::widget::{column, row, scrollable, text};
-use iced::{Alignment, Element, Length};
+use iced::{Element, Length};
 
 use super::{Event, describe};
 use crate::domain::ids::ContactId;
@@ -28,6 +28,8 @@ pub enum Msg {
         keep: ContactId,
         other: ContactId,
     },
+    /// The two are different people: stop proposing them.
+    Distinct(ContactId, ContactId),
     Open(ContactId),
 }
 
@@ -53,6 +55,18 @@ impl Duplicates {
     pub fn update(&mut self, msg: Msg, store: &mut Store) -> Option<Event> {
         match msg {
             Msg::Open(id) => Some(Event::Open(super::Target::Contact(id))),
+            Msg::Distinct(a, b) => match store.mark_distinct(a, b) {
+                Ok(()) => {
+                    self.reload(store);
+                    Some(Event::Saved(
+                        "Ces deux fiches ne seront plus proposées comme doublon.".into(),
+                    ))
+                }
+                Err(e) => {
+                    self.error = Some(describe(&e));
+                    None
+                }
+            },
             Msg::Merge { keep, other } => {
                 let names = self
                     .pairs
@@ -86,45 +100,60 @@ impl Duplicates {
     }
 
     /// The screen.
-    pub fn view(&self) -> Element<'_, Msg> {
+    pub fn view<'a>(&'a self) -> Element<'a, Msg> {
         let mut list = column![].spacing(6);
         if self.pairs.is_empty() {
             list = list.push(widget::muted("Aucun doublon probable dans l'annuaire."));
         }
         for p in &self.pairs {
-            let who = |id: ContactId, name: &str| -> Element<'_, Msg> {
-                widget::entry(text(format!("{name} (n° {id})")), false, Msg::Open(id))
+            let side = |id: ContactId,
+                        name: &'a str,
+                        details: &'a str,
+                        keep: Msg,
+                        label: &'a str|
+             -> Element<'a, Msg> {
+                column![
+                    widget::entry(text(format!("{name} (n° {id})")), false, Msg::Open(id)),
+                    text(details).size(13).color(theme::MUTED),
+                    widget::small_button(label, keep),
+                ]
+                .spacing(4)
+                .width(Length::FillPortion(1))
+                .into()
             };
-            list = list.push(
-                row![
-                    column![
-                        who(p.first, &p.first_name),
-                        who(p.second, &p.second_name),
-                        widget::muted(p.reason),
-                    ]
-                    .spacing(2)
-                    .width(Length::Fill),
-                    column![
-                        widget::small_button(
-                            "Garder la première fiche",
+            list = list.push(widget::section(
+                p.reason,
+                column![
+                    row![
+                        side(
+                            p.first,
+                            &p.first_name,
+                            &p.first_details,
                             Msg::Merge {
                                 keep: p.first,
                                 other: p.second
-                            }
+                            },
+                            "Garder la première fiche"
                         ),
-                        widget::small_button(
-                            "Garder la seconde fiche",
+                        side(
+                            p.second,
+                            &p.second_name,
+                            &p.second_details,
                             Msg::Merge {
                                 keep: p.second,
                                 other: p.first
-                            }
+                            },
+                            "Garder la seconde fiche"
                         ),
                     ]
-                    .spacing(4),
+                    .spacing(16),
+                    widget::small_button(
+                        "Deux personnes différentes",
+                        Msg::Distinct(p.first, p.second)
+                    ),
                 ]
-                .spacing(12)
-                .align_y(Alignment::Center),
-            );
+                .spacing(8),
+            ));
         }
         let mut page = column![
             widget::title("Doublons probables"),
@@ -143,6 +172,13 @@ impl Duplicates {
                 "Les {SHOWN} premières paires sont montrées ; les suivantes apparaissent au fil des fusions."
             )));
         }
-        page.push(scrollable(list).height(Length::Fill)).into()
+        page.push(
+            scrollable(list.padding(iced::Padding {
+                right: 16.0,
+                ..iced::Padding::ZERO
+            }))
+            .height(Length::Fill),
+        )
+        .into()
     }
 }
