@@ -230,17 +230,17 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<ContactRow>, StoreError> {
         let (clause, args) = filter.sql();
-        // Words of one to three letters match a large share of the directory: walking the
-        // list's index and keeping the matches is then cheaper than sorting them all.
-        let broad = super::search::fts_query(&filter.search).is_some()
-            && filter
-                .search
-                .split(|c: char| !c.is_alphanumeric())
-                .all(|w| w.chars().count() <= 3);
-        let index = if broad && filter.sort.column == SortColumn::Name {
-            "INDEXED BY contacts_sort"
-        } else {
-            ""
+        // With no search, or words of one to three letters (they match a large share of
+        // the directory), walking an index in the list's order and keeping the matches
+        // is cheaper than sorting them all; a precise search sorts its few matches.
+        let broad = filter
+            .search
+            .split(|c: char| !c.is_alphanumeric())
+            .all(|w| w.chars().count() <= 3);
+        let index = match filter.sort.column {
+            SortColumn::Name if broad => "INDEXED BY contacts_sort",
+            SortColumn::Email if broad => "INDEXED BY contacts_email",
+            _ => "",
         };
         let sql = format!(
             "SELECT id, is_organisation, first_name, last_name, organisation, kind, sector, email, phone \
