@@ -343,7 +343,7 @@ pub fn person_data(store: &mut Store, id: ContactId, path: &Path) -> Result<(), 
     let memberships: Vec<serde_json::Value> = store
         .memberships(id)?
         .into_iter()
-        .map(|(org, role)| serde_json::json!({ "structure": org, "rôle": role }))
+        .map(|(_, org, role)| serde_json::json!({ "structure": org, "rôle": role }))
         .collect();
     let participations: Vec<serde_json::Value> = store
         .participations(id)?

@@ -724,3 +724,42 @@ fn namesakes_declared_different_are_no_longer_proposed() {
     );
     assert!(s.contact(p.first).is_ok() && s.contact(p.second).is_ok());
 }
+
+#[test]
+fn a_person_is_attached_to_a_structure_and_detached() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let helene = s.contacts_page(&search("helene martin"), 0, 1).unwrap()[0].id;
+    let orgs = s.organisations().unwrap();
+    let (org, name) = orgs
+        .iter()
+        .find(|(_, n)| n.contains("Parlons-en"))
+        .unwrap()
+        .clone();
+    s.attach_to_organisation(helene, org, "Bénévole").unwrap();
+    s.attach_to_organisation(helene, org, "Trésorière").unwrap();
+    let mine = s.memberships(helene).unwrap();
+    assert!(
+        mine.contains(&(org, name.clone(), "Trésorière".into())),
+        "{mine:?}"
+    );
+    assert!(
+        s.memberships(org)
+            .unwrap()
+            .iter()
+            .any(|(p, n, _)| *p == helene && n == "Hélène Martin"),
+        "the structure's sheet lists its members"
+    );
+    assert!(
+        s.attach_to_organisation(org, helene, "").is_err(),
+        "a structure in a person: refused"
+    );
+    s.detach_from_organisation(helene, org).unwrap();
+    assert!(!s.memberships(helene).unwrap().iter().any(|m| m.0 == org));
+    assert!(
+        s.journal_of("contact", helene.0, 10)
+            .unwrap()
+            .iter()
+            .any(|e| e.summary.contains("Détaché·e de"))
+    );
+}

@@ -314,13 +314,21 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The organisations a person belongs to, with their role.
-    pub fn memberships(&self, id: ContactId) -> Result<Vec<(String, String)>, StoreError> {
+    /// For a person, the structures they belong to; for a structure, its members: the
+    /// other side's id and name, and the role, by name.
+    pub fn memberships(
+        &self,
+        id: ContactId,
+    ) -> Result<Vec<(ContactId, String, String)>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT o.organisation, m.role FROM memberships m JOIN contacts o ON o.id = m.organisation_id \
-             WHERE m.person_id = ?1 ORDER BY o.organisation",
+            "SELECT o.id, o.organisation, m.role FROM memberships m JOIN contacts o ON o.id = m.organisation_id \
+             WHERE m.person_id = ?1 \
+             UNION ALL \
+             SELECT p.id, trim(p.first_name || ' ' || p.last_name), m.role FROM memberships m \
+             JOIN contacts p ON p.id = m.person_id WHERE m.organisation_id = ?1 \
+             ORDER BY 2 COLLATE NOCASE",
         )?;
-        let rows = stmt.query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = stmt.query_map([id.0], |r| Ok((ContactId(r.get(0)?), r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -28,7 +28,10 @@ impl std::fmt::Display for KindChoice {
 
 struct Sheet {
     contact: Contact,
-    memberships: Vec<(String, String)>,
+    memberships: Vec<(ContactId, String, String)>,
+    campaigns: Vec<crate::store::CampaignHistory>,
+    /// The structures a person can be attached to.
+    organisations: Vec<crate::ui::choice::Choice<ContactId>>,
     consents: Vec<crate::domain::contact::Consent>,
     participations: Vec<Participation>,
     meetings: Vec<MeetingAttended>,
@@ -56,6 +59,8 @@ pub struct State {
     form: Option<super::contact_form::ContactForm>,
     /// The consent being recorded on the sheet.
     consent: super::consent_form::ConsentForm,
+    /// The structure and role a person is being attached to.
+    attach: (Option<crate::ui::choice::Choice<ContactId>>, String),
     groups: Vec<crate::store::GroupRow>,
     error: Option<String>,
 }
@@ -81,6 +86,10 @@ pub enum Message {
     SaveSelection,
     Withdraw(ConsentScope),
     Consent(super::consent_form::Field),
+    AttachTo(crate::ui::choice::Choice<ContactId>),
+    AttachRole(String),
+    Attach,
+    Detach(ContactId),
     RecordConsent(bool),
     DoNotContact(bool),
     Anonymise(bool),
@@ -121,6 +130,7 @@ impl State {
             tags: Vec::new(),
             form: None,
             consent: Default::default(),
+            attach: (None, String::new()),
             groups: Vec::new(),
             error: None,
         };
@@ -169,6 +179,12 @@ impl State {
             Ok::<_, crate::store::StoreError>(Sheet {
                 contact: store.contact(id)?,
                 memberships: store.memberships(id)?,
+                campaigns: store.campaigns_of(id)?,
+                organisations: store
+                    .organisations()?
+                    .into_iter()
+                    .map(|(id, name)| crate::ui::choice::Choice::new(id, name))
+                    .collect(),
                 consents: store.consents(id)?,
                 participations: store.participations(id)?,
                 meetings: store.meetings_attended(id)?,
@@ -345,6 +361,30 @@ impl State {
                         scope.label()
                     )
                 })
+            }),
+            Message::AttachTo(c) => {
+                self.attach.0 = Some(c);
+                None
+            }
+            Message::AttachRole(r) => {
+                self.attach.1 = r;
+                None
+            }
+            Message::Attach => match (id, self.attach.0.clone()) {
+                (Some(id), Some(org)) => Some(
+                    store
+                        .attach_to_organisation(id, org.value, &self.attach.1)
+                        .map(|()| {
+                            self.attach = (None, String::new());
+                            format!("Rattachement à « {} » enregistré.", org.label)
+                        }),
+                ),
+                _ => None,
+            },
+            Message::Detach(org) => id.map(|id| {
+                store
+                    .detach_from_organisation(id, org)
+                    .map(|()| "Rattachement retiré.".to_string())
             }),
             Message::Consent(f) => {
                 self.consent.set(f);
@@ -621,8 +661,9 @@ impl State {
             list = list.push(widget::muted("Aucun contact ne correspond."));
         }
         let mut pager = row![widget::muted(format!(
-            "{} contacts · page {} / {pages}",
+            "{} contact{} · page {} / {pages}",
             fr::integer(self.total.into()),
+            if self.total > 1 { "s" } else { "" },
             self.page + 1
         ))]
         .spacing(10)
@@ -724,9 +765,14 @@ impl State {
             )
             .height(Length::Fill)
             .into(),
-            (None, Some(s)) => scrollable(sheet(s, self.confirm_anonymise, &self.consent))
-                .height(Length::Fill)
-                .into(),
+            (None, Some(s)) => scrollable(sheet(
+                s,
+                self.confirm_anonymise,
+                &self.consent,
+                &self.attach,
+            ))
+            .height(Length::Fill)
+            .into(),
             (None, None) => widget::muted("Choisissez un contact pour voir sa fiche."),
         };
         let mut page = column![switch].spacing(8);
@@ -771,6 +817,7 @@ fn sheet<'a>(
     s: &'a Sheet,
     confirm_anonymise: bool,
     consent: &'a super::consent_form::ConsentForm,
+    attach: &'a (Option<crate::ui::choice::Choice<ContactId>>, String),
 ) -> Element<'a, Message> {
     let c = &s.contact;
     let mut details = column![
@@ -850,8 +897,62 @@ fn sheet<'a>(
         });
     }
     let mut links = column![].spacing(2);
-    for (org, role) in &s.memberships {
-        links = links.push(text(format!("{org} — {role}")));
+    for (other, name, role) in &s.memberships {
+        let line = if role.is_empty() {
+            name.clone()
+        } else {
+            format!("{name} — {role}")
+        };
+        let mut entry = row![
+            iced::widget::container(widget::entry(text(line), false, Message::Select(*other)))
+                .width(Length::Fill)
+        ]
+        .spacing(6)
+        .align_y(iced::Alignment::Center);
+        if !c.is_organisation {
+            entry = entry.push(widget::small_button("Détacher", Message::Detach(*other)));
+        }
+        links = links.push(entry);
+    }
+    if !c.is_organisation {
+        links = links.push(
+            column![
+                pick_list(
+                    s.organisations.as_slice(),
+                    attach.0.clone(),
+                    Message::AttachTo
+                )
+                .placeholder("Rattacher à une structure…")
+                .text_size(13)
+                .width(Length::Fill),
+                row![
+                    text_input("Rôle (adhérent·e, présidente…)", &attach.1)
+                        .on_input(Message::AttachRole)
+                        .padding(5)
+                        .size(13)
+                        .width(Length::Fill),
+                    button(text("Rattacher").size(13))
+                        .padding([4, 8])
+                        .style(button::secondary)
+                        .on_press_maybe(attach.0.is_some().then_some(Message::Attach)),
+                ]
+                .spacing(6)
+                .align_y(iced::Alignment::Center),
+            ]
+            .spacing(4)
+            .padding([6, 0]),
+        );
+    }
+    for k in &s.campaigns {
+        links = links.push(text(format!(
+            "Campagne « {} » ({}) — {}{}",
+            k.name,
+            fr::date_short(k.created_on),
+            k.status.label(),
+            k.updated_on
+                .map(|d| format!(" le {}", fr::date_short(d)))
+                .unwrap_or_default()
+        )));
     }
     for p in &s.participations {
         links = links.push(widget::entry(
@@ -872,7 +973,11 @@ fn sheet<'a>(
             Message::OpenMeeting(m.meeting),
         ));
     }
-    if s.memberships.is_empty() && s.participations.is_empty() && s.meetings.is_empty() {
+    if s.memberships.is_empty()
+        && s.participations.is_empty()
+        && s.meetings.is_empty()
+        && s.campaigns.is_empty()
+    {
         links = links.push(widget::muted("Aucune participation enregistrée."));
     }
     let edit = row![
