@@ -1,5 +1,14 @@
-//! Types of the tirage au sort: quotas, volunteer pools, draws, and the check of a
-//! panel's composition against its quotas. The algorithms come with their own issue.
+//! The tirage au sort: quotas, volunteer pools, draws and the check of a panel's
+//! composition; the algorithms (feasibility and relaxation, LEXIMIN, MAXIMIN, LEGACY),
+//! the 1,000-panel lottery and the named generator live in the submodules, all pure.
+
+pub mod generated;
+pub mod instance;
+pub mod legacy;
+pub mod leximin;
+pub mod lottery;
+pub mod pricing;
+pub mod seed;
 
 use chrono::NaiveDate;
 

@@ -1,0 +1,565 @@
+//! LEXIMIN and MAXIMIN (Flanigan, Gölz, Gupta, Hennig, Procaccia, *Fair algorithms
+//! for selecting citizens' assemblies*, Nature 596, 2021) by column generation.
+//!
+//! Volunteers with the same values share one probability, so the model has one row
+//! per type. The restricted master LP over the panels found so far — maximise z with
+//! every unfixed type's probability ≥ z and every fixed type's ≥ its value — is solved
+//! by `clarabel` (interior point): its duals price a new panel through the integer
+//! program of [`super::pricing`]; when none improves, the types with a positive dual
+//! are fixed at z (an interior solution fixes many at once) and the next round starts.
+//! MAXIMIN is the first round.
+
+use std::collections::HashSet;
+
+use clarabel::algebra::CscMatrix;
+use clarabel::solver::{
+    DefaultSettingsBuilder, DefaultSolver, IPSolver, NonnegativeConeT, SolverStatus,
+    SupportedConeT, ZeroConeT,
+};
+
+use microlp::{ComparisonOp, OptimizationDirection, Problem, Variable};
+
+use super::instance::Instance;
+use super::lottery::Mixture;
+use super::pricing::{self, Counts, PricingError};
+
+/// Which fairness the portfolio aims at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Goal {
+    /// Maximise the lowest probability, then the next lowest, and so on.
+    Leximin,
+    /// Maximise the lowest probability only.
+    Maximin,
+}
+
+/// What went wrong while computing a portfolio.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PortfolioError {
+    #[error("{0}")]
+    Pricing(#[from] PricingError),
+    #[error("Le solveur de programmes linéaires a échoué ({0}).")]
+    Lp(String),
+    #[error("Calcul interrompu.")]
+    Cancelled,
+}
+
+/// Where the computation stands, for a progress indicator.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    pub round: usize,
+    pub panels: usize,
+    pub fixed_types: usize,
+    pub types: usize,
+    /// The lowest probability reached so far.
+    pub lowest: f64,
+}
+
+/// A portfolio and how it was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub mixture: Mixture,
+    /// Types no feasible panel contains (their members cannot be selected).
+    pub unreachable: Vec<usize>,
+    pub rounds: usize,
+    pub lp_solves: usize,
+    pub pricing_calls: usize,
+    /// Seconds spent in the LPs and in the pricing programs.
+    pub lp_seconds: f64,
+    pub pricing_seconds: f64,
+}
+
+/// The dual gap below which a panel does not count as improving.
+const EPS: f64 = 1e-7;
+/// The dual value above which a type is fixed at the round's optimum.
+const FIX: f64 = 1e-5;
+
+struct Master {
+    z: f64,
+    /// Dual value per type (0 for fixed types' rows too, where positive).
+    y: Vec<f64>,
+    lambda: Vec<f64>,
+}
+
+/// The solution of a simplex solve, or why there is none.
+fn simplex(
+    outcome: Result<microlp::SolveOutcome, microlp::Error>,
+) -> Result<microlp::Solution, PortfolioError> {
+    outcome
+        .map_err(|e| PortfolioError::Lp(e.to_string()))?
+        .into_solution()
+        .map_err(|_| PortfolioError::Lp("interrompu".into()))
+}
+
+/// Share of each type a panel holds: count / type size.
+fn shares(inst: &Instance, panel: &Counts) -> Vec<(usize, f64)> {
+    panel
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| **x > 0)
+        .map(|(t, &x)| (t, f64::from(x) / inst.members[t].len() as f64))
+        .collect()
+}
+
+fn settings() -> clarabel::solver::DefaultSettings<f64> {
+    DefaultSettingsBuilder::default()
+        .verbose(false)
+        .max_iter(500)
+        .build()
+        .expect("the settings are valid")
+}
+
+/// The restricted master: variables λ (one per panel) then z.
+/// `targets[t]`: `None` for a type whose probability must reach z, `Some(f)` for one
+/// fixed at f. With `slack`, z becomes a shortfall ε allowed on every target
+/// (minimised), for the final portfolio when every type is fixed.
+fn solve_master(
+    inst: &Instance,
+    panels: &[Vec<(usize, f64)>],
+    targets: &[Option<f64>],
+    slack: bool,
+) -> Result<Master, PortfolioError> {
+    let m = panels.len();
+    let n = m + 1;
+    let types = inst.types();
+    let (mut rows, mut cols, mut vals, mut b) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // Row 0: Σλ = 1 (zero cone).
+    for j in 0..m {
+        rows.push(0);
+        cols.push(j);
+        vals.push(1.0);
+    }
+    b.push(1.0);
+    // Rows 1..=types: −Σ share·λ (+ z) ≤ −target (nonnegative cone).
+    let mut per_type: Vec<Vec<(usize, f64)>> = vec![Vec::new(); types];
+    for (j, p) in panels.iter().enumerate() {
+        for &(t, s) in p {
+            per_type[t].push((j, s));
+        }
+    }
+    for (t, entries) in per_type.iter().enumerate() {
+        let row = 1 + t;
+        for &(j, s) in entries {
+            rows.push(row);
+            cols.push(j);
+            vals.push(-s);
+        }
+        match (targets[t], slack) {
+            (None, _) => {
+                rows.push(row);
+                cols.push(m);
+                vals.push(1.0);
+                b.push(0.0);
+            }
+            (Some(f), true) => {
+                rows.push(row);
+                cols.push(m);
+                vals.push(-1.0);
+                b.push(-f);
+            }
+            (Some(f), false) => b.push(-f),
+        }
+    }
+    // λ ≥ 0.
+    for j in 0..m {
+        rows.push(1 + types + j);
+        cols.push(j);
+        vals.push(-1.0);
+        b.push(0.0);
+    }
+    let a = CscMatrix::new_from_triplets(1 + types + m, n, rows, cols, vals);
+    let p = CscMatrix::<f64>::zeros((n, n));
+    let mut q = vec![0.0; n];
+    q[m] = if slack { 1.0 } else { -1.0 };
+    let cones: [SupportedConeT<f64>; 2] = [ZeroConeT(1), NonnegativeConeT(types + m)];
+    let mut solver = DefaultSolver::new(&p, &q, &a, &b, &cones, settings())
+        .map_err(|e| PortfolioError::Lp(format!("{e:?}")))?;
+    solver.solve();
+    let s = &solver.solution;
+    if !matches!(s.status, SolverStatus::Solved | SolverStatus::AlmostSolved) {
+        return Err(PortfolioError::Lp(format!("{:?}", s.status)));
+    }
+    Ok(Master {
+        z: s.x[m],
+        y: s.z[1..=types].to_vec(),
+        lambda: s.x[..m].iter().map(|l| l.max(0.0)).collect(),
+    })
+}
+
+/// Computes a LEXIMIN (or MAXIMIN) portfolio. `progress` is called after each LP and
+/// returns `false` to cancel.
+pub fn portfolio(
+    inst: &Instance,
+    goal: Goal,
+    mut progress: impl FnMut(Progress) -> bool,
+) -> Result<Outcome, PortfolioError> {
+    let types = inst.types();
+    let mut found: HashSet<Counts> = HashSet::new();
+    let mut panels: Vec<Counts> = Vec::new();
+    let mut pricing_calls = 0;
+    let mut add = |panel: Counts, panels: &mut Vec<Counts>| {
+        if found.insert(panel.clone()) {
+            panels.push(panel);
+            true
+        } else {
+            false
+        }
+    };
+    // A first set of diverse panels: multiplicative weights.
+    let mut w = vec![1.0; types];
+    let starts = (3 * types / inst.k.max(1) as usize + 20).min(200);
+    let mut covered = vec![false; types];
+    for _ in 0..starts {
+        let panel = pricing::best_panel(inst, &w)?;
+        pricing_calls += 1;
+        for (t, &x) in panel.iter().enumerate() {
+            if x > 0 {
+                covered[t] = true;
+                w[t] *= 1.0 - 0.2 * f64::from(x) / inst.members[t].len() as f64;
+            }
+        }
+        let mean = w.iter().sum::<f64>() / types as f64;
+        w.iter_mut().for_each(|x| *x /= mean);
+        add(panel, &mut panels);
+    }
+    // Every type not yet in a panel: one call to find it a panel, or learn it has none.
+    let mut unreachable = Vec::new();
+    for t in 0..types {
+        if covered[t] {
+            continue;
+        }
+        let mut only = vec![0.0; types];
+        only[t] = 1.0;
+        let panel = pricing::best_panel(inst, &only)?;
+        pricing_calls += 1;
+        if panel[t] == 0 {
+            unreachable.push(t);
+        } else {
+            for (u, &x) in panel.iter().enumerate() {
+                covered[u] |= x > 0;
+            }
+            add(panel, &mut panels);
+        }
+    }
+    let mut targets: Vec<Option<f64>> = (0..types)
+        .map(|t| unreachable.contains(&t).then_some(0.0))
+        .collect();
+    let mut rounds = 0;
+    let mut lp_solves = 0;
+    let (mut lp_seconds, mut pricing_seconds) = (0.0, 0.0);
+    let mut last = None;
+    while targets.iter().any(Option::is_none) {
+        rounds += 1;
+        // Column generation on the dual, by simplex: each new panel is one more row, and
+        // the solve resumes from the previous basis.
+        let clock = std::time::Instant::now();
+        let mut dual = Problem::new(OptimizationDirection::Minimize);
+        let y: Vec<Variable> = (0..types)
+            .map(|t| dual.add_var(-targets[t].unwrap_or(0.0), (0.0, f64::INFINITY)))
+            .collect();
+        let mu = dual.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
+        dual.add_constraint(
+            (0..types).filter(|&t| targets[t].is_none()).map(|t| (y[t], 1.0)),
+            ComparisonOp::Eq,
+            1.0,
+        );
+        let row = |panel: &Counts| {
+            let mut terms: Vec<(Variable, f64)> =
+                shares(inst, panel).into_iter().map(|(t, a)| (y[t], a)).collect();
+            terms.push((mu, -1.0));
+            terms
+        };
+        for panel in &panels {
+            dual.add_constraint(row(panel), ComparisonOp::Le, 0.0);
+        }
+        let mut solution = simplex(dual.solve())?;
+        lp_seconds += clock.elapsed().as_secs_f64();
+        lp_solves += 1;
+        loop {
+            if !progress(Progress {
+                round: rounds,
+                panels: panels.len(),
+                fixed_types: targets.iter().filter(|t| t.is_some()).count(),
+                types,
+                lowest: solution.objective(),
+            }) {
+                return Err(PortfolioError::Cancelled);
+            }
+            let weights: Vec<f64> = (0..types)
+                .map(|t| solution.var_value(y[t]).max(0.0) / inst.members[t].len() as f64)
+                .collect();
+            let clock = std::time::Instant::now();
+            let panel = pricing::best_panel(inst, &weights)?;
+            pricing_seconds += clock.elapsed().as_secs_f64();
+            pricing_calls += 1;
+            let value: f64 = panel.iter().zip(&weights).map(|(&x, w)| f64::from(x) * w).sum();
+            let mu_value = solution.var_value(mu);
+            if value <= mu_value + EPS * mu_value.abs().max(1.0) || !add(panel.clone(), &mut panels) {
+                break;
+            }
+            let clock = std::time::Instant::now();
+            solution = simplex(solution.add_constraint(row(&panel), ComparisonOp::Le, 0.0))?;
+            lp_seconds += clock.elapsed().as_secs_f64();
+            lp_solves += 1;
+        }
+        // One interior-point solve of the master over the panels found: its duals are
+        // positive exactly for the types every optimum holds at z.
+        let clock = std::time::Instant::now();
+        let columns: Vec<Vec<(usize, f64)>> = panels.iter().map(|p| shares(inst, p)).collect();
+        let master = solve_master(inst, &columns, &targets, false)?;
+        // Both solvers agree to about 1e-9; the lower value, a hair below, keeps the next
+        // round's targets reachable.
+        let reached = solution.objective().min(master.z) - 1e-9;
+        lp_seconds += clock.elapsed().as_secs_f64();
+        lp_solves += 1;
+        if goal == Goal::Maximin {
+            last = Some(master);
+            break;
+        }
+        // Fix the types the optimum holds at z; at least the one with the largest dual.
+        let open: Vec<usize> = (0..types).filter(|&t| targets[t].is_none()).collect();
+        let top = open
+            .iter()
+            .copied()
+            .max_by(|&a, &b| master.y[a].total_cmp(&master.y[b]));
+        for &t in &open {
+            if master.y[t] > FIX || Some(t) == top {
+                targets[t] = Some(reached.max(0.0));
+            }
+        }
+        last = Some(master);
+    }
+    let lambda = if goal == Goal::Maximin {
+        last.map(|m| m.lambda).unwrap_or_default()
+    } else {
+        let columns: Vec<Vec<(usize, f64)>> = panels.iter().map(|p| shares(inst, p)).collect();
+        lp_solves += 1;
+        solve_master(inst, &columns, &targets, true)?.lambda
+    };
+    let total: f64 = lambda.iter().sum();
+    let (mut kept, mut weights) = (Vec::new(), Vec::new());
+    for (panel, l) in panels.into_iter().zip(lambda) {
+        if l / total > 1e-9 {
+            kept.push(panel);
+            weights.push(l / total);
+        }
+    }
+    let sum: f64 = weights.iter().sum();
+    weights.iter_mut().for_each(|w| *w /= sum);
+    Ok(Outcome {
+        mixture: Mixture {
+            panels: kept,
+            weights,
+        },
+        unreachable,
+        rounds,
+        lp_solves,
+        pricing_calls,
+        lp_seconds,
+        pricing_seconds,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sortition::instance::tests::small;
+    use microlp::{ComparisonOp, OptimizationDirection, Problem};
+
+    /// Every feasible panel of a tiny instance, person by person.
+    fn all_panels(inst: &Instance) -> Vec<Vec<usize>> {
+        let n = inst.len();
+        (0u32..(1 << n))
+            .filter(|mask| mask.count_ones() == inst.k)
+            .map(|mask| (0..n).filter(|i| mask & (1 << i) != 0).collect::<Vec<_>>())
+            .filter(|p| inst.is_feasible(p))
+            .collect()
+    }
+
+    /// The leximin probabilities by their definition, over every feasible panel and
+    /// every person (no types, no duals): raise the lowest, then fix whoever cannot
+    /// go higher, and again.
+    fn brute_force(inst: &Instance) -> Vec<f64> {
+        let panels = all_panels(inst);
+        let n = inst.len();
+        let reachable: Vec<bool> = (0..n)
+            .map(|i| panels.iter().any(|p| p.contains(&i)))
+            .collect();
+        let mut fixed: Vec<Option<f64>> = (0..n).map(|i| (!reachable[i]).then_some(0.0)).collect();
+        // The highest z with every open person at z or more, fixed ones at their value.
+        let lowest = |fixed: &[Option<f64>]| -> f64 {
+            let mut p = Problem::new(OptimizationDirection::Maximize);
+            let l: Vec<_> = panels.iter().map(|_| p.add_var(0.0, (0.0, 1.0))).collect();
+            let z = p.add_var(1.0, (0.0, 1.0));
+            p.add_constraint(l.iter().map(|&v| (v, 1.0)), ComparisonOp::Eq, 1.0);
+            for (i, f) in fixed.iter().enumerate() {
+                let mut terms: Vec<_> = panels
+                    .iter()
+                    .zip(&l)
+                    .filter(|(pl, _)| pl.contains(&i))
+                    .map(|(_, &v)| (v, 1.0))
+                    .collect();
+                match f {
+                    Some(f) => p.add_constraint(terms, ComparisonOp::Ge, f - 1e-9),
+                    None => {
+                        terms.push((z, -1.0));
+                        p.add_constraint(terms, ComparisonOp::Ge, 0.0)
+                    }
+                }
+            }
+            p.solve().unwrap().into_solution().unwrap().var_value(z)
+        };
+        while fixed.iter().any(Option::is_none) {
+            let z = lowest(&fixed);
+            let open: Vec<usize> = (0..n).filter(|&i| fixed[i].is_none()).collect();
+            let mut stuck = Vec::new();
+            for &i in &open {
+                // The highest π_i with every open person at z or more.
+                let mut p = Problem::new(OptimizationDirection::Maximize);
+                let l: Vec<_> = panels
+                    .iter()
+                    .map(|pl| p.add_var(if pl.contains(&i) { 1.0 } else { 0.0 }, (0.0, 1.0)))
+                    .collect();
+                p.add_constraint(l.iter().map(|&v| (v, 1.0)), ComparisonOp::Eq, 1.0);
+                for j in 0..n {
+                    let terms: Vec<_> = panels
+                        .iter()
+                        .zip(&l)
+                        .filter(|(pl, _)| pl.contains(&j))
+                        .map(|(_, &v)| (v, 1.0))
+                        .collect();
+                    p.add_constraint(terms, ComparisonOp::Ge, fixed[j].unwrap_or(z) - 1e-9);
+                }
+                let best = p.solve().unwrap().into_solution().unwrap().objective();
+                if best <= z + 1e-7 {
+                    stuck.push(i);
+                }
+            }
+            assert!(!stuck.is_empty());
+            for i in stuck {
+                fixed[i] = Some(z);
+            }
+        }
+        fixed.into_iter().map(Option::unwrap).collect()
+    }
+
+    fn check(people: &[(&str, &str, &str)], quotas: &[(&str, &str, u32, u32)], k: u32) {
+        let (pool, quotas) = small(people, quotas);
+        let inst = Instance::new(&pool, &quotas, k).unwrap();
+        let out = portfolio(&inst, Goal::Leximin, |_| true).unwrap();
+        for p in &out.mixture.panels {
+            assert!(
+                inst.is_feasible(&pricing::people(&inst, p)),
+                "every panel meets the quotas"
+            );
+        }
+        let got = out.mixture.person_probabilities(&inst);
+        assert!(
+            (got.iter().sum::<f64>() - f64::from(k)).abs() < 1e-6,
+            "Σπ = k"
+        );
+        let want = brute_force(&inst);
+        let mut a = got.clone();
+        let mut b = want.clone();
+        a.sort_by(f64::total_cmp);
+        b.sort_by(f64::total_cmp);
+        for (x, y) in a.iter().zip(&b) {
+            assert!(
+                (x - y).abs() < 1e-4,
+                "leximin {got:?} vs brute force {want:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn leximin_matches_brute_force_on_small_pools() {
+        // Women are scarce: each woman's probability is forced up to 1/2·…
+        check(
+            &[
+                ("a", "F", "jeune"),
+                ("b", "F", "âgé"),
+                ("c", "H", "âgé"),
+                ("d", "H", "âgé"),
+                ("e", "H", "jeune"),
+                ("f", "H", "âgé"),
+                ("g", "H", "âgé"),
+            ],
+            &[
+                ("genre", "F", 1, 1),
+                ("genre", "H", 2, 2),
+                ("âge", "jeune", 1, 2),
+                ("âge", "âgé", 1, 2),
+            ],
+            3,
+        );
+        check(
+            &[
+                ("a", "F", "jeune"),
+                ("b", "F", "jeune"),
+                ("c", "F", "âgé"),
+                ("d", "H", "âgé"),
+                ("e", "H", "âgé"),
+                ("f", "H", "âgé"),
+                ("g", "H", "jeune"),
+                ("h", "F", "âgé"),
+            ],
+            &[
+                ("genre", "F", 2, 2),
+                ("genre", "H", 2, 2),
+                ("âge", "jeune", 2, 3),
+                ("âge", "âgé", 1, 2),
+            ],
+            4,
+        );
+        // Someone nobody can select: a young man when young men are excluded by the
+        // quotas (at most 0 young… and every man must be old).
+        check(
+            &[
+                ("a", "F", "jeune"),
+                ("b", "F", "âgé"),
+                ("c", "H", "âgé"),
+                ("d", "H", "jeune"),
+                ("e", "H", "âgé"),
+            ],
+            &[
+                ("genre", "F", 1, 1),
+                ("genre", "H", 1, 1),
+                ("âge", "jeune", 0, 1),
+                ("âge", "âgé", 1, 2),
+            ],
+            2,
+        );
+    }
+
+    #[test]
+    fn maximin_reaches_the_same_lowest_probability() {
+        let (pool, quotas) = small(
+            &[
+                ("a", "F", "jeune"),
+                ("b", "F", "âgé"),
+                ("c", "H", "âgé"),
+                ("d", "H", "âgé"),
+                ("e", "H", "jeune"),
+            ],
+            &[
+                ("genre", "F", 1, 1),
+                ("genre", "H", 1, 2),
+                ("âge", "jeune", 1, 1),
+                ("âge", "âgé", 1, 2),
+            ],
+        );
+        let inst = Instance::new(&pool, &quotas, 2).unwrap();
+        let lex = portfolio(&inst, Goal::Leximin, |_| true).unwrap();
+        let max = portfolio(&inst, Goal::Maximin, |_| true).unwrap();
+        let low = |o: &Outcome| {
+            o.mixture
+                .person_probabilities(&inst)
+                .into_iter()
+                .fold(1.0, f64::min)
+        };
+        assert!((low(&lex) - low(&max)).abs() < 1e-6);
+        assert!(
+            portfolio(&inst, Goal::Leximin, |_| false).is_err(),
+            "cancel stops it"
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! The uniform lottery for a public draw (Flanigan, Kehne, Procaccia, NeurIPS 2021): a
+//! portfolio rounded into exactly 1,000 panels of people, numbered 000–999, so that a
+//! number drawn with three ten-sided dice picks the panel. The list and its SHA-256 are
+//! fixed before the number exists.
+
+use super::instance::Instance;
+use super::seed::{Draws, sha256_hex};
+
+/// How many panels the lottery holds.
+pub const PANELS: usize = 1_000;
+
+/// A portfolio at the level of types: panels as counts per type, with probabilities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mixture {
+    /// Each panel: how many people of each type.
+    pub panels: Vec<Vec<u32>>,
+    /// The probability of each panel; they sum to 1.
+    pub weights: Vec<f64>,
+}
+
+impl Mixture {
+    /// The selection probability of one person of each type.
+    pub fn type_probabilities(&self, inst: &Instance) -> Vec<f64> {
+        let mut p = vec![0.0; inst.types()];
+        for (panel, w) in self.panels.iter().zip(&self.weights) {
+            for (t, &x) in panel.iter().enumerate() {
+                p[t] += w * f64::from(x) / inst.members[t].len() as f64;
+            }
+        }
+        p
+    }
+
+    /// Each person's selection probability.
+    pub fn person_probabilities(&self, inst: &Instance) -> Vec<f64> {
+        let by_type = self.type_probabilities(inst);
+        inst.type_of.iter().map(|&t| by_type[t]).collect()
+    }
+}
+
+/// How many times each panel of the mixture is copied into the lottery: the counts sum
+/// to 1,000 and each type's share stays as close as a greedy walk can keep it to its
+/// probability (floors first, then the remaining units given where the running error
+/// of the types in the panel is lowest).
+pub fn round(inst: &Instance, mix: &Mixture) -> Vec<usize> {
+    let n = PANELS as f64;
+    let mut counts: Vec<usize> = mix
+        .weights
+        .iter()
+        .map(|w| (w * n).floor().max(0.0) as usize)
+        .collect();
+    let mut left = PANELS.saturating_sub(counts.iter().sum());
+    // Running error per type: (lottery share − probability) × n_t.
+    let share = |panel: &Vec<u32>, t: usize| f64::from(panel[t]) / inst.members[t].len() as f64;
+    let mut err = vec![0.0; inst.types()];
+    for (i, panel) in mix.panels.iter().enumerate() {
+        let delta = counts[i] as f64 / n - mix.weights[i];
+        for (t, e) in err.iter_mut().enumerate() {
+            *e += delta * share(panel, t);
+        }
+    }
+    let mut open: Vec<usize> = (0..mix.panels.len())
+        .filter(|&i| mix.weights[i] * n - counts[i] as f64 > 1e-12)
+        .collect();
+    while left > 0 {
+        // The panel whose extra copy leaves the worst type's error smallest.
+        let pick = open
+            .iter()
+            .copied()
+            .min_by(|&a, &b| {
+                let worst = |i: usize| {
+                    err.iter()
+                        .enumerate()
+                        .map(|(t, e)| (e + share(&mix.panels[i], t) / n).abs())
+                        .fold(0.0, f64::max)
+                };
+                worst(a).total_cmp(&worst(b))
+            })
+            .or_else(|| {
+                (0..mix.panels.len()).max_by(|&a, &b| mix.weights[a].total_cmp(&mix.weights[b]))
+            });
+        let Some(i) = pick else { break };
+        counts[i] += 1;
+        for (t, e) in err.iter_mut().enumerate() {
+            *e += share(&mix.panels[i], t) / n;
+        }
+        open.retain(|&j| j != i);
+        left -= 1;
+    }
+    counts
+}
+
+/// The published list: 1,000 panels of people (indices, sorted), built from the copies
+/// of each mixture panel by giving each type's seats to its members in turn, so that
+/// members of one type appear a number of times that differs by one at most.
+pub fn expand(inst: &Instance, mix: &Mixture, copies: &[usize]) -> Vec<Vec<usize>> {
+    let mut next = vec![0usize; inst.types()];
+    let mut out = Vec::with_capacity(PANELS);
+    for (panel, &c) in mix.panels.iter().zip(copies) {
+        for _ in 0..c {
+            let mut people = Vec::with_capacity(inst.k as usize);
+            for (t, &x) in panel.iter().enumerate() {
+                let m = &inst.members[t];
+                for _ in 0..x {
+                    people.push(m[next[t] % m.len()]);
+                    next[t] += 1;
+                }
+            }
+            people.sort_unstable();
+            out.push(people);
+        }
+    }
+    out
+}
+
+/// The lottery's text, one panel a line: "000;id,id,…" (ids sorted as in the list).
+pub fn text(inst: &Instance, panels: &[Vec<usize>]) -> String {
+    panels
+        .iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let ids: Vec<&str> = p.iter().map(|&i| inst.ids[i].as_str()).collect();
+            format!("{n:03};{}\n", ids.join(","))
+        })
+        .collect()
+}
+
+/// The SHA-256 of the lottery's text.
+pub fn hash(inst: &Instance, panels: &[Vec<usize>]) -> String {
+    sha256_hex(text(inst, panels).as_bytes())
+}
+
+/// The number of the panel a recorded seed picks (0–999).
+pub fn number_from_seed(seed: &str) -> usize {
+    Draws::new(seed).below(PANELS as u64) as usize
+}
+
+/// The largest gap between a person's share of the lottery and their probability.
+pub fn deviation(inst: &Instance, panels: &[Vec<usize>], probabilities: &[f64]) -> f64 {
+    let mut hits = vec![0usize; inst.len()];
+    for p in panels {
+        p.iter().for_each(|&i| hits[i] += 1);
+    }
+    hits.iter()
+        .zip(probabilities)
+        .map(|(&h, p)| (h as f64 / panels.len().max(1) as f64 - p).abs())
+        .fold(0.0, f64::max)
+}

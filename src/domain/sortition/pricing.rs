@@ -1,0 +1,224 @@
+//! The one integer program every method needs (solved by `microlp`, branch and bound):
+//! a quota-feasible panel maximising a weight per type, one integer variable per type
+//! bounded by its size; and, when no panel can meet the quotas, the smallest relaxation
+//! of the quotas that lets one.
+
+use microlp::{ComparisonOp, Error, OptimizationDirection, Problem, Variable};
+
+use super::instance::Instance;
+
+/// What the solver could not do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PricingError {
+    #[error("Aucun panel ne respecte tous les quotas.")]
+    Infeasible,
+    #[error("Le solveur de programmes en nombres entiers a échoué : {0}")]
+    Solver(String),
+}
+
+/// A panel as counts per type.
+pub type Counts = Vec<u32>;
+
+fn model(
+    inst: &Instance,
+    weights: &[f64],
+    relax: bool,
+) -> (Problem, Vec<Variable>, Vec<(Variable, Variable)>) {
+    let mut p = Problem::new(if relax {
+        OptimizationDirection::Minimize
+    } else {
+        OptimizationDirection::Maximize
+    });
+    let x: Vec<Variable> = inst
+        .members
+        .iter()
+        .enumerate()
+        .map(|(t, m)| p.add_integer_var(if relax { 0.0 } else { weights[t] }, (0, m.len() as i32)))
+        .collect();
+    p.add_constraint(
+        x.iter().map(|&v| (v, 1.0)),
+        ComparisonOp::Eq,
+        f64::from(inst.k),
+    );
+    let mut slacks = Vec::new();
+    for (c, v, b) in inst.bounds() {
+        let terms: Vec<(Variable, f64)> = inst
+            .type_values
+            .iter()
+            .enumerate()
+            .filter(|(_, tv)| tv[c] == v)
+            .map(|(t, _)| (x[t], 1.0))
+            .collect();
+        if relax {
+            // Below the minimum by `lo`, above the maximum by `hi`, each costing 1.
+            let lo = p.add_integer_var(1.0, (0, inst.k as i32));
+            let hi = p.add_integer_var(1.0, (0, inst.k as i32));
+            let mut ge = terms.clone();
+            ge.push((lo, 1.0));
+            p.add_constraint(ge, ComparisonOp::Ge, f64::from(b.min));
+            let mut le = terms;
+            le.push((hi, -1.0));
+            p.add_constraint(le, ComparisonOp::Le, f64::from(b.max));
+            slacks.push((lo, hi));
+        } else {
+            if b.min > 0 {
+                p.add_constraint(terms.clone(), ComparisonOp::Ge, f64::from(b.min));
+            }
+            if (b.max as usize) < inst.len() {
+                p.add_constraint(terms, ComparisonOp::Le, f64::from(b.max));
+            }
+        }
+    }
+    (p, x, slacks)
+}
+
+/// The quota-feasible panel with the largest Σ weight × count (weights per person of
+/// each type), as counts per type.
+pub fn best_panel(inst: &Instance, weights: &[f64]) -> Result<Counts, PricingError> {
+    // Weights too small beside the largest only hurt the solver's precision.
+    let top = weights.iter().copied().fold(0.0, f64::max);
+    let clean: Vec<f64> = weights
+        .iter()
+        .map(|&w| if w > top * 1e-7 { w } else { 0.0 })
+        .collect();
+    let (p, x, _) = model(inst, &clean, false);
+    let solution = match p.solve() {
+        Ok(outcome) => outcome
+            .into_solution()
+            .map_err(|_| PricingError::Solver("interrompu".into()))?,
+        Err(Error::Infeasible) => return Err(PricingError::Infeasible),
+        Err(e) => return Err(PricingError::Solver(e.to_string())),
+    };
+    Ok(x.iter()
+        .map(|&v| solution.var_value(v).round().max(0.0) as u32)
+        .collect())
+}
+
+/// Whether some panel meets every quota.
+pub fn feasible(inst: &Instance) -> Result<bool, PricingError> {
+    match best_panel(inst, &vec![0.0; inst.types()]) {
+        Ok(_) => Ok(true),
+        Err(PricingError::Infeasible) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// One quota moved by the smallest relaxation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relaxed {
+    pub criterion: String,
+    pub value: String,
+    pub min: u32,
+    pub max: u32,
+    pub new_min: u32,
+    pub new_max: u32,
+}
+
+/// The quotas to move, by as few seats in all as possible, so that a panel exists
+/// (empty when the quotas can already be met).
+pub fn relaxation(inst: &Instance) -> Result<Vec<Relaxed>, PricingError> {
+    let (p, _, slacks) = model(inst, &[], true);
+    let solution = match p.solve() {
+        Ok(outcome) => outcome
+            .into_solution()
+            .map_err(|_| PricingError::Solver("interrompu".into()))?,
+        Err(e) => return Err(PricingError::Solver(e.to_string())),
+    };
+    let mut out = Vec::new();
+    for ((c, _, b), (lo, hi)) in inst.bounds().zip(slacks) {
+        let (lo, hi) = (
+            solution.var_value(lo).round() as u32,
+            solution.var_value(hi).round() as u32,
+        );
+        if lo > 0 || hi > 0 {
+            out.push(Relaxed {
+                criterion: inst.criteria[c].name.clone(),
+                value: b.value.clone(),
+                min: b.min,
+                max: b.max,
+                new_min: b.min.saturating_sub(lo),
+                new_max: b.max + hi,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Turns counts per type into people: the first members of each type.
+pub fn people(inst: &Instance, counts: &[u32]) -> Vec<usize> {
+    let mut out: Vec<usize> = counts
+        .iter()
+        .enumerate()
+        .flat_map(|(t, &x)| inst.members[t].iter().copied().take(x as usize))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sortition::instance::tests::small;
+
+    #[test]
+    fn the_best_panel_meets_the_quotas_and_follows_the_weights() {
+        let (pool, quotas) = small(
+            &[
+                ("a", "F", "jeune"),
+                ("b", "F", "âgé"),
+                ("c", "H", "âgé"),
+                ("d", "H", "jeune"),
+            ],
+            &[
+                ("genre", "F", 1, 1),
+                ("genre", "H", 1, 1),
+                ("âge", "jeune", 0, 2),
+                ("âge", "âgé", 0, 2),
+            ],
+        );
+        let inst = Instance::new(&pool, &quotas, 2).unwrap();
+        let a = inst.type_of[0];
+        let d = inst.type_of[3];
+        let mut w = vec![0.1; inst.types()];
+        w[a] = 5.0;
+        w[d] = 4.0;
+        let panel = people(&inst, &best_panel(&inst, &w).unwrap());
+        assert_eq!(panel, vec![0, 3]);
+        assert!(inst.is_feasible(&panel));
+        assert!(feasible(&inst).unwrap());
+        assert!(relaxation(&inst).unwrap().is_empty());
+    }
+
+    #[test]
+    fn conflicting_quotas_are_named_with_the_smallest_relaxation() {
+        // Two women in the pool, three required; and at most one young person among
+        // a pool where every woman is young.
+        let (pool, quotas) = small(
+            &[
+                ("a", "F", "jeune"),
+                ("b", "F", "jeune"),
+                ("c", "H", "âgé"),
+                ("d", "H", "âgé"),
+                ("e", "H", "jeune"),
+            ],
+            &[
+                ("genre", "F", 2, 3),
+                ("genre", "H", 0, 3),
+                ("âge", "jeune", 0, 1),
+                ("âge", "âgé", 0, 3),
+            ],
+        );
+        let inst = Instance::new(&pool, &quotas, 3).unwrap();
+        assert!(!feasible(&inst).unwrap());
+        let r = relaxation(&inst).unwrap();
+        assert_eq!(r.len(), 1, "{r:?}");
+        let moved = &r[0];
+        let one_seat = (moved.min - moved.new_min) + (moved.new_max - moved.max);
+        assert_eq!(one_seat, 1);
+        assert!(
+            (moved.value == "F" && moved.new_min == 1)
+                || (moved.value == "jeune" && moved.new_max == 2),
+            "{moved:?}"
+        );
+    }
+}
