@@ -45,12 +45,20 @@ Commandes :
                                         applique un suivi (numéro ; statut ; avancement ;
                                         réponse), tout ou rien ; --dry-run vérifie seulement
 
+Tirage au sort (fichiers seulement, sans la base) :
+{DRAW}
+
 Options globales :
   --data-dir DOSSIER   dossier des données (par défaut, celui de l'utilisateur)
   --help               cette aide
   --version            la version
 
 Les enregistrements sont désignés par leur numéro (la convention de démonstration est 1).";
+
+/// The help text, with the draw commands' lines.
+fn help() -> String {
+    HELP.replace("{DRAW}", crate::draw_cli::HELP)
+}
 
 /// The parsed command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +105,7 @@ pub fn main() -> ExitCode {
     let args = match parse(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("{e}\n\n{HELP}");
+            eprintln!("{e}\n\n{}", help());
             return ExitCode::from(2);
         }
     };
@@ -106,7 +114,7 @@ pub fn main() -> ExitCode {
         .iter()
         .any(|w| w == "--help" || w == "-h" || w == "help")
     {
-        println!("{HELP}");
+        println!("{}", help());
         return ExitCode::SUCCESS;
     }
     if args.words.iter().any(|w| w == "--version") {
@@ -127,8 +135,9 @@ pub fn main() -> ExitCode {
                 Some(Some(p)) => Some(p),
                 Some(None) => {
                     return fail(format!(
-                        "Panneau inconnu : « {} ».\n\n{HELP}",
-                        args.open.unwrap_or_default()
+                        "Panneau inconnu : « {} ».\n\n{}",
+                        args.open.unwrap_or_default(),
+                        help()
                     ));
                 }
             };
@@ -150,6 +159,7 @@ pub fn main() -> ExitCode {
             );
             Ok(())
         }),
+        ["draw", rest @ ..] => crate::draw_cli::run(rest),
         ["check"] => check(&db),
         ["backup"] => with_store(&db, |store| {
             let path = store.backup_now("manuelle")?;
@@ -410,7 +420,7 @@ pub fn main() -> ExitCode {
         }
         ["__write-probe", count, delay] => write_probe(&db, count, delay),
         _ => {
-            eprintln!("Commande inconnue : {}\n\n{HELP}", words.join(" "));
+            eprintln!("Commande inconnue : {}\n\n{}", words.join(" "), help());
             ExitCode::from(2)
         }
     }

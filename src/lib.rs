@@ -8,6 +8,7 @@
 pub mod assets;
 pub mod cli;
 pub mod domain;
+pub mod draw_cli;
 pub mod export;
 pub mod import;
 pub mod report;

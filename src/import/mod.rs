@@ -4,3 +4,4 @@
 pub mod contacts;
 pub mod csv;
 pub mod followup;
+pub mod sortition;

@@ -5,8 +5,11 @@
 use super::seed::Draws;
 use super::{Quota, Volunteer};
 
-/// (criterion, [(value, share among volunteers, share in the population)]).
-const CRITERIA: [(&str, &[(&str, f64, f64)]); 5] = [
+/// (value, share among volunteers, share in the population).
+type Shares = &'static [(&'static str, f64, f64)];
+
+/// Each criterion and its values.
+const CRITERIA: [(&str, Shares); 5] = [
     ("genre", &[("Femme", 0.58, 0.52), ("Homme", 0.42, 0.48)]),
     (
         "âge",

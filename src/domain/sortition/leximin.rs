@@ -258,13 +258,17 @@ pub fn portfolio(
             .collect();
         let mu = dual.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
         dual.add_constraint(
-            (0..types).filter(|&t| targets[t].is_none()).map(|t| (y[t], 1.0)),
+            (0..types)
+                .filter(|&t| targets[t].is_none())
+                .map(|t| (y[t], 1.0)),
             ComparisonOp::Eq,
             1.0,
         );
         let row = |panel: &Counts| {
-            let mut terms: Vec<(Variable, f64)> =
-                shares(inst, panel).into_iter().map(|(t, a)| (y[t], a)).collect();
+            let mut terms: Vec<(Variable, f64)> = shares(inst, panel)
+                .into_iter()
+                .map(|(t, a)| (y[t], a))
+                .collect();
             terms.push((mu, -1.0));
             terms
         };
@@ -291,9 +295,14 @@ pub fn portfolio(
             let panel = pricing::best_panel(inst, &weights)?;
             pricing_seconds += clock.elapsed().as_secs_f64();
             pricing_calls += 1;
-            let value: f64 = panel.iter().zip(&weights).map(|(&x, w)| f64::from(x) * w).sum();
+            let value: f64 = panel
+                .iter()
+                .zip(&weights)
+                .map(|(&x, w)| f64::from(x) * w)
+                .sum();
             let mu_value = solution.var_value(mu);
-            if value <= mu_value + EPS * mu_value.abs().max(1.0) || !add(panel.clone(), &mut panels) {
+            if value <= mu_value + EPS * mu_value.abs().max(1.0) || !add(panel.clone(), &mut panels)
+            {
                 break;
             }
             let clock = std::time::Instant::now();
@@ -420,14 +429,14 @@ mod tests {
                     .map(|pl| p.add_var(if pl.contains(&i) { 1.0 } else { 0.0 }, (0.0, 1.0)))
                     .collect();
                 p.add_constraint(l.iter().map(|&v| (v, 1.0)), ComparisonOp::Eq, 1.0);
-                for j in 0..n {
+                for (j, f) in fixed.iter().enumerate() {
                     let terms: Vec<_> = panels
                         .iter()
                         .zip(&l)
                         .filter(|(pl, _)| pl.contains(&j))
                         .map(|(_, &v)| (v, 1.0))
                         .collect();
-                    p.add_constraint(terms, ComparisonOp::Ge, fixed[j].unwrap_or(z) - 1e-9);
+                    p.add_constraint(terms, ComparisonOp::Ge, f.unwrap_or(z) - 1e-9);
                 }
                 let best = p.solve().unwrap().into_solution().unwrap().objective();
                 if best <= z + 1e-7 {

@@ -145,3 +145,49 @@ pub fn deviation(inst: &Instance, panels: &[Vec<usize>], probabilities: &[f64]) 
         .map(|(&h, p)| (h as f64 / panels.len().max(1) as f64 - p).abs())
         .fold(0.0, f64::max)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sortition::generated;
+    use crate::domain::sortition::leximin::{Goal, portfolio};
+
+    #[test]
+    fn a_thousand_panels_keep_every_probability_within_k_over_1000() {
+        let pool = generated::pool(80, "loterie");
+        let quotas: Vec<_> = generated::quotas(10, 0.1)
+            .into_iter()
+            .filter(|q| q.criterion == "genre" || q.criterion == "âge")
+            .collect();
+        let inst = Instance::new(&pool, &quotas, 10).unwrap();
+        let out = portfolio(&inst, Goal::Leximin, |_| true).unwrap();
+        let copies = round(&inst, &out.mixture);
+        assert_eq!(copies.iter().sum::<usize>(), PANELS);
+        let panels = expand(&inst, &out.mixture, &copies);
+        assert_eq!(panels.len(), PANELS);
+        assert!(panels.iter().all(|p| inst.is_feasible(p)));
+        let p = out.mixture.person_probabilities(&inst);
+        let bound = f64::from(inst.k + 1) / PANELS as f64;
+        let dev = deviation(&inst, &panels, &p);
+        assert!(dev <= bound, "deviation {dev} above {bound}");
+        // The list's text and hash are stable for the same panels.
+        assert_eq!(hash(&inst, &panels), hash(&inst, &panels.clone()));
+        assert!(text(&inst, &panels).starts_with("000;"));
+    }
+
+    #[test]
+    fn a_seed_picks_the_same_number_on_every_machine() {
+        // Pinned: ChaCha20 on SHA-256("convention climat"), rejection sampling below 1000.
+        assert_eq!(
+            number_from_seed("convention climat"),
+            number_from_seed("convention climat")
+        );
+        let pinned: Vec<usize> = ["a", "b", "convention climat"]
+            .iter()
+            .map(|s| number_from_seed(s))
+            .collect();
+        assert_eq!(pinned, PINNED);
+    }
+
+    const PINNED: [usize; 3] = [488, 954, 37];
+}

@@ -7,6 +7,7 @@ pub mod instance;
 pub mod legacy;
 pub mod leximin;
 pub mod lottery;
+pub mod portfolio;
 pub mod pricing;
 pub mod seed;
 

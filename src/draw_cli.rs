@@ -1,0 +1,199 @@
+//! The `agora draw` commands, on files only (no store): prepare a portfolio from a pool
+//! and a quota table, run the draw from a seed or a public number, and verify a
+//! published draw line by line.
+
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+use crate::domain::sortition::portfolio::{self, Algorithm, Choice, Portfolio};
+use crate::domain::text::typography;
+use crate::import::sortition as files;
+
+/// The usage lines, for the CLI's help.
+pub const HELP: &str =
+    "  draw prepare --pool VIVIER.csv --quotas QUOTAS.csv --size K --out PORTEFEUILLE.json
+        [--probabilities PROBAS.csv] [--algorithm leximin|maximin|legacy]
+                                        prépare les 1 000 panels du tirage (fichiers au
+                                        format de sortition-algorithms)
+  draw run --portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --out PANEL.csv
+                                        tire le panel (graine enregistrée ou numéro public)
+  draw verify --portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --panel PANEL.csv
+                                        vérifie un tirage publié, ligne à ligne";
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("{}", typography(&message.to_string()));
+    ExitCode::FAILURE
+}
+
+/// `--name value` pairs; anything else is an error.
+fn options<'a>(words: &[&'a str]) -> Result<HashMap<&'a str, &'a str>, String> {
+    let mut out = HashMap::new();
+    let mut it = words.iter();
+    while let Some(w) = it.next() {
+        if !w.starts_with("--") {
+            return Err(format!("Argument inattendu : « {w} »."));
+        }
+        let v = it.next().ok_or(format!("{w} attend une valeur."))?;
+        out.insert(*w, *v);
+    }
+    Ok(out)
+}
+
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("Lecture de « {path} » impossible : {e}."))
+}
+
+fn write(path: &str, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("Écriture de « {path} » impossible : {e}."))
+}
+
+fn choice(o: &HashMap<&str, &str>) -> Result<Choice, String> {
+    match (o.get("--seed"), o.get("--number")) {
+        (Some(s), None) => Ok(Choice::Seed(s.to_string())),
+        (None, Some(n)) => match n.trim().parse::<usize>() {
+            Ok(n) if n < 1000 => Ok(Choice::Number(n)),
+            _ => Err(format!(
+                "Numéro public « {n} » : un nombre de 0 à 999 est attendu."
+            )),
+        },
+        _ => Err("Indiquez soit --seed GRAINE, soit --number N (0 à 999).".into()),
+    }
+}
+
+fn load(path: &str) -> Result<Portfolio, String> {
+    serde_json::from_slice(&read(path)?)
+        .map_err(|e| format!("« {path} » n'est pas un portefeuille de tirage lisible : {e}."))
+}
+
+/// Runs `agora draw …`.
+pub fn run(words: &[&str]) -> ExitCode {
+    let result = match words {
+        ["prepare", rest @ ..] => prepare(rest),
+        ["run", rest @ ..] => draw(rest),
+        ["verify", rest @ ..] => return verify(rest),
+        _ => Err(format!("Commande de tirage inconnue.\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+fn prepare(words: &[&str]) -> Result<(), String> {
+    let o = options(words)?;
+    let need = |name: &str| {
+        o.get(name)
+            .copied()
+            .ok_or(format!("{name} est obligatoire."))
+    };
+    let pool = files::read_pool(&read(need("--pool")?)?).map_err(|e| format!("Vivier : {e}"))?;
+    let quotas =
+        files::read_quotas(&read(need("--quotas")?)?).map_err(|e| format!("Quotas : {e}"))?;
+    let k: u32 = need("--size")?
+        .parse()
+        .map_err(|_| "--size attend un nombre de personnes.".to_string())?;
+    let algorithm = match o.get("--algorithm") {
+        None => Algorithm::Leximin,
+        Some(a) => Algorithm::parse(a).ok_or(format!(
+            "Méthode inconnue : « {a} » (leximin, maximin ou legacy)."
+        ))?,
+    };
+    let out = need("--out")?;
+    let start = std::time::Instant::now();
+    let (p, _) =
+        portfolio::prepare(&pool, &quotas, k, algorithm, |_| true).map_err(|e| e.to_string())?;
+    write(
+        out,
+        &serde_json::to_string_pretty(&p).map_err(|e| e.to_string())?,
+    )?;
+    if let Some(probs) = o.get("--probabilities") {
+        let mut text = String::from("id,probability\n");
+        for person in &p.people {
+            text.push_str(&format!("{},{:.6}\n", person.id, person.probability));
+        }
+        write(probs, &text)?;
+    }
+    let low = p.people.iter().map(|x| x.probability).fold(1.0, f64::min);
+    let high = p.people.iter().map(|x| x.probability).fold(0.0, f64::max);
+    println!(
+        "{}",
+        typography(&format!(
+            "Portefeuille écrit : {out} ({} volontaires, panel de {k}, méthode {:?}, {:.1} s).\n\
+             Probabilité de sélection : la plus basse {low:.4}, la plus haute {high:.4}.\n\
+             Liste des 1 000 panels, SHA-256 : {}\n\
+             Écart d'arrondi le plus grand : {:.4}",
+            pool.len(),
+            p.algorithm,
+            start.elapsed().as_secs_f64(),
+            p.list_sha256,
+            p.rounding_deviation
+        ))
+    );
+    Ok(())
+}
+
+fn draw(words: &[&str]) -> Result<(), String> {
+    let o = options(words)?;
+    let p = load(o.get("--portfolio").ok_or("--portfolio est obligatoire.")?)?;
+    let choice = choice(&o)?;
+    let out = o.get("--out").ok_or("--out est obligatoire.")?;
+    let number = choice.number();
+    let panel = p
+        .panels
+        .get(number)
+        .ok_or(format!("Le portefeuille n'a pas de panel n° {number:03}."))?;
+    let mut text = String::from("id\n");
+    for id in panel {
+        text.push_str(id);
+        text.push('\n');
+    }
+    write(out, &text)?;
+    println!(
+        "{}",
+        typography(&format!(
+            "Panel n° {number:03} tiré ({} personnes) : {out}",
+            panel.len()
+        ))
+    );
+    Ok(())
+}
+
+fn verify(words: &[&str]) -> ExitCode {
+    let checked = (|| -> Result<Vec<portfolio::Check>, String> {
+        let o = options(words)?;
+        let p = load(o.get("--portfolio").ok_or("--portfolio est obligatoire.")?)?;
+        let choice = choice(&o)?;
+        let panel_path = o.get("--panel").ok_or("--panel est obligatoire.")?;
+        let text = crate::import::csv::decode(&read(panel_path)?);
+        let ids: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .skip_while(|l| l.eq_ignore_ascii_case("id"))
+            .map(|l| l.split([',', ';']).next().unwrap_or("").trim().to_string())
+            .collect();
+        Ok(portfolio::verify(&p, &choice, &ids))
+    })();
+    match checked {
+        Err(e) => fail(e),
+        Ok(lines) => {
+            for c in &lines {
+                println!(
+                    "{} {}",
+                    if c.ok { "OK    " } else { "ÉCHEC " },
+                    typography(&c.line)
+                );
+            }
+            if lines.iter().all(|c| c.ok) {
+                println!("Le tirage est vérifié.");
+                ExitCode::SUCCESS
+            } else {
+                println!(
+                    "{}",
+                    typography("Le tirage n'est PAS vérifié : voir les lignes ÉCHEC.")
+                );
+                ExitCode::FAILURE
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The draw's files in the format practitioners already use (the Sortition
+//! Foundation's `sortition-algorithms`): a categories file `feature,value,min,max`
+//! (older files: `category,name,min,max`; `min_flex,max_flex` accepted and ignored) and
+//! a people file with an id column and one column per feature. Read from Excel's
+//! encodings and separators like every import; written as plain UTF-8 with commas.
+
+use super::csv::{self, Record};
+use crate::domain::sortition::{Quota, Volunteer};
+
+/// A file that cannot be read as a draw file, with the line a person sees.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DrawFileError {
+    #[error("{0}")]
+    Csv(#[from] csv::CsvError),
+    #[error("En-tête non reconnu : il faut les colonnes {0}.")]
+    Header(&'static str),
+    #[error("Ligne {line} : {problem}.")]
+    Line { line: usize, problem: String },
+}
+
+fn read(bytes: &[u8]) -> Result<(Vec<String>, Vec<Record>), DrawFileError> {
+    let text = csv::decode(bytes);
+    let mut records = csv::records(&text)?;
+    if records.is_empty() {
+        return Err(csv::CsvError::Empty.into());
+    }
+    let header = records
+        .remove(0)
+        .fields
+        .iter()
+        .map(|h| csv::key(h))
+        .collect();
+    Ok((header, records))
+}
+
+fn column(header: &[String], names: &[&str]) -> Option<usize> {
+    header.iter().position(|h| names.contains(&h.as_str()))
+}
+
+/// Reads a categories (quotas) file.
+pub fn read_quotas(bytes: &[u8]) -> Result<Vec<Quota>, DrawFileError> {
+    const NEED: &str = "feature, value, min, max (ou category, name, min, max ; en français critère, valeur, min, max)";
+    let (header, records) = read(bytes)?;
+    let feature =
+        column(&header, &["feature", "category", "critere"]).ok_or(DrawFileError::Header(NEED))?;
+    let value = column(&header, &["value", "name", "valeur"]).ok_or(DrawFileError::Header(NEED))?;
+    let min = column(&header, &["min", "minimum"]).ok_or(DrawFileError::Header(NEED))?;
+    let max = column(&header, &["max", "maximum"]).ok_or(DrawFileError::Header(NEED))?;
+    records
+        .iter()
+        .map(|r| {
+            let field = |i: usize| r.fields.get(i).map(|s| s.trim()).unwrap_or("");
+            let number = |i: usize, what: &str| {
+                field(i).parse::<u32>().map_err(|_| DrawFileError::Line {
+                    line: r.line,
+                    problem: format!("{what} « {} » : un nombre entier est attendu", field(i)),
+                })
+            };
+            if field(feature).is_empty() || field(value).is_empty() {
+                return Err(DrawFileError::Line {
+                    line: r.line,
+                    problem: "critère ou valeur manquant".into(),
+                });
+            }
+            let q = Quota {
+                criterion: field(feature).to_string(),
+                value: field(value).to_string(),
+                min: number(min, "minimum")?,
+                max: number(max, "maximum")?,
+            };
+            q.validate().map_err(|e| DrawFileError::Line {
+                line: r.line,
+                problem: e.to_string().trim_end_matches('.').to_string(),
+            })?;
+            Ok(q)
+        })
+        .collect()
+}
+
+/// Reads a people (pool) file: the id column is `id`, `identifiant`, `pseudonyme` or
+/// `nationbuilder_id`, else the first column; every other column is an attribute.
+pub fn read_pool(bytes: &[u8]) -> Result<Vec<Volunteer>, DrawFileError> {
+    let text = csv::decode(bytes);
+    let mut records = csv::records(&text)?;
+    if records.is_empty() {
+        return Err(csv::CsvError::Empty.into());
+    }
+    let names: Vec<String> = records.remove(0).fields;
+    let keys: Vec<String> = names.iter().map(|h| csv::key(h)).collect();
+    let id = column(
+        &keys,
+        &["id", "identifiant", "pseudonyme", "nationbuilderid"],
+    )
+    .unwrap_or(0);
+    records
+        .iter()
+        .map(|r| {
+            if r.fields.len() != names.len() {
+                return Err(DrawFileError::Line {
+                    line: r.line,
+                    problem: format!("{} colonne(s) au lieu de {}", r.fields.len(), names.len()),
+                });
+            }
+            if r.fields[id].trim().is_empty() {
+                return Err(DrawFileError::Line {
+                    line: r.line,
+                    problem: "identifiant manquant".into(),
+                });
+            }
+            Ok(Volunteer {
+                pseudonym: r.fields[id].trim().to_string(),
+                attributes: names
+                    .iter()
+                    .zip(&r.fields)
+                    .enumerate()
+                    .filter(|(i, _)| *i != id)
+                    .map(|(_, (n, v))| (n.trim().to_string(), v.trim().to_string()))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+fn cell(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Writes a categories file: `feature,value,min,max`.
+pub fn write_quotas(quotas: &[Quota]) -> String {
+    let mut out = String::from("feature,value,min,max\n");
+    for q in quotas {
+        out.push_str(&format!(
+            "{},{},{},{}\n",
+            cell(&q.criterion),
+            cell(&q.value),
+            q.min,
+            q.max
+        ));
+    }
+    out
+}
+
+/// Writes a people file: `id` then one column per criterion, in the order given.
+pub fn write_pool(pool: &[Volunteer], criteria: &[String]) -> String {
+    let mut out = String::from("id");
+    for c in criteria {
+        out.push(',');
+        out.push_str(&cell(c));
+    }
+    out.push('\n');
+    for v in pool {
+        out.push_str(&cell(&v.pseudonym));
+        for c in criteria {
+            out.push(',');
+            out.push_str(&cell(v.value(c).unwrap_or("")));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_files_round_trip_and_older_headers_are_read() {
+        let quotas = read_quotas(
+            b"category,name,min,max,min_flex,max_flex\ngenre,Femme,2,3,0,4\ngenre,Homme,2,3,0,4\n",
+        )
+        .unwrap();
+        assert_eq!(quotas[1].value, "Homme");
+        assert_eq!(
+            read_quotas(write_quotas(&quotas).as_bytes()).unwrap(),
+            quotas
+        );
+        let pool = read_pool(
+            "nationbuilder_id;genre;âge\nV-1;Femme;18-24\nV-2;Homme;\"75+\"\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(pool[1].value("âge"), Some("75+"));
+        let criteria = vec!["genre".to_string(), "âge".to_string()];
+        assert_eq!(
+            read_pool(write_pool(&pool, &criteria).as_bytes()).unwrap(),
+            pool
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        assert_eq!(
+            read_quotas(b"feature,value,min,max\ngenre,Femme,deux,3\n").unwrap_err(),
+            DrawFileError::Line {
+                line: 2,
+                problem: "minimum « deux » : un nombre entier est attendu".into()
+            }
+        );
+        assert!(matches!(
+            read_quotas(b"a,b\n1,2\n"),
+            Err(DrawFileError::Header(_))
+        ));
+        assert!(matches!(
+            read_pool(b"id,genre\nV-1\n"),
+            Err(DrawFileError::Line { line: 2, .. })
+        ));
+    }
+}

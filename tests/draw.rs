@@ -1,0 +1,289 @@
+//! The tirage au sort from files, as a sceptical journalist would check it: prepare a
+//! portfolio from a pool and quotas in the `sortition-algorithms` format, draw with a
+//! seed or a public number, verify line by line, and see tampering refused.
+
+use std::process::Command;
+
+use agora::domain::sortition::generated;
+use agora::import::sortition as files;
+
+fn draw(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_agora"))
+        .arg("draw")
+        .args(args)
+        .current_dir(dir)
+        .arg("--data-dir")
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+/// A pool of 60 generated volunteers and quotas for 12 on three criteria, written in
+/// the older `category,name,min,max` header with flex columns.
+fn files_in(dir: &std::path::Path) {
+    let pool = generated::pool(60, "essai cli");
+    let criteria: Vec<String> = ["genre", "âge", "diplôme"].map(String::from).to_vec();
+    std::fs::write(dir.join("pool.csv"), files::write_pool(&pool, &criteria)).unwrap();
+    let mut quotas = String::from("category,name,min,max,min_flex,max_flex\n");
+    for q in generated::quotas(12, 0.1)
+        .into_iter()
+        .filter(|q| criteria.contains(&q.criterion))
+    {
+        quotas.push_str(&format!(
+            "{},{},{},{},0,12\n",
+            q.criterion, q.value, q.min, q.max
+        ));
+    }
+    std::fs::write(dir.join("quotas.csv"), quotas).unwrap();
+}
+
+#[test]
+fn prepare_run_and_verify_a_draw_then_refuse_tampering() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    files_in(d);
+    let prepare = [
+        "prepare",
+        "--pool",
+        "pool.csv",
+        "--quotas",
+        "quotas.csv",
+        "--size",
+        "12",
+        "--out",
+        "portfolio.json",
+        "--probabilities",
+        "probs.csv",
+    ];
+    let (ok, out) = draw(d, &prepare);
+    assert!(ok, "{out}");
+    assert!(out.contains("SHA-256"), "{out}");
+    let probs = std::fs::read_to_string(d.join("probs.csv")).unwrap();
+    let sum: f64 = probs
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap().parse::<f64>().unwrap())
+        .sum();
+    assert_eq!(probs.lines().count(), 61, "every volunteer has a line");
+    assert!(
+        (sum - 12.0).abs() < 1e-3,
+        "probabilities sum to the panel size: {sum}"
+    );
+
+    // The same seed gives the same panel; the journalist's check passes.
+    let (ok, out) = draw(
+        d,
+        &[
+            "run",
+            "--portfolio",
+            "portfolio.json",
+            "--seed",
+            "convention climat",
+            "--out",
+            "panel.csv",
+        ],
+    );
+    assert!(ok, "{out}");
+    let first = std::fs::read_to_string(d.join("panel.csv")).unwrap();
+    draw(
+        d,
+        &[
+            "run",
+            "--portfolio",
+            "portfolio.json",
+            "--seed",
+            "convention climat",
+            "--out",
+            "again.csv",
+        ],
+    );
+    assert_eq!(first, std::fs::read_to_string(d.join("again.csv")).unwrap());
+    assert_eq!(first.lines().next(), Some("id"));
+    assert_eq!(first.lines().count(), 13);
+    let (ok, out) = draw(
+        d,
+        &[
+            "verify",
+            "--portfolio",
+            "portfolio.json",
+            "--seed",
+            "convention climat",
+            "--panel",
+            "panel.csv",
+        ],
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("Le tirage est vérifié."));
+    assert!(!out.contains("ÉCHEC"));
+
+    // A public number picks its own panel.
+    let (ok, _) = draw(
+        d,
+        &[
+            "run",
+            "--portfolio",
+            "portfolio.json",
+            "--number",
+            "421",
+            "--out",
+            "dice.csv",
+        ],
+    );
+    assert!(ok);
+    assert!(
+        draw(
+            d,
+            &[
+                "verify",
+                "--portfolio",
+                "portfolio.json",
+                "--number",
+                "421",
+                "--panel",
+                "dice.csv"
+            ]
+        )
+        .0
+    );
+
+    // A panel swapped for another person is refused.
+    let mut lines: Vec<String> = first.lines().map(String::from).collect();
+    let pool = std::fs::read_to_string(d.join("pool.csv")).unwrap();
+    let outsider = pool
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .find(|id| !lines.contains(id))
+        .unwrap();
+    lines[1] = outsider;
+    std::fs::write(d.join("forged.csv"), lines.join("\n")).unwrap();
+    let (ok, out) = draw(
+        d,
+        &[
+            "verify",
+            "--portfolio",
+            "portfolio.json",
+            "--seed",
+            "convention climat",
+            "--panel",
+            "forged.csv",
+        ],
+    );
+    assert!(!ok);
+    assert!(out.contains("ÉCHEC") && out.contains("diffère"), "{out}");
+
+    // Quotas loosened after publication: the inputs' hash no longer matches.
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("portfolio.json")).unwrap()).unwrap();
+    json["quotas"][0]["min"] = 0.into();
+    std::fs::write(d.join("tampered.json"), json.to_string()).unwrap();
+    let (ok, out) = draw(
+        d,
+        &[
+            "verify",
+            "--portfolio",
+            "tampered.json",
+            "--seed",
+            "convention climat",
+            "--panel",
+            "panel.csv",
+        ],
+    );
+    assert!(!ok);
+    assert!(out.contains("ÉCHEC  empreinte SHA-256 du vivier"), "{out}");
+}
+
+#[test]
+fn impossible_quotas_are_refused_with_the_quotas_to_relax() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("pool.csv"),
+        "id,genre\nA,Femme\nB,Femme\nC,Homme\nD,Homme\nE,Homme\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("quotas.csv"),
+        "feature,value,min,max\ngenre,Femme,3,3\ngenre,Homme,0,3\n",
+    )
+    .unwrap();
+    let (ok, out) = draw(
+        d,
+        &[
+            "prepare",
+            "--pool",
+            "pool.csv",
+            "--quotas",
+            "quotas.csv",
+            "--size",
+            "4",
+            "--out",
+            "p.json",
+        ],
+    );
+    assert!(!ok);
+    assert!(
+        out.contains("genre = Femme") && out.contains("minimum 3 → 2"),
+        "{out}"
+    );
+    assert!(!d.join("p.json").exists(), "nothing written");
+}
+
+#[test]
+fn legacy_and_maximin_lotteries_verify_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    files_in(d);
+    for algorithm in ["legacy", "maximin"] {
+        let (ok, out) = draw(
+            d,
+            &[
+                "prepare",
+                "--pool",
+                "pool.csv",
+                "--quotas",
+                "quotas.csv",
+                "--size",
+                "12",
+                "--out",
+                "p.json",
+                "--algorithm",
+                algorithm,
+            ],
+        );
+        assert!(ok, "{algorithm}: {out}");
+        draw(
+            d,
+            &[
+                "run",
+                "--portfolio",
+                "p.json",
+                "--number",
+                "7",
+                "--out",
+                "panel.csv",
+            ],
+        );
+        let (ok, out) = draw(
+            d,
+            &[
+                "verify",
+                "--portfolio",
+                "p.json",
+                "--number",
+                "7",
+                "--panel",
+                "panel.csv",
+            ],
+        );
+        assert!(ok, "{algorithm}: {out}");
+    }
+}
