@@ -2,7 +2,7 @@
 //! skewed as real pools are so that the quotas bind: LEXIMIN, MAXIMIN, one pricing
 //! call, LEGACY, and the rounding into the 1,000-panel lottery.
 //!
-//! Run with `cargo bench --bench sortition`; `SORTITION_QUICK=1` keeps the 300 pool.
+//! Run with `cargo bench --bench sortition`; `SORTITION_CASE=1000x40` runs one case.
 
 use agora::domain::sortition::generated;
 use agora::domain::sortition::instance::Instance;
@@ -11,12 +11,13 @@ use agora::domain::sortition::{legacy, lottery, pricing, seed::Draws};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn sortition_bench(c: &mut Criterion) {
-    let cases: &[(usize, u32)] = if std::env::var_os("SORTITION_QUICK").is_some() {
-        &[(300, 30)]
-    } else {
-        &[(300, 30), (1_000, 40), (1_000, 100), (2_000, 150)]
-    };
-    for &(n, k) in cases {
+    let all: &[(usize, u32)] = &[(300, 30), (1_000, 40), (1_000, 100), (2_000, 150)];
+    // SORTITION_CASE=1000x40 runs one case only.
+    let only = std::env::var("SORTITION_CASE").ok();
+    for &(n, k) in all {
+        if only.as_deref().is_some_and(|c| c != format!("{n}x{k}")) {
+            continue;
+        }
         let pool = generated::pool(n, "banc d'essai");
         let inst = Instance::new(&pool, &generated::quotas(k, 0.05), k).unwrap();
         let mut group = c.benchmark_group(format!("pool_{n}_k_{k}"));

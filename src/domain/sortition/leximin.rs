@@ -77,6 +77,8 @@ struct Master {
     z: f64,
     /// Dual value per type (0 for fixed types' rows too, where positive).
     y: Vec<f64>,
+    /// Dual of Σλ = 1: a panel improves when Σ yₜ·share > mu.
+    mu: f64,
     lambda: Vec<f64>,
 }
 
@@ -181,8 +183,115 @@ fn solve_master(
     Ok(Master {
         z: s.x[m],
         y: s.z[1..=types].to_vec(),
+        mu: s.z[0],
         lambda: s.x[..m].iter().map(|l| l.max(0.0)).collect(),
     })
+}
+
+/// The panels found so far, each once, and the work done.
+struct Search<'a, P> {
+    inst: &'a Instance,
+    found: HashSet<Counts>,
+    panels: Vec<Counts>,
+    progress: P,
+    rounds: usize,
+    lp_solves: usize,
+    pricing_calls: usize,
+    lp_seconds: f64,
+    pricing_seconds: f64,
+}
+
+impl<P: FnMut(Progress) -> bool> Search<'_, P> {
+    fn add(&mut self, panel: Counts) -> bool {
+        if self.found.insert(panel.clone()) {
+            self.panels.push(panel);
+            true
+        } else {
+            false
+        }
+    }
+
+    fn price(&mut self, weights: &[f64]) -> Result<Counts, PortfolioError> {
+        let clock = std::time::Instant::now();
+        let panel = pricing::best_panel(self.inst, weights)?;
+        self.pricing_seconds += clock.elapsed().as_secs_f64();
+        self.pricing_calls += 1;
+        Ok(panel)
+    }
+
+    /// Prices with duals per type; adds the panel if it improves on `mu`.
+    fn improve(&mut self, y: &[f64], mu: f64) -> Result<Option<Counts>, PortfolioError> {
+        let weights: Vec<f64> = y
+            .iter()
+            .enumerate()
+            .map(|(t, y)| y.max(0.0) / self.inst.members[t].len() as f64)
+            .collect();
+        let panel = self.price(&weights)?;
+        let value: f64 = panel.iter().zip(&weights).map(|(&x, w)| f64::from(x) * w).sum();
+        Ok((value > mu + EPS * mu.abs().max(1.0) && self.add(panel.clone())).then_some(panel))
+    }
+
+    fn report(&mut self, targets: &[Option<f64>], lowest: f64) -> Result<(), PortfolioError> {
+        let go = (self.progress)(Progress {
+            round: self.rounds,
+            panels: self.panels.len(),
+            fixed_types: targets.iter().filter(|t| t.is_some()).count(),
+            types: targets.len(),
+            lowest,
+        });
+        if go { Ok(()) } else { Err(PortfolioError::Cancelled) }
+    }
+
+    /// The interior-point master over every panel found.
+    fn master(&mut self, targets: &[Option<f64>], slack: bool) -> Result<Master, PortfolioError> {
+        let clock = std::time::Instant::now();
+        let columns: Vec<Vec<(usize, f64)>> = self.panels.iter().map(|p| shares(self.inst, p)).collect();
+        let m = solve_master(self.inst, &columns, targets, slack)?;
+        self.lp_seconds += clock.elapsed().as_secs_f64();
+        self.lp_solves += 1;
+        Ok(m)
+    }
+
+    /// Column generation on the dual by simplex until no panel improves: each new
+    /// panel is one more row, and the solve resumes from the previous basis.
+    fn generate(&mut self, targets: &[Option<f64>]) -> Result<(), PortfolioError> {
+        let types = self.inst.types();
+        let clock = std::time::Instant::now();
+        let mut dual = Problem::new(OptimizationDirection::Minimize);
+        let y: Vec<Variable> = (0..types)
+            .map(|t| dual.add_var(-targets[t].unwrap_or(0.0), (0.0, f64::INFINITY)))
+            .collect();
+        let mu = dual.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
+        dual.add_constraint(
+            (0..types).filter(|&t| targets[t].is_none()).map(|t| (y[t], 1.0)),
+            ComparisonOp::Eq,
+            1.0,
+        );
+        let inst = self.inst;
+        let row = |panel: &Counts| {
+            let mut terms: Vec<(Variable, f64)> =
+                shares(inst, panel).into_iter().map(|(t, a)| (y[t], a)).collect();
+            terms.push((mu, -1.0));
+            terms
+        };
+        for panel in &self.panels {
+            dual.add_constraint(row(panel), ComparisonOp::Le, 0.0);
+        }
+        let mut solution = simplex(dual.solve())?;
+        self.lp_seconds += clock.elapsed().as_secs_f64();
+        self.lp_solves += 1;
+        loop {
+            self.report(targets, solution.objective())?;
+            let duals: Vec<f64> = y.iter().map(|&v| solution.var_value(v)).collect();
+            let Some(panel) = self.improve(&duals, solution.var_value(mu))? else {
+                return Ok(());
+            };
+            let clock = std::time::Instant::now();
+            solution = simplex(solution.add_constraint(row(&panel), ComparisonOp::Le, 0.0))?;
+            self.lp_seconds += clock.elapsed().as_secs_f64();
+            self.lp_solves += 1;
+        }
+    }
 }
 
 /// Computes a LEXIMIN (or MAXIMIN) portfolio. `progress` is called after each LP and
@@ -190,27 +299,26 @@ fn solve_master(
 pub fn portfolio(
     inst: &Instance,
     goal: Goal,
-    mut progress: impl FnMut(Progress) -> bool,
+    progress: impl FnMut(Progress) -> bool,
 ) -> Result<Outcome, PortfolioError> {
     let types = inst.types();
-    let mut found: HashSet<Counts> = HashSet::new();
-    let mut panels: Vec<Counts> = Vec::new();
-    let mut pricing_calls = 0;
-    let mut add = |panel: Counts, panels: &mut Vec<Counts>| {
-        if found.insert(panel.clone()) {
-            panels.push(panel);
-            true
-        } else {
-            false
-        }
+    let mut s = Search {
+        inst,
+        found: HashSet::new(),
+        panels: Vec::new(),
+        progress,
+        rounds: 0,
+        lp_solves: 0,
+        pricing_calls: 0,
+        lp_seconds: 0.0,
+        pricing_seconds: 0.0,
     };
     // A first set of diverse panels: multiplicative weights.
     let mut w = vec![1.0; types];
     let starts = (3 * types / inst.k.max(1) as usize + 20).min(200);
     let mut covered = vec![false; types];
     for _ in 0..starts {
-        let panel = pricing::best_panel(inst, &w)?;
-        pricing_calls += 1;
+        let panel = s.price(&w)?;
         for (t, &x) in panel.iter().enumerate() {
             if x > 0 {
                 covered[t] = true;
@@ -219,7 +327,7 @@ pub fn portfolio(
         }
         let mean = w.iter().sum::<f64>() / types as f64;
         w.iter_mut().for_each(|x| *x /= mean);
-        add(panel, &mut panels);
+        s.add(panel);
     }
     // Every type not yet in a panel: one call to find it a panel, or learn it has none.
     let mut unreachable = Vec::new();
@@ -229,107 +337,52 @@ pub fn portfolio(
         }
         let mut only = vec![0.0; types];
         only[t] = 1.0;
-        let panel = pricing::best_panel(inst, &only)?;
-        pricing_calls += 1;
+        let panel = s.price(&only)?;
         if panel[t] == 0 {
             unreachable.push(t);
         } else {
             for (u, &x) in panel.iter().enumerate() {
                 covered[u] |= x > 0;
             }
-            add(panel, &mut panels);
+            s.add(panel);
         }
     }
     let mut targets: Vec<Option<f64>> = (0..types)
         .map(|t| unreachable.contains(&t).then_some(0.0))
         .collect();
-    let mut rounds = 0;
-    let mut lp_solves = 0;
-    let (mut lp_seconds, mut pricing_seconds) = (0.0, 0.0);
-    let mut last = None;
+    let mut last: Option<Master> = None;
     while targets.iter().any(Option::is_none) {
-        rounds += 1;
-        // Column generation on the dual, by simplex: each new panel is one more row, and
-        // the solve resumes from the previous basis.
-        let clock = std::time::Instant::now();
-        let mut dual = Problem::new(OptimizationDirection::Minimize);
-        let y: Vec<Variable> = (0..types)
-            .map(|t| dual.add_var(-targets[t].unwrap_or(0.0), (0.0, f64::INFINITY)))
-            .collect();
-        let mu = dual.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
-        dual.add_constraint(
-            (0..types)
-                .filter(|&t| targets[t].is_none())
-                .map(|t| (y[t], 1.0)),
-            ComparisonOp::Eq,
-            1.0,
-        );
-        let row = |panel: &Counts| {
-            let mut terms: Vec<(Variable, f64)> = shares(inst, panel)
-                .into_iter()
-                .map(|(t, a)| (y[t], a))
-                .collect();
-            terms.push((mu, -1.0));
-            terms
+        s.rounds += 1;
+        // After the first round, the interior duals often show at once that no panel
+        // improves: then the round costs one LP.
+        let quick = match &last {
+            Some(_) => {
+                let m = s.master(&targets, false)?;
+                s.report(&targets, m.z)?;
+                let improved = s.improve(&m.y, m.mu)?.is_some();
+                (!improved).then_some(m)
+            }
+            None => None,
         };
-        for panel in &panels {
-            dual.add_constraint(row(panel), ComparisonOp::Le, 0.0);
-        }
-        let mut solution = simplex(dual.solve())?;
-        lp_seconds += clock.elapsed().as_secs_f64();
-        lp_solves += 1;
-        loop {
-            if !progress(Progress {
-                round: rounds,
-                panels: panels.len(),
-                fixed_types: targets.iter().filter(|t| t.is_some()).count(),
-                types,
-                lowest: solution.objective(),
-            }) {
-                return Err(PortfolioError::Cancelled);
+        let (master, simplex_z) = match quick {
+            Some(m) => (m, f64::INFINITY),
+            None => {
+                s.generate(&targets)?;
+                let m = s.master(&targets, false)?;
+                let z = m.z;
+                (m, z)
             }
-            let weights: Vec<f64> = (0..types)
-                .map(|t| solution.var_value(y[t]).max(0.0) / inst.members[t].len() as f64)
-                .collect();
-            let clock = std::time::Instant::now();
-            let panel = pricing::best_panel(inst, &weights)?;
-            pricing_seconds += clock.elapsed().as_secs_f64();
-            pricing_calls += 1;
-            let value: f64 = panel
-                .iter()
-                .zip(&weights)
-                .map(|(&x, w)| f64::from(x) * w)
-                .sum();
-            let mu_value = solution.var_value(mu);
-            if value <= mu_value + EPS * mu_value.abs().max(1.0) || !add(panel.clone(), &mut panels)
-            {
-                break;
-            }
-            let clock = std::time::Instant::now();
-            solution = simplex(solution.add_constraint(row(&panel), ComparisonOp::Le, 0.0))?;
-            lp_seconds += clock.elapsed().as_secs_f64();
-            lp_solves += 1;
-        }
-        // One interior-point solve of the master over the panels found: its duals are
-        // positive exactly for the types every optimum holds at z.
-        let clock = std::time::Instant::now();
-        let columns: Vec<Vec<(usize, f64)>> = panels.iter().map(|p| shares(inst, p)).collect();
-        let master = solve_master(inst, &columns, &targets, false)?;
-        // Both solvers agree to about 1e-9; the lower value, a hair below, keeps the next
-        // round's targets reachable.
-        let reached = solution.objective().min(master.z) - 1e-9;
-        lp_seconds += clock.elapsed().as_secs_f64();
-        lp_solves += 1;
+        };
         if goal == Goal::Maximin {
             last = Some(master);
             break;
         }
         // Fix the types the optimum holds at z; at least the one with the largest dual.
+        // The value is taken a hair below the LP's so that the next round's targets stay
+        // reachable despite the solvers' tolerances.
+        let reached = master.z.min(simplex_z) - 1e-7;
         let open: Vec<usize> = (0..types).filter(|&t| targets[t].is_none()).collect();
-        let top = open
-            .iter()
-            .copied()
-            .max_by(|&a, &b| master.y[a].total_cmp(&master.y[b]));
+        let top = open.iter().copied().max_by(|&a, &b| master.y[a].total_cmp(&master.y[b]));
         for &t in &open {
             if master.y[t] > FIX || Some(t) == top {
                 targets[t] = Some(reached.max(0.0));
@@ -337,16 +390,13 @@ pub fn portfolio(
         }
         last = Some(master);
     }
-    let lambda = if goal == Goal::Maximin {
-        last.map(|m| m.lambda).unwrap_or_default()
-    } else {
-        let columns: Vec<Vec<(usize, f64)>> = panels.iter().map(|p| shares(inst, p)).collect();
-        lp_solves += 1;
-        solve_master(inst, &columns, &targets, true)?.lambda
+    let lambda = match goal {
+        Goal::Maximin => last.map(|m| m.lambda).unwrap_or_default(),
+        Goal::Leximin => s.master(&targets, true)?.lambda,
     };
     let total: f64 = lambda.iter().sum();
     let (mut kept, mut weights) = (Vec::new(), Vec::new());
-    for (panel, l) in panels.into_iter().zip(lambda) {
+    for (panel, l) in std::mem::take(&mut s.panels).into_iter().zip(lambda) {
         if l / total > 1e-9 {
             kept.push(panel);
             weights.push(l / total);
@@ -360,11 +410,11 @@ pub fn portfolio(
             weights,
         },
         unreachable,
-        rounds,
-        lp_solves,
-        pricing_calls,
-        lp_seconds,
-        pricing_seconds,
+        rounds: s.rounds,
+        lp_solves: s.lp_solves,
+        pricing_calls: s.pricing_calls,
+        lp_seconds: s.lp_seconds,
+        pricing_seconds: s.pricing_seconds,
     })
 }
 
