@@ -27,13 +27,8 @@ pub enum InstanceError {
         criterion: String,
         value: String,
     },
-    #[error("Quota « {criterion} = {value} » : le minimum {min} dépasse le maximum {max}.")]
-    MinAboveMax {
-        criterion: String,
-        value: String,
-        min: u32,
-        max: u32,
-    },
+    #[error("{0}")]
+    Quota(#[from] crate::domain::DomainError),
 }
 
 /// One value of a criterion and its bounds.
@@ -85,14 +80,7 @@ impl Instance {
         }
         let mut criteria: Vec<Criterion> = Vec::new();
         for q in quotas {
-            if q.min > q.max {
-                return Err(InstanceError::MinAboveMax {
-                    criterion: q.criterion.clone(),
-                    value: q.value.clone(),
-                    min: q.min,
-                    max: q.max,
-                });
-            }
+            q.validate()?;
             let bound = Bound {
                 value: q.value.trim().to_string(),
                 min: q.min,

@@ -2,12 +2,14 @@
 //! for selecting citizens' assemblies*, Nature 596, 2021) by column generation.
 //!
 //! Volunteers with the same values share one probability, so the model has one row
-//! per type. The restricted master LP over the panels found so far — maximise z with
-//! every unfixed type's probability ≥ z and every fixed type's ≥ its value — is solved
-//! by `clarabel` (interior point): its duals price a new panel through the integer
-//! program of [`super::pricing`]; when none improves, the types with a positive dual
-//! are fixed at z (an interior solution fixes many at once) and the next round starts.
-//! MAXIMIN is the first round.
+//! per type. Each round maximises z, the lowest probability of the types not yet fixed
+//! (fixed ones keep theirs): column generation on the dual of the restricted master,
+//! solved by `microlp`'s simplex and resumed from its basis as each panel found by the
+//! pricing program of [`super::pricing`] adds a row, with pricing smoothed towards the
+//! last interior duals. When no panel improves, one interior-point solve (`clarabel`)
+//! of the master gives duals that are positive exactly for the types every optimum
+//! holds at z: those are fixed at once, and the next round starts. MAXIMIN is the
+//! first round.
 
 use std::collections::HashSet;
 
@@ -74,11 +76,8 @@ const EPS: f64 = 1e-7;
 const FIX: f64 = 1e-5;
 
 struct Master {
-    z: f64,
     /// Dual value per type (0 for fixed types' rows too, where positive).
     y: Vec<f64>,
-    /// Dual of Σλ = 1: a panel improves when Σ yₜ·share > mu.
-    mu: f64,
     lambda: Vec<f64>,
 }
 
@@ -177,13 +176,15 @@ fn solve_master(
         .map_err(|e| PortfolioError::Lp(format!("{e:?}")))?;
     solver.solve();
     let s = &solver.solution;
-    if !matches!(s.status, SolverStatus::Solved | SolverStatus::AlmostSolved) {
+    // InsufficientProgress still returns the best iterate, within the targets' margin.
+    if !matches!(
+        s.status,
+        SolverStatus::Solved | SolverStatus::AlmostSolved | SolverStatus::InsufficientProgress
+    ) {
         return Err(PortfolioError::Lp(format!("{:?}", s.status)));
     }
     Ok(Master {
-        z: s.x[m],
         y: s.z[1..=types].to_vec(),
-        mu: s.z[0],
         lambda: s.x[..m].iter().map(|l| l.max(0.0)).collect(),
     })
 }
@@ -219,16 +220,29 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
         Ok(panel)
     }
 
-    /// Prices with duals per type; adds the panel if it improves on `mu`.
-    fn improve(&mut self, y: &[f64], mu: f64) -> Result<Option<Counts>, PortfolioError> {
-        let weights: Vec<f64> = y
-            .iter()
+    /// Pricing weights per person of each type from duals per type.
+    fn weights(&self, y: &[f64]) -> Vec<f64> {
+        y.iter()
             .enumerate()
             .map(|(t, y)| y.max(0.0) / self.inst.members[t].len() as f64)
-            .collect();
+            .collect()
+    }
+
+    /// Prices with duals per type: the best panel if it improves on `mu` (it is kept
+    /// among the panels found).
+    fn improve(&mut self, y: &[f64], mu: f64) -> Result<Option<Counts>, PortfolioError> {
+        let weights = self.weights(y);
         let panel = self.price(&weights)?;
-        let value: f64 = panel.iter().zip(&weights).map(|(&x, w)| f64::from(x) * w).sum();
-        Ok((value > mu + EPS * mu.abs().max(1.0) && self.add(panel.clone())).then_some(panel))
+        let value: f64 = panel
+            .iter()
+            .zip(&weights)
+            .map(|(&x, w)| f64::from(x) * w)
+            .sum();
+        if value <= mu + EPS * mu.abs().max(1.0) {
+            return Ok(None);
+        }
+        self.add(panel.clone());
+        Ok(Some(panel))
     }
 
     fn report(&mut self, targets: &[Option<f64>], lowest: f64) -> Result<(), PortfolioError> {
@@ -239,22 +253,33 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
             types: targets.len(),
             lowest,
         });
-        if go { Ok(()) } else { Err(PortfolioError::Cancelled) }
+        if go {
+            Ok(())
+        } else {
+            Err(PortfolioError::Cancelled)
+        }
     }
 
     /// The interior-point master over every panel found.
     fn master(&mut self, targets: &[Option<f64>], slack: bool) -> Result<Master, PortfolioError> {
         let clock = std::time::Instant::now();
-        let columns: Vec<Vec<(usize, f64)>> = self.panels.iter().map(|p| shares(self.inst, p)).collect();
+        let columns: Vec<Vec<(usize, f64)>> =
+            self.panels.iter().map(|p| shares(self.inst, p)).collect();
         let m = solve_master(self.inst, &columns, targets, slack)?;
         self.lp_seconds += clock.elapsed().as_secs_f64();
         self.lp_solves += 1;
         Ok(m)
     }
 
-    /// Column generation on the dual by simplex until no panel improves: each new
-    /// panel is one more row, and the solve resumes from the previous basis.
-    fn generate(&mut self, targets: &[Option<f64>]) -> Result<(), PortfolioError> {
+    /// Column generation on the dual by simplex until no panel improves (returns the
+    /// optimum, the lowest probability z of the round): each new
+    /// panel is one more row, and the solve resumes from the previous basis. With a
+    /// `center` (interior duals of the last master), pricing is smoothed towards it.
+    fn generate(
+        &mut self,
+        targets: &[Option<f64>],
+        mut center: Option<Vec<f64>>,
+    ) -> Result<f64, PortfolioError> {
         let types = self.inst.types();
         let clock = std::time::Instant::now();
         let mut dual = Problem::new(OptimizationDirection::Minimize);
@@ -263,19 +288,25 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
             .collect();
         let mu = dual.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY));
         dual.add_constraint(
-            (0..types).filter(|&t| targets[t].is_none()).map(|t| (y[t], 1.0)),
+            (0..types)
+                .filter(|&t| targets[t].is_none())
+                .map(|t| (y[t], 1.0)),
             ComparisonOp::Eq,
             1.0,
         );
         let inst = self.inst;
         let row = |panel: &Counts| {
-            let mut terms: Vec<(Variable, f64)> =
-                shares(inst, panel).into_iter().map(|(t, a)| (y[t], a)).collect();
+            let mut terms: Vec<(Variable, f64)> = shares(inst, panel)
+                .into_iter()
+                .map(|(t, a)| (y[t], a))
+                .collect();
             terms.push((mu, -1.0));
             terms
         };
+        let mut in_lp: HashSet<Counts> = HashSet::new();
         for panel in &self.panels {
             dual.add_constraint(row(panel), ComparisonOp::Le, 0.0);
+            in_lp.insert(panel.clone());
         }
         let mut solution = simplex(dual.solve())?;
         self.lp_seconds += clock.elapsed().as_secs_f64();
@@ -283,9 +314,42 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
         loop {
             self.report(targets, solution.objective())?;
             let duals: Vec<f64> = y.iter().map(|&v| solution.var_value(v)).collect();
-            let Some(panel) = self.improve(&duals, solution.var_value(mu))? else {
-                return Ok(());
+            let mu_value = solution.var_value(mu);
+            // Smoothed pricing (Wentges): a panel priced between the interior center and
+            // the simplex vertex often improves more; the vertex alone decides when it
+            // does not.
+            let smoothed = match &center {
+                Some(c) => {
+                    let mix: Vec<f64> = c
+                        .iter()
+                        .zip(&duals)
+                        .map(|(c, d)| 0.5 * c + 0.5 * d)
+                        .collect();
+                    let panel = self.price(&self.weights(&mix))?;
+                    let w = self.weights(&duals);
+                    let value: f64 = panel.iter().zip(&w).map(|(&x, w)| f64::from(x) * w).sum();
+                    if value > mu_value + EPS * mu_value.abs().max(1.0) {
+                        center = Some(mix);
+                        self.add(panel.clone());
+                        Some(panel)
+                    } else {
+                        center = None;
+                        None
+                    }
+                }
+                None => None,
             };
+            let found = match smoothed {
+                Some(p) => Some(p),
+                None => self.improve(&duals, mu_value)?,
+            };
+            let Some(panel) = found else {
+                return Ok(solution.objective());
+            };
+            if !in_lp.insert(panel.clone()) {
+                // Already a row: only rounding made it look improving.
+                return Ok(solution.objective());
+            }
             let clock = std::time::Instant::now();
             solution = simplex(solution.add_constraint(row(&panel), ComparisonOp::Le, 0.0))?;
             self.lp_seconds += clock.elapsed().as_secs_f64();
@@ -353,39 +417,24 @@ pub fn portfolio(
     let mut last: Option<Master> = None;
     while targets.iter().any(Option::is_none) {
         s.rounds += 1;
-        // After the first round, the interior duals often show at once that no panel
-        // improves: then the round costs one LP.
-        let quick = match &last {
-            Some(_) => {
-                let m = s.master(&targets, false)?;
-                s.report(&targets, m.z)?;
-                let improved = s.improve(&m.y, m.mu)?.is_some();
-                (!improved).then_some(m)
-            }
-            None => None,
-        };
-        let (master, simplex_z) = match quick {
-            Some(m) => (m, f64::INFINITY),
-            None => {
-                s.generate(&targets)?;
-                let m = s.master(&targets, false)?;
-                let z = m.z;
-                (m, z)
-            }
-        };
+        let center = last.as_ref().map(|m| m.y.clone());
+        let z = s.generate(&targets, center)?;
+        let master = s.master(&targets, false)?;
         if goal == Goal::Maximin {
             last = Some(master);
             break;
         }
-        // Fix the types the optimum holds at z; at least the one with the largest dual.
-        // The value is taken a hair below the LP's so that the next round's targets stay
-        // reachable despite the solvers' tolerances.
-        let reached = master.z.min(simplex_z) - 1e-7;
+        // Fix the types the interior optimum holds at z (at least the one with the
+        // largest dual), at the simplex's value a hair below: the simplex solution is
+        // exactly feasible, so the next round's targets stay reachable.
         let open: Vec<usize> = (0..types).filter(|&t| targets[t].is_none()).collect();
-        let top = open.iter().copied().max_by(|&a, &b| master.y[a].total_cmp(&master.y[b]));
+        let top = open
+            .iter()
+            .copied()
+            .max_by(|&a, &b| master.y[a].total_cmp(&master.y[b]));
         for &t in &open {
             if master.y[t] > FIX || Some(t) == top {
-                targets[t] = Some(reached.max(0.0));
+                targets[t] = Some((z - 1e-9).max(0.0));
             }
         }
         last = Some(master);
