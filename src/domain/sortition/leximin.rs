@@ -351,7 +351,12 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
                 return Ok(solution.objective());
             }
             let clock = std::time::Instant::now();
-            solution = simplex(solution.add_constraint(row(&panel), ComparisonOp::Le, 0.0))?;
+            dual.add_constraint(row(&panel), ComparisonOp::Le, 0.0);
+            // A warm solve that stalls (degenerate pivots) is redone from scratch.
+            solution = match simplex(solution.add_constraint(row(&panel), ComparisonOp::Le, 0.0)) {
+                Ok(s) => s,
+                Err(_) => simplex(dual.solve())?,
+            };
             self.lp_seconds += clock.elapsed().as_secs_f64();
             self.lp_solves += 1;
         }
