@@ -2,7 +2,8 @@
 //! skewed as real pools are so that the quotas bind: LEXIMIN, MAXIMIN, one pricing
 //! call, LEGACY, and the rounding into the 1,000-panel lottery.
 //!
-//! Run with `cargo bench --bench sortition`; `SORTITION_CASE=1000x40` runs one case.
+//! Run with `cargo bench --bench sortition`; `SORTITION_CASE=1000x40` runs one case,
+//! `SORTITION_GOAL=maximin` reports MAXIMIN's figures.
 
 use agora::domain::sortition::generated;
 use agora::domain::sortition::instance::Instance;
@@ -23,7 +24,12 @@ fn sortition_bench(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("pool_{n}_k_{k}"));
         group.sample_size(10);
         let start = std::time::Instant::now();
-        let out = leximin::portfolio(&inst, Goal::Leximin, |_| true).unwrap();
+        // SORTITION_GOAL=maximin reports MAXIMIN instead.
+        let goal = match std::env::var("SORTITION_GOAL").as_deref() {
+            Ok("maximin") => Goal::Maximin,
+            _ => Goal::Leximin,
+        };
+        let out = leximin::portfolio(&inst, goal, |_| true).unwrap();
         let p = out.mixture.person_probabilities(&inst);
         let low = p.iter().copied().fold(1.0, f64::min);
         let high = p.iter().copied().fold(0.0, f64::max);
@@ -31,7 +37,7 @@ fn sortition_bench(c: &mut Criterion) {
         let panels = lottery::expand(&inst, &out.mixture, &copies);
         let (legacy_p, _) = legacy::estimate(&inst, "banc", 1_000);
         eprintln!(
-            "n={n} k={k}: {} types; LEXIMIN {:.2} s (LP {:.2} s, pricing {:.2} s), {} rounds, {} LP, {} pricing, {} panels; \
+            "n={n} k={k}: {} types; {goal:?} {:.2} s (LP {:.2} s, pricing {:.2} s), {} rounds, {} LP, {} pricing, {} panels; \
              lowest {low:.4}, highest {high:.4}; lottery deviation {:.4}; LEGACY lowest {:.4} \
              ({} at zero)",
             inst.types(),

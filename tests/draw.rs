@@ -26,6 +26,22 @@ fn draw(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
     )
 }
 
+/// `agora draw verify` with the seed the tests draw with.
+fn verify_with_seed(dir: &std::path::Path, portfolio: &str, panel: &str) -> (bool, String) {
+    draw(
+        dir,
+        &[
+            "verify",
+            "--portfolio",
+            portfolio,
+            "--seed",
+            "convention climat",
+            "--panel",
+            panel,
+        ],
+    )
+}
+
 /// A pool of 60 generated volunteers and quotas for 12 on three criteria, written in
 /// the older `category,name,min,max` header with flex columns.
 fn files_in(dir: &std::path::Path) {
@@ -108,18 +124,7 @@ fn prepare_run_and_verify_a_draw_then_refuse_tampering() {
     assert_eq!(first, std::fs::read_to_string(d.join("again.csv")).unwrap());
     assert_eq!(first.lines().next(), Some("id"));
     assert_eq!(first.lines().count(), 13);
-    let (ok, out) = draw(
-        d,
-        &[
-            "verify",
-            "--portfolio",
-            "portfolio.json",
-            "--seed",
-            "convention climat",
-            "--panel",
-            "panel.csv",
-        ],
-    );
+    let (ok, out) = verify_with_seed(d, "portfolio.json", "panel.csv");
     assert!(ok, "{out}");
     assert!(out.contains("Le tirage est vérifié."));
     assert!(!out.contains("ÉCHEC"));
@@ -165,18 +170,7 @@ fn prepare_run_and_verify_a_draw_then_refuse_tampering() {
         .unwrap();
     lines[1] = outsider;
     std::fs::write(d.join("forged.csv"), lines.join("\n")).unwrap();
-    let (ok, out) = draw(
-        d,
-        &[
-            "verify",
-            "--portfolio",
-            "portfolio.json",
-            "--seed",
-            "convention climat",
-            "--panel",
-            "forged.csv",
-        ],
-    );
+    let (ok, out) = verify_with_seed(d, "portfolio.json", "forged.csv");
     assert!(!ok);
     assert!(out.contains("ÉCHEC") && out.contains("diffère"), "{out}");
 
@@ -185,18 +179,7 @@ fn prepare_run_and_verify_a_draw_then_refuse_tampering() {
         serde_json::from_slice(&std::fs::read(d.join("portfolio.json")).unwrap()).unwrap();
     json["quotas"][0]["min"] = 0.into();
     std::fs::write(d.join("tampered.json"), json.to_string()).unwrap();
-    let (ok, out) = draw(
-        d,
-        &[
-            "verify",
-            "--portfolio",
-            "tampered.json",
-            "--seed",
-            "convention climat",
-            "--panel",
-            "panel.csv",
-        ],
-    );
+    let (ok, out) = verify_with_seed(d, "tampered.json", "panel.csv");
     assert!(!ok);
     assert!(out.contains("ÉCHEC  empreinte SHA-256 du vivier"), "{out}");
 }
