@@ -18,7 +18,10 @@ pub const HELP: &str =
   draw run --portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --out PANEL.csv
                                         tire le panel (graine enregistrée ou numéro public)
   draw verify --portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --panel PANEL.csv
-                                        vérifie un tirage publié, ligne à ligne";
+                                        vérifie un tirage publié, ligne à ligne
+  draw pv --portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --out PV.pdf
+        [--source TEXTE] [--witnesses TEXTE] [--how TEXTE]
+                                        écrit le procès-verbal de tirage au sort";
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("{}", typography(&message.to_string()));
@@ -71,6 +74,7 @@ pub fn run(words: &[&str]) -> ExitCode {
         ["prepare", rest @ ..] => prepare(rest),
         ["run", rest @ ..] => draw(rest),
         ["verify", rest @ ..] => return verify(rest),
+        ["pv", rest @ ..] => minutes(rest),
         _ => Err(format!("Commande de tirage inconnue.\n\n{HELP}")),
     };
     match result {
@@ -154,6 +158,33 @@ fn draw(words: &[&str]) -> Result<(), String> {
             "Panel n° {number:03} tiré ({} personnes) : {out}",
             panel.len()
         ))
+    );
+    Ok(())
+}
+
+fn minutes(words: &[&str]) -> Result<(), String> {
+    use crate::report::draw_minutes::{self, Circumstances};
+    let o = options(words)?;
+    let portfolio_file = *o.get("--portfolio").ok_or("--portfolio est obligatoire.")?;
+    let p = load(portfolio_file)?;
+    let choice = choice(&o)?;
+    let out = o.get("--out").ok_or("--out est obligatoire.")?;
+    let text = |name: &str| o.get(name).map(|s| s.to_string()).unwrap_or_default();
+    let c = Circumstances {
+        pool_source: text("--source"),
+        witnesses: text("--witnesses"),
+        number_how: text("--how"),
+        portfolio_file: portfolio_file.to_string(),
+        panel_file: "panel.csv".into(),
+    };
+    let letterhead = crate::store::Settings::default().letterhead();
+    let today = chrono::Local::now().date_naive();
+    let bytes =
+        draw_minutes::render_pdf(&p, &choice, &c, &letterhead, today).map_err(|e| e.to_string())?;
+    std::fs::write(out, bytes).map_err(|e| format!("Écriture de « {out} » impossible : {e}."))?;
+    println!(
+        "{}",
+        typography(&format!("{} écrit : {out}", draw_minutes::DOCUMENT))
     );
     Ok(())
 }

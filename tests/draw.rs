@@ -270,3 +270,82 @@ fn legacy_and_maximin_lotteries_verify_too() {
         assert!(ok, "{algorithm}: {out}");
     }
 }
+
+#[test]
+fn the_proces_verbal_reads_back_with_hashes_quotas_and_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    files_in(d);
+    let (ok, out) = draw(
+        d,
+        &[
+            "prepare",
+            "--pool",
+            "pool.csv",
+            "--quotas",
+            "quotas.csv",
+            "--size",
+            "12",
+            "--out",
+            "portfolio.json",
+        ],
+    );
+    assert!(ok, "{out}");
+    draw(
+        d,
+        &[
+            "run",
+            "--portfolio",
+            "portfolio.json",
+            "--number",
+            "305",
+            "--out",
+            "panel.csv",
+        ],
+    );
+    let (ok, out) = draw(
+        d,
+        &[
+            "pv",
+            "--portfolio",
+            "portfolio.json",
+            "--number",
+            "305",
+            "--out",
+            "pv.pdf",
+            "--witnesses",
+            "Anne Ribot et Paul Ferrand (garants)",
+            "--how",
+            "trois dés à dix faces, filmés",
+            "--source",
+            "Réponses à une invitation aléatoire",
+        ],
+    );
+    assert!(ok, "{out}");
+    let bytes = std::fs::read(d.join("pv.pdf")).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).expect("a readable PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("portfolio.json")).unwrap()).unwrap();
+    let packed = flat.replace(' ', "");
+    for hash in ["list_sha256", "inputs_sha256"] {
+        let hash = json[hash].as_str().unwrap();
+        assert!(packed.contains(hash), "{hash} printed (in groups of eight)");
+    }
+    for expected in [
+        "Procès-verbal de tirage au sort",
+        "LEXIMIN",
+        "numéro public 305",
+        "Anne Ribot",
+        "agora draw verify --portfolio portfolio.json --number 305 --panel panel.csv",
+    ] {
+        assert!(flat.contains(expected), "missing {expected:?} in {flat}");
+    }
+    let panel = std::fs::read_to_string(d.join("panel.csv")).unwrap();
+    for id in panel.lines().skip(1) {
+        assert!(flat.contains(id), "panel member {id} printed");
+    }
+    assert!(!flat.contains("NON"), "every quota met");
+}

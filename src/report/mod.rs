@@ -2,6 +2,7 @@
 //! printpdf types leak out of it); each other module turns domain data into that model.
 
 pub mod attendance_sheet;
+pub mod draw_minutes;
 pub mod followup;
 pub mod ics;
 pub mod layout;
