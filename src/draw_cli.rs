@@ -21,7 +21,9 @@ pub const HELP: &str =
                                         vérifie un tirage publié, ligne à ligne
   draw pv --portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --out PV.pdf
         [--source TEXTE] [--witnesses TEXTE] [--how TEXTE]
-                                        écrit le procès-verbal de tirage au sort";
+                                        écrit le procès-verbal de tirage au sort
+  draw replace --portfolio PORTEFEUILLE.json --panel PANEL.csv --withdrawn ID --seed GRAINE
+        --out NOUVEAU.csv                remplace une personne qui se retire, quotas tenus";
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("{}", typography(&message.to_string()));
@@ -75,6 +77,7 @@ pub fn run(words: &[&str]) -> ExitCode {
         ["run", rest @ ..] => draw(rest),
         ["verify", rest @ ..] => return verify(rest),
         ["pv", rest @ ..] => minutes(rest),
+        ["replace", rest @ ..] => replace(rest),
         _ => Err(format!("Commande de tirage inconnue.\n\n{HELP}")),
     };
     match result {
@@ -189,20 +192,74 @@ fn minutes(words: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
+/// The ids of a panel file: `id` then one id a line (a first column is enough).
+fn panel_ids(path: &str) -> Result<Vec<String>, String> {
+    let text = crate::import::csv::decode(&read(path)?);
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .skip_while(|l| l.eq_ignore_ascii_case("id"))
+        .map(|l| l.split([',', ';']).next().unwrap_or("").trim().to_string())
+        .collect())
+}
+
+fn replace(words: &[&str]) -> Result<(), String> {
+    use crate::domain::sortition::replacement;
+    let o = options(words)?;
+    let need = |name: &str| {
+        o.get(name)
+            .copied()
+            .ok_or(format!("{name} est obligatoire."))
+    };
+    let p = load(need("--portfolio")?)?;
+    let inst = p.instance().map_err(|e| e.to_string())?;
+    let ids = panel_ids(need("--panel")?)?;
+    let panel: Vec<usize> = ids
+        .iter()
+        .map(|id| {
+            inst.position(id).ok_or(format!(
+                "« {id} » n'est pas dans le vivier du portefeuille."
+            ))
+        })
+        .collect::<Result<_, _>>()?;
+    let leaving_id = need("--withdrawn")?;
+    let leaving = inst
+        .position(leaving_id)
+        .filter(|i| panel.contains(i))
+        .ok_or(format!("« {leaving_id} » n'est pas membre de ce panel."))?;
+    let seed = need("--seed")?;
+    let Some(new) = replacement::replace(&inst, &panel, leaving, seed) else {
+        return Err(format!(
+            "Personne dans le vivier ne peut remplacer « {leaving_id} » en tenant tous les quotas."
+        ));
+    };
+    let mut after: Vec<&str> = panel
+        .iter()
+        .filter(|&&i| i != leaving)
+        .chain(std::iter::once(&new))
+        .map(|&i| inst.ids[i].as_str())
+        .collect();
+    after.sort_unstable();
+    let out = need("--out")?;
+    write(out, &format!("id\n{}\n", after.join("\n")))?;
+    let count = replacement::candidates(&inst, &panel, leaving).len();
+    println!(
+        "{}",
+        typography(&format!(
+            "« {leaving_id} » est remplacé·e par « {} », tiré·e avec la graine « {seed} » parmi {count} personne(s) qui tiennent tous les quotas. Nouveau panel : {out}",
+            inst.ids[new]
+        ))
+    );
+    Ok(())
+}
+
 fn verify(words: &[&str]) -> ExitCode {
     let checked = (|| -> Result<Vec<portfolio::Check>, String> {
         let o = options(words)?;
         let p = load(o.get("--portfolio").ok_or("--portfolio est obligatoire.")?)?;
         let choice = choice(&o)?;
-        let panel_path = o.get("--panel").ok_or("--panel est obligatoire.")?;
-        let text = crate::import::csv::decode(&read(panel_path)?);
-        let ids: Vec<String> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .skip_while(|l| l.eq_ignore_ascii_case("id"))
-            .map(|l| l.split([',', ';']).next().unwrap_or("").trim().to_string())
-            .collect();
+        let ids = panel_ids(o.get("--panel").ok_or("--panel est obligatoire.")?)?;
         Ok(portfolio::verify(&p, &choice, &ids))
     })();
     match checked {

@@ -349,3 +349,93 @@ fn the_proces_verbal_reads_back_with_hashes_quotas_and_panel() {
     }
     assert!(!flat.contains("NON"), "every quota met");
 }
+
+#[test]
+fn a_member_who_withdraws_is_replaced_with_every_quota_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    files_in(d);
+    let (ok, out) = draw(
+        d,
+        &[
+            "prepare",
+            "--pool",
+            "pool.csv",
+            "--quotas",
+            "quotas.csv",
+            "--size",
+            "12",
+            "--out",
+            "portfolio.json",
+        ],
+    );
+    assert!(ok, "{out}");
+    draw(
+        d,
+        &[
+            "run",
+            "--portfolio",
+            "portfolio.json",
+            "--number",
+            "12",
+            "--out",
+            "panel.csv",
+        ],
+    );
+    let panel = std::fs::read_to_string(d.join("panel.csv")).unwrap();
+    let leaving = panel.lines().nth(3).unwrap().to_string();
+    let replace = [
+        "replace",
+        "--portfolio",
+        "portfolio.json",
+        "--panel",
+        "panel.csv",
+        "--withdrawn",
+        &leaving,
+        "--seed",
+        "retrait 2026-12-01",
+        "--out",
+    ];
+    let (ok, out) = draw(d, &[&replace[..], &["new.csv"]].concat());
+    assert!(ok, "{out}");
+    assert!(
+        out.contains(&agora::domain::text::typography(&format!(
+            "« {leaving} » est remplacé·e par"
+        ))),
+        "{out}"
+    );
+    let new = std::fs::read_to_string(d.join("new.csv")).unwrap();
+    assert!(!new.lines().any(|l| l == leaving));
+    assert_eq!(new.lines().count(), 13);
+    // The same seed names the same person; the new panel meets every quota.
+    draw(d, &[&replace[..], &["again.csv"]].concat());
+    assert_eq!(new, std::fs::read_to_string(d.join("again.csv")).unwrap());
+    let json: agora::domain::sortition::portfolio::Portfolio =
+        serde_json::from_slice(&std::fs::read(d.join("portfolio.json")).unwrap()).unwrap();
+    let inst = json.instance().unwrap();
+    let people: Vec<usize> = new
+        .lines()
+        .skip(1)
+        .map(|id| inst.position(id).unwrap())
+        .collect();
+    assert!(inst.is_feasible(&people));
+    // Someone not on the panel cannot withdraw from it.
+    let outsider = "V-9999";
+    let (ok, out) = draw(
+        d,
+        &[
+            "replace",
+            "--portfolio",
+            "portfolio.json",
+            "--panel",
+            "panel.csv",
+            "--withdrawn",
+            outsider,
+            "--seed",
+            "x",
+            "--out",
+            "z.csv",
+        ],
+    );
+    assert!(!ok && out.contains("n’est pas membre de ce panel"), "{out}");
+}

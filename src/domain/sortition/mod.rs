@@ -9,6 +9,7 @@ pub mod leximin;
 pub mod lottery;
 pub mod portfolio;
 pub mod pricing;
+pub mod replacement;
 pub mod seed;
 
 use chrono::NaiveDate;

@@ -109,6 +109,36 @@ impl Choice {
     }
 }
 
+impl Portfolio {
+    /// The pool and quotas the file publishes, as an instance.
+    pub fn instance(&self) -> Result<Instance, super::instance::InstanceError> {
+        let pool: Vec<Volunteer> = self
+            .people
+            .iter()
+            .map(|x| Volunteer {
+                pseudonym: x.id.clone(),
+                attributes: self
+                    .criteria
+                    .iter()
+                    .cloned()
+                    .zip(x.values.iter().cloned())
+                    .collect(),
+            })
+            .collect();
+        let quotas: Vec<Quota> = self
+            .quotas
+            .iter()
+            .map(|q| Quota {
+                criterion: q.criterion.clone(),
+                value: q.value.clone(),
+                min: q.min,
+                max: q.max,
+            })
+            .collect();
+        Instance::new(&pool, &quotas, self.panel_size)
+    }
+}
+
 /// The text whose SHA-256 is published: one panel a line.
 pub fn list_text(panels: &[Vec<String>]) -> String {
     panels
