@@ -86,6 +86,34 @@ pub fn run(words: &[&str]) -> ExitCode {
     }
 }
 
+/// "0,1538": four decimals with the French comma.
+fn decimal(x: f64) -> String {
+    format!("{x:.4}").replace('.', ",")
+}
+
+/// Prints a line on the error stream each time a round advances, so that a long
+/// computation shows it is alive.
+fn progress() -> impl FnMut(crate::domain::sortition::leximin::Progress) -> bool {
+    let mut shown = (0, 0);
+    move |p| {
+        if (p.round, p.fixed_types) != shown {
+            shown = (p.round, p.fixed_types);
+            eprintln!(
+                "{}",
+                typography(&format!(
+                    "Tour {} : {} panels, {} types fixés sur {}, niveau des types restants {}",
+                    p.round,
+                    p.panels,
+                    p.fixed_types,
+                    p.types,
+                    decimal(p.lowest)
+                ))
+            );
+        }
+        true
+    }
+}
+
 fn prepare(words: &[&str]) -> Result<(), String> {
     let o = options(words)?;
     let need = |name: &str| {
@@ -108,7 +136,7 @@ fn prepare(words: &[&str]) -> Result<(), String> {
     let out = need("--out")?;
     let start = std::time::Instant::now();
     let (p, _) =
-        portfolio::prepare(&pool, &quotas, k, algorithm, |_| true).map_err(|e| e.to_string())?;
+        portfolio::prepare(&pool, &quotas, k, algorithm, progress()).map_err(|e| e.to_string())?;
     write(
         out,
         &serde_json::to_string_pretty(&p).map_err(|e| e.to_string())?,
@@ -125,15 +153,19 @@ fn prepare(words: &[&str]) -> Result<(), String> {
     println!(
         "{}",
         typography(&format!(
-            "Portefeuille écrit : {out} ({} volontaires, panel de {k}, méthode {:?}, {:.1} s).\n\
-             Probabilité de sélection : la plus basse {low:.4}, la plus haute {high:.4}.\n\
+            "Portefeuille écrit : {out} ({} volontaires, panel de {k}, méthode {}, {} s).\n\
+             Probabilité de sélection : la plus basse {}, la plus haute {}.\n\
+             Vivier et quotas, SHA-256 : {}\n\
              Liste des 1 000 panels, SHA-256 : {}\n\
-             Écart d'arrondi le plus grand : {:.4}",
+             Écart d'arrondi le plus grand : {}",
             pool.len(),
-            p.algorithm,
-            start.elapsed().as_secs_f64(),
+            format!("{:?}", p.algorithm).to_uppercase(),
+            format!("{:.1}", start.elapsed().as_secs_f64()).replace('.', ","),
+            decimal(low),
+            decimal(high),
+            p.inputs_sha256,
             p.list_sha256,
-            p.rounding_deviation
+            decimal(p.rounding_deviation)
         ))
     );
     Ok(())
