@@ -168,6 +168,15 @@ fn prepare(words: &[&str]) -> Result<(), String> {
             decimal(p.rounding_deviation)
         ))
     );
+    let never = p.people.iter().filter(|x| x.probability < 1e-9).count();
+    if never > 0 {
+        println!(
+            "{}",
+            typography(&format!(
+                "Attention : {never} volontaire(s) ne figurent dans aucun panel qui respecte les quotas (probabilité nulle) ; voir --probabilities."
+            ))
+        );
+    }
     Ok(())
 }
 
