@@ -169,7 +169,7 @@ fn prepare(words: &[&str]) -> Result<(), String> {
         ))
     );
     let never = p.people.iter().filter(|x| x.probability < 1e-9).count();
-    if never > 0 {
+    if never > 0 && p.algorithm != Algorithm::Legacy {
         println!(
             "{}",
             typography(&format!(
