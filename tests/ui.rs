@@ -828,3 +828,49 @@ fn the_retention_period_is_set_in_settings() {
     let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
     assert_eq!(store.settings().unwrap().retention_years, 5);
 }
+
+#[test]
+fn the_demo_pool_and_quotas_export_for_the_draw_commands() {
+    use agora::domain::sortition::instance::Instance;
+    use agora::export::DrawFile;
+    use agora::ui::panels::draw;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Tirage au sort");
+    assert!(shows(&app, "Exporter le vivier (CSV)"));
+    let target = |name: &str| SaveTarget {
+        path: dir.path().join(name),
+        fallback: false,
+    };
+    for (which, name) in [
+        (DrawFile::Pool, "vivier.csv"),
+        (DrawFile::Quotas, "quotas.csv"),
+    ] {
+        let _ = app.update(Message::Draw(draw::Message::ExportTo(
+            which,
+            Some(target(name)),
+        )));
+    }
+    let pool =
+        agora::import::sortition::read_pool(&std::fs::read(dir.path().join("vivier.csv")).unwrap())
+            .unwrap();
+    let quotas = agora::import::sortition::read_quotas(
+        &std::fs::read(dir.path().join("quotas.csv")).unwrap(),
+    )
+    .unwrap();
+    assert!(pool.len() > 40 && !quotas.is_empty());
+    assert!(
+        pool.iter().all(|v| v.pseudonym.starts_with("V-")),
+        "pseudonyms only"
+    );
+    // Every value has its quota line: the files are ready for `agora draw prepare`.
+    let inst = Instance::new(&pool, &quotas, 40).unwrap();
+    assert!(agora::domain::sortition::pricing::feasible(&inst).unwrap());
+    drop(app);
+    let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    let log = store.export_log(5).unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.document == "Vivier (CSV)" && !e.personal_data)
+    );
+}

@@ -53,6 +53,24 @@ fn attributes(json: &str) -> Result<Vec<(String, String)>, StoreError> {
 }
 
 impl Store {
+    /// A pool's volunteers as the draw sees them (pseudonym and attributes), in order.
+    pub fn pool_volunteers(&self, pool: PoolId) -> Result<Vec<Volunteer>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT pseudonym, attributes FROM pool_members WHERE pool_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([pool.0], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        rows.map(|row| {
+            let (pseudonym, json) = row?;
+            Ok(Volunteer {
+                pseudonym,
+                attributes: attributes(&json)?,
+            })
+        })
+        .collect()
+    }
+
     /// The pools of a convention.
     pub fn pools(&self, convention: ConventionId) -> Result<Vec<Pool>, StoreError> {
         let mut stmt = self.conn.prepare(

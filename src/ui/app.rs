@@ -233,8 +233,9 @@ impl App {
                 task.map(Message::Contacts)
             }
             Message::Draw(m) => {
-                r.draw.update(m, &r.store);
-                Task::none()
+                let (task, event) = r.draw.update(m, &mut r.store);
+                r.handle(event, today);
+                task.map(Message::Draw)
             }
             Message::Meetings(m) => {
                 let (task, event) = r.meetings.update(m, &mut r.store);

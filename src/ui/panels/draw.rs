@@ -1,9 +1,14 @@
 //! The Tirage au sort panel: for a convention, its volunteer pool, the quotas beside
 //! the pool's counts and the panel's, and the recorded draw with its members and
-//! reserves (pseudonymous ids and attributes only).
+//! reserves (pseudonymous ids and attributes only); the pool and the quotas exported in
+//! the files `agora draw` and `sortition-algorithms` read.
 
 use iced::widget::{column, pick_list, row, scrollable, text};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
+
+use super::Event;
+use crate::export::DrawFile;
+use crate::ui::save_dialog::SaveTarget;
 
 use crate::domain::ids::ConventionId;
 use crate::domain::sortition::check_composition;
@@ -35,6 +40,8 @@ pub struct State {
 #[derive(Debug, Clone)]
 pub enum Message {
     Convention(Choice),
+    Export(DrawFile),
+    ExportTo(DrawFile, Option<SaveTarget>),
 }
 
 impl State {
@@ -91,10 +98,43 @@ impl State {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message, store: &Store) {
+    pub fn update(
+        &mut self,
+        message: Message,
+        store: &mut Store,
+    ) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Convention(c) => self.select(store, c),
+            Message::Export(which) => {
+                let name = match which {
+                    DrawFile::Pool => "vivier.csv",
+                    DrawFile::Quotas => "quotas.csv",
+                };
+                return (
+                    Task::perform(
+                        crate::ui::save_dialog::choose(name.into(), "Fichier CSV", "csv"),
+                        move |t| Message::ExportTo(which, t),
+                    ),
+                    None,
+                );
+            }
+            Message::ExportTo(_, None) => {}
+            Message::ExportTo(which, Some(target)) => {
+                let Some(id) = self.selected.as_ref().map(|c| c.0) else {
+                    return (Task::none(), None);
+                };
+                let document = match which {
+                    DrawFile::Pool => "Vivier (CSV)",
+                    DrawFile::Quotas => "Quotas (CSV)",
+                };
+                let result = crate::export::draw_file(store, id, which, &target.path).map(|_| ());
+                return (
+                    Task::none(),
+                    Some(super::exported(result, document, &target)),
+                );
+            }
         }
+        (Task::none(), None)
     }
 
     /// The panel.
@@ -115,6 +155,23 @@ impl State {
         let mut pools = column![].spacing(4);
         if self.pools.is_empty() {
             pools = pools.push(widget::muted("Aucun vivier pour cette convention."));
+        } else {
+            pools = pools.push(
+                row![
+                    widget::small_button(
+                        "Exporter le vivier (CSV)",
+                        Message::Export(DrawFile::Pool)
+                    ),
+                    widget::small_button(
+                        "Exporter les quotas (CSV)",
+                        Message::Export(DrawFile::Quotas)
+                    ),
+                ]
+                .spacing(6),
+            );
+            pools = pools.push(widget::muted(
+                "Au format de sortition-algorithms, pour « agora draw prepare » (voir le README).",
+            ));
         }
         for p in &self.pools {
             pools = pools.push(widget::field(
