@@ -271,10 +271,9 @@ fn legacy_and_maximin_lotteries_verify_too() {
     }
 }
 
-#[test]
-fn the_proces_verbal_reads_back_with_hashes_quotas_and_panel() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+/// The test files, their portfolio (`portfolio.json`) and the panel a public number
+/// picks (`panel.csv`).
+fn prepared(d: &std::path::Path, number: &str) {
     files_in(d);
     let (ok, out) = draw(
         d,
@@ -291,18 +290,26 @@ fn the_proces_verbal_reads_back_with_hashes_quotas_and_panel() {
         ],
     );
     assert!(ok, "{out}");
-    draw(
+    let (ok, out) = draw(
         d,
         &[
             "run",
             "--portfolio",
             "portfolio.json",
             "--number",
-            "305",
+            number,
             "--out",
             "panel.csv",
         ],
     );
+    assert!(ok, "{out}");
+}
+
+#[test]
+fn the_proces_verbal_reads_back_with_hashes_quotas_and_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    prepared(d, "305");
     let (ok, out) = draw(
         d,
         &[
@@ -354,34 +361,7 @@ fn the_proces_verbal_reads_back_with_hashes_quotas_and_panel() {
 fn a_member_who_withdraws_is_replaced_with_every_quota_kept() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    files_in(d);
-    let (ok, out) = draw(
-        d,
-        &[
-            "prepare",
-            "--pool",
-            "pool.csv",
-            "--quotas",
-            "quotas.csv",
-            "--size",
-            "12",
-            "--out",
-            "portfolio.json",
-        ],
-    );
-    assert!(ok, "{out}");
-    draw(
-        d,
-        &[
-            "run",
-            "--portfolio",
-            "portfolio.json",
-            "--number",
-            "12",
-            "--out",
-            "panel.csv",
-        ],
-    );
+    prepared(d, "12");
     let panel = std::fs::read_to_string(d.join("panel.csv")).unwrap();
     let leaving = panel.lines().nth(3).unwrap().to_string();
     let replace = [
