@@ -155,7 +155,19 @@ impl State {
         let mut pools = column![].spacing(4);
         if self.pools.is_empty() {
             pools = pools.push(widget::muted("Aucun vivier pour cette convention."));
-        } else {
+        }
+        for p in &self.pools {
+            pools = pools.push(widget::field(
+                format!("Vivier n° {}", p.id),
+                format!(
+                    "{} volontaires — {}",
+                    fr::integer(p.size.into()),
+                    p.source.label()
+                ),
+            ));
+            pools = pools.push(widget::muted(p.description.as_str()));
+        }
+        if !self.pools.is_empty() {
             pools = pools.push(
                 row![
                     widget::small_button(
@@ -172,17 +184,6 @@ impl State {
             pools = pools.push(widget::muted(
                 "Au format de sortition-algorithms, pour « agora draw prepare » (voir le README).",
             ));
-        }
-        for p in &self.pools {
-            pools = pools.push(widget::field(
-                format!("Vivier n° {}", p.id),
-                format!(
-                    "{} volontaires — {}",
-                    fr::integer(p.size.into()),
-                    p.source.label()
-                ),
-            ));
-            pools = pools.push(widget::muted(p.description.as_str()));
         }
         let Some(d) = &self.draw else {
             return page
