@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::process::ExitCode;
 
 use crate::domain::sortition::portfolio::{self, Algorithm, Choice, Portfolio};
-use crate::domain::text::typography;
+use crate::domain::text::{decimal, typography};
 use crate::import::sortition as files;
 
 /// The usage lines, for the CLI's help.
@@ -84,11 +84,6 @@ pub fn run(words: &[&str]) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
-}
-
-/// "0,1538": four decimals with the French comma.
-fn decimal(x: f64) -> String {
-    format!("{x:.4}").replace('.', ",")
 }
 
 /// Prints a line on the error stream each time a round advances, so that a long

@@ -34,6 +34,11 @@ pub fn date_compact(date: NaiveDate) -> String {
         .to_string()
 }
 
+/// "0,1538": a number with four decimals and the French comma.
+pub fn decimal(x: f64) -> String {
+    format!("{x:.4}").replace('.', ",")
+}
+
 /// "29/11/2026".
 pub fn date_short(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()

@@ -27,11 +27,6 @@ pub struct Circumstances {
     pub panel_file: String,
 }
 
-/// "0,1538": four decimals with the French comma.
-fn decimal(x: f64) -> String {
-    format!("{x:.4}").replace('.', ",")
-}
-
 /// A hash in groups of eight characters, to read aloud and compare by eye.
 fn grouped(hash: &str) -> String {
     hash.as_bytes()
@@ -162,11 +157,11 @@ pub fn build(
     }));
     blocks.push(Block::Heading(1, "Probabilités de sélection".into()));
     blocks.push(Block::KeyValues(vec![
-        ("La plus basse".into(), decimal(low)),
-        ("La plus haute".into(), decimal(high)),
+        ("La plus basse".into(), text::decimal(low)),
+        ("La plus haute".into(), text::decimal(high)),
         (
             "Écart d'arrondi le plus grand (liste des 1 000 panels)".into(),
-            decimal(p.rounding_deviation),
+            text::decimal(p.rounding_deviation),
         ),
     ]));
     blocks.push(Block::Heading(

@@ -4,7 +4,7 @@
 //! fixed before the number exists.
 
 use super::instance::Instance;
-use super::seed::{Draws, sha256_hex};
+use super::seed::Draws;
 
 /// How many panels the lottery holds.
 pub const PANELS: usize = 1_000;
@@ -112,23 +112,6 @@ pub fn expand(inst: &Instance, mix: &Mixture, copies: &[usize]) -> Vec<Vec<usize
     out
 }
 
-/// The lottery's text, one panel a line: "000;id,id,…" (ids sorted as in the list).
-pub fn text(inst: &Instance, panels: &[Vec<usize>]) -> String {
-    panels
-        .iter()
-        .enumerate()
-        .map(|(n, p)| {
-            let ids: Vec<&str> = p.iter().map(|&i| inst.ids[i].as_str()).collect();
-            format!("{n:03};{}\n", ids.join(","))
-        })
-        .collect()
-}
-
-/// The SHA-256 of the lottery's text.
-pub fn hash(inst: &Instance, panels: &[Vec<usize>]) -> String {
-    sha256_hex(text(inst, panels).as_bytes())
-}
-
 /// The number of the panel a recorded seed picks (0–999).
 pub fn number_from_seed(seed: &str) -> usize {
     Draws::new(seed).below(PANELS as u64) as usize
@@ -170,9 +153,13 @@ mod tests {
         let bound = f64::from(inst.k + 1) / PANELS as f64;
         let dev = deviation(&inst, &panels, &p);
         assert!(dev <= bound, "deviation {dev} above {bound}");
-        // The list's text and hash are stable for the same panels.
-        assert_eq!(hash(&inst, &panels), hash(&inst, &panels.clone()));
-        assert!(text(&inst, &panels).starts_with("000;"));
+        // The published list numbers the 1,000 panels from 000.
+        let ids: Vec<Vec<String>> = panels
+            .iter()
+            .map(|p| p.iter().map(|&i| inst.ids[i].clone()).collect())
+            .collect();
+        let list = crate::domain::sortition::portfolio::list_text(&ids);
+        assert!(list.starts_with("000;") && list.lines().count() == PANELS);
     }
 
     #[test]
