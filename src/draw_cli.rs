@@ -215,6 +215,7 @@ fn minutes(words: &[&str]) -> Result<(), String> {
         number_how: text("--how"),
         portfolio_file: portfolio_file.to_string(),
         panel_file: "panel.csv".into(),
+        ..Circumstances::default()
     };
     let letterhead = crate::store::Settings::default().letterhead();
     let today = chrono::Local::now().date_naive();
@@ -265,7 +266,7 @@ fn replace(words: &[&str]) -> Result<(), String> {
         .filter(|i| panel.contains(i))
         .ok_or(format!("« {leaving_id} » n'est pas membre de ce panel."))?;
     let seed = need("--seed")?;
-    let Some(new) = replacement::replace(&inst, &panel, leaving, seed) else {
+    let Some(new) = replacement::replace(&inst, &panel, leaving, &[], seed) else {
         return Err(format!(
             "Personne dans le vivier ne peut remplacer « {leaving_id} » en tenant tous les quotas."
         ));

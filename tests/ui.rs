@@ -837,6 +837,7 @@ fn the_demo_pool_and_quotas_export_for_the_draw_commands() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
     click(&mut app, "Tirage au sort");
+    click(&mut app, "2. Vivier");
     assert!(shows(&app, "Exporter le vivier (CSV)"));
     let target = |name: &str| SaveTarget {
         path: dir.path().join(name),
@@ -846,10 +847,10 @@ fn the_demo_pool_and_quotas_export_for_the_draw_commands() {
         (DrawFile::Pool, "vivier.csv"),
         (DrawFile::Quotas, "quotas.csv"),
     ] {
-        let _ = app.update(Message::Draw(draw::Message::ExportTo(
+        let _ = app.update(Message::Draw(draw::Message::Pool(draw::PoolMsg::ExportTo(
             which,
             Some(target(name)),
-        )));
+        ))));
     }
     let pool =
         agora::import::sortition::read_pool(&std::fs::read(dir.path().join("vivier.csv")).unwrap())

@@ -4,4 +4,5 @@
 pub mod contacts;
 pub mod csv;
 pub mod followup;
+pub mod invitation;
 pub mod sortition;

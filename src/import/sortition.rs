@@ -121,6 +121,46 @@ pub fn read_pool(bytes: &[u8]) -> Result<Vec<Volunteer>, DrawFileError> {
         .collect()
 }
 
+/// Column names that hold identities, which a pool never keeps: names, addresses,
+/// phone numbers, emails, birth dates.
+const IDENTITY: &[&str] = &[
+    "nom",
+    "prenom",
+    "nomdusage",
+    "email",
+    "courriel",
+    "mail",
+    "telephone",
+    "tel",
+    "portable",
+    "adresse",
+    "adressepostale",
+    "codepostal",
+    "ville",
+    "datedenaissance",
+    "naissance",
+];
+
+/// Removes identity columns from the volunteers' attributes (the draw sees pseudonyms
+/// and profile values only) and names the columns removed.
+pub fn without_identities(pool: Vec<Volunteer>) -> (Vec<Volunteer>, Vec<String>) {
+    let mut dropped: Vec<String> = Vec::new();
+    let pool = pool
+        .into_iter()
+        .map(|mut v| {
+            v.attributes.retain(|(c, _)| {
+                let identity = IDENTITY.contains(&csv::key(c).as_str());
+                if identity && !dropped.contains(c) {
+                    dropped.push(c.clone());
+                }
+                !identity
+            });
+            v
+        })
+        .collect();
+    (pool, dropped)
+}
+
 fn cell(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))

@@ -25,6 +25,19 @@ pub struct Circumstances {
     /// The file names the verification command names.
     pub portfolio_file: String,
     pub panel_file: String,
+    /// The reserves, in order (pseudonymous ids).
+    pub reserves: Vec<String>,
+    /// Withdrawals since the draw: who left, when, who took the seat and how.
+    pub replacements: Vec<Withdrawal>,
+}
+
+/// A member who withdrew after the draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Withdrawal {
+    pub withdrawn: String,
+    pub on: NaiveDate,
+    pub replacement: Option<String>,
+    pub how: String,
 }
 
 /// A hash in groups of eight characters, to read aloud and compare by eye.
@@ -186,6 +199,41 @@ pub fn build(
             .collect(),
         ..Table::default()
     }));
+    if !c.reserves.is_empty() {
+        blocks.push(Block::Heading(
+            1,
+            format!("Remplaçant·e·s, dans l'ordre ({})", c.reserves.len()),
+        ));
+        blocks.push(Block::Paragraph(format!(
+            "Lus dans la liste publiée à partir du panel n° {:03} (numéro tiré + 500), en écartant les membres du panel : {}.",
+            crate::domain::sortition::reserves::first_reserve_panel(number),
+            c.reserves.join(", ")
+        )));
+    }
+    if !c.replacements.is_empty() {
+        blocks.push(Block::Heading(1, "Retraits et remplacements".into()));
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                ("Date".into(), 1.0),
+                ("Retrait".into(), 1.0),
+                ("Remplacé·e par".into(), 1.1),
+                ("Comment".into(), 3.5),
+            ],
+            rows: c
+                .replacements
+                .iter()
+                .map(|w| {
+                    vec![
+                        text::date_short(w.on),
+                        w.withdrawn.clone(),
+                        w.replacement.clone().unwrap_or_else(|| "—".into()),
+                        w.how.clone(),
+                    ]
+                })
+                .collect(),
+            ..Table::default()
+        }));
+    }
     blocks.push(Block::Heading(1, "Vérification".into()));
     blocks.push(Block::Paragraph(
         "Le portefeuille publié contient le vivier (identifiants pseudonymes et valeurs), les quotas, la probabilité de chaque volontaire et la liste des 1 000 panels. Chacun peut recalculer les deux empreintes, vérifier que chaque panel respecte les quotas et que le panel tiré découle du numéro, avec la commande :".into(),

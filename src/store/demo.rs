@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::{Store, StoreError, Tx};
+use super::{DrawRequest, Prepared, Store, StoreError, Tx};
 use crate::domain::codes::*;
 use crate::domain::contact::{Consent, Contact};
 use crate::domain::convention::{Convention, Phase, Session};
@@ -13,7 +13,8 @@ use crate::domain::ids::*;
 use crate::domain::meeting::{Action, AgendaItem, Decision, Meeting};
 use crate::domain::planning::{BudgetLine, Risk, Task};
 use crate::domain::proposal::{Answer, Proposal};
-use crate::domain::sortition::{Draw, Quota, Volunteer};
+use crate::domain::sortition::portfolio::{self, Algorithm, Choice, Portfolio};
+use crate::domain::sortition::{Quota, Volunteer, lottery, reserves};
 use crate::domain::text::slug;
 
 /// A meeting to create: kind, title, date, start, end, venue, session index.
@@ -377,35 +378,30 @@ fn quotas() -> Vec<Quota> {
     out
 }
 
-/// Draws 40 members and 8 reserves among the pool so that every quota holds:
-/// a seeded shuffle, then the first people who keep every count under its maximum;
-/// reshuffled until the minimums hold too. (The real algorithms come with the
-/// tirage au sort; this stands in for the demo's recorded draw.)
-fn demo_panel(pool: &[Volunteer], quotas: &[Quota], rng: &mut Rng) -> (Vec<usize>, Vec<usize>) {
-    loop {
-        let mut order: Vec<usize> = (0..pool.len()).collect();
-        for i in (1..order.len()).rev() {
-            order.swap(i, rng.below(i + 1));
-        }
-        let mut counts = vec![0u32; quotas.len()];
-        let mut members = Vec::new();
-        let mut rest = Vec::new();
-        for &i in &order {
-            let hits: Vec<usize> = (0..quotas.len())
-                .filter(|&q| pool[i].value(&quotas[q].criterion) == Some(quotas[q].value.as_str()))
-                .collect();
-            if members.len() < 40 && hits.iter().all(|&q| counts[q] < quotas[q].max) {
-                hits.iter().for_each(|&q| counts[q] += 1);
-                members.push(i);
-            } else {
-                rest.push(i);
-            }
-        }
-        if members.len() == 40 && quotas.iter().zip(&counts).all(|(q, &c)| q.is_met(c)) {
-            rest.truncate(8);
-            return (members, rest);
-        }
-    }
+/// The seed of the demo's recorded draw.
+const DEMO_SEED: &str = "climat-2026-10-01";
+
+/// The demo's lottery: LEGACY's 1,000 panels (quick to compute; the window prepares
+/// LEXIMIN), the panel the recorded seed picks and 8 reserves, as pool indices.
+fn demo_lottery(
+    pool: &[Volunteer],
+    quotas: &[Quota],
+) -> Result<(Portfolio, f64, Vec<usize>, Vec<usize>), StoreError> {
+    let started = std::time::Instant::now();
+    let (portfolio, inst) = portfolio::prepare(pool, quotas, 40, Algorithm::Legacy, |_| true)
+        .map_err(|e| StoreError::BadValue(format!("loterie de démonstration : {e}")))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let number = lottery::number_from_seed(DEMO_SEED);
+    let index = |id: &String| {
+        inst.position(id)
+            .expect("the portfolio's ids come from the pool")
+    };
+    let members = portfolio.panels[number].iter().map(index).collect();
+    let reserves = reserves::reserves(&portfolio.panels, number, 8)
+        .iter()
+        .map(index)
+        .collect();
+    Ok((portfolio, seconds, members, reserves))
 }
 
 impl Store {
@@ -857,7 +853,7 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
         .map(|(i, p)| p.volunteer(i + 1))
         .collect();
     let quota_list = quotas();
-    let (members, reserves) = demo_panel(&volunteers, &quota_list, &mut rng);
+    let (lottery, seconds, members, reserves) = demo_lottery(&volunteers, &quota_list)?;
     let pool = tx.insert_pool(conv, PoolSource::RandomInvitation, "Réponses aux 8 000 invitations envoyées au hasard sur les listes d'adresses postales (septembre 2026)")?;
     let mut member_ids = Vec::with_capacity(volunteers.len());
     let mut panel_contacts = Vec::new();
@@ -893,27 +889,31 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
         &format!("{} volontaires ajoutés au vivier", volunteers.len()),
     )?;
     let table = tx.insert_quota_table(conv, "Quotas du panel climat", "INSEE, recensement 2023 (structure par âge de Grenoble) ; secteurs et diplômes fictifs pour la démonstration", Some(2023), &quota_list)?;
-    let draw = tx.insert_draw(
+    let prepared = Prepared {
+        id: 0,
+        pool,
+        quota_table: Some(table),
+        prepared_on: d(2026, 9, 24),
+        seconds,
+        legacy: lottery.people.iter().map(|p| p.probability).collect(),
+        portfolio: lottery,
+    };
+    let portfolio = tx.insert_portfolio(conv, &prepared)?;
+    tx.insert_lottery_draw(
         conv,
-        table,
-        &Draw {
-            id: DrawId(0),
-            pool,
-            algorithm: DrawAlgorithm::Legacy,
-            seed: "climat-2026-10-01".into(),
-            panel_size: 40,
-            drawn_on: d(2026, 10, 1),
+        (portfolio, &prepared),
+        &DrawRequest {
+            choice: Choice::Seed(DEMO_SEED.into()),
+            number_how: String::new(),
             witnesses:
                 "Anne Ribot et Paul Ferrand (garants), Sylvie Joubert (commissaire de justice)"
                     .into(),
+            reserves: 8,
+            drawn_on: d(2026, 10, 1),
         },
+        &members.iter().map(|&i| member_ids[i]).collect::<Vec<_>>(),
+        &reserves.iter().map(|&i| member_ids[i]).collect::<Vec<_>>(),
     )?;
-    for (rank, &i) in members.iter().enumerate() {
-        tx.insert_selection(draw, member_ids[i], SelectionRole::Member, rank as u32 + 1)?;
-    }
-    for (rank, &i) in reserves.iter().enumerate() {
-        tx.insert_selection(draw, member_ids[i], SelectionRole::Reserve, rank as u32 + 1)?;
-    }
 
     // Other inhabitants up to about 250 contacts.
     while contacts.get() < 250 {

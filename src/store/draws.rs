@@ -2,11 +2,13 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::row::{code, date, iso, now_stamp};
+use chrono::NaiveDate;
+
+use super::row::{code, date, now_stamp, opt_date};
 use super::{Store, StoreError, Tx};
 use crate::domain::codes::{DrawAlgorithm, PoolSource, SelectionRole};
 use crate::domain::ids::{ContactId, ConventionId, DrawId, PoolId};
-use crate::domain::sortition::{Draw, Pool, Quota, Selected, Volunteer};
+use crate::domain::sortition::{Draw, Pool, Quota, Selected, Volunteer, lottery};
 
 /// A recorded draw with its pool, quotas and the people drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,20 +16,32 @@ pub struct DrawView {
     pub draw: Draw,
     pub pool: Pool,
     pub quotas: Vec<Quota>,
-    /// Members then reserves, by rank.
+    /// Members then reserves, by rank; withdrawn members stay, with their date.
     pub selected: Vec<Selected>,
+    /// For a draw from a published lottery: which list, which number, how it was made.
+    pub lottery: Option<LotteryInfo>,
+}
+
+/// How a draw used the published 1,000-panel list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LotteryInfo {
+    pub portfolio: i64,
+    pub number: u32,
+    pub public_number: bool,
+    pub list_sha256: String,
+    pub number_how: String,
 }
 
 impl DrawView {
-    /// The panel's members.
+    /// The members sitting on the panel now (withdrawn ones left out).
     pub fn members(&self) -> impl Iterator<Item = &Volunteer> {
         self.selected
             .iter()
-            .filter(|s| s.role == SelectionRole::Member)
+            .filter(|s| s.sits())
             .map(|s| &s.volunteer)
     }
 
-    /// The reserves, in order.
+    /// The reserves still waiting, in order.
     pub fn reserves(&self) -> impl Iterator<Item = &Volunteer> {
         self.selected
             .iter()
@@ -36,7 +50,7 @@ impl DrawView {
     }
 }
 
-fn attributes(json: &str) -> Result<Vec<(String, String)>, StoreError> {
+pub(crate) fn attributes(json: &str) -> Result<Vec<(String, String)>, StoreError> {
     let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json)
         .map_err(|e| StoreError::BadValue(format!("attributs illisibles : {e}")))?;
     Ok(map
@@ -74,7 +88,7 @@ impl Store {
     /// The pools of a convention.
     pub fn pools(&self, convention: ConventionId) -> Result<Vec<Pool>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT p.id, p.source, p.description, (SELECT count(*) FROM pool_members m WHERE m.pool_id = p.id) \
+            "SELECT p.id, p.source, p.description, (SELECT count(*) FROM pool_members m WHERE m.pool_id = p.id), p.purged_on \
              FROM pools p WHERE p.convention_id = ?1 ORDER BY p.id",
         )?;
         let rows = stmt.query_map([convention.0], |r| {
@@ -83,6 +97,7 @@ impl Store {
                 source: code(r, 1)?,
                 description: r.get(2)?,
                 size: r.get(3)?,
+                purged_on: opt_date(r, 4)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -103,10 +118,28 @@ impl Store {
         let found = self
             .conn
             .query_row(
-                "SELECT id, pool_id, algorithm, seed, panel_size, drawn_on, witnesses, quota_table_id \
+                "SELECT id, pool_id, algorithm, seed, panel_size, drawn_on, witnesses, quota_table_id, \
+                 portfolio_id, public_number, list_hash, number_how \
                  FROM draws WHERE convention_id = ?1 ORDER BY drawn_on DESC, id DESC LIMIT 1",
                 [convention.0],
                 |r| {
+                    let lottery = match r.get::<_, Option<i64>>(8)? {
+                        Some(portfolio) => {
+                            let public: Option<String> = r.get(9)?;
+                            let seed: String = r.get(3)?;
+                            Some(LotteryInfo {
+                                portfolio,
+                                number: match &public {
+                                    Some(n) => n.parse().unwrap_or(0),
+                                    None => lottery::number_from_seed(&seed) as u32,
+                                },
+                                public_number: public.is_some(),
+                                list_sha256: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+                                number_how: r.get(11)?,
+                            })
+                        }
+                        None => None,
+                    };
                     Ok((
                         Draw {
                             id: DrawId(r.get(0)?),
@@ -118,11 +151,12 @@ impl Store {
                             witnesses: r.get(6)?,
                         },
                         r.get::<_, Option<i64>>(7)?,
+                        lottery,
                     ))
                 },
             )
             .optional()?;
-        let Some((draw, quota_table)) = found else {
+        let Some((draw, quota_table, lottery)) = found else {
             return Ok(None);
         };
         let pool = self
@@ -135,17 +169,35 @@ impl Store {
             None => Vec::new(),
         };
         let mut stmt = self.conn.prepare(
-            "SELECT m.pseudonym, m.attributes, s.role, s.rank FROM draw_selections s \
-             JOIN pool_members m ON m.id = s.pool_member_id WHERE s.draw_id = ?1 \
-             ORDER BY s.role, s.rank",
+            "SELECT m.pseudonym, m.attributes, s.role, s.rank, s.withdrawn_on, r.pseudonym, s.replacement_note \
+             FROM draw_selections s JOIN pool_members m ON m.id = s.pool_member_id \
+             LEFT JOIN pool_members r ON r.id = s.replaced_by WHERE s.draw_id = ?1 \
+             ORDER BY s.role, s.rank, m.pseudonym",
         )?;
-        let raw: Vec<(String, String, SelectionRole, u32)> = stmt
+        type Raw = (
+            String,
+            String,
+            SelectionRole,
+            u32,
+            Option<NaiveDate>,
+            Option<String>,
+            String,
+        );
+        let raw: Vec<Raw> = stmt
             .query_map([draw.id.0], |r| {
-                Ok((r.get(0)?, r.get(1)?, code(r, 2)?, r.get(3)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    code(r, 2)?,
+                    r.get(3)?,
+                    opt_date(r, 4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
             })?
             .collect::<Result<_, _>>()?;
         let mut selected = Vec::with_capacity(raw.len());
-        for (pseudonym, json, role, rank) in raw {
+        for (pseudonym, json, role, rank, withdrawn_on, replaced_by, note) in raw {
             selected.push(Selected {
                 volunteer: Volunteer {
                     pseudonym,
@@ -153,6 +205,9 @@ impl Store {
                 },
                 role,
                 rank,
+                withdrawn_on,
+                replaced_by,
+                note,
             });
         }
         Ok(Some(DrawView {
@@ -160,10 +215,11 @@ impl Store {
             pool,
             quotas,
             selected,
+            lottery,
         }))
     }
 
-    fn quotas(&self, table: i64) -> Result<Vec<Quota>, StoreError> {
+    pub(crate) fn quotas(&self, table: i64) -> Result<Vec<Quota>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT criterion, value, min, max FROM quotas WHERE quota_table_id = ?1 ORDER BY id",
         )?;
@@ -246,41 +302,6 @@ impl Tx<'_> {
             &format!("Table de quotas « {name} » ({} quotas)", quotas.len()),
         )?;
         Ok(table)
-    }
-
-    pub(crate) fn insert_draw(
-        &self,
-        convention: ConventionId,
-        quota_table: i64,
-        draw: &Draw,
-    ) -> Result<DrawId, StoreError> {
-        self.execute(
-            "INSERT INTO draws (convention_id, pool_id, quota_table_id, algorithm, seed, panel_size, drawn_on, witnesses) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                convention.0,
-                draw.pool.0,
-                quota_table,
-                draw.algorithm.code(),
-                draw.seed,
-                draw.panel_size,
-                iso(draw.drawn_on),
-                draw.witnesses
-            ],
-        )?;
-        let id = self.last_insert_rowid();
-        self.journal(
-            "draw",
-            "draw",
-            Some(id),
-            &format!(
-                "Tirage au sort ({}), graine « {} », panel de {}",
-                draw.algorithm.label(),
-                draw.seed,
-                draw.panel_size
-            ),
-        )?;
-        Ok(DrawId(id))
     }
 
     /// Records one person drawn; journaled with the draw.

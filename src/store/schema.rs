@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -514,5 +514,47 @@ CREATE TABLE distinct_contacts (
     first_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
     second_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
     PRIMARY KEY (first_id, second_id)
+);
+"#;
+
+const V6: &str = r#"
+-- A prepared lottery: the published portfolio (JSON, format agora-portefeuille-1), and
+-- LEGACY's estimated probabilities on the same pool for comparison (JSON array).
+CREATE TABLE portfolios (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    pool_id INTEGER NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+    quota_table_id INTEGER REFERENCES quota_tables(id),
+    prepared_on TEXT NOT NULL,
+    seconds REAL NOT NULL DEFAULT 0,
+    content TEXT NOT NULL,
+    legacy TEXT NOT NULL DEFAULT '[]'
+);
+ALTER TABLE draws ADD COLUMN portfolio_id INTEGER REFERENCES portfolios(id);
+ALTER TABLE draws ADD COLUMN number_how TEXT NOT NULL DEFAULT '';
+-- How a replacement was chosen ("premier remplaçant qui garde les quotas", a seed).
+ALTER TABLE draw_selections ADD COLUMN replacement_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE pools ADD COLUMN purged_on TEXT;
+-- Reference population tables for default quotas (shares in per cent, JSON pairs).
+CREATE TABLE reference_tables (
+    id INTEGER PRIMARY KEY,
+    criterion TEXT NOT NULL,
+    name TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    year INTEGER,
+    shares TEXT NOT NULL
+);
+-- The first stage: rows drawn from an invitation list, kept for the mail merge.
+CREATE TABLE invitation_samples (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER NOT NULL REFERENCES conventions(id) ON DELETE CASCADE,
+    list_name TEXT NOT NULL,
+    list_sha256 TEXT NOT NULL,
+    list_rows INTEGER NOT NULL,
+    stratum TEXT NOT NULL DEFAULT '',
+    seed TEXT NOT NULL,
+    drawn_on TEXT NOT NULL,
+    header TEXT NOT NULL,
+    rows TEXT NOT NULL
 );
 "#;

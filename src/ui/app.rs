@@ -233,7 +233,7 @@ impl App {
                 task.map(Message::Contacts)
             }
             Message::Draw(m) => {
-                let (task, event) = r.draw.update(m, &mut r.store);
+                let (task, event) = r.draw.update(m, &mut r.store, today);
                 r.handle(event, today);
                 task.map(Message::Draw)
             }

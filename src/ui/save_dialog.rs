@@ -1,4 +1,4 @@
-//! Choosing where a document goes: the system's save dialog through rfd, or, when no
+//! Choosing which file to read, and where a document goes: the system's save dialog through rfd, or, when no
 //! dialog can open (Linux without a desktop portal), Documents/Agora — and the notice
 //! says so.
 
@@ -43,4 +43,18 @@ pub async fn choose(file_name: String, label: &str, extension: &str) -> Option<S
             path: h.path().to_path_buf(),
             fallback: false,
         })
+}
+
+/// Asks which CSV file to read; `None` when the person cancels or no dialog can open
+/// (the path can then be typed).
+pub async fn open_csv(title: &'static str) -> Option<PathBuf> {
+    if !dialog_available() {
+        return None;
+    }
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .add_filter("Fichier CSV", &["csv", "txt"])
+        .pick_file()
+        .await
+        .map(|h| h.path().to_path_buf())
 }

@@ -18,25 +18,28 @@ pub fn draw(inst: &Instance, draws: &mut Draws) -> Option<Vec<usize>> {
 
 fn attempt(inst: &Instance, draws: &mut Draws) -> Option<Vec<usize>> {
     let mut remaining: Vec<bool> = vec![true; inst.len()];
-    let mut counts: Vec<Vec<u32>> = inst
-        .criteria
-        .iter()
-        .map(|c| vec![0; c.values.len()])
-        .collect();
-    let mut panel = Vec::with_capacity(inst.k as usize);
-    for _ in 0..inst.k {
-        let mut left: Vec<Vec<u32>> = inst
-            .criteria
+    let zeros = || -> Vec<Vec<u32>> {
+        inst.criteria
             .iter()
             .map(|c| vec![0; c.values.len()])
-            .collect();
-        for (p, row) in inst.values.iter().enumerate() {
-            if remaining[p] {
-                for (c, &v) in row.iter().enumerate() {
-                    left[c][v] += 1;
-                }
-            }
+            .collect()
+    };
+    let mut counts = zeros();
+    // Candidates left per value, kept up to date as people leave the running.
+    let mut left = zeros();
+    for row in &inst.values {
+        for (c, &v) in row.iter().enumerate() {
+            left[c][v] += 1;
         }
+    }
+    let leave = |p: usize, remaining: &mut Vec<bool>, left: &mut Vec<Vec<u32>>| {
+        remaining[p] = false;
+        for (c, &v) in inst.values[p].iter().enumerate() {
+            left[c][v] -= 1;
+        }
+    };
+    let mut panel = Vec::with_capacity(inst.k as usize);
+    for _ in 0..inst.k {
         // The open value with the largest (min − selected) / candidates left.
         let mut best: Option<(f64, usize, usize)> = None;
         for (c, v, b) in inst.bounds() {
@@ -54,18 +57,20 @@ fn attempt(inst: &Instance, draws: &mut Draws) -> Option<Vec<usize>> {
             .collect();
         let chosen = candidates[draws.below(candidates.len() as u64) as usize];
         panel.push(chosen);
-        remaining[chosen] = false;
+        leave(chosen, &mut remaining, &mut left);
+        let mut full = Vec::new();
         for (c, &v) in inst.values[chosen].iter().enumerate() {
             counts[c][v] += 1;
+            if counts[c][v] >= inst.criteria[c].values[v].max {
+                full.push((c, v));
+            }
         }
-        for (p, row) in inst.values.iter().enumerate() {
-            if remaining[p]
-                && row
-                    .iter()
-                    .enumerate()
-                    .any(|(c, &v)| counts[c][v] >= inst.criteria[c].values[v].max)
-            {
-                remaining[p] = false;
+        // Only the chosen person's values can have reached their maximum.
+        if !full.is_empty() {
+            for p in 0..inst.len() {
+                if remaining[p] && full.iter().any(|&(c, v)| inst.values[p][c] == v) {
+                    leave(p, &mut remaining, &mut left);
+                }
             }
         }
     }

@@ -4,12 +4,15 @@
 
 pub mod generated;
 pub mod instance;
+pub mod invitation;
 pub mod legacy;
 pub mod leximin;
 pub mod lottery;
 pub mod portfolio;
 pub mod pricing;
+pub mod reference;
 pub mod replacement;
+pub mod reserves;
 pub mod seed;
 
 use chrono::NaiveDate;
@@ -54,6 +57,8 @@ pub struct Pool {
     pub source: PoolSource,
     pub description: String,
     pub size: u32,
+    /// When the volunteers not drawn were deleted (RGPD), if they were.
+    pub purged_on: Option<NaiveDate>,
 }
 
 /// One volunteer as the draw sees them: a pseudonym and attributes.
@@ -92,6 +97,17 @@ pub struct Selected {
     pub volunteer: Volunteer,
     pub role: SelectionRole,
     pub rank: u32,
+    /// When a member withdrew, who took the seat and how they were chosen.
+    pub withdrawn_on: Option<NaiveDate>,
+    pub replaced_by: Option<String>,
+    pub note: String,
+}
+
+impl Selected {
+    /// A member still sitting on the panel.
+    pub fn sits(&self) -> bool {
+        self.role == SelectionRole::Member && self.withdrawn_on.is_none()
+    }
 }
 
 /// A quota with the count reached by a panel.

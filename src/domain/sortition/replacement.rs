@@ -18,9 +18,18 @@ pub fn candidates(inst: &Instance, panel: &[usize], leaving: usize) -> Vec<usize
         .collect()
 }
 
-/// The replacement drawn from `seed`, or `None` when nobody can keep the quotas.
-pub fn replace(inst: &Instance, panel: &[usize], leaving: usize, seed: &str) -> Option<usize> {
-    let c = candidates(inst, panel, leaving);
+/// The replacement drawn from `seed` among the candidates not `excluded` (people
+/// already drawn: reserves, earlier withdrawals), or `None` when nobody can keep the
+/// quotas.
+pub fn replace(
+    inst: &Instance,
+    panel: &[usize],
+    leaving: usize,
+    excluded: &[usize],
+    seed: &str,
+) -> Option<usize> {
+    let mut c = candidates(inst, panel, leaving);
+    c.retain(|p| !excluded.contains(p));
     (!c.is_empty()).then(|| c[Draws::new(seed).below(c.len() as u64) as usize])
 }
 
@@ -52,14 +61,14 @@ mod tests {
         assert!(inst.is_feasible(&panel));
         // a leaves: only a young woman keeps both quotas, that is e.
         assert_eq!(candidates(&inst, &panel, 0), vec![4]);
-        assert_eq!(replace(&inst, &panel, 0, "retrait"), Some(4));
+        assert_eq!(replace(&inst, &panel, 0, &[], "retrait"), Some(4));
         // c leaves: f (H, âgé) only.
-        let r = replace(&inst, &panel, 2, "retrait").unwrap();
+        let r = replace(&inst, &panel, 2, &[], "retrait").unwrap();
         let mut after = vec![0, r];
         after.sort_unstable();
         assert!(inst.is_feasible(&after));
         assert_eq!(
-            replace(&inst, &panel, 2, "retrait"),
+            replace(&inst, &panel, 2, &[], "retrait"),
             Some(r),
             "same seed, same person"
         );

@@ -13,6 +13,9 @@ use crate::report::attendance_sheet::SheetLine;
 use crate::report::{self, ReportError, synthesis_note};
 use crate::store::{Store, StoreError};
 
+mod draw;
+pub use draw::{DrawFile, draw_file, draw_minutes, invitation_sample, panel_csv, portfolio_json};
+
 /// Why an export failed.
 #[derive(Debug, Error)]
 pub enum ExportError {
@@ -508,71 +511,4 @@ pub fn attendance_sheet(
         report::attendance_sheet::DOCUMENT,
         Subject::Meeting(id),
     )
-}
-
-/// Which of a draw's files to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DrawFile {
-    /// The pool: `id` and one column per criterion (pseudonymous).
-    Pool,
-    /// The quotas: `feature,value,min,max`.
-    Quotas,
-}
-
-/// Writes a convention's pool or its draw's quotas in the `sortition-algorithms`
-/// format, for `agora draw prepare` or that tool, and logs it (pseudonyms only).
-pub fn draw_file(
-    store: &mut Store,
-    convention: ConventionId,
-    which: DrawFile,
-    path: &Path,
-) -> Result<usize, ExportError> {
-    let pool = store
-        .pools(convention)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| StoreError::Refused("cette convention n'a pas de vivier".into()))?;
-    let quotas = store
-        .latest_draw(convention)?
-        .map(|d| d.quotas)
-        .unwrap_or_default();
-    let (text, count, document) = match which {
-        DrawFile::Pool => {
-            let people = store.pool_volunteers(pool.id)?;
-            let mut criteria: Vec<String> = quotas.iter().map(|q| q.criterion.clone()).collect();
-            for v in &people {
-                criteria.extend(v.attributes.iter().map(|(c, _)| c.clone()));
-            }
-            let mut seen = std::collections::HashSet::new();
-            criteria.retain(|c| seen.insert(c.to_lowercase()));
-            (
-                crate::import::sortition::write_pool(&people, &criteria),
-                people.len(),
-                "Vivier (CSV)",
-            )
-        }
-        DrawFile::Quotas => {
-            if quotas.is_empty() {
-                return Err(StoreError::Refused(
-                    "cette convention n'a pas encore de quotas".into(),
-                )
-                .into());
-            }
-            (
-                crate::import::sortition::write_quotas(&quotas),
-                quotas.len(),
-                "Quotas (CSV)",
-            )
-        }
-    };
-    write_file(path, text.as_bytes())?;
-    log(
-        store,
-        document,
-        "convention",
-        Some(convention.0),
-        path,
-        false,
-    )?;
-    Ok(count)
 }

@@ -1,0 +1,252 @@
+//! A draw's files: the pool and quotas in the `sortition-algorithms` format, the
+//! published portfolio, the drawn panel for `agora draw verify`, the procès-verbal, and
+//! the invitation sample for the mail merge; each written and logged.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::{ExportError, csv_line, log, write_file};
+use crate::domain::ids::ConventionId;
+use crate::domain::sortition::portfolio::Choice;
+use crate::report::draw_minutes::{self, Circumstances, Withdrawal};
+use crate::store::{DrawView, Store, StoreError};
+
+/// Which of a draw's files to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DrawFile {
+    /// The pool: `id` and one column per criterion (pseudonymous).
+    Pool,
+    /// The quotas: `feature,value,min,max`.
+    Quotas,
+}
+
+/// Writes a convention's pool or its draw's quotas in the `sortition-algorithms`
+/// format, for `agora draw prepare` or that tool, and logs it (pseudonyms only).
+pub fn draw_file(
+    store: &mut Store,
+    convention: ConventionId,
+    which: DrawFile,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let pool = store
+        .pools(convention)?
+        .into_iter()
+        .next_back()
+        .ok_or_else(|| StoreError::Refused("cette convention n'a pas de vivier".into()))?;
+    let quotas = store
+        .current_quotas(convention)?
+        .map(|t| t.quotas)
+        .unwrap_or_default();
+    let (text, count, document) = match which {
+        DrawFile::Pool => {
+            let people = store.pool_volunteers(pool.id)?;
+            let mut criteria: Vec<String> = quotas.iter().map(|q| q.criterion.clone()).collect();
+            for v in &people {
+                criteria.extend(v.attributes.iter().map(|(c, _)| c.clone()));
+            }
+            let mut seen = std::collections::HashSet::new();
+            criteria.retain(|c| seen.insert(c.to_lowercase()));
+            (
+                crate::import::sortition::write_pool(&people, &criteria),
+                people.len(),
+                "Vivier (CSV)",
+            )
+        }
+        DrawFile::Quotas => {
+            if quotas.is_empty() {
+                return Err(StoreError::Refused(
+                    "cette convention n'a pas encore de quotas".into(),
+                )
+                .into());
+            }
+            (
+                crate::import::sortition::write_quotas(&quotas),
+                quotas.len(),
+                "Quotas (CSV)",
+            )
+        }
+    };
+    write_file(path, text.as_bytes())?;
+    log(
+        store,
+        document,
+        "convention",
+        Some(convention.0),
+        path,
+        false,
+    )?;
+    Ok(count)
+}
+
+fn latest_lottery_draw(
+    store: &Store,
+    convention: ConventionId,
+) -> Result<(DrawView, crate::store::Prepared), ExportError> {
+    let draw = store
+        .latest_draw(convention)?
+        .ok_or_else(|| StoreError::Refused("cette convention n'a pas encore de tirage".into()))?;
+    let lottery = draw.lottery.clone().ok_or_else(|| {
+        StoreError::Refused(
+            "ce tirage n'a pas été fait depuis une liste publiée : il n'a pas de procès-verbal vérifiable".into(),
+        )
+    })?;
+    let prepared = store.portfolio(lottery.portfolio)?;
+    Ok((draw, prepared))
+}
+
+/// Writes the convention's latest prepared portfolio (the published file) and logs it.
+pub fn portfolio_json(
+    store: &mut Store,
+    convention: ConventionId,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let prepared = store.latest_portfolio(convention)?.ok_or_else(|| {
+        StoreError::Refused("cette convention n'a pas de loterie préparée".into())
+    })?;
+    let json = serde_json::to_string_pretty(&prepared.portfolio)
+        .map_err(|e| StoreError::BadValue(e.to_string()))?;
+    write_file(path, json.as_bytes())?;
+    log(
+        store,
+        "Portefeuille du tirage (JSON)",
+        "convention",
+        Some(convention.0),
+        path,
+        false,
+    )?;
+    Ok(())
+}
+
+/// Writes the panel the latest draw picked from the list (`id` then one id a line), the
+/// file `agora draw verify --panel` reads, and logs it.
+pub fn panel_csv(
+    store: &mut Store,
+    convention: ConventionId,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let (draw, prepared) = latest_lottery_draw(store, convention)?;
+    let number = draw.lottery.as_ref().map_or(0, |l| l.number as usize);
+    let panel = prepared
+        .portfolio
+        .panels
+        .get(number)
+        .cloned()
+        .unwrap_or_default();
+    let mut out = String::from("id\n");
+    for id in &panel {
+        out.push_str(id);
+        out.push('\n');
+    }
+    write_file(path, out.as_bytes())?;
+    log(
+        store,
+        "Panel tiré (CSV)",
+        "convention",
+        Some(convention.0),
+        path,
+        false,
+    )?;
+    Ok(panel.len())
+}
+
+/// Writes the procès-verbal of the convention's latest draw and logs it.
+pub fn draw_minutes(
+    store: &mut Store,
+    convention: ConventionId,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<(), ExportError> {
+    let (draw, prepared) = latest_lottery_draw(store, convention)?;
+    let lottery = draw
+        .lottery
+        .clone()
+        .expect("checked by latest_lottery_draw");
+    let choice = if lottery.public_number {
+        Choice::Number(lottery.number as usize)
+    } else {
+        Choice::Seed(draw.draw.seed.clone())
+    };
+    let circumstances = Circumstances {
+        pool_source: format!("{} — {}", draw.pool.source.label(), draw.pool.description),
+        witnesses: draw.draw.witnesses.clone(),
+        number_how: lottery.number_how.clone(),
+        portfolio_file: "portefeuille.json".into(),
+        panel_file: "panel.csv".into(),
+        reserves: {
+            // The list as drawn: those still waiting and those who took a seat since.
+            let promoted = draw
+                .selected
+                .iter()
+                .filter(|s| s.withdrawn_on.is_some() && s.note.starts_with("premier"))
+                .count();
+            crate::domain::sortition::reserves::reserves(
+                &prepared.portfolio.panels,
+                lottery.number as usize,
+                draw.reserves().count() + promoted,
+            )
+        },
+        replacements: draw
+            .selected
+            .iter()
+            .filter_map(|s| {
+                s.withdrawn_on.map(|on| Withdrawal {
+                    withdrawn: s.volunteer.pseudonym.clone(),
+                    on,
+                    replacement: s.replaced_by.clone(),
+                    how: s.note.clone(),
+                })
+            })
+            .collect(),
+    };
+    let letterhead = store.settings()?.letterhead();
+    let bytes = draw_minutes::render_pdf(
+        &prepared.portfolio,
+        &choice,
+        &circumstances,
+        &letterhead,
+        today,
+    )?;
+    write_file(path, &bytes)?;
+    log(
+        store,
+        draw_minutes::DOCUMENT,
+        "draw",
+        Some(draw.draw.id.0),
+        path,
+        false,
+    )?;
+    Ok(())
+}
+
+/// Writes an invitation sample for the mail merge (UTF-8 with BOM, `;`) and logs it as
+/// personal data.
+pub fn invitation_sample(
+    store: &mut Store,
+    convention: ConventionId,
+    sample: i64,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let s = store
+        .invitation_samples(convention)?
+        .into_iter()
+        .find(|s| s.id == sample)
+        .ok_or(StoreError::NotFound("échantillon d'invitation", sample))?;
+    let mut out = String::from("\u{FEFF}");
+    let header: Vec<&str> = s.header.iter().map(String::as_str).collect();
+    out.push_str(&csv_line(&header));
+    for row in &s.rows {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        out.push_str(&csv_line(&cells));
+    }
+    write_file(path, out.as_bytes())?;
+    log(
+        store,
+        "Échantillon d'invitation (publipostage)",
+        "invitation_sample",
+        Some(sample),
+        path,
+        true,
+    )?;
+    Ok(s.rows.len())
+}

@@ -1,0 +1,285 @@
+//! The Invitations tab, the first stage: N rows drawn from an invitation list (an
+//! address file, an electoral list extract, a directory export), optionally in
+//! proportion to one of its columns such as the sector, recorded with the list's
+//! SHA-256 and the seed, and exported for the mail merge.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use iced::widget::{column, pick_list, row, text, text_input};
+use iced::{Alignment, Element, Length, Task};
+
+use super::Loaded;
+use crate::domain::text as fr;
+use crate::import::invitation;
+use crate::store::Store;
+use crate::ui::choice::{Choice, selected};
+use crate::ui::panels::{Event, describe, exported};
+use crate::ui::save_dialog::{self, SaveTarget};
+use crate::ui::{theme, widget};
+
+/// The list read, before the sample.
+#[derive(Debug, Clone)]
+struct List {
+    name: String,
+    header: Vec<String>,
+    rows: usize,
+}
+
+/// The tab's state.
+#[derive(Debug, Default)]
+pub struct State {
+    path: String,
+    list: Option<List>,
+    size: String,
+    stratum: Option<String>,
+    seed: String,
+    error: Option<String>,
+}
+
+/// The tab's messages.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Path(String),
+    Browse,
+    Browsed(Option<PathBuf>),
+    Read,
+    Size(String),
+    Stratum(Choice<Option<String>>),
+    Seed(String),
+    Draw,
+    Export(i64),
+    ExportTo(i64, Option<SaveTarget>),
+}
+
+impl State {
+    /// Handles a message.
+    pub fn update(
+        &mut self,
+        msg: Msg,
+        store: &mut Store,
+        l: &Loaded,
+        today: NaiveDate,
+    ) -> (Task<Msg>, Option<Event>) {
+        match msg {
+            Msg::Path(p) => self.path = p,
+            Msg::Browse => {
+                return (
+                    Task::perform(
+                        save_dialog::open_csv("Choisir la liste d'invitation"),
+                        Msg::Browsed,
+                    ),
+                    None,
+                );
+            }
+            Msg::Browsed(Some(p)) => {
+                self.path = p.display().to_string();
+                return self.update(Msg::Read, store, l, today);
+            }
+            Msg::Browsed(None) => {}
+            Msg::Read => {
+                self.list = None;
+                let path = PathBuf::from(self.path.trim());
+                match std::fs::read(&path)
+                    .map_err(|e| format!("Le fichier « {} » ne s'ouvre pas : {e}", path.display()))
+                    .and_then(|b| invitation::read_list(&b).map_err(|e| e.to_string()))
+                {
+                    Ok((header, rows)) => {
+                        self.error = None;
+                        self.list = Some(List {
+                            name: path
+                                .file_name()
+                                .map(|f| f.to_string_lossy().into_owned())
+                                .unwrap_or_default(),
+                            header,
+                            rows: rows.len(),
+                        });
+                    }
+                    Err(e) => self.error = Some(describe(&e)),
+                }
+            }
+            Msg::Size(s) => self.size = s,
+            Msg::Stratum(c) => self.stratum = c.value,
+            Msg::Seed(s) => self.seed = s,
+            Msg::Draw => {
+                let Some(list) = &self.list else {
+                    return (Task::none(), None);
+                };
+                let Ok(n) = self.size.trim().parse::<usize>() else {
+                    self.error = Some(describe(&format!(
+                        "« {} » n'est pas un nombre d'invitations.",
+                        self.size.trim()
+                    )));
+                    return (Task::none(), None);
+                };
+                let result = std::fs::read(self.path.trim())
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| {
+                        invitation::draw(
+                            &list.name,
+                            &bytes,
+                            n,
+                            self.stratum.as_deref(),
+                            &self.seed,
+                            today,
+                        )
+                        .map_err(|e| e.to_string())
+                    })
+                    .and_then(|s| {
+                        store
+                            .record_invitation_sample(l.convention, &s)
+                            .map(|_| s)
+                            .map_err(|e| e.to_string())
+                    });
+                match result {
+                    Ok(s) => {
+                        *self = State::default();
+                        return (
+                            Task::none(),
+                            Some(Event::Saved(describe(&format!(
+                                "Échantillon tiré : {} invitations sur {} lignes. Exportez-le pour le publipostage.",
+                                fr::integer(s.rows.len() as i64),
+                                fr::integer(s.list_rows.into())
+                            )))),
+                        );
+                    }
+                    Err(e) => self.error = Some(describe(&e)),
+                }
+            }
+            Msg::Export(id) => {
+                return (
+                    Task::perform(
+                        save_dialog::choose(format!("invitations-{id}.csv"), "Fichier CSV", "csv"),
+                        move |t| Msg::ExportTo(id, t),
+                    ),
+                    None,
+                );
+            }
+            Msg::ExportTo(_, None) => {}
+            Msg::ExportTo(id, Some(target)) => {
+                let result =
+                    crate::export::invitation_sample(store, l.convention, id, &target.path)
+                        .map(|_| ());
+                return (
+                    Task::none(),
+                    Some(exported(
+                        result,
+                        "Échantillon d'invitation (publipostage)",
+                        &target,
+                    )),
+                );
+            }
+        }
+        (Task::none(), None)
+    }
+
+    /// The tab.
+    pub fn view<'a>(&'a self, l: &'a Loaded) -> Element<'a, Msg> {
+        let mut page = column![].spacing(12);
+        if let Some(e) = &self.error {
+            page = page.push(widget::colored(e.as_str(), theme::LATE));
+        }
+        let mut form = column![
+            widget::muted(
+                "Premier étage du tirage : les invitations partent vers un échantillon tiré au hasard dans une liste (adresses, extrait de liste électorale, export de l'annuaire). Le fichier CSV garde une ligne par foyer ou par personne."
+            ),
+            row![
+                widget::input("Chemin de la liste (CSV)", &self.path, Msg::Path, "invitation-path"),
+                widget::small_button("Parcourir…", Msg::Browse),
+                widget::small_button("Lire la liste", Msg::Read),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(8);
+        if let Some(list) = &self.list {
+            let strata: Vec<Choice<Option<String>>> =
+                std::iter::once(Choice::new(None, "— tirage simple, sans proportion —"))
+                    .chain(
+                        list.header.iter().map(|h| {
+                            Choice::new(Some(h.clone()), format!("au prorata de « {h} »"))
+                        }),
+                    )
+                    .collect();
+            form = form.push(text(format!(
+                "« {} » : {} lignes ; colonnes : {}.",
+                list.name,
+                fr::integer(list.rows as i64),
+                list.header.join(", ")
+            )));
+            form = form.push(
+                row![
+                    text("Invitations à tirer").width(Length::Fixed(180.0)),
+                    text_input("1000", &self.size)
+                        .id("invitation-size")
+                        .on_input(Msg::Size)
+                        .padding(6)
+                        .width(Length::Fixed(100.0)),
+                    pick_list(
+                        strata.clone(),
+                        selected(&strata, &self.stratum),
+                        Msg::Stratum
+                    ),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            );
+            form = form.push(widget::input(
+                "Graine (par exemple : invitations convention climat, 2 septembre 2026)",
+                &self.seed,
+                Msg::Seed,
+                "invitation-seed",
+            ));
+            form = form.push(widget::small_button("Tirer l'échantillon", Msg::Draw));
+        }
+        page = page.push(widget::section("Tirer les invitations", form));
+        let mut done = column![].spacing(10);
+        if l.samples.is_empty() {
+            done = done.push(widget::muted(
+                "Aucun échantillon tiré pour cette convention.",
+            ));
+        }
+        for s in &l.samples {
+            let mut per = String::new();
+            if let Some(col) = s.header.iter().position(|h| h == &s.stratum) {
+                let mut values: Vec<&str> = s.rows.iter().map(|r| r[col].as_str()).collect();
+                values.sort_unstable();
+                let mut parts = Vec::new();
+                for v in values.chunk_by(|a, b| a == b) {
+                    parts.push(format!("{} : {}", v[0], v.len()));
+                }
+                per = format!(" ; {}", parts.join(", "));
+            }
+            done = done.push(
+                column![
+                    text(format!(
+                        "{} — {} invitations tirées sur {} lignes de « {} »",
+                        fr::date_long(s.drawn_on),
+                        fr::integer(s.rows.len() as i64),
+                        fr::integer(s.list_rows.into()),
+                        s.list_name
+                    ))
+                    .font(widget::bold()),
+                    widget::muted(describe(&format!(
+                        "Graine « {} »{}{}",
+                        s.seed,
+                        if s.stratum.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", au prorata de « {} »", s.stratum)
+                        },
+                        per
+                    ))),
+                    widget::muted(format!(
+                        "Empreinte de la liste (SHA-256) : {}",
+                        s.list_sha256
+                    )),
+                    widget::small_button("Exporter pour le publipostage (CSV)", Msg::Export(s.id)),
+                ]
+                .spacing(4),
+            );
+        }
+        page.push(widget::section("Échantillons tirés", done))
+            .into()
+    }
+}
