@@ -875,3 +875,207 @@ fn the_demo_pool_and_quotas_export_for_the_draw_commands() {
             .any(|e| e.document == "Vivier (CSV)" && !e.personal_data)
     );
 }
+
+/// Feeds messages to the app and runs the tasks they return (a background
+/// computation, not the file dialogs, which tests never open).
+fn apply_and_run(app: &mut App, messages: Vec<Message>) {
+    use iced::futures::StreamExt;
+    for m in messages {
+        let task = app.update(m);
+        if let Some(stream) = iced_runtime::task::into_stream(task) {
+            let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
+            let outputs = actions
+                .into_iter()
+                .filter_map(|a| match a {
+                    iced_runtime::Action::Output(m) => Some(m),
+                    _ => None,
+                })
+                .collect();
+            apply_and_run(app, outputs);
+        }
+    }
+}
+
+#[test]
+fn import_a_pool_set_quotas_prepare_and_draw_with_a_seed() {
+    use agora::domain::codes::PoolSource;
+    use agora::domain::sortition::{generated, portfolio::Algorithm};
+    use agora::ui::choice::Choice;
+    use agora::ui::panels::draw::{self, PoolMsg, PrepareMsg, QuotasMsg};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("agora.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    let mut settings = store.settings().unwrap();
+    settings.welcomed = true;
+    store.save_settings(&settings).unwrap();
+    let conv = store
+        .create_convention(&agora::domain::convention::Convention::draft(
+            "Convention sur les mobilités",
+        ))
+        .unwrap();
+    // Four criteria, as most conventions use; identities in the file are left out.
+    let pool: Vec<_> = generated::pool(90, "fenêtre")
+        .into_iter()
+        .map(|mut v| {
+            v.attributes.retain(|(c, _)| c != "CSP");
+            v
+        })
+        .collect();
+    let criteria = ["genre", "âge", "secteur", "diplôme"].map(String::from);
+    let mut csv = String::new();
+    for (n, line) in agora::import::sortition::write_pool(&pool, &criteria)
+        .lines()
+        .enumerate()
+    {
+        let extra = if n == 0 {
+            "courriel".into()
+        } else {
+            format!("p{n}@exemple.fr")
+        };
+        csv.push_str(&format!("{line},{extra}\n"));
+    }
+    let file = dir.path().join("volontaires.csv");
+    std::fs::write(&file, csv).unwrap();
+    let mut app = App::with_store(store, Panel::Draw, today());
+    assert!(shows(
+        &app,
+        &typography("Aucun vivier pour cette convention : importez-en un ci-dessous.")
+    ));
+
+    // 1. The pool.
+    type_into(&mut app, "pool-path", file.to_str().unwrap());
+    click(&mut app, "Lire le fichier");
+    assert!(shows(
+        &app,
+        &typography(
+            "« volontaires.csv » : 90 volontaires, critères : genre, âge, secteur, diplôme."
+        )
+    ));
+    assert!(shows(
+        &app,
+        &typography("Colonnes d'identité écartées : courriel.")
+    ));
+    click(&mut app, "Créer le vivier");
+    assert!(shows(
+        &app,
+        &typography("Indiquez la source du vivier : elle figure au procès-verbal.")
+    ));
+    apply(
+        &mut app,
+        vec![Message::Draw(draw::Message::Pool(PoolMsg::Source(
+            Choice::new(PoolSource::RandomInvitation, ""),
+        )))],
+    );
+    click(&mut app, "Créer le vivier");
+    assert!(shows(&app, "Table de quotas"), "on to the quotas");
+
+    // 2. The quotas: sex from the reference population, the rest typed, one in %.
+    apply(
+        &mut app,
+        vec![Message::Draw(draw::Message::Quotas(QuotasMsg::Size(
+            "10".into(),
+        )))],
+    );
+    click(&mut app, "Valeurs par défaut de la population de référence");
+    // The tab lists the criteria as the store keeps them (by name), values sorted.
+    let mut by_name = criteria.clone();
+    by_name.sort();
+    let mut lines: Vec<(String, String)> = Vec::new();
+    for c in &by_name {
+        let mut values: Vec<String> = pool
+            .iter()
+            .map(|v| v.value(c).unwrap().to_string())
+            .collect();
+        values.sort_by_key(|v| v.to_lowercase());
+        values.dedup();
+        lines.extend(values.into_iter().map(|v| (c.clone(), v)));
+    }
+    let mut typed = Vec::new();
+    for (i, (c, _)) in lines.iter().enumerate() {
+        let (min, max) = match c.as_str() {
+            "genre" => continue,
+            "âge" => ("0", "30 %"),
+            "secteur" => ("1", "3"),
+            _ => ("0", "4"),
+        };
+        typed.push(Message::Draw(draw::Message::Quotas(QuotasMsg::Min(
+            i,
+            min.into(),
+        ))));
+        typed.push(Message::Draw(draw::Message::Quotas(QuotasMsg::Max(
+            i,
+            max.into(),
+        ))));
+    }
+    apply(&mut app, typed);
+    click(&mut app, "Enregistrer les quotas");
+    assert!(shows(
+        &app,
+        &typography("Quotas enregistrés : 19 lignes pour un panel de 10.")
+    ));
+
+    // 3. The lottery, computed in the background and reported when done.
+    click(&mut app, "4. Préparation");
+    apply(
+        &mut app,
+        vec![Message::Draw(draw::Message::Prepare(
+            PrepareMsg::Algorithm(Choice::new(Algorithm::Leximin, "")),
+        ))],
+    );
+    let mut ui = simulator(&app);
+    ui.click("Lancer le calcul").unwrap();
+    let messages = ui.into_messages().collect();
+    apply_and_run(&mut app, messages);
+    assert!(
+        shows(&app, "Nouveau tirage"),
+        "on to the draw once prepared"
+    );
+    click(&mut app, "4. Préparation");
+    assert!(shows(
+        &app,
+        &typography("Probabilités de sélection : répartition")
+    ));
+    assert!(shows(&app, "LEGACY (estimée)"));
+
+    // 4. The draw with a recorded seed.
+    click(&mut app, "5. Tirage");
+    click(&mut app, "Tirer le panel");
+    assert!(shows(
+        &app,
+        &typography("Indiquez la graine du tirage (par exemple la date, le lieu et l'heure).")
+    ));
+    type_into(
+        &mut app,
+        "draw-seed",
+        "mobilités, 3 décembre 2026, salle du conseil",
+    );
+    type_into(&mut app, "draw-witnesses", "Anne Ribot (garante)");
+    click(&mut app, "Tirer le panel");
+    assert!(shows(&app, "Panel (10 membres en place)"));
+    assert!(shows(&app, "Remplaçant·e·s en attente (2)"));
+    drop(app);
+
+    let store = Store::open(&db).unwrap();
+    let d = store
+        .latest_draw(conv)
+        .unwrap()
+        .expect("the draw is stored");
+    assert_eq!(d.members().count(), 10);
+    assert_eq!(d.draw.seed, "mobilités, 3 décembre 2026, salle du conseil");
+    let members: Vec<_> = d.members().collect();
+    let checks = agora::domain::sortition::check_composition(&d.quotas, &members);
+    assert_eq!(checks.len(), 19);
+    assert!(checks.iter().all(|c| c.met()));
+    let genre = d.quotas.iter().find(|q| q.value == "Femme").unwrap();
+    assert_eq!(
+        (genre.min, genre.max),
+        (4, 6),
+        "Grenoble's parity, give or take"
+    );
+    assert!(
+        store.pool_volunteers(d.pool.id).unwrap()[0]
+            .attributes
+            .iter()
+            .all(|(c, _)| c != "courriel")
+    );
+}

@@ -3,7 +3,7 @@
 //! shared pieces and `theme` the colours.
 
 pub mod app;
-mod choice;
+pub mod choice;
 pub mod panels;
 pub mod save_dialog;
 mod theme;

@@ -43,6 +43,8 @@ pub struct State {
     how: String,
     witnesses: String,
     reserves: String,
+    /// Whether the number of reserves was typed (else it follows the panel size).
+    reserves_typed: bool,
     withdrawing: Option<String>,
     error: Option<String>,
 }
@@ -75,7 +77,7 @@ fn grouped(hash: &str) -> String {
 impl State {
     /// Fills the defaults that depend on the convention.
     pub fn refresh(&mut self, l: &Loaded) {
-        if self.reserves.is_empty() {
+        if !self.reserves_typed {
             self.reserves = (l.panel_size / 5).max(1).to_string();
         }
         if self.how.is_empty() {
@@ -93,7 +95,7 @@ impl State {
             Mode::Seed => Ok(Choice::Seed(self.seed.trim().to_string())),
             Mode::Public => match self.number.trim().parse::<usize>() {
                 Ok(n) if n < 1000 && !self.number.trim().is_empty() => Ok(Choice::Number(n)),
-                _ => Err(describe(&format!(
+                _ => Err(describe(&tf!(
                     "« {} » n'est pas un numéro de 000 à 999 : trois chiffres, un par dé.",
                     self.number.trim()
                 ))),
@@ -115,7 +117,10 @@ impl State {
             Msg::Number(s) => self.number = s,
             Msg::How(s) => self.how = s,
             Msg::Witnesses(s) => self.witnesses = s,
-            Msg::Reserves(s) => self.reserves = s,
+            Msg::Reserves(s) => {
+                self.reserves = s;
+                self.reserves_typed = true;
+            }
             Msg::Draw => {
                 let Some(prepared) = &l.prepared else {
                     return (Task::none(), None);
@@ -132,7 +137,7 @@ impl State {
                     }
                 };
                 let Ok(reserves) = self.reserves.trim().parse::<usize>() else {
-                    self.error = Some(describe(&format!(
+                    self.error = Some(describe(&tf!(
                         "« {} » n'est pas un nombre de remplaçant·e·s.",
                         self.reserves
                     )));
@@ -160,7 +165,7 @@ impl State {
                         self.error = None;
                         return (
                             Task::none(),
-                            Some(Event::Saved(describe(&format!(
+                            Some(Event::Saved(describe(&tf!(
                                 "Panel n° {:03} tiré : {} membres et {reserves} remplaçant·e·s enregistrés.",
                                 request.choice.number(),
                                 prepared.portfolio.panel_size
@@ -180,11 +185,12 @@ impl State {
                     Ok(r) => {
                         self.error = None;
                         let said = match &r.replacement {
-                            Some(x) => format!(
+                            Some(x) => tf!(
                                 "{} se retire : {x} prend sa place ({}).",
-                                r.withdrawn, r.note
+                                r.withdrawn,
+                                r.note
                             ),
-                            None => format!("{} se retire : {}.", r.withdrawn, r.note),
+                            None => tf!("{} se retire : {}.", r.withdrawn, r.note),
                         };
                         return (Task::none(), Some(Event::Saved(describe(&said))));
                     }
@@ -241,7 +247,9 @@ impl State {
         let Some(prepared) = &l.prepared else {
             return widget::section(
                 "Nouveau tirage",
-                widget::muted("Préparez d'abord la loterie (onglet « 4. Préparation »)."),
+                widget::muted(tf!(
+                    "Préparez d'abord la loterie (onglet « 4. Préparation »)."
+                )),
             );
         };
         let mut body = column![
@@ -260,13 +268,13 @@ impl State {
         match self.mode {
             Mode::Seed => {
                 body = body.push(widget::input(
-                    "Graine (par exemple : convention climat, 1er octobre 2026, salle du conseil)",
+                    "Graine (par exemple00a0: convention climat, 1er octobre 2026, salle du conseil)",
                     &self.seed,
                     Msg::Seed,
                     "draw-seed",
                 ));
                 if !self.seed.trim().is_empty() {
-                    body = body.push(widget::muted(format!(
+                    body = body.push(widget::muted(tf!(
                         "Cette graine désigne le panel n° {:03} de la liste ({}).",
                         number_from_seed(self.seed.trim()),
                         prepared.portfolio.generator
@@ -275,7 +283,7 @@ impl State {
             }
             Mode::Public => {
                 body = body.push(text(
-                    "À lire à voix haute avant de lancer les dés : l'empreinte de la liste des 1 000 panels publiée.",
+                    tf!("À lire à voix haute avant de lancer les dés : l'empreinte de la liste des 1 000 panels publiée."),
                 ));
                 body = body.push(
                     text(grouped(&prepared.portfolio.list_sha256))
@@ -340,13 +348,13 @@ impl State {
             Some(x) if x.public_number => {
                 info = info.push(widget::field(
                     "Numéro public",
-                    format!("{:03} ({})", x.number, x.number_how),
+                    tf!("{:03} ({})", x.number, x.number_how),
                 ));
             }
             Some(x) => {
                 info = info.push(widget::field(
                     "Graine",
-                    format!("{} → panel n° {:03}", fr::quoted(&d.draw.seed), x.number),
+                    tf!("{} → panel n° {:03}", fr::quoted(&d.draw.seed), x.number),
                 ));
             }
             None => {
@@ -362,7 +370,7 @@ impl State {
         info = info.push(widget::field("Témoins", d.draw.witnesses.as_str()));
         info = info.push(widget::field(
             "Quotas respectés",
-            format!("{met} sur {}", checks.len()),
+            tf!("{met} sur {}", checks.len()),
         ));
         info = info.push(if d.lottery.is_some() {
             Element::from(
@@ -373,7 +381,9 @@ impl State {
                 .spacing(6),
             )
         } else {
-            widget::muted("Tirage enregistré sans liste publiée : pas de procès-verbal vérifiable.")
+            widget::muted(tf!(
+                "Tirage enregistré sans liste publiée : pas de procès-verbal vérifiable."
+            ))
         });
         // The pool as published with the lottery (it survives a purge), else the store's.
         let published = l
@@ -403,12 +413,12 @@ impl State {
         .spacing(3);
         for c in &checks {
             quotas = quotas.push(row![
-                text(format!("{} : {}", c.quota.criterion, c.quota.value))
+                text(tf!("{} : {}", c.quota.criterion, c.quota.value))
                     .width(Length::FillPortion(3)),
-                text(format!("{} à {}", c.quota.min, c.quota.max)).width(Length::FillPortion(1)),
+                text(tf!("{} à {}", c.quota.min, c.quota.max)).width(Length::FillPortion(1)),
                 text(pool_count(&c.quota.criterion, &c.quota.value).to_string())
                     .width(Length::FillPortion(1)),
-                text(format!("{} {}", c.count, if c.met() { "✓" } else { "✗" }))
+                text(tf!("{} {}", c.count, if c.met() { "✓" } else { "✗" }))
                     .width(Length::FillPortion(1))
                     .color(if c.met() { theme::OK } else { theme::LATE }),
             ]);
@@ -425,7 +435,7 @@ impl State {
                 .iter()
                 .map(|(_, v)| v.as_str())
                 .collect();
-            let line = text(format!(
+            let line = text(tf!(
                 "{} {} — {} — {}",
                 s.role.label(),
                 s.rank,
@@ -438,17 +448,20 @@ impl State {
                 .align_y(Alignment::Center);
             if let Some(on) = s.withdrawn_on {
                 r = r.push(widget::colored(
-                    format!(
+                    tf!(
                         "retiré·e le {}{}",
                         fr::date_short(on),
                         s.replaced_by
                             .as_ref()
-                            .map_or(String::new(), |x| format!(", remplacé·e par {x}"))
+                            .map_or(String::new(), |x| tf!(", remplacé·e par {x}"))
                     ),
                     theme::MUTED,
                 ));
             } else if self.withdrawing.as_deref() == Some(s.volunteer.pseudonym.as_str()) {
-                r = r.push(widget::colored("Retrait et remplacement ?", theme::LATE));
+                r = r.push(widget::colored(
+                    tf!("Retrait et remplacement ?"),
+                    theme::LATE,
+                ));
                 r = r.push(widget::small_button(
                     "Confirmer",
                     Msg::ConfirmWithdraw(true),
@@ -475,7 +488,7 @@ impl State {
                 .map(|(_, v)| v.as_str())
                 .collect();
             reserves = reserves.push(
-                text(format!(
+                text(tf!(
                     "{} {} — {} — {}",
                     s.role.label(),
                     s.rank,
@@ -488,13 +501,13 @@ impl State {
         let mut history = column![].spacing(2);
         for s in d.selected.iter().filter(|s| s.withdrawn_on.is_some()) {
             history = history.push(
-                text(describe(&format!(
+                text(describe(&tf!(
                     "{} : {} se retire{} — {}",
                     s.withdrawn_on.map(fr::date_short).unwrap_or_default(),
                     s.volunteer.pseudonym,
                     s.replaced_by
                         .as_ref()
-                        .map_or(String::new(), |x| format!(", {x} prend sa place")),
+                        .map_or(String::new(), |x| tf!(", {x} prend sa place")),
                     s.note
                 )))
                 .size(14),
@@ -502,16 +515,13 @@ impl State {
         }
         let mut out = column![
             row![
-                widget::section(format!("Tirage n° {}", d.draw.id), info),
-                widget::section("Quotas : vivier et panel", quotas),
+                widget::section(tf!("Tirage n° {}", d.draw.id), info),
+                widget::section(tf!("Quotas : vivier et panel"), quotas),
             ]
             .spacing(12),
+            widget::section(tf!("Panel ({} membres en place)", members.len()), people),
             widget::section(
-                format!("Panel ({} membres en place)", members.len()),
-                people
-            ),
-            widget::section(
-                format!("Remplaçant·e·s en attente ({})", d.reserves().count()),
+                tf!("Remplaçant·e·s en attente ({})", d.reserves().count()),
                 reserves
             ),
         ]

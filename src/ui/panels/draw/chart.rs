@@ -15,7 +15,7 @@ const HEIGHT: f32 = 140.0;
 
 /// One series: its name, its colour and the probabilities.
 pub struct Series<'a> {
-    pub name: &'a str,
+    pub name: &'static str,
     pub color: Color,
     pub values: &'a [f64],
 }
@@ -61,7 +61,7 @@ pub fn histogram<'a, M: 'a>(series: &[Series<'_>]) -> Element<'a, M> {
         let low = top * band as f64 / BANDS as f64;
         labels = labels.push(
             text(if band % 2 == 0 {
-                format!("{:.2}", low).replace('.', ",")
+                tf!("{:.2}", low).replace('.', ",")
             } else {
                 String::new()
             })
@@ -79,13 +79,8 @@ pub fn histogram<'a, M: 'a>(series: &[Series<'_>]) -> Element<'a, M> {
         legend = legend.push(
             row![
                 bar::<M>(10.0, s.color),
-                text(format!(
-                    "{} : de {} à {}",
-                    s.name,
-                    fr::decimal(lo),
-                    fr::decimal(hi)
-                ))
-                .size(13)
+                text(s.name).size(13).font(crate::ui::widget::bold()),
+                text(tf!("de {} à {}", fr::decimal(lo), fr::decimal(hi))).size(13)
             ]
             .spacing(6)
             .align_y(Alignment::Center),

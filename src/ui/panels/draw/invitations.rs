@@ -81,7 +81,7 @@ impl State {
                 self.list = None;
                 let path = PathBuf::from(self.path.trim());
                 match std::fs::read(&path)
-                    .map_err(|e| format!("Le fichier « {} » ne s'ouvre pas : {e}", path.display()))
+                    .map_err(|e| tf!("Le fichier « {} » ne s'ouvre pas : {e}", path.display()))
                     .and_then(|b| invitation::read_list(&b).map_err(|e| e.to_string()))
                 {
                     Ok((header, rows)) => {
@@ -106,7 +106,7 @@ impl State {
                     return (Task::none(), None);
                 };
                 let Ok(n) = self.size.trim().parse::<usize>() else {
-                    self.error = Some(describe(&format!(
+                    self.error = Some(describe(&tf!(
                         "« {} » n'est pas un nombre d'invitations.",
                         self.size.trim()
                     )));
@@ -136,7 +136,7 @@ impl State {
                         *self = State::default();
                         return (
                             Task::none(),
-                            Some(Event::Saved(describe(&format!(
+                            Some(Event::Saved(describe(&tf!(
                                 "Échantillon tiré : {} invitations sur {} lignes. Exportez-le pour le publipostage.",
                                 fr::integer(s.rows.len() as i64),
                                 fr::integer(s.list_rows.into())
@@ -149,7 +149,7 @@ impl State {
             Msg::Export(id) => {
                 return (
                     Task::perform(
-                        save_dialog::choose(format!("invitations-{id}.csv"), "Fichier CSV", "csv"),
+                        save_dialog::choose(tf!("invitations-{id}.csv"), "Fichier CSV", "csv"),
                         move |t| Msg::ExportTo(id, t),
                     ),
                     None,
@@ -181,7 +181,7 @@ impl State {
         }
         let mut form = column![
             widget::muted(
-                "Premier étage du tirage : les invitations partent vers un échantillon tiré au hasard dans une liste (adresses, extrait de liste électorale, export de l'annuaire). Le fichier CSV garde une ligne par foyer ou par personne."
+                tf!("Premier étage du tirage : les invitations partent vers un échantillon tiré au hasard dans une liste (adresses, extrait de liste électorale, export de l'annuaire). Le fichier CSV garde une ligne par foyer ou par personne.")
             ),
             row![
                 widget::input("Chemin de la liste (CSV)", &self.path, Msg::Path, "invitation-path"),
@@ -196,12 +196,12 @@ impl State {
             let strata: Vec<Choice<Option<String>>> =
                 std::iter::once(Choice::new(None, "— tirage simple, sans proportion —"))
                     .chain(
-                        list.header.iter().map(|h| {
-                            Choice::new(Some(h.clone()), format!("au prorata de « {h} »"))
-                        }),
+                        list.header
+                            .iter()
+                            .map(|h| Choice::new(Some(h.clone()), tf!("au prorata de « {h} »"))),
                     )
                     .collect();
-            form = form.push(text(format!(
+            form = form.push(text(tf!(
                 "« {} » : {} lignes ; colonnes : {}.",
                 list.name,
                 fr::integer(list.rows as i64),
@@ -225,12 +225,12 @@ impl State {
                 .align_y(Alignment::Center),
             );
             form = form.push(widget::input(
-                "Graine (par exemple : invitations convention climat, 2 septembre 2026)",
+                "Graine (par exemple00a0: invitations convention climat, 2 septembre 2026)",
                 &self.seed,
                 Msg::Seed,
                 "invitation-seed",
             ));
-            form = form.push(widget::small_button("Tirer l'échantillon", Msg::Draw));
+            form = form.push(widget::small_button("Tirer l’échantillon", Msg::Draw));
         }
         page = page.push(widget::section("Tirer les invitations", form));
         let mut done = column![].spacing(10);
@@ -246,13 +246,13 @@ impl State {
                 values.sort_unstable();
                 let mut parts = Vec::new();
                 for v in values.chunk_by(|a, b| a == b) {
-                    parts.push(format!("{} : {}", v[0], v.len()));
+                    parts.push(tf!("{} : {}", v[0], v.len()));
                 }
-                per = format!(" ; {}", parts.join(", "));
+                per = tf!(" ; {}", parts.join(", "));
             }
             done = done.push(
                 column![
-                    text(format!(
+                    text(tf!(
                         "{} — {} invitations tirées sur {} lignes de « {} »",
                         fr::date_long(s.drawn_on),
                         fr::integer(s.rows.len() as i64),
@@ -260,20 +260,17 @@ impl State {
                         s.list_name
                     ))
                     .font(widget::bold()),
-                    widget::muted(describe(&format!(
+                    widget::muted(describe(&tf!(
                         "Graine « {} »{}{}",
                         s.seed,
                         if s.stratum.is_empty() {
                             String::new()
                         } else {
-                            format!(", au prorata de « {} »", s.stratum)
+                            tf!(", au prorata de « {} »", s.stratum)
                         },
                         per
                     ))),
-                    widget::muted(format!(
-                        "Empreinte de la liste (SHA-256) : {}",
-                        s.list_sha256
-                    )),
+                    widget::muted(tf!("Empreinte de la liste (SHA-256) : {}", s.list_sha256)),
                     widget::small_button("Exporter pour le publipostage (CSV)", Msg::Export(s.id)),
                 ]
                 .spacing(4),

@@ -107,7 +107,7 @@ impl State {
                 let path = PathBuf::from(self.path.trim());
                 match std::fs::read(&path) {
                     Err(e) => {
-                        self.error = Some(describe(&format!(
+                        self.error = Some(describe(&tf!(
                             "Le fichier « {} » ne s'ouvre pas : {e}",
                             path.display()
                         )))
@@ -142,7 +142,7 @@ impl State {
                     return (Task::none(), None);
                 };
                 let description = if self.description.trim().is_empty() {
-                    format!("Importé de « {} »", p.file)
+                    tf!("Importé de « {} »", p.file)
                 } else {
                     self.description.trim().to_string()
                 };
@@ -155,7 +155,7 @@ impl State {
                         };
                         return (
                             Task::none(),
-                            Some(Event::Saved(describe(&format!(
+                            Some(Event::Saved(describe(&tf!(
                                 "Vivier créé : {} volontaires. Fixez maintenant les quotas.",
                                 fr::integer(n as i64)
                             )))),
@@ -177,7 +177,7 @@ impl State {
                         .find(|c| c.id == campaign)
                         .map(|c| c.name.clone())
                         .unwrap_or_default();
-                    format!("Réponses positives à la campagne « {name} »")
+                    tf!("Réponses positives à la campagne « {name} »")
                 } else {
                     self.description.trim().to_string()
                 };
@@ -231,7 +231,7 @@ impl State {
                 return match store.purge_pool(pool.id, today) {
                     Ok(n) => (
                         Task::none(),
-                        Some(Event::Saved(describe(&format!(
+                        Some(Event::Saved(describe(&tf!(
                             "Vivier purgé : {} volontaires non tirés supprimés. Le portefeuille publié garde le tirage vérifiable.",
                             fr::integer(n as i64)
                         )))),
@@ -260,19 +260,21 @@ impl State {
         let Some(p) = l.pool() else {
             return widget::section(
                 "Vivier",
-                widget::muted("Aucun vivier pour cette convention : importez-en un ci-dessous."),
+                widget::muted(tf!(
+                    "Aucun vivier pour cette convention : importez-en un ci-dessous."
+                )),
             );
         };
         let mut body = column![
             widget::field(
                 "Volontaires",
-                format!("{} — {}", fr::integer(p.size.into()), p.source.label())
+                tf!("{} — {}", fr::integer(p.size.into()), p.source.label())
             ),
             widget::field("Description", p.description.as_str()),
         ]
         .spacing(6);
         if l.pools.len() > 1 {
-            body = body.push(widget::muted(format!(
+            body = body.push(widget::muted(tf!(
                 "{} viviers pour cette convention : le tirage utilise le plus récent (n° {}).",
                 l.pools.len(),
                 p.id
@@ -280,7 +282,7 @@ impl State {
         }
         if let Some(on) = p.purged_on {
             body = body.push(widget::colored(
-                format!(
+                tf!(
                     "Purgé le {} : seuls les volontaires tirés restent.",
                     fr::date_long(on)
                 ),
@@ -291,8 +293,7 @@ impl State {
         for criterion in l.criteria() {
             let mut c = column![text(criterion.clone()).font(widget::bold())].spacing(2);
             for value in l.values(&criterion) {
-                c = c
-                    .push(text(format!("{value} : {}", l.pool_count(&criterion, &value))).size(14));
+                c = c.push(text(tf!("{value} : {}", l.pool_count(&criterion, &value))).size(14));
             }
             counts = counts.push(c.width(Length::Fill));
         }
@@ -304,14 +305,14 @@ impl State {
             ]
             .spacing(6),
         );
-        body = body.push(widget::muted(
-            "Au format de sortition-algorithms, pour « agora draw prepare » (voir le README).",
-        ));
+        body = body.push(widget::muted(tf!(
+            "Au format de sortition-algorithms, pour « agora draw prepare » (voir le README)."
+        )));
         if l.draw.is_some() && p.purged_on.is_none() {
             body = body.push(if self.confirm_purge {
                 column![
                     widget::colored(
-                        "Supprimer les volontaires jamais tirés ? Le portefeuille publié (pseudonymes et valeurs) reste dans le dossier pour la vérification.",
+                        tf!("Supprimer les volontaires jamais tirés ? Le portefeuille publié (pseudonymes et valeurs) reste dans le dossier pour la vérification."),
                         theme::LATE
                     ),
                     row![
@@ -329,14 +330,14 @@ impl State {
                 ))
             });
         }
-        widget::section(format!("Vivier n° {}", p.id), body)
+        widget::section(tf!("Vivier n° {}", p.id), body)
     }
 
     fn new_pool<'a>(&'a self, l: &'a Loaded) -> Element<'a, Msg> {
         let choices = sources();
         let mut body = column![
             widget::muted(
-                "Un fichier CSV (Excel) : une colonne d'identifiants (id, identifiant ou pseudonyme), puis une colonne par critère. Les colonnes d'identité (nom, courriel, adresse…) sont écartées : elles restent dans l'annuaire."
+                tf!("Un fichier CSV (Excel) : une colonne d'identifiants (id, identifiant ou pseudonyme), puis une colonne par critère. Les colonnes d'identité (nom, courriel, adresse…) sont écartées : elles restent dans l'annuaire.")
             ),
             row![
                 widget::input("Chemin du fichier CSV", &self.path, Msg::Path, "pool-path"),
@@ -357,7 +358,7 @@ impl State {
             .spacing(6)
             .align_y(iced::Alignment::Center),
             widget::input(
-                "Description (par exemple : réponses aux 8 000 invitations de septembre)",
+                "Description (par exemple00a0: réponses aux 8 000 invitations de septembre)",
                 &self.description,
                 Msg::Description,
                 "pool-description"
@@ -365,7 +366,7 @@ impl State {
         ]
         .spacing(8);
         if let Some(p) = &self.preview {
-            body = body.push(text(format!(
+            body = body.push(text(tf!(
                 "« {} » : {} volontaires, critères : {}.",
                 p.file,
                 fr::integer(p.volunteers.len() as i64),
@@ -381,7 +382,7 @@ impl State {
             )));
             if !p.dropped.is_empty() {
                 body = body.push(widget::colored(
-                    format!("Colonnes d'identité écartées : {}.", p.dropped.join(", ")),
+                    tf!("Colonnes d'identité écartées : {}.", p.dropped.join(", ")),
                     theme::MUTED,
                 ));
             }
@@ -391,11 +392,11 @@ impl State {
             .campaigns
             .iter()
             .filter(|c| c.convention.is_none_or(|id| id == l.convention))
-            .map(|c| Choice::new(c.id, format!("{} ({} destinataires)", c.name, c.recipients)))
+            .map(|c| Choice::new(c.id, tf!("{} ({} destinataires)", c.name, c.recipients)))
             .collect();
         let from_directory = column![
             widget::muted(
-                "Ou depuis l'annuaire : les contacts qui ont répondu oui à une campagne, avec leur genre, âge, secteur, CSP et diplôme."
+                tf!("Ou depuis l'annuaire : les contacts qui ont répondu oui à une campagne, avec leur genre, âge, secteur, CSP et diplôme.")
             ),
             row![
                 pick_list(

@@ -199,9 +199,9 @@ impl State {
                             Ok(_) => {
                                 return (
                                     Task::none(),
-                                    Some(Event::Saved(describe(&format!(
+                                    Some(Event::Saved(describe(&tf!(
                                         "Loterie préparée en {} s : publiez le portefeuille et son empreinte avant le tirage.",
-                                        format!("{:.1}", done.seconds)
+                                        tf!("{:.1}", done.seconds)
                                             .replace('.', ",")
                                             .trim_end_matches('0')
                                             .trim_end_matches(',')
@@ -245,7 +245,7 @@ impl State {
         let mut launch = column![
             widget::field(
                 "Vivier",
-                l.pool().map_or("aucun".into(), |p| format!(
+                l.pool().map_or("aucun".into(), |p| tf!(
                     "{} volontaires (vivier n° {})",
                     fr::integer(p.size.into()),
                     p.id
@@ -255,7 +255,7 @@ impl State {
                 "Quotas",
                 l.quotas
                     .as_ref()
-                    .map_or("aucun : onglet « 3. Quotas »".into(), |t| format!(
+                    .map_or("aucun : onglet « 3. Quotas »".into(), |t| tf!(
                         "{} lignes, « {} »",
                         t.quotas.len(),
                         t.name
@@ -274,14 +274,14 @@ impl State {
                 let (fraction, line) = match (&j.last, j.comparing) {
                     (_, true) => (
                         1.0,
-                        format!(
+                        tf!(
                             "Estimation des probabilités de LEGACY sur le même vivier ({} tirages)…",
                             fr::integer(LEGACY_RUNS as i64)
                         ),
                     ),
                     (Some(p), false) => (
                         p.fixed_types as f32 / p.types.max(1) as f32,
-                        format!(
+                        tf!(
                             "Tour {} : {} panels, {} types de profils fixés sur {}, plus basse probabilité {}",
                             p.round,
                             p.panels,
@@ -293,16 +293,16 @@ impl State {
                     (None, false) => (0.0, "Recherche des premiers panels…".to_string()),
                 };
                 launch = launch.push(progress_bar(0.0..=1.0, fraction));
-                launch = launch.push(text(describe(&format!(
+                launch = launch.push(text(describe(&tf!(
                     "{line} — {} s écoulées",
                     j.started.elapsed().as_secs()
                 ))));
                 launch = launch.push(widget::small_button("Annuler le calcul", Msg::Cancel));
             }
             None if ready => {
-                launch = launch.push(widget::small_button("Préparer la loterie", Msg::Start));
+                launch = launch.push(widget::small_button("Lancer le calcul", Msg::Start));
                 launch = launch.push(widget::muted(
-                    "Le calcul tourne en arrière-plan ; la fenêtre reste utilisable. Il produit 1 000 panels qui respectent tous les quotas, à publier avant le tirage.",
+                    tf!("Le calcul tourne en arrière-plan ; la fenêtre reste utilisable. Il produit 1 000 panels qui respectent tous les quotas, à publier avant le tirage."),
                 ));
             }
             None => {
@@ -331,17 +331,17 @@ fn result<'a>(l: &'a Loaded, prepared: &'a crate::store::Prepared) -> Element<'a
         widget::field("Méthode", p.algorithm.reference()),
         widget::field(
             "Préparée le",
-            format!(
+            tf!(
                 "{}, en {} s",
                 fr::date_long(prepared.prepared_on),
-                format!("{:.1}", prepared.seconds).replace('.', ",")
+                tf!("{:.1}", prepared.seconds).replace('.', ",")
             )
         ),
         widget::field("Empreinte de la liste (SHA-256)", p.list_sha256.as_str()),
         widget::field("Empreinte des entrées (SHA-256)", p.inputs_sha256.as_str()),
         widget::field(
             "Probabilités",
-            format!(
+            tf!(
                 "de {} à {} ; écart d'arrondi des 1 000 panels : {}",
                 fr::decimal(low),
                 fr::decimal(high),
@@ -350,7 +350,7 @@ fn result<'a>(l: &'a Loaded, prepared: &'a crate::store::Prepared) -> Element<'a
         ),
         widget::field(
             "LEGACY sur le même vivier",
-            format!(
+            tf!(
                 "la plus basse : {} ; {} volontaires à zéro",
                 fr::decimal(legacy_low),
                 legacy_zero
@@ -360,7 +360,7 @@ fn result<'a>(l: &'a Loaded, prepared: &'a crate::store::Prepared) -> Element<'a
     .spacing(6);
     if zero > 0 {
         body = body.push(widget::colored(
-            format!(
+            tf!(
                 "{zero} volontaire(s) ne peuvent figurer dans aucun panel qui respecte les quotas : leur probabilité est nulle."
             ),
             theme::LATE,
@@ -420,7 +420,7 @@ fn result<'a>(l: &'a Loaded, prepared: &'a crate::store::Prepared) -> Element<'a
             let (lm, llo) = stat(&prepared.legacy);
             table = table.push(
                 row![
-                    text(format!("{criterion} : {v}")).width(Length::FillPortion(4)),
+                    text(tf!("{criterion} : {v}")).width(Length::FillPortion(4)),
                     text(idx.len().to_string()).width(Length::FillPortion(1)),
                     text(m).width(Length::FillPortion(2)),
                     text(lo).width(Length::FillPortion(2)),
@@ -433,7 +433,7 @@ fn result<'a>(l: &'a Loaded, prepared: &'a crate::store::Prepared) -> Element<'a
     }
     column![
         widget::section("Loterie préparée", body),
-        widget::section("Probabilités de sélection : répartition", chart),
+        widget::section(tf!("Probabilités de sélection : répartition"), chart),
         widget::section("Probabilités par valeur", table),
     ]
     .spacing(12)

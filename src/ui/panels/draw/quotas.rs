@@ -130,9 +130,9 @@ impl State {
 
     /// The quotas typed, or the first problem in French.
     fn quotas(&self) -> Result<Vec<Quota>, String> {
-        let k = self.k().ok_or_else(|| {
-            describe(&format!("« {} » n'est pas une taille de panel.", self.size))
-        })?;
+        let k = self
+            .k()
+            .ok_or_else(|| describe(&tf!("« {} » n'est pas une taille de panel.", self.size)))?;
         let mut out = Vec::new();
         for l in &self.lines {
             let (min, max) = (l.min.trim(), l.max.trim());
@@ -141,7 +141,7 @@ impl State {
             }
             let parse = |t: &str, side| {
                 parse_bound(t, k, side)
-                    .map_err(|e| describe(&format!("{} = {} : {e}", l.criterion, l.value)))
+                    .map_err(|e| describe(&tf!("{} = {} : {e}", l.criterion, l.value)))
             };
             let min = if min.is_empty() {
                 0
@@ -169,9 +169,11 @@ impl State {
                 .iter()
                 .any(|q| q.criterion == l.criterion && q.value == l.value);
             if used && !has {
-                return Err(describe(&format!(
+                return Err(describe(&tf!(
                     "« {} = {} » n'a ni minimum ni maximum, alors que « {} » a des quotas : mettez 0 et {k} pour ne rien imposer.",
-                    l.criterion, l.value, l.criterion
+                    l.criterion,
+                    l.value,
+                    l.criterion
                 )));
             }
         }
@@ -241,14 +243,14 @@ impl State {
                 } else if self.source.contains(&r.source) {
                     self.source.clone()
                 } else {
-                    format!("{} ; {}", self.source.trim(), r.source)
+                    tf!("{} ; {}", self.source.trim(), r.source)
                 };
                 if let Some(y) = r.year {
                     self.year = y.to_string();
                 }
                 self.dirty = true;
                 self.error = (!missing.is_empty()).then(|| {
-                    describe(&format!(
+                    describe(&tf!(
                         "Valeurs de la table de référence absentes du vivier : {}.",
                         missing.join(", ")
                     ))
@@ -273,7 +275,7 @@ impl State {
                     y => match y.parse() {
                         Ok(y) => Some(y),
                         Err(_) => {
-                            self.error = Some(describe(&format!("« {y} » n'est pas une année.")));
+                            self.error = Some(describe(&tf!("« {y} » n'est pas une année.")));
                             return (Task::none(), None);
                         }
                     },
@@ -294,7 +296,7 @@ impl State {
                         self.error = None;
                         return (
                             Task::none(),
-                            Some(Event::Saved(describe(&format!(
+                            Some(Event::Saved(describe(&tf!(
                                 "Quotas enregistrés : {} lignes pour un panel de {k}.",
                                 quotas.len()
                             )))),
@@ -322,7 +324,7 @@ impl State {
             Msg::NewReference(criterion) => {
                 self.reference = Some(RefForm {
                     id: None,
-                    name: format!("Population de référence : {criterion}"),
+                    name: tf!("Population de référence : {criterion}"),
                     shares: l
                         .values(&criterion)
                         .into_iter()
@@ -357,7 +359,7 @@ impl State {
                     {
                         Ok(x) if x >= 0.0 => shares.push((v.clone(), x)),
                         _ => {
-                            self.error = Some(describe(&format!(
+                            self.error = Some(describe(&tf!(
                                 "La part de « {v} » (« {s} ») n'est pas un pourcentage."
                             )));
                             return (Task::none(), None);
@@ -378,7 +380,7 @@ impl State {
                         self.error = None;
                         return (
                             Task::none(),
-                            Some(Event::Saved(describe(&format!(
+                            Some(Event::Saved(describe(&tf!(
                                 "Population de référence « {} » enregistrée.",
                                 table.name
                             )))),
@@ -400,9 +402,9 @@ impl State {
     /// The tab.
     pub fn view<'a>(&'a self, l: &'a Loaded) -> Element<'a, Msg> {
         if l.volunteers.is_empty() && self.lines.is_empty() {
-            return widget::muted(
-                "Importez d'abord un vivier (onglet « 2. Vivier ») : les quotas se fixent sur ses critères.",
-            );
+            return widget::muted(tf!(
+                "Importez d'abord un vivier (onglet « 2. Vivier ») : les quotas se fixent sur ses critères."
+            ));
         }
         let mut page = column![].spacing(12);
         if let Some(e) = &self.error {
@@ -500,11 +502,11 @@ impl State {
                     high += b;
                     any = true;
                     if (*b as usize) > count && (*a as usize) > count {
-                        widget::colored(format!("{a} à {b} (vivier : {count})"), theme::LATE)
+                        widget::colored(tf!("{a} à {b} (vivier : {count})"), theme::LATE)
                     } else if (*a as usize) > count {
-                        widget::colored(format!("{a} à {b} : trop peu au vivier"), theme::LATE)
+                        widget::colored(tf!("{a} à {b} : trop peu au vivier"), theme::LATE)
                     } else {
-                        widget::muted(format!("{a} à {b}"))
+                        widget::muted(tf!("{a} à {b}"))
                     }
                 }
                 _ if line.min.trim().is_empty() && line.max.trim().is_empty() => widget::muted("—"),
@@ -532,17 +534,17 @@ impl State {
         if let (true, Some(k)) = (any, k) {
             let verdict = if low > k {
                 widget::colored(
-                    format!("Les minimums font {low} sièges, plus que les {k} du panel."),
+                    tf!("Les minimums font {low} sièges, plus que les {k} du panel."),
                     theme::LATE,
                 )
             } else if high < k {
                 widget::colored(
-                    format!("Les maximums font {high} sièges, moins que les {k} du panel."),
+                    tf!("Les maximums font {high} sièges, moins que les {k} du panel."),
                     theme::LATE,
                 )
             } else {
                 widget::colored(
-                    format!(
+                    tf!(
                         "Minimums : {low} sièges, maximums : {high} ; le panel de {k} tient entre les deux."
                     ),
                     theme::OK,
@@ -557,10 +559,10 @@ impl State {
                     "Valeurs par défaut de la population de référence",
                     Msg::Defaults(n),
                 ));
-                tools = tools.push(widget::muted(format!(
+                tools = tools.push(widget::muted(tf!(
                     "{}{}",
                     r.name,
-                    r.year.map_or(String::new(), |y| format!(" ({y})"))
+                    r.year.map_or(String::new(), |y| tf!(" ({y})"))
                 )));
             }
         }
@@ -572,20 +574,20 @@ impl State {
             .references
             .iter()
             .enumerate()
-            .map(|(n, (_, r))| Choice::new(n, format!("{} — {}", r.criterion, r.name)))
+            .map(|(n, (_, r))| Choice::new(n, tf!("{} — {}", r.criterion, r.name)))
             .collect();
         let mut body = column![widget::muted(
-            "Les tables livrées viennent de l'INSEE pour Grenoble ; les tables par secteur ou par CSP se saisissent à partir des données IRIS."
+            tf!("Les tables livrées viennent de l'INSEE pour Grenoble ; les tables par secteur ou par CSP se saisissent à partir des données IRIS.")
         )]
         .spacing(8);
         for (_, r) in &l.references {
             body = body.push(widget::field(
-                format!("{} — {}", r.criterion, r.name),
-                format!(
+                tf!("{} — {}", r.criterion, r.name),
+                tf!(
                     "{} ; source : {}",
                     r.shares
                         .iter()
-                        .map(|(v, s)| format!("{v} {}", fr::percent(s / 100.0)))
+                        .map(|(v, s)| tf!("{v} {}", fr::percent(s / 100.0)))
                         .collect::<Vec<_>>()
                         .join(", "),
                     r.source
@@ -613,7 +615,7 @@ impl State {
         body = body.push(new.align_y(Alignment::Center));
         if let Some(f) = &self.reference {
             let mut form = column![
-                text(format!("Critère : {}", f.criterion)).font(widget::bold()),
+                text(tf!("Critère : {}", f.criterion)).font(widget::bold()),
                 text_input("Nom", &f.name).on_input(Msg::RefName).padding(6),
                 text_input("Source", &f.source)
                     .on_input(Msg::RefSource)
