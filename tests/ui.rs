@@ -1079,3 +1079,91 @@ fn import_a_pool_set_quotas_prepare_and_draw_with_a_seed() {
             .all(|(c, _)| c != "courriel")
     );
 }
+
+#[test]
+fn a_public_ceremony_with_dice_then_a_withdrawal_and_the_proces_verbal() {
+    use agora::ui::panels::draw::{self, CeremonyMsg};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Tirage au sort");
+    click(&mut app, "Nouveau tirage…");
+    // The radio buttons draw their own labels: the choice goes in as its message.
+    apply(
+        &mut app,
+        vec![Message::Draw(draw::Message::Ceremony(CeremonyMsg::Mode(
+            draw::CeremonyMode::Public,
+        )))],
+    );
+    assert!(shows(
+        &app,
+        "À lire à voix haute avant de lancer les dés : l’empreinte de la liste des 1 000 panels publiée."
+            .replace(" :", "\u{a0}:")
+            .as_str()
+    ));
+    type_into(&mut app, "draw-number", "1234");
+    type_into(
+        &mut app,
+        "draw-witnesses",
+        "Anne Ribot et Paul Ferrand (garants)",
+    );
+    click(&mut app, "Tirer le panel");
+    assert!(shows(
+        &app,
+        &typography("« 1234 » n'est pas un numéro de 000 à 999 : trois chiffres, un par dé.")
+    ));
+    apply(
+        &mut app,
+        vec![Message::Draw(draw::Message::Ceremony(CeremonyMsg::Number(
+            "072".into(),
+        )))],
+    );
+    click(&mut app, "Tirer le panel");
+    assert!(shows(&app, "Tirage n° 2"));
+    assert!(shows(
+        &app,
+        "072 (trois dés à dix faces (centaines, dizaines, unités), lancés devant les garants)"
+    ));
+    assert!(shows(&app, "Panel (40 membres en place)"));
+
+    // A member withdraws: the first reserve who keeps the quotas takes the seat.
+    let mut ui = simulator(&app);
+    ui.click("Retrait…").unwrap();
+    let messages = ui.into_messages().collect();
+    apply(&mut app, messages);
+    click(&mut app, "Confirmer");
+    assert!(shows(&app, "Retraits et remplacements"));
+    assert!(
+        shows(&app, "Panel (40 membres en place)"),
+        "the seat is taken"
+    );
+
+    let pv = dir.path().join("pv.pdf");
+    let _ = app.update(Message::Draw(draw::Message::Ceremony(
+        CeremonyMsg::ExportTo(
+            draw::CeremonyFile::Minutes,
+            Some(SaveTarget {
+                path: pv.clone(),
+                fallback: false,
+            }),
+        ),
+    )));
+    let doc = lopdf::Document::load_mem(&std::fs::read(&pv).unwrap()).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("numéro public 072"), "{text}");
+    assert!(text.contains("Retraits et remplacements"));
+    drop(app);
+    let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    assert!(
+        store
+            .export_log(3)
+            .unwrap()
+            .iter()
+            .any(|e| e.document == "Procès-verbal de tirage au sort")
+    );
+}

@@ -46,6 +46,8 @@ pub struct State {
     /// Whether the number of reserves was typed (else it follows the panel size).
     reserves_typed: bool,
     withdrawing: Option<String>,
+    /// The new-draw form shown above a recorded draw.
+    open: bool,
     error: Option<String>,
 }
 
@@ -58,6 +60,7 @@ pub enum Msg {
     How(String),
     Witnesses(String),
     Reserves(String),
+    Open(bool),
     Draw,
     Withdraw(String),
     ConfirmWithdraw(bool),
@@ -113,6 +116,7 @@ impl State {
     ) -> (Task<Msg>, Option<Event>) {
         match msg {
             Msg::Mode(m) => self.mode = m,
+            Msg::Open(o) => self.open = o,
             Msg::Seed(s) => self.seed = s,
             Msg::Number(s) => self.number = s,
             Msg::How(s) => self.how = s,
@@ -163,6 +167,7 @@ impl State {
                 match store.draw_from_portfolio(l.convention, prepared.id, &request) {
                     Ok(_) => {
                         self.error = None;
+                        self.open = false;
                         return (
                             Task::none(),
                             Some(Event::Saved(describe(&tf!(
@@ -237,10 +242,14 @@ impl State {
         if let Some(e) = &self.error {
             page = page.push(widget::colored(e.as_str(), theme::LATE));
         }
-        if let Some(d) = &l.draw {
-            page = page.push(self.drawn(l, d));
+        match &l.draw {
+            Some(d) if !self.open => {
+                page = page.push(widget::small_button("Nouveau tirage…", Msg::Open(true)));
+                page.push(self.drawn(l, d)).into()
+            }
+            Some(d) => page.push(self.form(l)).push(self.drawn(l, d)).into(),
+            None => page.push(self.form(l)).into(),
         }
-        page.push(self.form(l)).into()
     }
 
     fn form<'a>(&'a self, l: &'a Loaded) -> Element<'a, Msg> {
@@ -331,7 +340,11 @@ impl State {
         if let Some(why) = super::stale(l, prepared) {
             body = body.push(widget::colored(why, theme::LATE));
         }
-        body = body.push(widget::small_button("Tirer le panel", Msg::Draw));
+        let mut actions = row![widget::small_button("Tirer le panel", Msg::Draw)].spacing(6);
+        if l.draw.is_some() {
+            actions = actions.push(widget::small_button("Fermer", Msg::Open(false)));
+        }
+        body = body.push(actions);
         widget::section("Nouveau tirage", body)
     }
 

@@ -32,7 +32,7 @@ use crate::store::{
 };
 use crate::ui::{theme, widget};
 
-pub use ceremony::Msg as CeremonyMsg;
+pub use ceremony::{File as CeremonyFile, Mode as CeremonyMode, Msg as CeremonyMsg};
 pub use invitations::Msg as InvitationsMsg;
 pub use pool::Msg as PoolMsg;
 pub use prepare::Msg as PrepareMsg;
