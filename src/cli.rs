@@ -41,6 +41,10 @@ Commandes :
   convention ics ID --out FICHIER.ics   exporte le calendrier des séances d'une convention
   export followup ID --out FICHIER.pdf  exporte le tableau de suivi des propositions
   export rules ID --out FICHIER.pdf     exporte les règles du jeu (dernière version)
+  export draw ID --out FICHIER.pdf      exporte le procès-verbal du dernier tirage
+  export portfolio ID --out FICHIER.json
+                                        exporte le portefeuille publié (1 000 panels)
+  export panel ID --out FICHIER.csv     exporte le panel tiré, pour « agora draw verify »
   proposals import-followup ID FICHIER.csv [--dry-run]
                                         applique un suivi (numéro ; statut ; avancement ;
                                         réponse), tout ou rien ; --dry-run vérifie seulement
@@ -317,6 +321,40 @@ pub fn main() -> ExitCode {
                 } else {
                     crate::export::followup(store, id, &out, today)?;
                     "Tableau de suivi écrit"
+                };
+                println!("{}", typography(&format!("{document} : {}", out.display())));
+                Ok(())
+            })
+        }
+        [
+            "export",
+            which @ ("draw" | "portfolio" | "panel"),
+            id,
+            rest @ ..,
+        ] => {
+            let ext = match *which {
+                "draw" => "pdf",
+                "portfolio" => "json",
+                _ => "csv",
+            };
+            let (id, out) = match convention_and_out(id, rest, ext) {
+                Ok(x) => x,
+                Err(code) => return code,
+            };
+            with_store(&db, |store| {
+                let document = match *which {
+                    "draw" => {
+                        crate::export::draw_minutes(store, id, &out, Local::now().date_naive())?;
+                        "Procès-verbal de tirage au sort écrit"
+                    }
+                    "portfolio" => {
+                        crate::export::portfolio_json(store, id, &out)?;
+                        "Portefeuille du tirage écrit"
+                    }
+                    _ => {
+                        crate::export::panel_csv(store, id, &out)?;
+                        "Panel tiré écrit"
+                    }
                 };
                 println!("{}", typography(&format!("{document} : {}", out.display())));
                 Ok(())

@@ -143,6 +143,7 @@ fn a_public_draw_from_the_store_is_verified_by_the_journalist_even_after_the_pur
     agora::export::draw_minutes(&mut s, conv, &files.join("pv.pdf"), day(10, 21)).unwrap();
     let text = pdf_text(&files.join("pv.pdf"));
     for expected in [
+        "1er octobre 2026",
         "numéro public 417",
         "trois dés à dix faces",
         "Anne Ribot",

@@ -168,6 +168,7 @@ pub fn draw_minutes(
         Choice::Seed(draw.draw.seed.clone())
     };
     let circumstances = Circumstances {
+        drawn_on: Some(draw.draw.drawn_on),
         pool_source: format!("{} — {}", draw.pool.source.label(), draw.pool.description),
         witnesses: draw.draw.witnesses.clone(),
         number_how: lottery.number_how.clone(),

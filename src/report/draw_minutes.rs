@@ -16,6 +16,8 @@ pub const DOCUMENT: &str = "Procès-verbal de tirage au sort";
 /// What the PV says beyond the portfolio: the circumstances of the draw.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Circumstances {
+    /// The day of the draw, when known.
+    pub drawn_on: Option<NaiveDate>,
     /// "Réponses à 8 000 invitations envoyées au hasard…".
     pub pool_source: String,
     /// Witnesses and garants present.
@@ -80,6 +82,10 @@ pub fn build(
     let low = probabilities.iter().copied().fold(1.0, f64::min);
     let high = probabilities.iter().copied().fold(0.0, f64::max);
     let mut blocks = vec![Block::KeyValues(vec![
+        (
+            "Date du tirage".into(),
+            c.drawn_on.map_or("—".into(), text::date_long),
+        ),
         ("Méthode".into(), p.algorithm.reference().into()),
         (
             "Vivier".into(),
