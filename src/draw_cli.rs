@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::process::ExitCode;
 
+use crate::domain::sortition::instance::{HOUSEHOLD, Instance};
 use crate::domain::sortition::portfolio::{self, Algorithm, Choice, Portfolio};
 use crate::domain::text::{decimal, typography};
 use crate::import::sortition as files;
@@ -13,8 +14,10 @@ use crate::import::sortition as files;
 pub const HELP: &str =
     "  draw prepare --pool VIVIER.csv --quotas QUOTAS.csv --size K --out PORTEFEUILLE.json
         [--probabilities PROBAS.csv] [--algorithm leximin|maximin|legacy]
+        [--household-column COLONNE]
                                         prépare les 1 000 panels du tirage (fichiers au
-                                        format de sortition-algorithms)
+                                        format de sortition-algorithms ; une personne
+                                        au plus par valeur de COLONNE)
   draw run --portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --out PANEL.csv
                                         tire le panel (graine enregistrée ou numéro public)
   draw verify --portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --panel PANEL.csv
@@ -116,7 +119,27 @@ fn prepare(words: &[&str]) -> Result<(), String> {
             .copied()
             .ok_or(format!("{name} est obligatoire."))
     };
-    let pool = files::read_pool(&read(need("--pool")?)?).map_err(|e| format!("Vivier : {e}"))?;
+    let mut pool =
+        files::read_pool(&read(need("--pool")?)?).map_err(|e| format!("Vivier : {e}"))?;
+    // --household-column NAME: at most one person per value of that column.
+    let apart = match o.get("--household-column") {
+        None => false,
+        Some(column) => {
+            let mut found = false;
+            for v in &mut pool {
+                for (name, _) in &mut v.attributes {
+                    if name.trim().eq_ignore_ascii_case(column.trim()) {
+                        *name = HOUSEHOLD.to_string();
+                        found = true;
+                    }
+                }
+            }
+            if !found {
+                return Err(format!("Le vivier n'a pas de colonne « {column} »."));
+            }
+            true
+        }
+    };
     let quotas =
         files::read_quotas(&read(need("--quotas")?)?).map_err(|e| format!("Quotas : {e}"))?;
     let k: u32 = need("--size")?
@@ -130,8 +153,14 @@ fn prepare(words: &[&str]) -> Result<(), String> {
     };
     let out = need("--out")?;
     let start = std::time::Instant::now();
+    let inst = if apart {
+        Instance::one_per_household(&pool, &quotas, k)
+    } else {
+        Instance::new(&pool, &quotas, k)
+    }
+    .map_err(|e| e.to_string())?;
     let (p, _) =
-        portfolio::prepare(&pool, &quotas, k, algorithm, progress()).map_err(|e| e.to_string())?;
+        portfolio::prepare_instance(inst, algorithm, progress()).map_err(|e| e.to_string())?;
     write(
         out,
         &serde_json::to_string_pretty(&p).map_err(|e| e.to_string())?,

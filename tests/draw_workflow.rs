@@ -56,7 +56,7 @@ fn a_public_draw_from_the_store_is_verified_by_the_journalist_even_after_the_pur
         .unwrap();
     let quotas = generated::quotas(12, 0.1);
     let table = s
-        .save_quotas(conv, "Quotas", "INSEE 2023", Some(2023), &quotas)
+        .save_quotas(conv, "Quotas", "INSEE 2023", Some(2023), &quotas, false)
         .unwrap();
     let (p, _) =
         portfolio::prepare(&pool_people, &quotas, 12, Algorithm::Maximin, |_| true).unwrap();
@@ -65,7 +65,7 @@ fn a_public_draw_from_the_store_is_verified_by_the_journalist_even_after_the_pur
         .unwrap();
     // The quota table is now used: saving again keeps it and starts a new one.
     let again = s
-        .save_quotas(conv, "Quotas", "INSEE 2023", Some(2023), &quotas)
+        .save_quotas(conv, "Quotas", "INSEE 2023", Some(2023), &quotas, false)
         .unwrap();
     assert_ne!(again, table);
     let draw = s
@@ -327,4 +327,83 @@ fn reference_tables_are_edited_and_the_shipped_ones_kept() {
         "the untouched shipped table stays"
     );
     assert_eq!(tables[2].1.name, "Secteurs (IRIS)");
+}
+
+#[test]
+fn one_person_per_household_holds_through_the_draw_and_a_replacement() {
+    use agora::domain::sortition::instance::Instance;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, conv) = store(&dir);
+    let mut people = generated::pool(80, "foyers");
+    for (i, v) in people.iter_mut().enumerate() {
+        v.attributes.push(("foyer".into(), format!("F{}", i / 2)));
+    }
+    let pool = s
+        .import_pool(conv, PoolSource::RandomInvitation, "", &people)
+        .unwrap();
+    let quotas = generated::quotas(12, 0.15);
+    let table = s
+        .save_quotas(conv, "Quotas", "", None, &quotas, true)
+        .unwrap();
+    drop(s);
+    let mut s = reopen(&dir);
+    assert!(s.current_quotas(conv).unwrap().unwrap().one_per_household);
+    // The pool as the store gives it back keeps the household.
+    let stored = s.pool_volunteers(pool).unwrap();
+    let inst = Instance::one_per_household(&stored, &quotas, 12).unwrap();
+    assert_eq!(inst.households.len(), 40);
+    let (p, inst) = portfolio::prepare_instance(inst, Algorithm::Legacy, |_| true).unwrap();
+    let prepared = s
+        .save_portfolio(conv, pool, Some(table), &p, &[], 0.5)
+        .unwrap();
+    let draw = s
+        .draw_from_portfolio(
+            conv,
+            prepared,
+            &DrawRequest {
+                choice: Choice::Seed("foyers".into()),
+                number_how: String::new(),
+                witnesses: "X".into(),
+                reserves: 3,
+                drawn_on: day(10, 1),
+            },
+        )
+        .unwrap();
+    let home = |id: &str| {
+        stored
+            .iter()
+            .find(|v| v.pseudonym == id)
+            .and_then(|v| v.value("foyer"))
+            .unwrap()
+            .to_string()
+    };
+    let members: Vec<String> = s
+        .latest_draw(conv)
+        .unwrap()
+        .unwrap()
+        .members()
+        .map(|v| v.pseudonym.clone())
+        .collect();
+    let mut homes: Vec<String> = members.iter().map(|m| home(m)).collect();
+    homes.sort();
+    homes.dedup();
+    assert_eq!(homes.len(), 12, "twelve members, twelve households");
+    // Whoever replaces a member never shares a household with one who stays.
+    let panel: Vec<usize> = members.iter().map(|m| inst.position(m).unwrap()).collect();
+    let leaving = members
+        .iter()
+        .find(|m| !replacement::candidates(&inst, &panel, inst.position(m).unwrap()).is_empty())
+        .unwrap()
+        .clone();
+    let r = s.withdraw_member(draw, &leaving, day(10, 9)).unwrap();
+    let taking = r.replacement.unwrap();
+    let staying: Vec<String> = members
+        .iter()
+        .filter(|m| **m != leaving)
+        .map(|m| home(m))
+        .collect();
+    assert!(
+        !staying.contains(&home(&taking)),
+        "{taking} shares a household"
+    );
 }

@@ -976,7 +976,16 @@ fn import_a_pool_set_quotas_prepare_and_draw_with_a_seed() {
             "10".into(),
         )))],
     );
-    click(&mut app, "Valeurs par défaut de la population de référence");
+    assert!(shows(
+        &app,
+        "Valeurs par défaut de la population de référence"
+    ));
+    // The sex split from the shipped reference (the second table, after the ages),
+    // as its button « Valeurs par défaut de la population de référence » sends it.
+    apply(
+        &mut app,
+        vec![Message::Draw(draw::Message::Quotas(QuotasMsg::Defaults(1)))],
+    );
     // The tab lists the criteria as the store keeps them (by name), values sorted.
     let mut by_name = criteria.clone();
     by_name.sort();

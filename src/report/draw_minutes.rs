@@ -100,6 +100,17 @@ pub fn build(
             },
         ),
         ("Taille du panel".into(), p.panel_size.to_string()),
+        (
+            "Règle du foyer".into(),
+            if p.households.is_empty() {
+                "aucune".into()
+            } else {
+                format!(
+                    "une personne au plus par foyer ({} foyers de plusieurs volontaires, publiés avec la liste)",
+                    p.households.len()
+                )
+            },
+        ),
         ("Choix du panel".into(), mode),
         (
             "Panel tiré".into(),

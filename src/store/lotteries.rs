@@ -203,8 +203,20 @@ impl Store {
             Some(t) => self.quotas(t)?,
             None => Vec::new(),
         };
-        let inst = Instance::new(&volunteers, &quotas, panel_size)
-            .map_err(|e| StoreError::Refused(e.to_string()))?;
+        let apart: bool = match quota_table {
+            Some(t) => self.conn.query_row(
+                "SELECT one_per_household FROM quota_tables WHERE id = ?1",
+                [t],
+                |r| r.get(0),
+            )?,
+            None => false,
+        };
+        let inst = if apart {
+            Instance::one_per_household(&volunteers, &quotas, panel_size)
+        } else {
+            Instance::new(&volunteers, &quotas, panel_size)
+        }
+        .map_err(|e| StoreError::Refused(e.to_string()))?;
         // (pseudonym, role, withdrawn) in rank order.
         let mut stmt = self.conn.prepare(
             "SELECT m.pseudonym, s.role, s.withdrawn_on IS NOT NULL FROM draw_selections s \

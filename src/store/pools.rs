@@ -20,6 +20,8 @@ pub struct QuotaTable {
     pub source: String,
     pub year: Option<i32>,
     pub quotas: Vec<Quota>,
+    /// At most one person per household in a panel.
+    pub one_per_household: bool,
 }
 
 impl Store {
@@ -200,13 +202,13 @@ impl Store {
         let found = self
             .conn
             .query_row(
-                "SELECT id, name, source, year FROM quota_tables WHERE convention_id = ?1 \
-                 ORDER BY id DESC LIMIT 1",
+                "SELECT id, name, source, year, one_per_household FROM quota_tables \
+                 WHERE convention_id = ?1 ORDER BY id DESC LIMIT 1",
                 [convention.0],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .optional()?;
-        let Some((id, name, source, year)) = found else {
+        let Some((id, name, source, year, one_per_household)) = found else {
             return Ok(None);
         };
         Ok(Some(QuotaTable {
@@ -215,6 +217,7 @@ impl Store {
             source,
             year,
             quotas: self.quotas(id)?,
+            one_per_household,
         }))
     }
 
@@ -228,6 +231,7 @@ impl Store {
         source: &str,
         year: Option<i32>,
         quotas: &[Quota],
+        one_per_household: bool,
     ) -> Result<i64, StoreError> {
         for q in quotas {
             q.validate()?;
@@ -244,8 +248,9 @@ impl Store {
                 if used == 0 {
                     tx.execute("DELETE FROM quotas WHERE quota_table_id = ?1", [t.id])?;
                     tx.execute(
-                        "UPDATE quota_tables SET name = ?2, source = ?3, year = ?4 WHERE id = ?1",
-                        params![t.id, name, source, year],
+                        "UPDATE quota_tables SET name = ?2, source = ?3, year = ?4, one_per_household = ?5 \
+                         WHERE id = ?1",
+                        params![t.id, name, source, year, one_per_household],
                     )?;
                     for q in quotas {
                         tx.execute(
@@ -262,7 +267,12 @@ impl Store {
                     return Ok(t.id);
                 }
             }
-            tx.insert_quota_table(convention, name, source, year, quotas)
+            let table = tx.insert_quota_table(convention, name, source, year, quotas)?;
+            tx.execute(
+                "UPDATE quota_tables SET one_per_household = ?2 WHERE id = ?1",
+                params![table, one_per_household],
+            )?;
+            Ok(table)
         })
     }
 

@@ -535,6 +535,8 @@ ALTER TABLE draws ADD COLUMN number_how TEXT NOT NULL DEFAULT '';
 -- How a replacement was chosen ("premier remplaçant qui garde les quotas", a seed).
 ALTER TABLE draw_selections ADD COLUMN replacement_note TEXT NOT NULL DEFAULT '';
 ALTER TABLE pools ADD COLUMN purged_on TEXT;
+-- At most one person per household (the volunteers' "foyer" attribute) in a panel.
+ALTER TABLE quota_tables ADD COLUMN one_per_household INTEGER NOT NULL DEFAULT 0;
 -- Reference population tables for default quotas (shares in per cent, JSON pairs).
 CREATE TABLE reference_tables (
     id INTEGER PRIMARY KEY,

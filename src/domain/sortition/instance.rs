@@ -1,10 +1,22 @@
 //! A draw's instance as the algorithms see it: people with one value index per
-//! criterion, the quota bounds per (criterion, value), the panel size, and the people
-//! grouped into types (same values on every criterion: interchangeable).
+//! criterion, the quota bounds per (criterion, value), the panel size, the people
+//! grouped into types (same values on every criterion: interchangeable), and, under the
+//! one-person-per-household rule, the households of two or more (whose members are
+//! types of their own, since they are no longer interchangeable).
 
 use std::collections::HashMap;
 
 use super::{Quota, Volunteer};
+
+/// The volunteer attribute naming their household, for the one-person-per-household
+/// rule (an address key, a household number); never a quota criterion.
+pub const HOUSEHOLD: &str = "foyer";
+
+/// Whether an attribute name is the household's.
+pub fn is_household(name: &str) -> bool {
+    let n = name.trim().to_lowercase();
+    n == HOUSEHOLD || n == "household"
+}
 
 /// Why an instance cannot be built from a pool and a quota table.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -60,6 +72,11 @@ pub struct Instance {
     pub members: Vec<Vec<usize>>,
     /// For each type, its value index in each criterion.
     pub type_values: Vec<Vec<usize>>,
+    /// Under the one-per-household rule, the households of two or more people (person
+    /// indices); empty otherwise.
+    pub households: Vec<Vec<usize>>,
+    /// For each person, their household in `households`, if it has two or more.
+    pub household_of: Vec<Option<usize>>,
 }
 
 fn same(a: &str, b: &str) -> bool {
@@ -69,6 +86,25 @@ fn same(a: &str, b: &str) -> bool {
 impl Instance {
     /// Builds the instance; criteria in the order of their first quota.
     pub fn new(pool: &[Volunteer], quotas: &[Quota], k: u32) -> Result<Instance, InstanceError> {
+        Instance::build(pool, quotas, k, false)
+    }
+
+    /// Builds the instance with at most one person per household (the volunteers'
+    /// `foyer` attribute; someone without one is alone in theirs).
+    pub fn one_per_household(
+        pool: &[Volunteer],
+        quotas: &[Quota],
+        k: u32,
+    ) -> Result<Instance, InstanceError> {
+        Instance::build(pool, quotas, k, true)
+    }
+
+    fn build(
+        pool: &[Volunteer],
+        quotas: &[Quota],
+        k: u32,
+        households_apart: bool,
+    ) -> Result<Instance, InstanceError> {
         if pool.is_empty() {
             return Err(InstanceError::EmptyPool);
         }
@@ -124,12 +160,38 @@ impl Instance {
             }
             values.push(row);
         }
-        let mut index: HashMap<&[usize], usize> = HashMap::new();
+        let mut households: Vec<Vec<usize>> = Vec::new();
+        let mut household_of: Vec<Option<usize>> = vec![None; pool.len()];
+        if households_apart {
+            let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+            for (person, v) in pool.iter().enumerate() {
+                if let Some((_, key)) = v.attributes.iter().find(|(n, _)| is_household(n))
+                    && !key.trim().is_empty()
+                {
+                    by_key
+                        .entry(key.trim().to_lowercase())
+                        .or_default()
+                        .push(person);
+                }
+            }
+            let mut groups: Vec<Vec<usize>> =
+                by_key.into_values().filter(|g| g.len() > 1).collect();
+            groups.sort_unstable();
+            for (h, group) in groups.iter().enumerate() {
+                for &p in group {
+                    household_of[p] = Some(h);
+                }
+            }
+            households = groups;
+        }
+        // A person sharing a household is a type of their own.
+        let mut index: HashMap<(&[usize], Option<usize>), usize> = HashMap::new();
         let mut type_of = Vec::with_capacity(pool.len());
         let mut members: Vec<Vec<usize>> = Vec::new();
         let mut type_values = Vec::new();
         for (person, row) in values.iter().enumerate() {
-            let t = *index.entry(row.as_slice()).or_insert_with(|| {
+            let alone = household_of[person].map(|_| person);
+            let t = *index.entry((row.as_slice(), alone)).or_insert_with(|| {
                 members.push(Vec::new());
                 type_values.push(row.clone());
                 members.len() - 1
@@ -145,6 +207,8 @@ impl Instance {
             type_of,
             members,
             type_values,
+            households,
+            household_of,
         })
     }
 
@@ -201,7 +265,8 @@ impl Instance {
         counts
     }
 
-    /// Whether a panel (person indices) has k distinct people and meets every quota.
+    /// Whether a panel (person indices) has k distinct people, at most one per
+    /// household under that rule, and meets every quota.
     pub fn is_feasible(&self, panel: &[usize]) -> bool {
         let mut sorted = panel.to_vec();
         sorted.sort_unstable();
@@ -210,6 +275,13 @@ impl Instance {
             || panel.len() != self.k as usize
             || panel.iter().any(|&p| p >= self.len())
         {
+            return false;
+        }
+        let mut homes: Vec<usize> = panel.iter().filter_map(|&p| self.household_of[p]).collect();
+        let people_with_a_home = homes.len();
+        homes.sort_unstable();
+        homes.dedup();
+        if homes.len() != people_with_a_home {
             return false;
         }
         let counts = self.panel_counts(panel);

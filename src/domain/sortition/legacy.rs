@@ -58,6 +58,13 @@ fn attempt(inst: &Instance, draws: &mut Draws) -> Option<Vec<usize>> {
         let chosen = candidates[draws.below(candidates.len() as u64) as usize];
         panel.push(chosen);
         leave(chosen, &mut remaining, &mut left);
+        if let Some(h) = inst.household_of[chosen] {
+            for &p in &inst.households[h] {
+                if remaining[p] {
+                    leave(p, &mut remaining, &mut left);
+                }
+            }
+        }
         let mut full = Vec::new();
         for (c, &v) in inst.values[chosen].iter().enumerate() {
             counts[c][v] += 1;

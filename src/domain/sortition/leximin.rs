@@ -74,6 +74,11 @@ pub struct Outcome {
 const EPS: f64 = 1e-7;
 /// The dual value above which a type is fixed at the round's optimum.
 const FIX: f64 = 1e-5;
+/// A round ends when its optimum is proven within this of the best bound: far below
+/// the 0.001 a probability is published with.
+const GAP: f64 = 1e-5;
+/// The weight of the stability center in the smoothed pricing point.
+const ALPHA: f64 = 0.5;
 
 struct Master {
     /// Dual value per type (0 for fixed types' rows too, where positive).
@@ -228,23 +233,6 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
             .collect()
     }
 
-    /// Prices with duals per type: the best panel if it improves on `mu` (it is kept
-    /// among the panels found).
-    fn improve(&mut self, y: &[f64], mu: f64) -> Result<Option<Counts>, PortfolioError> {
-        let weights = self.weights(y);
-        let panel = self.price(&weights)?;
-        let value: f64 = panel
-            .iter()
-            .zip(&weights)
-            .map(|(&x, w)| f64::from(x) * w)
-            .sum();
-        if value <= mu + EPS * mu.abs().max(1.0) {
-            return Ok(None);
-        }
-        self.add(panel.clone());
-        Ok(Some(panel))
-    }
-
     fn report(&mut self, targets: &[Option<f64>], lowest: f64) -> Result<(), PortfolioError> {
         let go = (self.progress)(Progress {
             round: self.rounds,
@@ -271,14 +259,18 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
         Ok(m)
     }
 
-    /// Column generation on the dual by simplex until no panel improves (returns the
-    /// optimum, the lowest probability z of the round): each new
-    /// panel is one more row, and the solve resumes from the previous basis. With a
-    /// `center` (interior duals of the last master), pricing is smoothed towards it.
+    /// Column generation on the dual by simplex (returns the round's optimum, the
+    /// lowest probability z reached): each new panel is one more row, and the solve
+    /// resumes from the previous basis. Pricing is stabilised (Wentges): panels are
+    /// priced at a point between the best dual point found so far (the stability
+    /// center) and the simplex vertex, which avoids the long tail of tiny steps. Every
+    /// pricing gives a Lagrangian upper bound on the round's optimum; the round ends
+    /// when no panel improves, or when the bound is within [`GAP`] of the lower bound
+    /// the restricted master proves.
     fn generate(
         &mut self,
         targets: &[Option<f64>],
-        mut center: Option<Vec<f64>>,
+        center: Option<Vec<f64>>,
     ) -> Result<f64, PortfolioError> {
         let types = self.inst.types();
         let clock = std::time::Instant::now();
@@ -311,44 +303,80 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
         let mut solution = simplex(dual.solve())?;
         self.lp_seconds += clock.elapsed().as_secs_f64();
         self.lp_solves += 1;
+        // A dual point is valid for the bound when it is nonnegative and sums to 1 over
+        // the open types.
+        let normalise = |mut v: Vec<f64>| -> Option<Vec<f64>> {
+            v.iter_mut().for_each(|x| *x = x.max(0.0));
+            let open: f64 = (0..types)
+                .filter(|&t| targets[t].is_none())
+                .map(|t| v[t])
+                .sum();
+            (open > 1e-12).then(|| v.into_iter().map(|x| x / open).collect())
+        };
+        // The bound at a dual point π: the best panel's value at π, less what the fixed
+        // types' targets take.
+        let fixed_part = |pi: &[f64]| -> f64 {
+            (0..types)
+                .filter_map(|t| targets[t].map(|f| f * pi[t]))
+                .sum()
+        };
+        let mut center = center.and_then(normalise);
+        let mut best_bound = f64::INFINITY;
         loop {
-            self.report(targets, solution.objective())?;
+            let z = solution.objective();
+            self.report(targets, z)?;
             let duals: Vec<f64> = y.iter().map(|&v| solution.var_value(v)).collect();
             let mu_value = solution.var_value(mu);
-            // Smoothed pricing (Wentges): a panel priced between the interior center and
-            // the simplex vertex often improves more; the vertex alone decides when it
-            // does not.
-            let smoothed = match &center {
-                Some(c) => {
-                    let mix: Vec<f64> = c
-                        .iter()
-                        .zip(&duals)
-                        .map(|(c, d)| 0.5 * c + 0.5 * d)
-                        .collect();
-                    let panel = self.price(&self.weights(&mix))?;
-                    let w = self.weights(&duals);
-                    let value: f64 = panel.iter().zip(&w).map(|(&x, w)| f64::from(x) * w).sum();
-                    if value > mu_value + EPS * mu_value.abs().max(1.0) {
-                        center = Some(mix);
-                        self.add(panel.clone());
-                        Some(panel)
-                    } else {
-                        center = None;
-                        None
-                    }
+            let improves = |panel: &Counts, w: &[f64]| {
+                let value: f64 = panel.iter().zip(w).map(|(&x, w)| f64::from(x) * w).sum();
+                value > mu_value + EPS * mu_value.abs().max(1.0)
+            };
+            let at_vertex = self.weights(&duals);
+            let mut found = None;
+            if let Some(c) = &center {
+                let point: Vec<f64> = c
+                    .iter()
+                    .zip(&duals)
+                    .map(|(c, d)| ALPHA * c + (1.0 - ALPHA) * d)
+                    .collect();
+                let w = self.weights(&point);
+                let panel = self.price(&w)?;
+                let value: f64 = panel.iter().zip(&w).map(|(&x, w)| f64::from(x) * w).sum();
+                let bound = value - fixed_part(&point);
+                if bound < best_bound {
+                    best_bound = bound;
+                    center = Some(point);
                 }
-                None => None,
-            };
-            let found = match smoothed {
-                Some(p) => Some(p),
-                None => self.improve(&duals, mu_value)?,
-            };
-            let Some(panel) = found else {
-                return Ok(solution.objective());
-            };
+                if improves(&panel, &at_vertex) {
+                    found = Some(panel);
+                }
+            }
+            if best_bound - z <= GAP {
+                return Ok(z);
+            }
+            if found.is_none() {
+                // Misprice, or no center yet: the vertex itself decides.
+                let panel = self.price(&at_vertex)?;
+                let value: f64 = panel
+                    .iter()
+                    .zip(&at_vertex)
+                    .map(|(&x, w)| f64::from(x) * w)
+                    .sum();
+                let bound = value - fixed_part(&duals);
+                if bound < best_bound {
+                    best_bound = bound;
+                    center = Some(duals.clone());
+                }
+                if !improves(&panel, &at_vertex) || best_bound - z <= GAP {
+                    return Ok(z);
+                }
+                found = Some(panel);
+            }
+            let panel = found.expect("set above");
+            self.add(panel.clone());
             if !in_lp.insert(panel.clone()) {
                 // Already a row: only rounding made it look improving.
-                return Ok(solution.objective());
+                return Ok(z);
             }
             let clock = std::time::Instant::now();
             dual.add_constraint(row(&panel), ComparisonOp::Le, 0.0);
@@ -557,7 +585,11 @@ mod tests {
 
     fn check(people: &[(&str, &str, &str)], quotas: &[(&str, &str, u32, u32)], k: u32) {
         let (pool, quotas) = small(people, quotas);
-        let inst = Instance::new(&pool, &quotas, k).unwrap();
+        check_instance(Instance::new(&pool, &quotas, k).unwrap());
+    }
+
+    fn check_instance(inst: Instance) {
+        let k = inst.k;
         let out = portfolio(&inst, Goal::Leximin, |_| true).unwrap();
         for p in &out.mixture.panels {
             assert!(
@@ -581,6 +613,50 @@ mod tests {
                 "leximin {got:?} vs brute force {want:?}"
             );
         }
+    }
+
+    #[test]
+    fn leximin_keeps_one_person_per_household_and_matches_brute_force() {
+        let (mut pool, quotas) = small(
+            &[
+                ("a", "F", "jeune"),
+                ("b", "H", "jeune"),
+                ("c", "F", "âgé"),
+                ("d", "H", "âgé"),
+                ("e", "F", "âgé"),
+                ("f", "H", "jeune"),
+                ("g", "F", "jeune"),
+            ],
+            &[
+                ("genre", "F", 1, 2),
+                ("genre", "H", 1, 2),
+                ("âge", "jeune", 1, 2),
+                ("âge", "âgé", 1, 2),
+            ],
+        );
+        // a and b live together, so do c and d; g gives no household.
+        for (i, home) in [
+            (0, "12 rue Alsace"),
+            (1, "12 RUE ALSACE"),
+            (2, "3 av. Jaurès"),
+            (3, "3 av. Jaurès"),
+            (4, "8 quai Perrière"),
+            (5, "1 place Grenette"),
+        ] {
+            pool[i].attributes.push(("foyer".into(), home.into()));
+        }
+        let inst = Instance::one_per_household(&pool, &quotas, 3).unwrap();
+        assert_eq!(inst.households.len(), 2, "case and spaces ignored");
+        // a (F, jeune) and g (F, jeune) are no longer interchangeable.
+        assert_ne!(inst.type_of[0], inst.type_of[6]);
+        assert!(!inst.is_feasible(&[0, 1, 4]), "a and b share a household");
+        assert!(
+            inst.is_feasible(&[0, 3, 5])
+                || !Instance::new(&pool, &quotas, 3)
+                    .unwrap()
+                    .is_feasible(&[0, 3, 5])
+        );
+        check_instance(inst);
     }
 
     #[test]

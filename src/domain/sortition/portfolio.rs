@@ -88,6 +88,10 @@ pub struct Portfolio {
     /// The largest gap between a person's share of the 1,000 panels and their
     /// probability.
     pub rounding_deviation: f64,
+    /// Under the one-person-per-household rule, the households of two or more (ids);
+    /// absent otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub households: Vec<Vec<String>>,
 }
 
 /// How the panel is chosen among the 1,000.
@@ -112,17 +116,28 @@ impl Choice {
 impl Portfolio {
     /// The pool and quotas the file publishes, as an instance.
     pub fn instance(&self) -> Result<Instance, super::instance::InstanceError> {
+        let home = |id: &str| {
+            self.households
+                .iter()
+                .position(|h| h.iter().any(|x| x == id))
+        };
         let pool: Vec<Volunteer> = self
             .people
             .iter()
-            .map(|x| Volunteer {
-                pseudonym: x.id.clone(),
-                attributes: self
+            .map(|x| {
+                let mut attributes: Vec<(String, String)> = self
                     .criteria
                     .iter()
                     .cloned()
                     .zip(x.values.iter().cloned())
-                    .collect(),
+                    .collect();
+                if let Some(h) = home(&x.id) {
+                    attributes.push((super::instance::HOUSEHOLD.into(), format!("foyer {h}")));
+                }
+                Volunteer {
+                    pseudonym: x.id.clone(),
+                    attributes,
+                }
             })
             .collect();
         let quotas: Vec<Quota> = self
@@ -135,7 +150,11 @@ impl Portfolio {
                 max: q.max,
             })
             .collect();
-        Instance::new(&pool, &quotas, self.panel_size)
+        if self.households.is_empty() {
+            Instance::new(&pool, &quotas, self.panel_size)
+        } else {
+            Instance::one_per_household(&pool, &quotas, self.panel_size)
+        }
     }
 }
 
@@ -149,7 +168,8 @@ pub fn list_text(panels: &[Vec<String>]) -> String {
 }
 
 /// The text whose SHA-256 fixes the inputs: "k=…", then one line per quota
-/// "criterion;value;min;max", then one per volunteer "id;value;value…".
+/// "criterion;value;min;max", then one per volunteer "id;value;value…", then, under the
+/// one-per-household rule, one per household "foyer;id,id…".
 pub fn inputs_text(p: &Portfolio) -> String {
     let mut text = format!("k={}\n", p.panel_size);
     for q in &p.quotas {
@@ -160,6 +180,9 @@ pub fn inputs_text(p: &Portfolio) -> String {
     }
     for person in &p.people {
         text.push_str(&format!("{};{}\n", person.id, person.values.join(";")));
+    }
+    for home in &p.households {
+        text.push_str(&format!("foyer;{}\n", home.join(",")));
     }
     text
 }
@@ -172,7 +195,15 @@ pub fn prepare(
     algorithm: Algorithm,
     progress: impl FnMut(Progress) -> bool,
 ) -> Result<(Portfolio, Instance), PrepareError> {
-    let inst = Instance::new(pool, quotas, k)?;
+    prepare_instance(Instance::new(pool, quotas, k)?, algorithm, progress)
+}
+
+/// Prepares the portfolio of an instance (built with or without the household rule).
+pub fn prepare_instance(
+    inst: Instance,
+    algorithm: Algorithm,
+    progress: impl FnMut(Progress) -> bool,
+) -> Result<(Portfolio, Instance), PrepareError> {
     if !super::pricing::feasible(&inst)? {
         return Err(PrepareError::Infeasible(super::pricing::relaxation(&inst)?));
     }
@@ -217,6 +248,9 @@ fn inputs_hash(inst: &Instance) -> String {
     }
     for (i, id) in inst.ids.iter().enumerate() {
         text.push_str(&format!("{id};{:?}\n", inst.values[i]));
+    }
+    for home in &inst.households {
+        text.push_str(&format!("foyer;{home:?}\n"));
     }
     sha256_hex(text.as_bytes())
 }
@@ -278,6 +312,11 @@ fn assemble(
         panels: ids,
         generator: GENERATOR.into(),
         rounding_deviation: lottery::deviation(inst, panels, &probabilities),
+        households: inst
+            .households
+            .iter()
+            .map(|h| h.iter().map(|&p| inst.ids[p].clone()).collect())
+            .collect(),
     };
     p.inputs_sha256 = sha256_hex(inputs_text(&p).as_bytes());
     p
@@ -428,4 +467,40 @@ pub fn verify(p: &Portfolio, choice: &Choice, panel: &[String]) -> Vec<Check> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sortition::generated;
+
+    #[test]
+    fn the_household_rule_is_published_hashed_and_verified() {
+        let mut pool = generated::pool(60, "foyers");
+        // Volunteers two by two in the same household.
+        for (i, v) in pool.iter_mut().enumerate() {
+            v.attributes
+                .push(("foyer".into(), format!("adresse {}", i / 2)));
+        }
+        let quotas = generated::quotas(8, 0.2);
+        let inst = Instance::one_per_household(&pool, &quotas, 8).unwrap();
+        let (p, inst) = prepare_instance(inst, Algorithm::Maximin, |_| true).unwrap();
+        assert_eq!(p.households.len(), 30);
+        for panel in &p.panels {
+            let people: Vec<usize> = panel.iter().map(|id| inst.position(id).unwrap()).collect();
+            assert!(
+                inst.is_feasible(&people),
+                "one person per household in every panel"
+            );
+        }
+        // Through the published JSON, the journalist's check holds.
+        let back: Portfolio = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        let choice = Choice::Seed("foyers".into());
+        let panel = back.panels[choice.number()].clone();
+        assert!(verify(&back, &choice, &panel).iter().all(|c| c.ok));
+        // Dropping the rule from the file breaks the inputs' hash.
+        let mut forged = back.clone();
+        forged.households.clear();
+        assert!(!verify(&forged, &choice, &panel).iter().all(|c| c.ok));
+    }
 }

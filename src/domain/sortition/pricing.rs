@@ -40,6 +40,14 @@ fn model(
         ComparisonOp::Eq,
         f64::from(inst.k),
     );
+    // One person per household: its members are types of one person each.
+    for home in &inst.households {
+        p.add_constraint(
+            home.iter().map(|&person| (x[inst.type_of[person]], 1.0)),
+            ComparisonOp::Le,
+            1.0,
+        );
+    }
     let mut slacks = Vec::new();
     for (c, v, b) in inst.bounds() {
         let terms: Vec<(Variable, f64)> = inst

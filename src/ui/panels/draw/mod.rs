@@ -25,6 +25,7 @@ use iced::{Element, Length, Task};
 
 use super::Event;
 use crate::domain::ids::ConventionId;
+use crate::domain::sortition::instance::is_household;
 use crate::domain::sortition::reference::Reference;
 use crate::domain::sortition::{Pool, Volunteer};
 use crate::store::{
@@ -133,12 +134,36 @@ impl Loaded {
             .count()
     }
 
-    /// The criteria of the current pool, in their first volunteer's order.
+    /// The criteria of the current pool, in their first volunteer's order (the
+    /// household is not one).
     pub fn criteria(&self) -> Vec<String> {
         self.volunteers
             .first()
-            .map(|v| v.attributes.iter().map(|(c, _)| c.clone()).collect())
+            .map(|v| {
+                v.attributes
+                    .iter()
+                    .map(|(c, _)| c.clone())
+                    .filter(|c| !is_household(c))
+                    .collect()
+            })
             .unwrap_or_default()
+    }
+
+    /// How many households of the current pool hold two or more volunteers.
+    pub fn households(&self) -> usize {
+        let mut keys: Vec<String> = self
+            .volunteers
+            .iter()
+            .filter_map(|v| {
+                v.attributes
+                    .iter()
+                    .find(|(c, _)| is_household(c))
+                    .map(|(_, h)| h.trim().to_lowercase())
+            })
+            .filter(|h| !h.is_empty())
+            .collect();
+        keys.sort_unstable();
+        keys.chunk_by(|a, b| a == b).filter(|g| g.len() > 1).count()
     }
 
     /// The values one criterion takes in the pool, sorted.
@@ -169,8 +194,11 @@ pub fn stale(l: &Loaded, prepared: &Prepared) -> Option<String> {
                 })
             })
     });
+    let rule = l.quotas.as_ref().is_some_and(|t| t.one_per_household) && l.households() > 0;
     let why = if !same_pool {
         "le vivier a changé"
+    } else if rule == p.households.is_empty() {
+        "la règle du foyer a changé"
     } else if !same_quotas {
         "les quotas ont changé"
     } else if p.panel_size != l.panel_size {

@@ -273,6 +273,15 @@ impl State {
             widget::field("Description", p.description.as_str()),
         ]
         .spacing(6);
+        if l.households() > 0 {
+            body = body.push(widget::field(
+                "Foyers",
+                tf!(
+                    "{} foyers de plusieurs volontaires (colonne « foyer ») : la règle se choisit avec les quotas",
+                    l.households()
+                ),
+            ));
+        }
         if l.pools.len() > 1 {
             body = body.push(widget::muted(tf!(
                 "{} viviers pour cette convention : le tirage utilise le plus récent (n° {}).",

@@ -15,6 +15,7 @@ use iced::{Alignment, Element, Length, Task};
 use super::Loaded;
 use super::chart::{Series, histogram};
 use crate::domain::ids::PoolId;
+use crate::domain::sortition::instance::Instance;
 use crate::domain::sortition::legacy;
 use crate::domain::sortition::leximin::Progress;
 use crate::domain::sortition::portfolio::{self, Algorithm, Portfolio};
@@ -93,6 +94,7 @@ fn spawn(
     pool: Vec<crate::domain::sortition::Volunteer>,
     quotas: Vec<crate::domain::sortition::Quota>,
     k: u32,
+    apart: bool,
     algorithm: Algorithm,
     ids: (PoolId, i64),
     cancel: Arc<AtomicBool>,
@@ -108,7 +110,14 @@ fn spawn(
                 !cancel.load(Ordering::Relaxed)
             }
         };
-        let result = portfolio::prepare(&pool, &quotas, k, algorithm, progress)
+        let inst = if apart {
+            Instance::one_per_household(&pool, &quotas, k)
+        } else {
+            Instance::new(&pool, &quotas, k)
+        };
+        let result = inst
+            .map_err(portfolio::PrepareError::from)
+            .and_then(|inst| portfolio::prepare_instance(inst, algorithm, progress))
             .map_err(|e| describe(&e))
             .map(|(portfolio, inst)| {
                 let legacy = if algorithm == Algorithm::Legacy {
@@ -161,6 +170,7 @@ impl State {
                         l.volunteers.clone(),
                         table.quotas.clone(),
                         l.panel_size,
+                        table.one_per_household,
                         self.algorithm.unwrap_or(Algorithm::Leximin),
                         (pool.id, table.id),
                         cancel,

@@ -3,7 +3,7 @@
 //! percentage of the panel; defaults from a reference population table (source and
 //! year shown), and those tables edited.
 
-use iced::widget::{column, pick_list, row, text, text_input};
+use iced::widget::{checkbox, column, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Loaded;
@@ -46,6 +46,8 @@ pub struct State {
     source: String,
     year: String,
     lines: Vec<Line>,
+    /// At most one person per household in a panel.
+    households: bool,
     /// Typed since the last save: reloads keep it.
     dirty: bool,
     reference: Option<RefForm>,
@@ -59,6 +61,7 @@ pub enum Msg {
     Name(String),
     Source(String),
     Year(String),
+    Households(bool),
     Min(usize, String),
     Max(usize, String),
     /// Fills a criterion's lines from reference table n.
@@ -88,6 +91,7 @@ impl State {
         self.year = saved
             .and_then(|t| t.year)
             .map_or(String::new(), |y| y.to_string());
+        self.households = saved.is_some_and(|t| t.one_per_household);
         let quotas: &[Quota] = saved.map_or(&[], |t| t.quotas.as_slice());
         let mut lines = Vec::new();
         let mut criteria = l.criteria();
@@ -204,6 +208,10 @@ impl State {
                 self.year = s;
                 self.dirty = true;
             }
+            Msg::Households(b) => {
+                self.households = b;
+                self.dirty = true;
+            }
             Msg::Min(i, s) => {
                 if let Some(line) = self.lines.get_mut(i) {
                     line.min = s;
@@ -288,6 +296,7 @@ impl State {
                         self.source.trim(),
                         year,
                         &quotas,
+                        self.households,
                     )
                 });
                 match result {
@@ -445,6 +454,20 @@ impl State {
             ]
             .spacing(8)
             .align_y(Alignment::Center),
+            if l.households() > 0 || self.households {
+                Element::from(
+                    checkbox(self.households)
+                        .label(tf!(
+                            "Une personne par foyer au plus (colonne « foyer » du vivier : {} foyers de plusieurs volontaires)",
+                            l.households()
+                        ))
+                        .on_toggle(Msg::Households),
+                )
+            } else {
+                widget::muted(tf!(
+                    "Pour n'admettre qu'une personne par foyer, ajoutez au vivier une colonne « foyer » (un numéro de foyer, pas une adresse)."
+                ))
+            },
             row![
                 widget::small_button("Enregistrer les quotas", Msg::Save),
                 widget::muted(if self.dirty {
