@@ -1,60 +1,146 @@
-//! Panel draws on generated pools of 300, 1,000 and 2,000 volunteers with 5 criteria,
-//! skewed as real pools are so that the quotas bind: LEXIMIN, MAXIMIN, one pricing
-//! call, LEGACY, and the rounding into the 1,000-panel lottery.
+//! Panel draws on generated pools skewed as real pools are (older, more diplomas, some
+//! sectors over-represented) so that the quotas bind: LEXIMIN where it finishes in
+//! seconds, MAXIMIN everywhere, one pricing call, LEGACY, and the rounding into the
+//! 1,000-panel lottery. Each case first prints one line of figures (time, LP and
+//! pricing shares, rounds, panels, lowest probability against LEGACY's).
 //!
-//! Run with `cargo bench --bench sortition`; `SORTITION_CASE=1000x40` runs one case,
-//! `SORTITION_GOAL=maximin` reports MAXIMIN's figures.
+//! Run with `cargo bench --bench sortition`; `SORTITION_CASE=1000x40` runs one case.
+
+use std::time::{Duration, Instant};
 
 use agora::domain::sortition::generated;
 use agora::domain::sortition::instance::Instance;
-use agora::domain::sortition::leximin::{self, Goal};
+use agora::domain::sortition::leximin::{self, Goal, PortfolioError};
 use agora::domain::sortition::{legacy, lottery, pricing, seed::Draws};
 use criterion::{Criterion, criterion_group, criterion_main};
 
+/// A case: pool size, panel size, criteria (5, or 4 without the CSP), and whether
+/// LEXIMIN is timed (else MAXIMIN only, and LEXIMIN is reported up to a deadline).
+struct Case {
+    n: usize,
+    k: u32,
+    criteria: usize,
+    leximin: bool,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        n: 300,
+        k: 30,
+        criteria: 5,
+        leximin: true,
+    },
+    Case {
+        n: 600,
+        k: 40,
+        criteria: 4,
+        leximin: true,
+    },
+    Case {
+        n: 1_000,
+        k: 40,
+        criteria: 5,
+        leximin: false,
+    },
+    Case {
+        n: 1_000,
+        k: 100,
+        criteria: 5,
+        leximin: false,
+    },
+    Case {
+        n: 2_000,
+        k: 150,
+        criteria: 5,
+        leximin: false,
+    },
+];
+
+/// How long LEXIMIN runs, where it is not timed, before its progress is reported.
+const LEXIMIN_DEADLINE: Duration = Duration::from_secs(120);
+
+fn instance(case: &Case) -> Instance {
+    let keep = |c: &str| case.criteria == 5 || c != "CSP";
+    let pool: Vec<_> = generated::pool(case.n, "banc d'essai")
+        .into_iter()
+        .map(|mut v| {
+            v.attributes.retain(|(c, _)| keep(c));
+            v
+        })
+        .collect();
+    let quotas: Vec<_> = generated::quotas(case.k, 0.05)
+        .into_iter()
+        .filter(|q| keep(&q.criterion))
+        .collect();
+    Instance::new(&pool, &quotas, case.k).unwrap()
+}
+
+fn report(case: &Case, inst: &Instance, goal: Goal) -> Option<leximin::Outcome> {
+    let start = Instant::now();
+    let mut reached = None;
+    let result = leximin::portfolio(inst, goal, |p| {
+        reached = Some(p);
+        case.leximin || goal == Goal::Maximin || start.elapsed() < LEXIMIN_DEADLINE
+    });
+    let seconds = start.elapsed().as_secs_f64();
+    let out = match result {
+        Ok(out) => out,
+        Err(PortfolioError::Cancelled) => {
+            let p = reached.expect("a cancelled run reported progress");
+            eprintln!(
+                "n={} k={}: {goal:?} stopped after {seconds:.0} s: round {}, {} of {} types fixed, {} panels",
+                case.n, case.k, p.round, p.fixed_types, p.types, p.panels
+            );
+            return None;
+        }
+        Err(e) => panic!("{e}"),
+    };
+    let p = out.mixture.person_probabilities(inst);
+    let low = p.iter().copied().fold(1.0, f64::min);
+    let high = p.iter().copied().fold(0.0, f64::max);
+    let copies = lottery::round(inst, &out.mixture);
+    let panels = lottery::expand(inst, &out.mixture, &copies);
+    let (legacy_p, _) = legacy::estimate(inst, "banc", 1_000);
+    eprintln!(
+        "n={} k={} ({} criteria, {} types): {goal:?} {seconds:.2} s (LP {:.2} s, pricing {:.2} s), \
+         {} rounds, {} LP, {} pricing, {} panels; lowest {low:.4}, highest {high:.4}; \
+         lottery deviation {:.4}; LEGACY lowest {:.4} ({} at zero)",
+        case.n,
+        case.k,
+        case.criteria,
+        inst.types(),
+        out.lp_seconds,
+        out.pricing_seconds,
+        out.rounds,
+        out.lp_solves,
+        out.pricing_calls,
+        out.mixture.panels.len(),
+        lottery::deviation(inst, &panels, &p),
+        legacy_p.iter().copied().fold(1.0, f64::min),
+        legacy_p.iter().filter(|&&x| x == 0.0).count(),
+    );
+    Some(out)
+}
+
 fn sortition_bench(c: &mut Criterion) {
-    let all: &[(usize, u32)] = &[(300, 30), (1_000, 40), (1_000, 100), (2_000, 150)];
-    // SORTITION_CASE=1000x40 runs one case only.
     let only = std::env::var("SORTITION_CASE").ok();
-    for &(n, k) in all {
-        if only.as_deref().is_some_and(|c| c != format!("{n}x{k}")) {
+    for case in CASES {
+        if only
+            .as_deref()
+            .is_some_and(|c| c != format!("{}x{}", case.n, case.k))
+        {
             continue;
         }
-        let pool = generated::pool(n, "banc d'essai");
-        let inst = Instance::new(&pool, &generated::quotas(k, 0.05), k).unwrap();
-        let mut group = c.benchmark_group(format!("pool_{n}_k_{k}"));
+        let inst = instance(case);
+        let maximin = report(case, &inst, Goal::Maximin).expect("MAXIMIN finishes");
+        report(case, &inst, Goal::Leximin);
+        let mut group = c.benchmark_group(format!("pool_{}_k_{}", case.n, case.k));
         group.sample_size(10);
-        let start = std::time::Instant::now();
-        // SORTITION_GOAL=maximin reports MAXIMIN instead.
-        let goal = match std::env::var("SORTITION_GOAL").as_deref() {
-            Ok("maximin") => Goal::Maximin,
-            _ => Goal::Leximin,
-        };
-        let out = leximin::portfolio(&inst, goal, |_| true).unwrap();
-        let p = out.mixture.person_probabilities(&inst);
-        let low = p.iter().copied().fold(1.0, f64::min);
-        let high = p.iter().copied().fold(0.0, f64::max);
-        let copies = lottery::round(&inst, &out.mixture);
-        let panels = lottery::expand(&inst, &out.mixture, &copies);
-        let (legacy_p, _) = legacy::estimate(&inst, "banc", 1_000);
-        eprintln!(
-            "n={n} k={k}: {} types; {goal:?} {:.2} s (LP {:.2} s, pricing {:.2} s), {} rounds, {} LP, {} pricing, {} panels; \
-             lowest {low:.4}, highest {high:.4}; lottery deviation {:.4}; LEGACY lowest {:.4} \
-             ({} at zero)",
-            inst.types(),
-            start.elapsed().as_secs_f64(),
-            out.lp_seconds,
-            out.pricing_seconds,
-            out.rounds,
-            out.lp_solves,
-            out.pricing_calls,
-            out.mixture.panels.len(),
-            lottery::deviation(&inst, &panels, &p),
-            legacy_p.iter().copied().fold(1.0, f64::min),
-            legacy_p.iter().filter(|&&x| x == 0.0).count(),
-        );
-        group.bench_function("leximin", |b| {
-            b.iter(|| leximin::portfolio(&inst, Goal::Leximin, |_| true).unwrap())
-        });
+        if case.leximin {
+            group.bench_function("leximin", |b| {
+                b.iter(|| leximin::portfolio(&inst, Goal::Leximin, |_| true).unwrap())
+            });
+        }
         group.bench_function("maximin", |b| {
             b.iter(|| leximin::portfolio(&inst, Goal::Maximin, |_| true).unwrap())
         });
@@ -68,8 +154,8 @@ fn sortition_bench(c: &mut Criterion) {
         });
         group.bench_function("lottery_round_and_expand", |b| {
             b.iter(|| {
-                let copies = lottery::round(&inst, &out.mixture);
-                lottery::expand(&inst, &out.mixture, &copies)
+                let copies = lottery::round(&inst, &maximin.mixture);
+                lottery::expand(&inst, &maximin.mixture, &copies)
             })
         });
         group.finish();

@@ -23,7 +23,7 @@ use microlp::{ComparisonOp, OptimizationDirection, Problem, Variable};
 
 use super::instance::Instance;
 use super::lottery::Mixture;
-use super::pricing::{self, Counts, PricingError};
+use super::pricing::{self, Counts, Priced, PricingError};
 
 /// Which fairness the portfolio aims at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +77,9 @@ const FIX: f64 = 1e-5;
 /// A round ends when its optimum is proven within this of the best bound: far below
 /// the 0.001 a probability is published with.
 const GAP: f64 = 1e-5;
+/// The relative gap at which the pricing program may stop while panels are being
+/// generated (its proven bound keeps the round's stopping test exact).
+const PRICING_GAP: f64 = 1e-4;
 /// The weight of the stability center in the smoothed pricing point.
 const ALPHA: f64 = 0.5;
 
@@ -217,12 +220,19 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
         }
     }
 
-    fn price(&mut self, weights: &[f64]) -> Result<Counts, PortfolioError> {
+    /// A panel within [`PRICING_GAP`] of the best at `weights`, and the bound on the
+    /// best; with `exact`, the best itself.
+    fn price_near(&mut self, weights: &[f64], exact: bool) -> Result<Priced, PortfolioError> {
         let clock = std::time::Instant::now();
-        let panel = pricing::best_panel(self.inst, weights)?;
+        let gap = if exact { 0.0 } else { PRICING_GAP };
+        let priced = pricing::near_best_panel(self.inst, weights, gap)?;
         self.pricing_seconds += clock.elapsed().as_secs_f64();
         self.pricing_calls += 1;
-        Ok(panel)
+        Ok(priced)
+    }
+
+    fn price(&mut self, weights: &[f64]) -> Result<Counts, PortfolioError> {
+        Ok(self.price_near(weights, false)?.counts)
     }
 
     /// Pricing weights per person of each type from duals per type.
@@ -340,9 +350,9 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
                     .map(|(c, d)| ALPHA * c + (1.0 - ALPHA) * d)
                     .collect();
                 let w = self.weights(&point);
-                let panel = self.price(&w)?;
-                let value: f64 = panel.iter().zip(&w).map(|(&x, w)| f64::from(x) * w).sum();
-                let bound = value - fixed_part(&point);
+                let priced = self.price_near(&w, false)?;
+                let panel = priced.counts;
+                let bound = priced.bound - fixed_part(&point);
                 if bound < best_bound {
                     best_bound = bound;
                     center = Some(point);
@@ -355,22 +365,22 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
                 return Ok(z);
             }
             if found.is_none() {
-                // Misprice, or no center yet: the vertex itself decides.
-                let panel = self.price(&at_vertex)?;
-                let value: f64 = panel
-                    .iter()
-                    .zip(&at_vertex)
-                    .map(|(&x, w)| f64::from(x) * w)
-                    .sum();
-                let bound = value - fixed_part(&duals);
+                // Misprice, or no center yet: the vertex itself decides, exactly when the
+                // near-best panel does not improve but the bound leaves room.
+                let mut priced = self.price_near(&at_vertex, false)?;
+                let room = |p: &Priced| p.bound > mu_value + EPS * mu_value.abs().max(1.0);
+                if !improves(&priced.counts, &at_vertex) && room(&priced) {
+                    priced = self.price_near(&at_vertex, true)?;
+                }
+                let bound = priced.bound - fixed_part(&duals);
                 if bound < best_bound {
                     best_bound = bound;
                     center = Some(duals.clone());
                 }
-                if !improves(&panel, &at_vertex) || best_bound - z <= GAP {
+                if !improves(&priced.counts, &at_vertex) || best_bound - z <= GAP {
                     return Ok(z);
                 }
-                found = Some(panel);
+                found = Some(priced.counts);
             }
             let panel = found.expect("set above");
             self.add(panel.clone());
@@ -434,7 +444,11 @@ pub fn portfolio(
         }
         let mut only = vec![0.0; types];
         only[t] = 1.0;
-        let panel = s.price(&only)?;
+        let mut panel = s.price(&only)?;
+        if panel[t] == 0 {
+            // Only the exact optimum proves that no panel holds the type.
+            panel = s.price_near(&only, true)?.counts;
+        }
         if panel[t] == 0 {
             unreachable.push(t);
         } else {

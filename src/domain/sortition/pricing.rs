@@ -80,6 +80,59 @@ fn model(
     (p, x, slacks)
 }
 
+/// A panel found by branch and bound stopped at a relative gap, with the proven upper
+/// bound on the best panel's value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priced {
+    pub counts: Counts,
+    /// No quota-feasible panel is worth more than this.
+    pub bound: f64,
+}
+
+/// A quota-feasible panel within a relative `gap` of the largest Σ weight × count, and
+/// the bound that proves it (the exact optimum when `gap` is 0).
+pub fn near_best_panel(inst: &Instance, weights: &[f64], gap: f64) -> Result<Priced, PricingError> {
+    let top = weights.iter().copied().fold(0.0, f64::max);
+    let clean: Vec<f64> = weights
+        .iter()
+        .map(|&w| if w > top * 1e-7 { w } else { 0.0 })
+        .collect();
+    let (p, x, _) = model(inst, &clean, false);
+    let mut options = microlp::SolveOptions::default();
+    options.mip_gap = gap;
+    let solution = match p.solve_with(options) {
+        Ok(outcome) => outcome
+            .into_solution()
+            .map_err(|_| PricingError::Solver("interrompu".into()))?,
+        Err(Error::Infeasible) => return Err(PricingError::Infeasible),
+        Err(e) => return Err(PricingError::Solver(e.to_string())),
+    };
+    let counts: Counts = x
+        .iter()
+        .map(|&v| solution.var_value(v).round().max(0.0) as u32)
+        .collect();
+    let value: f64 = counts
+        .iter()
+        .zip(weights)
+        .map(|(&c, w)| f64::from(c) * w)
+        .sum();
+    // The weights left out above could add at most this much.
+    let dropped: f64 = weights
+        .iter()
+        .zip(&clean)
+        .zip(&inst.members)
+        .map(|((w, c), m)| (w - c) * m.len() as f64)
+        .sum();
+    let proven = match solution.status() {
+        microlp::SolutionStatus::Optimal => solution.objective(),
+        microlp::SolutionStatus::Feasible => solution.stats().best_bound.unwrap_or(f64::INFINITY),
+    };
+    Ok(Priced {
+        counts,
+        bound: proven.max(value) + dropped,
+    })
+}
+
 /// The quota-feasible panel with the largest Σ weight × count (weights per person of
 /// each type), as counts per type.
 pub fn best_panel(inst: &Instance, weights: &[f64]) -> Result<Counts, PricingError> {
