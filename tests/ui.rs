@@ -1176,3 +1176,54 @@ fn a_public_ceremony_with_dice_then_a_withdrawal_and_the_proces_verbal() {
             .any(|e| e.document == "Procès-verbal de tirage au sort")
     );
 }
+
+#[test]
+fn an_invitation_sample_from_a_directory_selection_for_the_mail_merge() {
+    use agora::ui::choice::Choice;
+    use agora::ui::panels::draw::{self, InvitationsMsg};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    store.load_demo().unwrap();
+    let group = store
+        .groups()
+        .unwrap()
+        .into_iter()
+        .max_by_key(|g| g.members)
+        .unwrap();
+    let mut app = App::with_store(store, Panel::Dashboard, today());
+    click(&mut app, "Tirage au sort");
+    click(&mut app, "1. Invitations");
+    apply(
+        &mut app,
+        vec![Message::Draw(draw::Message::Invitations(
+            InvitationsMsg::Group(Choice::new(group.id, "")),
+        ))],
+    );
+    assert!(shows(&app, "Invitations à tirer"));
+    type_into(&mut app, "invitation-size", "5");
+    click(&mut app, "Tirer l’échantillon");
+    assert!(shows(
+        &app,
+        &typography("Indiquez la graine du tirage (par exemple la date et le lieu).")
+    ));
+    type_into(
+        &mut app,
+        "invitation-seed",
+        "invitations climat, 2 septembre 2026",
+    );
+    click(&mut app, "Tirer l’échantillon");
+    assert!(shows(&app, "Échantillons tirés"));
+    assert!(shows(&app, "Exporter pour le publipostage (CSV)"));
+    let out = dir.path().join("publipostage.csv");
+    drop(app);
+    let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    let samples = store.invitation_samples(ConventionId(1)).unwrap();
+    assert_eq!(samples.len(), 1);
+    assert_eq!(samples[0].rows.len(), 5);
+    assert_eq!(samples[0].seed, "invitations climat, 2 septembre 2026");
+    assert!(samples[0].list_name.starts_with("annuaire : "));
+    agora::export::invitation_sample(&mut store, ConventionId(1), samples[0].id, &out).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("\u{FEFF}Civilité;Prénom;Nom;Adresse;Code postal;Ville;Secteur"));
+    assert_eq!(text.lines().count(), 6);
+}

@@ -251,3 +251,38 @@ pub fn invitation_sample(
     )?;
     Ok(s.rows.len())
 }
+
+/// A directory group or saved selection as an invitation list (the CSV text a file
+/// would hold: civility, names, address, sector), leaving out anyone who may not be
+/// written to. Not written anywhere, so not logged; the sample drawn from it is.
+/// Returns the list's name, its bytes and how many were left out.
+pub fn selection_list(store: &Store, group: i64) -> Result<(String, Vec<u8>, usize), ExportError> {
+    let (name, _, members) = store.group_members(group)?;
+    let mut out = csv_line(&[
+        "Civilité",
+        "Prénom",
+        "Nom",
+        "Adresse",
+        "Code postal",
+        "Ville",
+        "Secteur",
+    ]);
+    let mut left = 0;
+    for id in members {
+        if store.exclusion(id)?.is_some() {
+            left += 1;
+            continue;
+        }
+        let c = store.contact(id)?;
+        out.push_str(&csv_line(&[
+            &c.civility,
+            &c.first_name,
+            &c.last_name,
+            &c.address,
+            &c.postal_code,
+            &c.city,
+            c.sector.map_or("", |s| s.label()),
+        ]));
+    }
+    Ok((format!("annuaire : {name}"), out.into_bytes(), left))
+}

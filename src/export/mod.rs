@@ -14,7 +14,9 @@ use crate::report::{self, ReportError, synthesis_note};
 use crate::store::{Store, StoreError};
 
 mod draw;
-pub use draw::{DrawFile, draw_file, draw_minutes, invitation_sample, panel_csv, portfolio_json};
+pub use draw::{
+    DrawFile, draw_file, draw_minutes, invitation_sample, panel_csv, portfolio_json, selection_list,
+};
 
 /// Why an export failed.
 #[derive(Debug, Error)]

@@ -22,8 +22,21 @@ use crate::ui::{theme, widget};
 #[derive(Debug, Clone)]
 struct List {
     name: String,
+    bytes: Vec<u8>,
     header: Vec<String>,
     rows: usize,
+}
+
+impl List {
+    fn read(name: String, bytes: Vec<u8>) -> Result<List, String> {
+        let (header, rows) = invitation::read_list(&bytes).map_err(|e| e.to_string())?;
+        Ok(List {
+            name,
+            bytes,
+            header,
+            rows: rows.len(),
+        })
+    }
 }
 
 /// The tab's state.
@@ -44,6 +57,7 @@ pub enum Msg {
     Browse,
     Browsed(Option<PathBuf>),
     Read,
+    Group(Choice<i64>),
     Size(String),
     Stratum(Choice<Option<String>>),
     Seed(String),
@@ -80,20 +94,34 @@ impl State {
             Msg::Read => {
                 self.list = None;
                 let path = PathBuf::from(self.path.trim());
+                let name = path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 match std::fs::read(&path)
                     .map_err(|e| tf!("Le fichier « {} » ne s'ouvre pas : {e}", path.display()))
-                    .and_then(|b| invitation::read_list(&b).map_err(|e| e.to_string()))
+                    .and_then(|b| List::read(name, b))
                 {
-                    Ok((header, rows)) => {
+                    Ok(list) => {
                         self.error = None;
-                        self.list = Some(List {
-                            name: path
-                                .file_name()
-                                .map(|f| f.to_string_lossy().into_owned())
-                                .unwrap_or_default(),
-                            header,
-                            rows: rows.len(),
+                        self.list = Some(list);
+                    }
+                    Err(e) => self.error = Some(describe(&e)),
+                }
+            }
+            Msg::Group(g) => {
+                self.list = None;
+                match crate::export::selection_list(store, g.value)
+                    .map_err(|e| e.to_string())
+                    .and_then(|(name, bytes, left)| Ok((List::read(name, bytes)?, left)))
+                {
+                    Ok((list, left)) => {
+                        self.error = (left > 0).then(|| {
+                            describe(&tf!(
+                                "{left} contact(s) de la sélection ne peuvent plus recevoir de courrier : ils sont laissés de côté."
+                            ))
                         });
+                        self.list = Some(list);
                     }
                     Err(e) => self.error = Some(describe(&e)),
                 }
@@ -112,25 +140,21 @@ impl State {
                     )));
                     return (Task::none(), None);
                 };
-                let result = std::fs::read(self.path.trim())
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| {
-                        invitation::draw(
-                            &list.name,
-                            &bytes,
-                            n,
-                            self.stratum.as_deref(),
-                            &self.seed,
-                            today,
-                        )
+                let result = invitation::draw(
+                    &list.name,
+                    &list.bytes,
+                    n,
+                    self.stratum.as_deref(),
+                    &self.seed,
+                    today,
+                )
+                .map_err(|e| e.to_string())
+                .and_then(|s| {
+                    store
+                        .record_invitation_sample(l.convention, &s)
+                        .map(|_| s)
                         .map_err(|e| e.to_string())
-                    })
-                    .and_then(|s| {
-                        store
-                            .record_invitation_sample(l.convention, &s)
-                            .map(|_| s)
-                            .map_err(|e| e.to_string())
-                    });
+                });
                 match result {
                     Ok(s) => {
                         *self = State::default();
@@ -189,6 +213,17 @@ impl State {
                 widget::small_button("Lire la liste", Msg::Read),
             ]
             .spacing(6)
+            .align_y(Alignment::Center),
+            row![
+                widget::muted("Ou une sélection de l'annuaire :"),
+                pick_list(
+                    crate::ui::choice::groups(&l.groups),
+                    None::<Choice<i64>>,
+                    Msg::Group
+                )
+                .placeholder("Choisir un groupe ou une sélection"),
+            ]
+            .spacing(8)
             .align_y(Alignment::Center),
         ]
         .spacing(8);

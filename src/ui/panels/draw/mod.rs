@@ -29,7 +29,8 @@ use crate::domain::sortition::instance::is_household;
 use crate::domain::sortition::reference::Reference;
 use crate::domain::sortition::{Pool, Volunteer};
 use crate::store::{
-    CampaignRow, ConventionRow, DrawView, InvitationSample, Prepared, QuotaTable, Store, StoreError,
+    CampaignRow, ConventionRow, DrawView, GroupRow, InvitationSample, Prepared, QuotaTable, Store,
+    StoreError,
 };
 use crate::ui::{theme, widget};
 
@@ -93,6 +94,8 @@ pub struct Loaded {
     pub draw: Option<DrawView>,
     pub samples: Vec<InvitationSample>,
     pub campaigns: Vec<CampaignRow>,
+    /// The directory's groups and saved selections, for an invitation list.
+    pub groups: Vec<GroupRow>,
     pub references: Vec<(Option<i64>, Reference)>,
 }
 
@@ -114,6 +117,7 @@ impl Loaded {
             draw: store.latest_draw(convention)?,
             samples: store.invitation_samples(convention)?,
             campaigns: store.campaigns()?,
+            groups: store.groups()?,
             references: store.reference_tables()?,
         })
     }
