@@ -80,6 +80,8 @@ const GAP: f64 = 1e-5;
 /// The relative gap at which the pricing program may stop while panels are being
 /// generated (its proven bound keeps the round's stopping test exact).
 const PRICING_GAP: f64 = 1e-4;
+/// The time one pricing program may take before it returns its best panel and bound.
+const PRICING_BUDGET: std::time::Duration = std::time::Duration::from_secs(2);
 /// The weight of the stability center in the smoothed pricing point.
 const ALPHA: f64 = 0.5;
 
@@ -221,11 +223,12 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
     }
 
     /// A panel within [`PRICING_GAP`] of the best at `weights`, and the bound on the
-    /// best; with `exact`, the best itself.
+    /// best; with `exact`, the best itself — unless [`PRICING_BUDGET`] runs out first,
+    /// when the round then stops on what it has proven.
     fn price_near(&mut self, weights: &[f64], exact: bool) -> Result<Priced, PortfolioError> {
         let clock = std::time::Instant::now();
         let gap = if exact { 0.0 } else { PRICING_GAP };
-        let priced = pricing::near_best_panel(self.inst, weights, gap)?;
+        let priced = pricing::near_best_panel(self.inst, weights, gap, Some(PRICING_BUDGET))?;
         self.pricing_seconds += clock.elapsed().as_secs_f64();
         self.pricing_calls += 1;
         Ok(priced)
@@ -446,8 +449,11 @@ pub fn portfolio(
         only[t] = 1.0;
         let mut panel = s.price(&only)?;
         if panel[t] == 0 {
-            // Only the exact optimum proves that no panel holds the type.
-            panel = s.price_near(&only, true)?.counts;
+            // Only the exact optimum proves that no panel holds the type: no budget.
+            let clock = std::time::Instant::now();
+            panel = pricing::near_best_panel(inst, &only, 0.0, None)?.counts;
+            s.pricing_seconds += clock.elapsed().as_secs_f64();
+            s.pricing_calls += 1;
         }
         if panel[t] == 0 {
             unreachable.push(t);

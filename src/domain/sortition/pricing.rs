@@ -90,8 +90,14 @@ pub struct Priced {
 }
 
 /// A quota-feasible panel within a relative `gap` of the largest Σ weight × count, and
-/// the bound that proves it (the exact optimum when `gap` is 0).
-pub fn near_best_panel(inst: &Instance, weights: &[f64], gap: f64) -> Result<Priced, PricingError> {
+/// the bound that proves it (the exact optimum when `gap` is 0). With a `budget`, the
+/// search stops when it runs out and returns its best panel and bound so far.
+pub fn near_best_panel(
+    inst: &Instance,
+    weights: &[f64],
+    gap: f64,
+    budget: Option<std::time::Duration>,
+) -> Result<Priced, PricingError> {
     let top = weights.iter().copied().fold(0.0, f64::max);
     let clean: Vec<f64> = weights
         .iter()
@@ -100,13 +106,19 @@ pub fn near_best_panel(inst: &Instance, weights: &[f64], gap: f64) -> Result<Pri
     let (p, x, _) = model(inst, &clean, false);
     let mut options = microlp::SolveOptions::default();
     options.mip_gap = gap;
-    let solution = match p.solve_with(options) {
-        Ok(outcome) => outcome
-            .into_solution()
-            .map_err(|_| PricingError::Solver("interrompu".into()))?,
-        Err(Error::Infeasible) => return Err(PricingError::Infeasible),
-        Err(e) => return Err(PricingError::Solver(e.to_string())),
+    options.time_limit = budget;
+    let fail = |e: Error| match e {
+        Error::Infeasible => PricingError::Infeasible,
+        e => PricingError::Solver(e.to_string()),
     };
+    let mut outcome = p.solve_with(options).map_err(fail)?;
+    // A budget that ran out before any panel was found: search on, budget by budget.
+    while outcome.solution().is_none() {
+        outcome = outcome.resume().map_err(fail)?;
+    }
+    let solution = outcome
+        .into_solution()
+        .map_err(|_| PricingError::Solver("interrompu".into()))?;
     let counts: Counts = x
         .iter()
         .map(|&v| solution.var_value(v).round().max(0.0) as u32)
