@@ -80,7 +80,7 @@ impl State {
             Msg::Browse => {
                 return (
                     Task::perform(
-                        save_dialog::open_csv("Choisir la liste d'invitation"),
+                        save_dialog::open_csv("Choisir la liste d’invitation"),
                         Msg::Browsed,
                     ),
                     None,
@@ -215,7 +215,7 @@ impl State {
             .spacing(6)
             .align_y(Alignment::Center),
             row![
-                widget::muted("Ou une sélection de l'annuaire :"),
+                widget::muted(tf!("Ou une sélection de l'annuaire :")),
                 pick_list(
                     crate::ui::choice::groups(&l.groups),
                     None::<Choice<i64>>,
