@@ -148,23 +148,7 @@ pub fn near_best_panel(
 /// The quota-feasible panel with the largest Σ weight × count (weights per person of
 /// each type), as counts per type.
 pub fn best_panel(inst: &Instance, weights: &[f64]) -> Result<Counts, PricingError> {
-    // Weights too small beside the largest only hurt the solver's precision.
-    let top = weights.iter().copied().fold(0.0, f64::max);
-    let clean: Vec<f64> = weights
-        .iter()
-        .map(|&w| if w > top * 1e-7 { w } else { 0.0 })
-        .collect();
-    let (p, x, _) = model(inst, &clean, false);
-    let solution = match p.solve() {
-        Ok(outcome) => outcome
-            .into_solution()
-            .map_err(|_| PricingError::Solver("interrompu".into()))?,
-        Err(Error::Infeasible) => return Err(PricingError::Infeasible),
-        Err(e) => return Err(PricingError::Solver(e.to_string())),
-    };
-    Ok(x.iter()
-        .map(|&v| solution.var_value(v).round().max(0.0) as u32)
-        .collect())
+    Ok(near_best_panel(inst, weights, 0.0, None)?.counts)
 }
 
 /// Whether some panel meets every quota.

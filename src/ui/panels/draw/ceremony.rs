@@ -68,6 +68,23 @@ pub enum Msg {
     ExportTo(File, Option<SaveTarget>),
 }
 
+/// "Membre 3 — V-0042 — Femme · 30-44 ans · …": a person drawn, by pseudonym.
+fn line(s: &crate::domain::sortition::Selected) -> String {
+    let values: Vec<&str> = s
+        .volunteer
+        .attributes
+        .iter()
+        .map(|(_, v)| v.as_str())
+        .collect();
+    tf!(
+        "{} {} — {} — {}",
+        s.role.label(),
+        s.rank,
+        s.volunteer.pseudonym,
+        values.join(" · ")
+    )
+}
+
 /// A hash in groups of eight characters, to read aloud.
 fn grouped(hash: &str) -> String {
     hash.as_bytes()
@@ -442,20 +459,7 @@ impl State {
             .iter()
             .filter(|s| s.role == SelectionRole::Member)
         {
-            let attrs: Vec<&str> = s
-                .volunteer
-                .attributes
-                .iter()
-                .map(|(_, v)| v.as_str())
-                .collect();
-            let line = text(tf!(
-                "{} {} — {} — {}",
-                s.role.label(),
-                s.rank,
-                s.volunteer.pseudonym,
-                attrs.join(" · ")
-            ))
-            .size(14);
+            let line = text(line(s)).size(14);
             let mut r = row![line.width(Length::Fill)]
                 .spacing(8)
                 .align_y(Alignment::Center);
@@ -494,22 +498,7 @@ impl State {
             .iter()
             .filter(|s| s.role == SelectionRole::Reserve)
         {
-            let attrs: Vec<&str> = s
-                .volunteer
-                .attributes
-                .iter()
-                .map(|(_, v)| v.as_str())
-                .collect();
-            reserves = reserves.push(
-                text(tf!(
-                    "{} {} — {} — {}",
-                    s.role.label(),
-                    s.rank,
-                    s.volunteer.pseudonym,
-                    attrs.join(" · ")
-                ))
-                .size(14),
-            );
+            reserves = reserves.push(text(line(s)).size(14));
         }
         let mut history = column![].spacing(2);
         for s in d.selected.iter().filter(|s| s.withdrawn_on.is_some()) {
