@@ -89,6 +89,15 @@ pub fn percent(ratio: f64) -> String {
     }
 }
 
+/// A hash in groups of eight characters, to read aloud and compare by eye.
+pub fn grouped(hash: &str) -> String {
+    hash.as_bytes()
+        .chunks(8)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// « text » with narrow no-break spaces.
 pub fn quoted(text: &str) -> String {
     format!("«{NNBSP}{text}{NNBSP}»")

@@ -42,15 +42,6 @@ pub struct Withdrawal {
     pub how: String,
 }
 
-/// A hash in groups of eight characters, to read aloud and compare by eye.
-fn grouped(hash: &str) -> String {
-    hash.as_bytes()
-        .chunks(8)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The PV as a document.
 pub fn build(
     p: &Portfolio,
@@ -118,11 +109,11 @@ pub fn build(
         ),
         (
             "Empreinte du vivier et des quotas (SHA-256)".into(),
-            grouped(&p.inputs_sha256),
+            text::grouped(&p.inputs_sha256),
         ),
         (
             "Empreinte de la liste des 1 000 panels (SHA-256)".into(),
-            grouped(&p.list_sha256),
+            text::grouped(&p.list_sha256),
         ),
         ("Générateur".into(), p.generator.clone()),
         (

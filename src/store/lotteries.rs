@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::row::{date, iso};
+use super::row::iso;
 use super::{Store, StoreError, Tx};
 use crate::domain::codes::{DrawAlgorithm, SelectionRole};
 use crate::domain::ids::{ConventionId, DrawId, PoolId};
@@ -288,15 +288,6 @@ impl Store {
             replacement,
             note,
         })
-    }
-
-    /// The date of the draw, for documents.
-    pub fn draw_date(&self, draw: DrawId) -> Result<NaiveDate, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT drawn_on FROM draws WHERE id = ?1", [draw.0], |r| {
-                date(r, 0)
-            })?)
     }
 }
 

@@ -85,15 +85,6 @@ fn line(s: &crate::domain::sortition::Selected) -> String {
     )
 }
 
-/// A hash in groups of eight characters, to read aloud.
-fn grouped(hash: &str) -> String {
-    hash.as_bytes()
-        .chunks(8)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 impl State {
     /// Fills the defaults that depend on the convention.
     pub fn refresh(&mut self, l: &Loaded) {
@@ -312,7 +303,7 @@ impl State {
                     tf!("À lire à voix haute avant de lancer les dés : l'empreinte de la liste des 1 000 panels publiée."),
                 ));
                 body = body.push(
-                    text(grouped(&prepared.portfolio.list_sha256))
+                    text(fr::grouped(&prepared.portfolio.list_sha256))
                         .size(18)
                         .font(iced::Font::MONOSPACE),
                 );
@@ -394,7 +385,7 @@ impl State {
         if let Some(x) = &d.lottery {
             info = info.push(widget::field(
                 "Empreinte de la liste",
-                grouped(&x.list_sha256),
+                fr::grouped(&x.list_sha256),
             ));
         }
         info = info.push(widget::field("Témoins", d.draw.witnesses.as_str()));
