@@ -174,19 +174,12 @@ pub fn draw_minutes(
         number_how: lottery.number_how.clone(),
         portfolio_file: "portefeuille.json".into(),
         panel_file: "panel.csv".into(),
-        reserves: {
-            // The list as drawn: those still waiting and those who took a seat since.
-            let promoted = draw
-                .selected
-                .iter()
-                .filter(|s| s.withdrawn_on.is_some() && s.note.starts_with("premier"))
-                .count();
-            crate::domain::sortition::reserves::reserves(
-                &prepared.portfolio.panels,
-                lottery.number as usize,
-                draw.reserves().count() + promoted,
-            )
-        },
+        // The list as drawn, those who took a seat since included.
+        reserves: crate::domain::sortition::reserves::reserves(
+            &prepared.portfolio.panels,
+            lottery.number as usize,
+            lottery.reserves as usize,
+        ),
         replacements: draw
             .selected
             .iter()

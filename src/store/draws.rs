@@ -30,6 +30,8 @@ pub struct LotteryInfo {
     pub public_number: bool,
     pub list_sha256: String,
     pub number_how: String,
+    /// How many reserves were read from the list at the draw.
+    pub reserves: u32,
 }
 
 impl DrawView {
@@ -119,7 +121,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT id, pool_id, algorithm, seed, panel_size, drawn_on, witnesses, quota_table_id, \
-                 portfolio_id, public_number, list_hash, number_how \
+                 portfolio_id, public_number, list_hash, number_how, reserves \
                  FROM draws WHERE convention_id = ?1 ORDER BY drawn_on DESC, id DESC LIMIT 1",
                 [convention.0],
                 |r| {
@@ -136,6 +138,7 @@ impl Store {
                                 public_number: public.is_some(),
                                 list_sha256: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
                                 number_how: r.get(11)?,
+                                reserves: r.get(12)?,
                             })
                         }
                         None => None,

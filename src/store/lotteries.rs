@@ -396,8 +396,8 @@ impl Tx<'_> {
         };
         self.execute(
             "INSERT INTO draws (convention_id, pool_id, quota_table_id, algorithm, seed, public_number, list_hash, \
-             panel_size, drawn_on, witnesses, portfolio_id, number_how) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             panel_size, drawn_on, witnesses, portfolio_id, number_how, reserves) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 convention.0,
                 prepared.pool.0,
@@ -410,7 +410,8 @@ impl Tx<'_> {
                 iso(request.drawn_on),
                 request.witnesses,
                 portfolio,
-                request.number_how
+                request.number_how,
+                reserves.len() as i64
             ],
         )?;
         let draw = DrawId(self.last_insert_rowid());

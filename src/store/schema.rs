@@ -532,6 +532,8 @@ CREATE TABLE portfolios (
 );
 ALTER TABLE draws ADD COLUMN portfolio_id INTEGER REFERENCES portfolios(id);
 ALTER TABLE draws ADD COLUMN number_how TEXT NOT NULL DEFAULT '';
+-- How many reserves were read from the list at the draw.
+ALTER TABLE draws ADD COLUMN reserves INTEGER NOT NULL DEFAULT 0;
 -- How a replacement was chosen ("premier remplaçant qui garde les quotas", a seed).
 ALTER TABLE draw_selections ADD COLUMN replacement_note TEXT NOT NULL DEFAULT '';
 ALTER TABLE pools ADD COLUMN purged_on TEXT;
