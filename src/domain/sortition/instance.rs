@@ -18,6 +18,25 @@ pub fn is_household(name: &str) -> bool {
     n == HOUSEHOLD || n == "household"
 }
 
+/// The households of two or more volunteers (indices in `pool`), by their `foyer`
+/// value, case and surrounding spaces ignored; someone without one is alone.
+pub fn household_groups(pool: &[Volunteer]) -> Vec<Vec<usize>> {
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (person, v) in pool.iter().enumerate() {
+        if let Some((_, key)) = v.attributes.iter().find(|(n, _)| is_household(n))
+            && !key.trim().is_empty()
+        {
+            by_key
+                .entry(key.trim().to_lowercase())
+                .or_default()
+                .push(person);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = by_key.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort_unstable();
+    groups
+}
+
 /// Why an instance cannot be built from a pool and a quota table.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InstanceError {
@@ -163,26 +182,12 @@ impl Instance {
         let mut households: Vec<Vec<usize>> = Vec::new();
         let mut household_of: Vec<Option<usize>> = vec![None; pool.len()];
         if households_apart {
-            let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-            for (person, v) in pool.iter().enumerate() {
-                if let Some((_, key)) = v.attributes.iter().find(|(n, _)| is_household(n))
-                    && !key.trim().is_empty()
-                {
-                    by_key
-                        .entry(key.trim().to_lowercase())
-                        .or_default()
-                        .push(person);
-                }
-            }
-            let mut groups: Vec<Vec<usize>> =
-                by_key.into_values().filter(|g| g.len() > 1).collect();
-            groups.sort_unstable();
-            for (h, group) in groups.iter().enumerate() {
+            households = household_groups(pool);
+            for (h, group) in households.iter().enumerate() {
                 for &p in group {
                     household_of[p] = Some(h);
                 }
             }
-            households = groups;
         }
         // A person sharing a household is a type of their own.
         let mut index: HashMap<(&[usize], Option<usize>), usize> = HashMap::new();

@@ -25,7 +25,7 @@ use iced::{Element, Length, Task};
 
 use super::Event;
 use crate::domain::ids::ConventionId;
-use crate::domain::sortition::instance::is_household;
+use crate::domain::sortition::instance::{household_groups, is_household};
 use crate::domain::sortition::reference::Reference;
 use crate::domain::sortition::{Pool, Volunteer};
 use crate::store::{
@@ -155,19 +155,7 @@ impl Loaded {
 
     /// How many households of the current pool hold two or more volunteers.
     pub fn households(&self) -> usize {
-        let mut keys: Vec<String> = self
-            .volunteers
-            .iter()
-            .filter_map(|v| {
-                v.attributes
-                    .iter()
-                    .find(|(c, _)| is_household(c))
-                    .map(|(_, h)| h.trim().to_lowercase())
-            })
-            .filter(|h| !h.is_empty())
-            .collect();
-        keys.sort_unstable();
-        keys.chunk_by(|a, b| a == b).filter(|g| g.len() > 1).count()
+        household_groups(&self.volunteers).len()
     }
 
     /// The values one criterion takes in the pool, sorted.
