@@ -106,10 +106,10 @@ impl State {
             Mode::Seed => Ok(Choice::Seed(self.seed.trim().to_string())),
             Mode::Public => match self.number.trim().parse::<usize>() {
                 Ok(n) if n < 1000 && !self.number.trim().is_empty() => Ok(Choice::Number(n)),
-                _ => Err(describe(&tf!(
+                _ => Err(tf!(
                     "« {} » n'est pas un numéro de 000 à 999 : trois chiffres, un par dé.",
                     self.number.trim()
-                ))),
+                )),
             },
         }
     }
@@ -149,10 +149,10 @@ impl State {
                     }
                 };
                 let Ok(reserves) = self.reserves.trim().parse::<usize>() else {
-                    self.error = Some(describe(&tf!(
+                    self.error = Some(tf!(
                         "« {} » n'est pas un nombre de remplaçant·e·s.",
                         self.reserves
-                    )));
+                    ));
                     return (Task::none(), None);
                 };
                 if self.witnesses.trim().is_empty() {
@@ -178,11 +178,11 @@ impl State {
                         self.open = false;
                         return (
                             Task::none(),
-                            Some(Event::Saved(describe(&tf!(
+                            Some(Event::Saved(tf!(
                                 "Panel n° {:03} tiré : {} membres et {reserves} remplaçant·e·s enregistrés.",
                                 request.choice.number(),
                                 prepared.portfolio.panel_size
-                            )))),
+                            ))),
                         );
                     }
                     Err(e) => self.error = Some(describe(&e)),
@@ -494,7 +494,7 @@ impl State {
         let mut history = column![].spacing(2);
         for s in d.selected.iter().filter(|s| s.withdrawn_on.is_some()) {
             history = history.push(
-                text(describe(&tf!(
+                text(tf!(
                     "{} : {} se retire{} — {}",
                     s.withdrawn_on.map(fr::date_short).unwrap_or_default(),
                     s.volunteer.pseudonym,
@@ -502,7 +502,7 @@ impl State {
                         .as_ref()
                         .map_or(String::new(), |x| tf!(", {x} prend sa place")),
                     s.note
-                )))
+                ))
                 .size(14),
             );
         }

@@ -117,9 +117,9 @@ impl State {
                 {
                     Ok((list, left)) => {
                         self.error = (left > 0).then(|| {
-                            describe(&tf!(
+                            tf!(
                                 "{left} contact(s) de la sélection ne peuvent plus recevoir de courrier : ils sont laissés de côté."
-                            ))
+                            )
                         });
                         self.list = Some(list);
                     }
@@ -134,10 +134,10 @@ impl State {
                     return (Task::none(), None);
                 };
                 let Ok(n) = self.size.trim().parse::<usize>() else {
-                    self.error = Some(describe(&tf!(
+                    self.error = Some(tf!(
                         "« {} » n'est pas un nombre d'invitations.",
                         self.size.trim()
-                    )));
+                    ));
                     return (Task::none(), None);
                 };
                 let result = invitation::draw(
@@ -160,11 +160,11 @@ impl State {
                         *self = State::default();
                         return (
                             Task::none(),
-                            Some(Event::Saved(describe(&tf!(
+                            Some(Event::Saved(tf!(
                                 "Échantillon tiré : {} invitations sur {} lignes. Exportez-le pour le publipostage.",
                                 fr::integer(s.rows.len() as i64),
                                 fr::integer(s.list_rows.into())
-                            )))),
+                            ))),
                         );
                     }
                     Err(e) => self.error = Some(describe(&e)),
@@ -295,7 +295,7 @@ impl State {
                         s.list_name
                     ))
                     .font(widget::bold()),
-                    widget::muted(describe(&tf!(
+                    widget::muted(tf!(
                         "Graine « {} »{}{}",
                         s.seed,
                         if s.stratum.is_empty() {
@@ -304,7 +304,7 @@ impl State {
                             tf!(", au prorata de « {} »", s.stratum)
                         },
                         per
-                    ))),
+                    )),
                     widget::muted(tf!("Empreinte de la liste (SHA-256) : {}", s.list_sha256)),
                     widget::small_button("Exporter pour le publipostage (CSV)", Msg::Export(s.id)),
                 ]

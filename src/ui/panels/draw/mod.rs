@@ -198,9 +198,9 @@ pub fn stale(l: &Loaded, prepared: &Prepared) -> Option<String> {
     } else {
         return None;
     };
-    Some(super::describe(&format!(
+    Some(tf!(
         "Attention : {why} depuis la préparation. Préparez de nouveau la loterie avant de tirer."
-    )))
+    ))
 }
 
 /// The panel's state.

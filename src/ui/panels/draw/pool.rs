@@ -107,10 +107,10 @@ impl State {
                 let path = PathBuf::from(self.path.trim());
                 match std::fs::read(&path) {
                     Err(e) => {
-                        self.error = Some(describe(&tf!(
+                        self.error = Some(tf!(
                             "Le fichier « {} » ne s'ouvre pas : {e}",
                             path.display()
-                        )))
+                        ))
                     }
                     Ok(bytes) => match files::read_pool(&bytes) {
                         Err(e) => self.error = Some(describe(&e)),
@@ -155,10 +155,10 @@ impl State {
                         };
                         return (
                             Task::none(),
-                            Some(Event::Saved(describe(&tf!(
+                            Some(Event::Saved(tf!(
                                 "Vivier créé : {} volontaires. Fixez maintenant les quotas.",
                                 fr::integer(n as i64)
-                            )))),
+                            ))),
                         );
                     }
                     Err(e) => self.error = Some(describe(&e)),
@@ -167,7 +167,7 @@ impl State {
             Msg::Campaign(c) => self.campaign = Some(c.value),
             Msg::FromCampaign => {
                 let (Some(campaign), Some(source)) = (self.campaign, self.source) else {
-                    self.error = Some(describe(&"Choisissez la campagne et la source du vivier."));
+                    self.error = Some(tf!("Choisissez la campagne et la source du vivier."));
                     return (Task::none(), None);
                 };
                 let description = if self.description.trim().is_empty() {
@@ -231,10 +231,10 @@ impl State {
                 return match store.purge_pool(pool.id, today) {
                     Ok(n) => (
                         Task::none(),
-                        Some(Event::Saved(describe(&tf!(
+                        Some(Event::Saved(tf!(
                             "Vivier purgé : {} volontaires non tirés supprimés. Le portefeuille publié garde le tirage vérifiable.",
                             fr::integer(n as i64)
-                        )))),
+                        ))),
                     ),
                     Err(e) => {
                         self.error = Some(describe(&e));

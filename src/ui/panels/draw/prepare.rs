@@ -154,7 +154,7 @@ impl State {
                     return (Task::none(), None);
                 }
                 let (Some(pool), Some(table)) = (l.pool(), l.quotas.as_ref()) else {
-                    self.error = Some(describe(&"Il faut un vivier et des quotas enregistrés."));
+                    self.error = Some(tf!("Il faut un vivier et des quotas enregistrés."));
                     return (Task::none(), None);
                 };
                 let cancel = Arc::new(AtomicBool::new(false));
@@ -209,13 +209,13 @@ impl State {
                             Ok(_) => {
                                 return (
                                     Task::none(),
-                                    Some(Event::Saved(describe(&tf!(
+                                    Some(Event::Saved(tf!(
                                         "Loterie préparée en {} s : publiez le portefeuille et son empreinte avant le tirage.",
                                         tf!("{:.1}", done.seconds)
                                             .replace('.', ",")
                                             .trim_end_matches('0')
                                             .trim_end_matches(',')
-                                    )))),
+                                    ))),
                                 );
                             }
                             Err(e) => self.error = Some(describe(&e)),
@@ -303,10 +303,10 @@ impl State {
                     (None, false) => (0.0, "Recherche des premiers panels…".to_string()),
                 };
                 launch = launch.push(progress_bar(0.0..=1.0, fraction));
-                launch = launch.push(text(describe(&tf!(
+                launch = launch.push(text(tf!(
                     "{line} — {} s écoulées",
                     j.started.elapsed().as_secs()
-                ))));
+                )));
                 launch = launch.push(widget::small_button("Annuler le calcul", Msg::Cancel));
             }
             None if ready => {

@@ -136,7 +136,7 @@ impl State {
     fn quotas(&self) -> Result<Vec<Quota>, String> {
         let k = self
             .k()
-            .ok_or_else(|| describe(&tf!("« {} » n'est pas une taille de panel.", self.size)))?;
+            .ok_or_else(|| tf!("« {} » n'est pas une taille de panel.", self.size))?;
         let mut out = Vec::new();
         for l in &self.lines {
             let (min, max) = (l.min.trim(), l.max.trim());
@@ -144,8 +144,7 @@ impl State {
                 continue;
             }
             let parse = |t: &str, side| {
-                parse_bound(t, k, side)
-                    .map_err(|e| describe(&tf!("{} = {} : {e}", l.criterion, l.value)))
+                parse_bound(t, k, side).map_err(|e| tf!("{} = {} : {e}", l.criterion, l.value))
             };
             let min = if min.is_empty() {
                 0
@@ -173,12 +172,12 @@ impl State {
                 .iter()
                 .any(|q| q.criterion == l.criterion && q.value == l.value);
             if used && !has {
-                return Err(describe(&tf!(
+                return Err(tf!(
                     "« {} = {} » n'a ni minimum ni maximum, alors que « {} » a des quotas : mettez 0 et {k} pour ne rien imposer.",
                     l.criterion,
                     l.value,
                     l.criterion
-                )));
+                ));
             }
         }
         Ok(out)
@@ -229,7 +228,7 @@ impl State {
                     return (Task::none(), None);
                 };
                 let Some(k) = self.k() else {
-                    self.error = Some(describe(&"Indiquez d'abord la taille du panel."));
+                    self.error = Some(tf!("Indiquez d'abord la taille du panel."));
                     return (Task::none(), None);
                 };
                 let defaults = reference::default_quotas(r, k, TOLERANCE);
@@ -258,10 +257,10 @@ impl State {
                 }
                 self.dirty = true;
                 self.error = (!missing.is_empty()).then(|| {
-                    describe(&tf!(
+                    tf!(
                         "Valeurs de la table de référence absentes du vivier : {}.",
                         missing.join(", ")
-                    ))
+                    )
                 });
             }
             Msg::Save => {
@@ -283,7 +282,7 @@ impl State {
                     y => match y.parse() {
                         Ok(y) => Some(y),
                         Err(_) => {
-                            self.error = Some(describe(&tf!("« {y} » n'est pas une année.")));
+                            self.error = Some(tf!("« {y} » n'est pas une année."));
                             return (Task::none(), None);
                         }
                     },
@@ -305,10 +304,10 @@ impl State {
                         self.error = None;
                         return (
                             Task::none(),
-                            Some(Event::Saved(describe(&tf!(
+                            Some(Event::Saved(tf!(
                                 "Quotas enregistrés : {} lignes pour un panel de {k}.",
                                 quotas.len()
-                            )))),
+                            ))),
                         );
                     }
                     Err(e) => self.error = Some(describe(&e)),
@@ -368,9 +367,9 @@ impl State {
                     {
                         Ok(x) if x >= 0.0 => shares.push((v.clone(), x)),
                         _ => {
-                            self.error = Some(describe(&tf!(
+                            self.error = Some(tf!(
                                 "La part de « {v} » (« {s} ») n'est pas un pourcentage."
-                            )));
+                            ));
                             return (Task::none(), None);
                         }
                     }
@@ -389,10 +388,10 @@ impl State {
                         self.error = None;
                         return (
                             Task::none(),
-                            Some(Event::Saved(describe(&tf!(
+                            Some(Event::Saved(tf!(
                                 "Population de référence « {} » enregistrée.",
                                 table.name
-                            )))),
+                            ))),
                         );
                     }
                     Err(e) => self.error = Some(describe(&e)),
