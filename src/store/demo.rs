@@ -888,7 +888,7 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
         Some(pool.0),
         &format!("{} volontaires ajoutés au vivier", volunteers.len()),
     )?;
-    let table = tx.insert_quota_table(conv, "Quotas du panel climat", "INSEE, recensement 2023 (structure par âge de Grenoble) ; secteurs et diplômes fictifs pour la démonstration", Some(2023), &quota_list)?;
+    let table = tx.insert_quota_table(conv, "Quotas du panel climat", "INSEE, recensement 2023 (structure par âge de Grenoble) ; secteurs et diplômes fictifs pour la démonstration", Some(2023), &quota_list, false)?;
     let prepared = Prepared {
         id: 0,
         pool,

@@ -285,19 +285,15 @@ impl Tx<'_> {
         source: &str,
         year: Option<i32>,
         quotas: &[Quota],
+        one_per_household: bool,
     ) -> Result<i64, StoreError> {
         self.execute(
-            "INSERT INTO quota_tables (convention_id, name, source, year) VALUES (?1, ?2, ?3, ?4)",
-            params![convention.0, name, source, year],
+            "INSERT INTO quota_tables (convention_id, name, source, year, one_per_household) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![convention.0, name, source, year, one_per_household],
         )?;
         let table = self.last_insert_rowid();
-        for q in quotas {
-            q.validate()?;
-            self.execute(
-                "INSERT INTO quotas (quota_table_id, criterion, value, min, max) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![table, q.criterion, q.value, q.min, q.max],
-            )?;
-        }
+        self.insert_quota_rows(table, quotas)?;
         self.journal(
             "create",
             "quota_table",
@@ -305,6 +301,18 @@ impl Tx<'_> {
             &format!("Table de quotas « {name} » ({} quotas)", quotas.len()),
         )?;
         Ok(table)
+    }
+
+    /// A table's quota lines, each checked first; journaled with the table.
+    pub(crate) fn insert_quota_rows(&self, table: i64, quotas: &[Quota]) -> Result<(), StoreError> {
+        for q in quotas {
+            q.validate()?;
+            self.execute(
+                "INSERT INTO quotas (quota_table_id, criterion, value, min, max) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![table, q.criterion, q.value, q.min, q.max],
+            )?;
+        }
+        Ok(())
     }
 
     /// Records one person drawn; journaled with the draw.

@@ -233,9 +233,6 @@ impl Store {
         quotas: &[Quota],
         one_per_household: bool,
     ) -> Result<i64, StoreError> {
-        for q in quotas {
-            q.validate()?;
-        }
         let current = self.current_quotas(convention)?;
         self.write(|tx| {
             if let Some(t) = current {
@@ -252,12 +249,7 @@ impl Store {
                          WHERE id = ?1",
                         params![t.id, name, source, year, one_per_household],
                     )?;
-                    for q in quotas {
-                        tx.execute(
-                            "INSERT INTO quotas (quota_table_id, criterion, value, min, max) VALUES (?1, ?2, ?3, ?4, ?5)",
-                            params![t.id, q.criterion, q.value, q.min, q.max],
-                        )?;
-                    }
+                    tx.insert_quota_rows(t.id, quotas)?;
                     tx.journal(
                         "update",
                         "quota_table",
@@ -267,12 +259,7 @@ impl Store {
                     return Ok(t.id);
                 }
             }
-            let table = tx.insert_quota_table(convention, name, source, year, quotas)?;
-            tx.execute(
-                "UPDATE quota_tables SET one_per_household = ?2 WHERE id = ?1",
-                params![table, one_per_household],
-            )?;
-            Ok(table)
+            tx.insert_quota_table(convention, name, source, year, quotas, one_per_household)
         })
     }
 
