@@ -76,6 +76,15 @@ pub fn entry<'a, M: Clone + 'a>(
         .into()
 }
 
+/// A tab of a tab bar; the selected one drawn filled.
+pub fn tab<'a, M: Clone + 'a>(label: &'a str, selected: bool, on_press: M) -> Element<'a, M> {
+    button(text(label).size(14))
+        .padding([6, 10])
+        .style(theme::entry(selected))
+        .on_press(on_press)
+        .into()
+}
+
 /// A labelled number, for the dashboard.
 pub fn figure<'a, M: 'a>(value: String, label: &'a str) -> Element<'a, M> {
     container(

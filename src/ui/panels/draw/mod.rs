@@ -20,7 +20,7 @@ mod prepare;
 mod quotas;
 
 use chrono::NaiveDate;
-use iced::widget::{button, column, pick_list, row, scrollable, text};
+use iced::widget::{column, pick_list, row, scrollable};
 use iced::{Element, Length, Task};
 
 use super::Event;
@@ -382,12 +382,7 @@ impl State {
         };
         let mut tabs = row![].spacing(4);
         for tab in Tab::ALL {
-            tabs = tabs.push(
-                button(text(tab.label()).size(14))
-                    .padding([6, 10])
-                    .style(theme::entry(tab == self.tab))
-                    .on_press(Message::Tab(tab)),
-            );
+            tabs = tabs.push(widget::tab(tab.label(), tab == self.tab, Message::Tab(tab)));
         }
         let body: Element<'_, Message> = match self.tab {
             Tab::Invitations => self.invitations.view(l).map(Message::Invitations),

@@ -172,12 +172,7 @@ impl State {
         let m = &r.meeting;
         let mut tabs = row![].spacing(4);
         for tab in Tab::ALL {
-            tabs = tabs.push(
-                button(text(tab.label()).size(14))
-                    .padding([6, 10])
-                    .style(theme::entry(tab == self.tab))
-                    .on_press(Message::Tab(tab)),
-            );
+            tabs = tabs.push(widget::tab(tab.label(), tab == self.tab, Message::Tab(tab)));
         }
         let status = match &r.minutes {
             Some(mn) => format!(
