@@ -93,15 +93,7 @@ impl State {
             Msg::Browsed(None) => {}
             Msg::Read => {
                 self.list = None;
-                let path = PathBuf::from(self.path.trim());
-                let name = path
-                    .file_name()
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                match std::fs::read(&path)
-                    .map_err(|e| tf!("Le fichier « {} » ne s'ouvre pas : {e}", path.display()))
-                    .and_then(|b| List::read(name, b))
-                {
+                match super::read_file(&self.path).and_then(|(name, b)| List::read(name, b)) {
                     Ok(list) => {
                         self.error = None;
                         self.list = Some(list);

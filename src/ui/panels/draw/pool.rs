@@ -104,24 +104,15 @@ impl State {
             Msg::Browsed(None) => {}
             Msg::Read => {
                 self.preview = None;
-                let path = PathBuf::from(self.path.trim());
-                match std::fs::read(&path) {
-                    Err(e) => {
-                        self.error = Some(tf!(
-                            "Le fichier « {} » ne s'ouvre pas : {e}",
-                            path.display()
-                        ))
-                    }
-                    Ok(bytes) => match files::read_pool(&bytes) {
+                match super::read_file(&self.path) {
+                    Err(e) => self.error = Some(e),
+                    Ok((file, bytes)) => match files::read_pool(&bytes) {
                         Err(e) => self.error = Some(describe(&e)),
                         Ok(volunteers) => {
                             let (volunteers, dropped) = files::without_identities(volunteers);
                             self.error = None;
                             self.preview = Some(Preview {
-                                file: path
-                                    .file_name()
-                                    .map(|f| f.to_string_lossy().into_owned())
-                                    .unwrap_or_default(),
+                                file,
                                 volunteers,
                                 dropped,
                             });
