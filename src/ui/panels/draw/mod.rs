@@ -389,9 +389,12 @@ impl State {
             page = page.push(widget::colored(e.as_str(), theme::LATE));
         }
         let Some(l) = &self.loaded else {
-            return page
-                .push(widget::muted("Aucune convention : créez-en une d’abord."))
-                .into();
+            if self.choices.is_empty() {
+                page = page.push(widget::muted(tf!(
+                    "Aucune convention : créez-en une d'abord."
+                )));
+            }
+            return page.into();
         };
         let mut tabs = row![].spacing(4);
         for tab in Tab::ALL {
