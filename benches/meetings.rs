@@ -147,7 +147,8 @@ fn meetings(c: &mut Criterion) {
             agora::report::minutes::render_pdf(&record, "Ville de Grenoble", today()).unwrap()
         })
     });
-    let out = dir.path().join("emargement.pdf");
+    let exports = tempfile::tempdir().unwrap();
+    let out = exports.path().join("emargement.pdf");
     c.bench_function("export_feuille_emargement_pdf_logged", |b| {
         b.iter(|| {
             agora::export::attendance_sheet(&mut s, MeetingId(1), &out, false, today()).unwrap()

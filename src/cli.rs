@@ -2,6 +2,7 @@
 //! them and the window. `--data-dir DIR` is global: accepted before or after any
 //! command.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -54,6 +55,9 @@ Tirage au sort (fichiers seulement, sans la base) :
 
 Options globales :
   --data-dir DOSSIER   dossier des données (par défaut, celui de l'utilisateur)
+  --remplacer          un export peut remplacer un fichier existant d'un autre type
+                       (sans cette option, seul un export précédent du même type est
+                       remplacé ; un portefeuille publié ne l'est jamais)
   --help               cette aide
   --version            la version
 
@@ -64,31 +68,78 @@ fn help() -> String {
     HELP.replace("{DRAW}", crate::draw_cli::HELP)
 }
 
-/// The parsed command line.
+/// The parsed command line. Arguments are read as the system gives them
+/// (`args_os`): a path that is not valid Unicode is kept byte for byte.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Args {
     data_dir: Option<PathBuf>,
     open: Option<String>,
+    /// `--remplacer`: an export may replace an existing file of another kind.
+    replace: bool,
+    /// The command's words as given, and as text for matching.
+    raw: Vec<OsString>,
     words: Vec<String>,
 }
 
-fn parse(raw: impl Iterator<Item = String>) -> Result<Args, String> {
+impl Args {
+    /// The path a word of the command stands for, from the argument as given (the
+    /// word is one of `self.words`, found by identity, not by value).
+    fn path(&self, word: &str) -> PathBuf {
+        self.words
+            .iter()
+            .position(|w| std::ptr::eq(w.as_str(), word))
+            .map_or_else(|| PathBuf::from(word), |i| PathBuf::from(&self.raw[i]))
+    }
+}
+
+impl Args {
+    /// An export's destination: `--remplacer` lets it replace a file of another kind.
+    fn to<'a>(&self, path: &'a Path) -> crate::export::Destination<'a> {
+        crate::export::Destination {
+            path,
+            replace: self.replace,
+        }
+    }
+}
+
+fn parse(raw: impl Iterator<Item = OsString>) -> Result<Args, String> {
     let mut args = Args {
         data_dir: None,
         open: None,
+        replace: false,
+        raw: Vec::new(),
         words: Vec::new(),
     };
     let mut raw = raw.peekable();
     while let Some(a) = raw.next() {
-        match a.as_str() {
+        let text = a.to_string_lossy().into_owned();
+        match text.as_str() {
             "--data-dir" => {
                 args.data_dir = Some(raw.next().ok_or("--data-dir attend un dossier")?.into())
             }
-            "--open" => args.open = Some(raw.next().ok_or("--open attend un panneau")?),
-            _ if a.starts_with("--data-dir=") => {
-                args.data_dir = Some(a["--data-dir=".len()..].into())
+            "--open" => {
+                args.open = Some(
+                    raw.next()
+                        .ok_or("--open attend un panneau")?
+                        .to_string_lossy()
+                        .into_owned(),
+                )
             }
-            _ => args.words.push(a),
+            "--remplacer" => args.replace = true,
+            _ if text.starts_with("--data-dir=") => {
+                #[cfg(unix)]
+                let dir: PathBuf = {
+                    use std::os::unix::ffi::OsStrExt;
+                    std::ffi::OsStr::from_bytes(&a.as_bytes()["--data-dir=".len()..]).into()
+                };
+                #[cfg(not(unix))]
+                let dir = PathBuf::from(&text["--data-dir=".len()..]);
+                args.data_dir = Some(dir)
+            }
+            _ => {
+                args.raw.push(a);
+                args.words.push(text);
+            }
         }
     }
     Ok(args)
@@ -106,7 +157,7 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let args = match parse(std::env::args().skip(1)) {
+    let args = match parse(std::env::args_os().skip(1)) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("{e}\n\n{}", help());
@@ -163,7 +214,7 @@ pub fn main() -> ExitCode {
             );
             Ok(())
         }),
-        ["draw", rest @ ..] => crate::draw_cli::run(rest),
+        ["draw", rest @ ..] => crate::draw_cli::run(rest, args.replace),
         ["check"] => check(&db),
         ["backup"] => with_store(&db, |store| {
             let path = store.backup_now("manuelle")?;
@@ -173,20 +224,41 @@ pub fn main() -> ExitCode {
             );
             Ok(())
         }),
-        ["restore", file] => match store::backup::restore(&db, Path::new(file)) {
-            Ok(()) => {
+        ["restore", file] => match store::backup::restore(&db, &args.path(file)) {
+            Ok(replaced) => {
                 println!("{}", typography(&format!("Base restaurée depuis {file}.")));
+                match replaced {
+                    store::backup::Replaced::Nothing => {}
+                    store::backup::Replaced::BackedUp(p) => println!(
+                        "{}",
+                        typography(&format!(
+                            "La base remplacée a d’abord été sauvegardée : {}",
+                            p.display()
+                        ))
+                    ),
+                    store::backup::Replaced::SetAside(files) => {
+                        for p in files {
+                            println!(
+                                "{}",
+                                typography(&format!(
+                                    "La base remplacée ne s’ouvrait pas : elle est conservée telle quelle sous {}",
+                                    p.display()
+                                ))
+                            );
+                        }
+                    }
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),
         },
         ["export", "synthesis", id, rest @ ..] => {
-            let (id, out) = match convention_and_out(id, rest, "pdf") {
+            let (id, out) = match convention_and_out(&args, id, rest, "pdf") {
                 Ok(x) => x,
                 Err(code) => return code,
             };
             with_store(&db, |store| {
-                crate::export::synthesis_note(store, id, &out, Local::now().date_naive())?;
+                crate::export::synthesis_note(store, id, args.to(&out), Local::now().date_naive())?;
                 println!(
                     "{}",
                     typography(&format!("Note de synthèse écrite : {}", out.display()))
@@ -199,9 +271,9 @@ pub fn main() -> ExitCode {
                 return fail(format!("Numéro de réunion invalide : « {id} »."));
             };
             let (out, details) = match rest {
-                ["--out", out] => (PathBuf::from(out), false),
+                ["--out", out] => (args.path(out), false),
                 ["--out", out, "--contact-details"] | ["--contact-details", "--out", out] => {
-                    (PathBuf::from(out), true)
+                    (args.path(out), true)
                 }
                 _ => return fail("Indiquez le fichier de sortie : --out FICHIER.pdf"),
             };
@@ -212,10 +284,10 @@ pub fn main() -> ExitCode {
                 let today = Local::now().date_naive();
                 let id = MeetingId(id);
                 let document = if *which == "minutes" {
-                    crate::export::minutes(store, id, &out, today)?;
+                    crate::export::minutes(store, id, args.to(&out), today)?;
                     "Compte rendu écrit"
                 } else {
-                    crate::export::attendance_sheet(store, id, &out, details, today)?;
+                    crate::export::attendance_sheet(store, id, args.to(&out), details, today)?;
                     "Feuille d'émargement écrite"
                 };
                 println!("{}", typography(&format!("{document} : {}", out.display())));
@@ -295,12 +367,12 @@ pub fn main() -> ExitCode {
             Ok(())
         }),
         ["convention", "ics", id, rest @ ..] => {
-            let (id, out) = match convention_and_out(id, rest, "ics") {
+            let (id, out) = match convention_and_out(&args, id, rest, "ics") {
                 Ok(x) => x,
                 Err(code) => return code,
             };
             with_store(&db, |store| {
-                crate::export::calendar(store, id, &out)?;
+                crate::export::calendar(store, id, args.to(&out))?;
                 println!(
                     "{}",
                     typography(&format!("Calendrier écrit : {}", out.display()))
@@ -309,17 +381,17 @@ pub fn main() -> ExitCode {
             })
         }
         ["export", which @ ("followup" | "rules"), id, rest @ ..] => {
-            let (id, out) = match convention_and_out(id, rest, "pdf") {
+            let (id, out) = match convention_and_out(&args, id, rest, "pdf") {
                 Ok(x) => x,
                 Err(code) => return code,
             };
             with_store(&db, |store| {
                 let today = Local::now().date_naive();
                 let document = if *which == "rules" {
-                    crate::export::rules(store, id, &out, today)?;
+                    crate::export::rules(store, id, args.to(&out), today)?;
                     "Règles du jeu écrites"
                 } else {
-                    crate::export::followup(store, id, &out, today)?;
+                    crate::export::followup(store, id, args.to(&out), today)?;
                     "Tableau de suivi écrit"
                 };
                 println!("{}", typography(&format!("{document} : {}", out.display())));
@@ -337,22 +409,27 @@ pub fn main() -> ExitCode {
                 "portfolio" => "json",
                 _ => "csv",
             };
-            let (id, out) = match convention_and_out(id, rest, ext) {
+            let (id, out) = match convention_and_out(&args, id, rest, ext) {
                 Ok(x) => x,
                 Err(code) => return code,
             };
             with_store(&db, |store| {
                 let document = match *which {
                     "draw" => {
-                        crate::export::draw_minutes(store, id, &out, Local::now().date_naive())?;
+                        crate::export::draw_minutes(
+                            store,
+                            id,
+                            args.to(&out),
+                            Local::now().date_naive(),
+                        )?;
                         "Procès-verbal de tirage au sort écrit"
                     }
                     "portfolio" => {
-                        crate::export::portfolio_json(store, id, &out)?;
+                        crate::export::portfolio_json(store, id, args.to(&out))?;
                         "Portefeuille du tirage écrit"
                     }
                     _ => {
-                        crate::export::panel_csv(store, id, &out)?;
+                        crate::export::panel_csv(store, id, args.to(&out))?;
                         "Panel tiré écrit"
                     }
                 };
@@ -373,7 +450,7 @@ pub fn main() -> ExitCode {
                     );
                 }
             };
-            let bytes = match std::fs::read(file) {
+            let bytes = match std::fs::read(args.path(file)) {
                 Ok(b) => b,
                 Err(e) => return fail(format!("Le fichier « {file} » n'a pas pu être lu : {e}")),
             };
@@ -398,7 +475,7 @@ pub fn main() -> ExitCode {
                     _ => return fail(format!("Option inconnue : {a}")),
                 }
             }
-            let bytes = match std::fs::read(file) {
+            let bytes = match std::fs::read(args.path(file)) {
                 Ok(b) => b,
                 Err(e) => return fail(format!("Le fichier « {file} » n'a pas pu être lu : {e}")),
             };
@@ -445,7 +522,7 @@ pub fn main() -> ExitCode {
                         search,
                         ..Default::default()
                     },
-                    Path::new(file),
+                    args.to(&args.path(file)),
                 )?;
                 println!(
                     "{}",
@@ -456,7 +533,6 @@ pub fn main() -> ExitCode {
                 Ok(())
             })
         }
-        ["__write-probe", count, delay] => write_probe(&db, count, delay),
         _ => {
             eprintln!("Commande inconnue : {}\n\n{}", words.join(" "), help());
             ExitCode::from(2)
@@ -612,6 +688,7 @@ fn import_contacts(
 
 /// A convention number and `--out FILE`, or the failure already said.
 fn convention_and_out(
+    args: &Args,
     id: &str,
     rest: &[&str],
     extension: &str,
@@ -620,7 +697,7 @@ fn convention_and_out(
         return Err(fail(format!("Numéro de convention invalide : « {id} ».")));
     };
     match rest {
-        ["--out", out] => Ok((ConventionId(n), PathBuf::from(out))),
+        ["--out", out] => Ok((ConventionId(n), args.path(out))),
         _ => Err(fail(format!(
             "Indiquez le fichier de sortie : --out FICHIER.{extension}"
         ))),
@@ -676,24 +753,4 @@ fn check(db: &Path) -> ExitCode {
         }
         Err(e) => fail(e),
     }
-}
-
-/// Diagnostic used by the crash tests: appends journal entries one transaction at a
-/// time and prints each committed number, pausing between them.
-fn write_probe(db: &Path, count: &str, delay: &str) -> ExitCode {
-    let (Ok(count), Ok(delay)) = (count.parse::<u32>(), delay.parse::<u64>()) else {
-        return ExitCode::from(2);
-    };
-    let mut store = match Store::open(db) {
-        Ok(s) => s,
-        Err(e) => return fail(e),
-    };
-    for i in 0..count {
-        if let Err(e) = store.probe_write(i) {
-            return fail(e);
-        }
-        println!("{i}");
-        std::thread::sleep(std::time::Duration::from_millis(delay));
-    }
-    ExitCode::SUCCESS
 }

@@ -51,8 +51,11 @@ fn read(path: &str) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("Lecture de « {path} » impossible : {e}."))
 }
 
-fn write(path: &str, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("Écriture de « {path} » impossible : {e}."))
+/// Writes a file whole or not at all (temporary file, flush, rename).
+fn write(path: &str, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    crate::files::write_temp(std::path::Path::new(path), bytes.as_ref(), false)
+        .and_then(crate::files::TempFile::persist)
+        .map_err(|e| format!("Écriture de « {path} » impossible : {e}."))
 }
 
 fn choice(o: &HashMap<&str, &str>) -> Result<Choice, String> {
@@ -73,10 +76,10 @@ fn load(path: &str) -> Result<Portfolio, String> {
         .map_err(|e| format!("« {path} » n'est pas un portefeuille de tirage lisible : {e}."))
 }
 
-/// Runs `agora draw …`.
-pub fn run(words: &[&str]) -> ExitCode {
+/// Runs `agora draw …`; `overwrite` is the global `--remplacer`.
+pub fn run(words: &[&str], overwrite: bool) -> ExitCode {
     let result = match words {
-        ["prepare", rest @ ..] => prepare(rest),
+        ["prepare", rest @ ..] => prepare(rest, overwrite),
         ["run", rest @ ..] => draw(rest),
         ["verify", rest @ ..] => return verify(rest),
         ["pv", rest @ ..] => minutes(rest),
@@ -112,13 +115,19 @@ fn progress() -> impl FnMut(crate::domain::sortition::leximin::Progress) -> bool
     }
 }
 
-fn prepare(words: &[&str]) -> Result<(), String> {
+fn prepare(words: &[&str], replace: bool) -> Result<(), String> {
     let o = options(words)?;
     let need = |name: &str| {
         o.get(name)
             .copied()
             .ok_or(format!("{name} est obligatoire."))
     };
+    let out = need("--out")?;
+    if !replace && std::path::Path::new(out).exists() {
+        return Err(format!(
+            "« {out} » existe déjà : un portefeuille publié est une pièce du tirage et n’est pas remplacé. Choisissez un autre nom, ou ajoutez --remplacer si ce fichier n’a pas été publié."
+        ));
+    }
     let mut pool =
         files::read_pool(&read(need("--pool")?)?).map_err(|e| format!("Vivier : {e}"))?;
     // --household-column NAME: at most one person per value of that column.
@@ -151,7 +160,6 @@ fn prepare(words: &[&str]) -> Result<(), String> {
             "Méthode inconnue : « {a} » (leximin, maximin ou legacy)."
         ))?,
     };
-    let out = need("--out")?;
     let start = std::time::Instant::now();
     let inst = if apart {
         Instance::one_per_household(&pool, &quotas, k)
@@ -250,7 +258,7 @@ fn minutes(words: &[&str]) -> Result<(), String> {
     let today = chrono::Local::now().date_naive();
     let bytes =
         draw_minutes::render_pdf(&p, &choice, &c, &letterhead, today).map_err(|e| e.to_string())?;
-    std::fs::write(out, bytes).map_err(|e| format!("Écriture de « {out} » impossible : {e}."))?;
+    write(out, bytes)?;
     println!(
         "{}",
         typography(&format!("{} écrit : {out}", draw_minutes::DOCUMENT))
@@ -308,7 +316,7 @@ fn replace(words: &[&str]) -> Result<(), String> {
         .collect();
     after.sort_unstable();
     let out = need("--out")?;
-    write(out, &format!("id\n{}\n", after.join("\n")))?;
+    write(out, format!("id\n{}\n", after.join("\n")))?;
     let count = replacement::candidates(&inst, &panel, leaving).len();
     println!(
         "{}",

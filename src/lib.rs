@@ -2,14 +2,17 @@
 //!
 //! Rooms (see `DESIGN.md`): `domain` (types and rules, no IO), `store` (SQLite, the only
 //! place that speaks SQL), `report` (PDF documents), `ui` (the iced window) and `cli`
-//! (headless commands). `export` is the thin glue both the window and the CLI use to
-//! turn a record into a logged document on disk.
+//! (headless commands), `import` (reading the files people bring: bytes in, values and
+//! line errors out). `export` is the thin glue both the window and the CLI use to turn
+//! a record into a logged document on disk. `files` is how every file is written:
+//! private to the user, whole or not at all.
 
 pub mod assets;
 pub mod cli;
 pub mod domain;
 pub mod draw_cli;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod report;
 pub mod store;

@@ -13,6 +13,8 @@ fn agora(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn demo_check_backup_export_restore() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = agora(dir.path(), &["demo"]);
     assert!(
@@ -34,7 +36,7 @@ fn demo_check_backup_export_restore() {
     // A second demo in a non-empty store is refused.
     assert!(!agora(dir.path(), &["demo"]).status.success());
 
-    let pdf = dir.path().join("note.pdf");
+    let pdf = exports.path().join("note.pdf");
     let out = agora(
         dir.path(),
         &["export", "synthesis", "1", "--out", pdf.to_str().unwrap()],
@@ -118,6 +120,8 @@ fn help_lists_the_commands_and_unknown_ones_fail() {
 
 #[test]
 fn meetings_are_listed_and_their_documents_exported() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     assert!(agora(dir.path(), &["demo"]).status.success());
     let out = agora(dir.path(), &["meetings", "list", "--convention", "1"]);
@@ -141,7 +145,7 @@ fn meetings_are_listed_and_their_documents_exported() {
             "Feuille d\u{2019}émargement écrite",
         ),
     ] {
-        let pdf = dir.path().join(file);
+        let pdf = exports.path().join(file);
         let out = agora(
             dir.path(),
             &["export", which, "2", "--out", pdf.to_str().unwrap()],
@@ -155,7 +159,7 @@ fn meetings_are_listed_and_their_documents_exported() {
         assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     }
     // An unknown meeting writes nothing and says so.
-    let missing = dir.path().join("rien.pdf");
+    let missing = exports.path().join("rien.pdf");
     let out = agora(
         dir.path(),
         &[
@@ -173,6 +177,8 @@ fn meetings_are_listed_and_their_documents_exported() {
 
 #[test]
 fn conventions_listed_calendar_and_followup_from_the_command_line() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     assert!(agora(dir.path(), &["demo"]).status.success());
     let out = agora(dir.path(), &["convention", "list"]);
@@ -183,7 +189,7 @@ fn conventions_listed_calendar_and_followup_from_the_command_line() {
     );
     assert!(stdout.contains("1 convention(s)."));
 
-    let ics = dir.path().join("climat.ics");
+    let ics = exports.path().join("climat.ics");
     let out = agora(
         dir.path(),
         &["convention", "ics", "1", "--out", ics.to_str().unwrap()],
@@ -254,7 +260,7 @@ fn conventions_listed_calendar_and_followup_from_the_command_line() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 proposition(s) mises à jour."));
 
-    let rules = dir.path().join("regles.pdf");
+    let rules = exports.path().join("regles.pdf");
     let out = agora(
         dir.path(),
         &["export", "rules", "1", "--out", rules.to_str().unwrap()],
@@ -266,7 +272,7 @@ fn conventions_listed_calendar_and_followup_from_the_command_line() {
     );
     assert!(std::fs::read(&rules).unwrap().starts_with(b"%PDF"));
     // A convention without rules: a clear refusal, no file.
-    let none = dir.path().join("rien.pdf");
+    let none = exports.path().join("rien.pdf");
     let out = agora(
         dir.path(),
         &["export", "rules", "7", "--out", none.to_str().unwrap()],
@@ -274,7 +280,7 @@ fn conventions_listed_calendar_and_followup_from_the_command_line() {
     assert!(!out.status.success());
     assert!(!none.exists());
 
-    let pdf = dir.path().join("suivi.pdf");
+    let pdf = exports.path().join("suivi.pdf");
     let out = agora(
         dir.path(),
         &["export", "followup", "1", "--out", pdf.to_str().unwrap()],

@@ -146,9 +146,11 @@ fn duplicates_are_skipped_merged_or_created_and_links_kept() {
 
 #[test]
 fn export_then_import_gives_the_same_contacts() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut s = demo(&dir);
-    let out = dir.path().join("contacts.csv");
+    let out = exports.path().join("contacts.csv");
     let n = agora::export::contacts_csv(&mut s, &search("gre"), &out).unwrap();
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
@@ -235,6 +237,8 @@ fn a_large_import_rebuilds_the_search_index_and_keeps_it_live() {
 
 #[test]
 fn withdrawal_anonymisation_and_the_access_request() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     use agora::domain::codes::ConsentScope;
     use agora::domain::contact::has_consent;
     let dir = tempfile::tempdir().unwrap();
@@ -259,7 +263,7 @@ fn withdrawal_anonymisation_and_the_access_request() {
     ));
 
     // The access request: everything about the person, logged as personal data.
-    let out = dir.path().join("acces.json");
+    let out = exports.path().join("acces.json");
     agora::export::person_data(&mut s, with_consent, &out).unwrap();
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
@@ -282,6 +286,8 @@ fn withdrawal_anonymisation_and_the_access_request() {
 
 #[test]
 fn a_campaign_leaves_out_withdrawn_consents_and_shows_who_answered() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     use agora::domain::codes::{CampaignKind, ConsentScope, RecipientStatus};
     use agora::domain::ids::ConventionId;
     use agora::store::SplitBy;
@@ -345,7 +351,7 @@ fn a_campaign_leaves_out_withdrawn_consents_and_shows_who_answered() {
     // The mail merge leaves out whoever withdrew since.
     s.withdraw_consent(invited[1], ConsentScope::Convocations, today)
         .unwrap();
-    let out = dir.path().join("publipostage.csv");
+    let out = exports.path().join("publipostage.csv");
     let (written, left) = agora::export::mail_merge(&mut s, campaign, &out).unwrap();
     assert_eq!((written, left), (added - 1, 1));
     let text = std::fs::read_to_string(&out).unwrap();
@@ -391,9 +397,11 @@ fn filters_by_sector_and_the_review_list() {
 
 #[test]
 fn vcards_of_the_current_search() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut s = demo(&dir);
-    let out = dir.path().join("contacts.vcf");
+    let out = exports.path().join("contacts.vcf");
     let n = agora::export::vcards(&mut s, &search("helene martin"), &out).unwrap();
     assert!(n >= 1);
     let text = std::fs::read_to_string(&out).unwrap();
@@ -467,6 +475,8 @@ fn filters_by_group_and_by_consent_in_force() {
 
 #[test]
 fn tags_are_kept_filtered_imported_and_exported() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut s = demo(&dir);
     let by_tag = |t: &str| ContactFilter {
@@ -498,7 +508,7 @@ fn tags_are_kept_filtered_imported_and_exported() {
     assert!(f.is_clean(), "{:?}", f.errors);
     s.import_contacts(&f, Duplicates::Create, "t.csv").unwrap();
     assert_eq!(s.contacts_count(&by_tag("Vélo-école")).unwrap(), 2);
-    let out = dir.path().join("tags.csv");
+    let out = exports.path().join("tags.csv");
     agora::export::contacts_csv(&mut s, &by_tag("abbaye"), &out).unwrap();
     let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
     assert!(

@@ -206,10 +206,12 @@ fn ics_lines(text: &str) -> Vec<(String, String)> {
 
 #[test]
 fn the_calendar_file_reads_back() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
     s.load_demo().unwrap();
-    let out = dir.path().join("calendrier.ics");
+    let out = exports.path().join("calendrier.ics");
     agora::export::calendar(&mut s, ConventionId(1), &out).unwrap();
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
@@ -349,6 +351,8 @@ fn registers_round_trip_and_the_compensation_follows_attendance() {
 
 #[test]
 fn the_followup_csv_applies_whole_or_not_at_all() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     use agora::domain::codes::ProposalStatus;
     use agora::import::followup;
     let dir = tempfile::tempdir().unwrap();
@@ -394,7 +398,7 @@ fn the_followup_csv_applies_whole_or_not_at_all() {
     );
 
     // The follow-up table reads back.
-    let out = dir.path().join("suivi.pdf");
+    let out = exports.path().join("suivi.pdf");
     agora::export::followup(&mut s, conv, &out, today).unwrap();
     let doc = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
@@ -483,6 +487,8 @@ fn governance_designations_from_the_directory_or_created_on_the_spot() {
 
 #[test]
 fn rules_of_the_game_versions_adoption_comparison_and_pdf() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     use agora::domain::rules::{SectionChange, compare, parse_template};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join(store::DB_FILE);
@@ -514,7 +520,7 @@ fn rules_of_the_game_versions_adoption_comparison_and_pdf() {
     assert!(matches!(changed[0], SectionChange::Changed(t, _) if t == "Prise de décision"));
 
     // The latest version, a draft, prints with « BROUILLON ».
-    let out = dir.path().join("regles.pdf");
+    let out = exports.path().join("regles.pdf");
     agora::export::rules(&mut s, conv, &out, d(2027, 3, 20)).unwrap();
     let doc = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();

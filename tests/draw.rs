@@ -240,6 +240,8 @@ fn legacy_and_maximin_lotteries_verify_too() {
                 "p.json",
                 "--algorithm",
                 algorithm,
+                // The second method replaces the first one's unpublished file.
+                "--remplacer",
             ],
         );
         assert!(ok, "{algorithm}: {out}");

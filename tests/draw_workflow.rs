@@ -137,7 +137,9 @@ fn a_public_draw_from_the_store_is_verified_by_the_journalist_even_after_the_pur
     assert_eq!(history.role, SelectionRole::Member);
 
     // The published files and the PV.
-    let files = dir.path();
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
+    let files = exports.path();
     agora::export::portfolio_json(&mut s, conv, &files.join("portefeuille.json")).unwrap();
     agora::export::panel_csv(&mut s, conv, &files.join("panel.csv")).unwrap();
     agora::export::draw_minutes(&mut s, conv, &files.join("pv.pdf"), day(10, 21)).unwrap();
@@ -268,6 +270,8 @@ fn identity_columns_never_reach_the_pool() {
 
 #[test]
 fn an_invitation_sample_is_kept_and_exported_for_the_mail_merge() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let (mut s, conv) = store(&dir);
     let mut list = String::from("Nom;Adresse;Secteur\n");
@@ -290,7 +294,7 @@ fn an_invitation_sample_is_kept_and_exported_for_the_mail_merge() {
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].rows, sample.rows);
     assert_eq!(kept[0].seed, "invitations 2026");
-    let out = dir.path().join("publipostage.csv");
+    let out = exports.path().join("publipostage.csv");
     let n = agora::export::invitation_sample(&mut s, conv, id, &out).unwrap();
     assert_eq!(n, 40);
     let written = std::fs::read_to_string(&out).unwrap();

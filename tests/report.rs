@@ -13,10 +13,12 @@ fn pdf_text(bytes: &[u8]) -> (usize, String) {
 
 #[test]
 fn synthesis_note_reads_back_with_accents_sections_and_page_numbers() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
     store.load_demo().unwrap();
-    let out = dir.path().join("exports").join("note.pdf");
+    let out = exports.path().join("exports").join("note.pdf");
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     agora::export::synthesis_note(&mut store, ConventionId(1), &out, today).unwrap();
 
@@ -60,13 +62,15 @@ fn synthesis_note_reads_back_with_accents_sections_and_page_numbers() {
 
 #[test]
 fn letterhead_follows_the_settings() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
     store.load_demo().unwrap();
     let mut settings = store.settings().unwrap();
     settings.organisation = "Ville d'Échirolles".into();
     store.save_settings(&settings).unwrap();
-    let out = dir.path().join("note.pdf");
+    let out = exports.path().join("note.pdf");
     agora::export::synthesis_note(
         &mut store,
         ConventionId(1),
@@ -83,9 +87,11 @@ fn letterhead_follows_the_settings() {
 
 #[test]
 fn missing_convention_writes_nothing() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
-    let out = dir.path().join("note.pdf");
+    let out = exports.path().join("note.pdf");
     let err = agora::export::synthesis_note(
         &mut store,
         ConventionId(7),
@@ -103,13 +109,15 @@ fn flat(text: &str) -> String {
 
 #[test]
 fn compte_rendu_reads_back_with_attendees_and_its_state() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
     store.load_demo().unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
 
     // A draft: "BROUILLON" across every page, every attendee named.
-    let draft = dir.path().join("cr-brouillon.pdf");
+    let draft = exports.path().join("cr-brouillon.pdf");
     agora::export::minutes(&mut store, MeetingId(9), &draft, today).unwrap();
     let (pages, text) = pdf_text(&std::fs::read(&draft).unwrap());
     let text = flat(&text);
@@ -133,7 +141,7 @@ fn compte_rendu_reads_back_with_attendees_and_its_state() {
     assert!(!text.contains("Validé le"));
 
     // A validated one: dated on every page, no watermark.
-    let validated = dir.path().join("cr-valide.pdf");
+    let validated = exports.path().join("cr-valide.pdf");
     agora::export::minutes(&mut store, MeetingId(3), &validated, today).unwrap();
     let (pages, text) = pdf_text(&std::fs::read(&validated).unwrap());
     let text = flat(&text);
@@ -151,11 +159,13 @@ fn compte_rendu_reads_back_with_attendees_and_its_state() {
 
 #[test]
 fn attendance_sheet_lists_everyone_by_name_with_room_to_sign() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
     store.load_demo().unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-    let out = dir.path().join("emargement.pdf");
+    let out = exports.path().join("emargement.pdf");
     agora::export::attendance_sheet(&mut store, MeetingId(1), &out, false, today).unwrap();
     let bytes = std::fs::read(&out).unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
@@ -191,7 +201,7 @@ fn attendance_sheet_lists_everyone_by_name_with_room_to_sign() {
     assert!(!someone.email.is_empty());
     let (_, text) = pdf_text(&bytes);
     assert!(!text.contains(&someone.email));
-    let with = dir.path().join("emargement-coordonnees.pdf");
+    let with = exports.path().join("emargement-coordonnees.pdf");
     agora::export::attendance_sheet(&mut store, MeetingId(1), &with, true, today).unwrap();
     let (_, text) = pdf_text(&std::fs::read(&with).unwrap());
     // A long address may wrap inside its cell: compare without the line breaks.

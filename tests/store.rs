@@ -134,21 +134,58 @@ fn agora(dir: &Path) -> Command {
 }
 
 /// Starts a child writing journal entries one transaction at a time; returns it once
-/// it has committed its first write.
+/// it has committed its first write. The child is this test binary running
+/// [`probe_writer`], so the release binary carries no diagnostic command.
 fn writer(
     dir: &Path,
     delay_ms: u32,
 ) -> (std::process::Child, BufReader<std::process::ChildStdout>) {
-    let mut child = agora(dir)
-        .args(["__write-probe", "1000000", &delay_ms.to_string()])
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "probe_writer", "--ignored", "--nocapture"])
+        .env("AGORA_PROBE_DB", db_path(dir))
+        .env("AGORA_PROBE_DELAY_MS", delay_ms.to_string())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    out.read_line(&mut first).unwrap();
-    assert_eq!(first.trim(), "0");
+    assert_eq!(next_number(&mut out), 0);
     (child, out)
+}
+
+fn db_path(dir: &Path) -> PathBuf {
+    dir.join(store::DB_FILE)
+}
+
+/// The next committed number the writer printed (the test harness's own lines are
+/// skipped).
+fn next_number(out: &mut BufReader<std::process::ChildStdout>) -> i64 {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        assert!(out.read_line(&mut line).unwrap() > 0, "the writer stopped");
+        if let Ok(n) = line.trim().parse() {
+            return n;
+        }
+    }
+}
+
+/// The writer of the crash tests, run only as their child (`AGORA_PROBE_DB` set):
+/// appends journal entries one transaction at a time and prints each committed
+/// number, pausing between them.
+#[test]
+#[ignore = "a child process of the crash tests, not a test"]
+fn probe_writer() {
+    let db = std::env::var_os("AGORA_PROBE_DB").expect("run by the crash tests");
+    let delay: u64 = std::env::var("AGORA_PROBE_DELAY_MS")
+        .ok()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(0);
+    let mut store = Store::open(Path::new(&db)).unwrap();
+    for i in 0..1_000_000 {
+        store.probe_write(i).unwrap();
+        println!("{i}");
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+    }
 }
 
 #[test]
@@ -172,11 +209,8 @@ fn kill_during_writes_loses_no_committed_row() {
     let db = demo_store(&dir);
     let (mut child, mut out) = writer(dir.path(), 0);
     let mut committed = vec![0i64];
-    let mut line = String::new();
     while committed.len() < 300 {
-        line.clear();
-        out.read_line(&mut line).unwrap();
-        committed.push(line.trim().parse().unwrap());
+        committed.push(next_number(&mut out));
     }
     child.kill().unwrap();
     child.wait().unwrap();

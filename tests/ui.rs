@@ -183,7 +183,8 @@ fn export_from_documents_is_written_and_logged() {
     let mut app = demo_app(&dir);
     click(&mut app, "Documents");
     assert!(shows(&app, "Aucun export pour l'instant."));
-    let path = dir.path().join("Agora").join("note.pdf");
+    let exports = tempfile::tempdir().unwrap();
+    let path = exports.path().join("Agora").join("note.pdf");
     let _ = app.update(Message::Documents(documents::Message::ExportTo(
         ConventionId(1),
         Some(SaveTarget {
@@ -839,8 +840,9 @@ fn the_demo_pool_and_quotas_export_for_the_draw_commands() {
     click(&mut app, "Tirage au sort");
     click(&mut app, "2. Vivier");
     assert!(shows(&app, "Exporter le vivier (CSV)"));
+    let exports = tempfile::tempdir().unwrap();
     let target = |name: &str| SaveTarget {
-        path: dir.path().join(name),
+        path: exports.path().join(name),
         fallback: false,
     };
     for (which, name) in [
@@ -852,11 +854,12 @@ fn the_demo_pool_and_quotas_export_for_the_draw_commands() {
             Some(target(name)),
         ))));
     }
-    let pool =
-        agora::import::sortition::read_pool(&std::fs::read(dir.path().join("vivier.csv")).unwrap())
-            .unwrap();
+    let pool = agora::import::sortition::read_pool(
+        &std::fs::read(exports.path().join("vivier.csv")).unwrap(),
+    )
+    .unwrap();
     let quotas = agora::import::sortition::read_quotas(
-        &std::fs::read(dir.path().join("quotas.csv")).unwrap(),
+        &std::fs::read(exports.path().join("quotas.csv")).unwrap(),
     )
     .unwrap();
     assert!(pool.len() > 40 && !quotas.is_empty());
@@ -870,9 +873,14 @@ fn the_demo_pool_and_quotas_export_for_the_draw_commands() {
     drop(app);
     let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
     let log = store.export_log(5).unwrap();
+    // The pool ties pseudonyms to attributes and households: personal data.
     assert!(
         log.iter()
-            .any(|e| e.document == "Vivier (CSV)" && !e.personal_data)
+            .any(|e| e.document == "Vivier (CSV)" && e.personal_data)
+    );
+    assert!(
+        log.iter()
+            .any(|e| e.document == "Quotas (CSV)" && !e.personal_data)
     );
 }
 
@@ -1091,6 +1099,8 @@ fn import_a_pool_set_quotas_prepare_and_draw_with_a_seed() {
 
 #[test]
 fn a_public_ceremony_with_dice_then_a_withdrawal_and_the_proces_verbal() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     use agora::ui::panels::draw::{self, CeremonyMsg};
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
@@ -1146,7 +1156,7 @@ fn a_public_ceremony_with_dice_then_a_withdrawal_and_the_proces_verbal() {
         "the seat is taken"
     );
 
-    let pv = dir.path().join("pv.pdf");
+    let pv = exports.path().join("pv.pdf");
     let _ = app.update(Message::Draw(draw::Message::Ceremony(
         CeremonyMsg::ExportTo(
             draw::CeremonyFile::Minutes,
@@ -1179,6 +1189,8 @@ fn a_public_ceremony_with_dice_then_a_withdrawal_and_the_proces_verbal() {
 
 #[test]
 fn an_invitation_sample_from_a_directory_selection_for_the_mail_merge() {
+    // Exports go outside the data folder: Agora refuses them inside it.
+    let exports = tempfile::tempdir().unwrap();
     use agora::ui::choice::Choice;
     use agora::ui::panels::draw::{self, InvitationsMsg};
     let dir = tempfile::tempdir().unwrap();
@@ -1214,7 +1226,7 @@ fn an_invitation_sample_from_a_directory_selection_for_the_mail_merge() {
     click(&mut app, "Tirer l’échantillon");
     assert!(shows(&app, "Échantillons tirés"));
     assert!(shows(&app, "Exporter pour le publipostage (CSV)"));
-    let out = dir.path().join("publipostage.csv");
+    let out = exports.path().join("publipostage.csv");
     drop(app);
     let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
     let samples = store.invitation_samples(ConventionId(1)).unwrap();

@@ -28,6 +28,10 @@ pub enum DomainError {
         min: u32,
         max: u32,
     },
+    #[error(
+        "Ne garder aucune sauvegarde par jour, par semaine ni par mois effacerait chaque sauvegarde de plus de 48 heures : gardez-en au moins une par jour, par semaine ou par mois."
+    )]
+    NoBackupKept,
     #[error("L’heure de fin ({end}) doit suivre l’heure de début ({start}).")]
     EndNotAfterStart { start: String, end: String },
     #[error("« {0} » n’est pas une date comprise (écrivez par exemple 14/11/2026).")]

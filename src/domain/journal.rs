@@ -25,4 +25,6 @@ pub struct ExportRecord {
     pub entity_id: Option<i64>,
     pub path: String,
     pub personal_data: bool,
+    /// « écrit », or « refusé : … » / « échec : … » with the reason.
+    pub outcome: String,
 }

@@ -2,11 +2,9 @@
 //! published portfolio, the drawn panel for `agora draw verify`, the procès-verbal, and
 //! the invitation sample for the mail merge; each written and logged.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 
-use super::{ExportError, csv_line, log, write_file};
+use super::{Destination, Entry, ExportError, Kind, csv_line, deliver};
 use crate::domain::ids::ConventionId;
 use crate::domain::sortition::portfolio::Choice;
 use crate::report::draw_minutes::{self, Circumstances, Withdrawal};
@@ -22,12 +20,13 @@ pub enum DrawFile {
 }
 
 /// Writes a convention's pool or its draw's quotas in the `sortition-algorithms`
-/// format, for `agora draw prepare` or that tool, and logs it (pseudonyms only).
-pub fn draw_file(
+/// format, for `agora draw prepare` or that tool, and logs it; the pool (pseudonyms,
+/// attributes, households) as personal data.
+pub fn draw_file<'a>(
     store: &mut Store,
     convention: ConventionId,
     which: DrawFile,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
 ) -> Result<usize, ExportError> {
     let pool = store
         .pools(convention)?
@@ -67,14 +66,18 @@ pub fn draw_file(
             )
         }
     };
-    write_file(path, text.as_bytes())?;
-    log(
+    deliver(
         store,
-        document,
-        "convention",
-        Some(convention.0),
-        path,
-        false,
+        text.as_bytes(),
+        to.into(),
+        Entry {
+            document,
+            entity: "convention",
+            entity_id: Some(convention.0),
+            // The pool links pseudonyms to attributes and households: personal data.
+            personal: which == DrawFile::Pool,
+            kind: Kind::Csv,
+        },
     )?;
     Ok(count)
 }
@@ -96,34 +99,37 @@ fn latest_lottery_draw(
 }
 
 /// Writes the convention's latest prepared portfolio (the published file) and logs it.
-pub fn portfolio_json(
+pub fn portfolio_json<'a>(
     store: &mut Store,
     convention: ConventionId,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
 ) -> Result<(), ExportError> {
     let prepared = store.latest_portfolio(convention)?.ok_or_else(|| {
         StoreError::Refused("cette convention n'a pas de loterie préparée".into())
     })?;
     let json = serde_json::to_string_pretty(&prepared.portfolio)
         .map_err(|e| StoreError::BadValue(e.to_string()))?;
-    write_file(path, json.as_bytes())?;
-    log(
+    deliver(
         store,
-        "Portefeuille du tirage (JSON)",
-        "convention",
-        Some(convention.0),
-        path,
-        false,
+        json.as_bytes(),
+        to.into(),
+        Entry {
+            document: "Portefeuille du tirage (JSON)",
+            entity: "convention",
+            entity_id: Some(convention.0),
+            personal: false,
+            kind: Kind::Json,
+        },
     )?;
     Ok(())
 }
 
 /// Writes the panel the latest draw picked from the list (`id` then one id a line), the
 /// file `agora draw verify --panel` reads, and logs it.
-pub fn panel_csv(
+pub fn panel_csv<'a>(
     store: &mut Store,
     convention: ConventionId,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
 ) -> Result<usize, ExportError> {
     let (draw, prepared) = latest_lottery_draw(store, convention)?;
     let number = draw.lottery.as_ref().map_or(0, |l| l.number as usize);
@@ -138,23 +144,26 @@ pub fn panel_csv(
         out.push_str(id);
         out.push('\n');
     }
-    write_file(path, out.as_bytes())?;
-    log(
+    deliver(
         store,
-        "Panel tiré (CSV)",
-        "convention",
-        Some(convention.0),
-        path,
-        false,
+        out.as_bytes(),
+        to.into(),
+        Entry {
+            document: "Panel tiré (CSV)",
+            entity: "convention",
+            entity_id: Some(convention.0),
+            personal: false,
+            kind: Kind::Csv,
+        },
     )?;
     Ok(panel.len())
 }
 
 /// Writes the procès-verbal of the convention's latest draw and logs it.
-pub fn draw_minutes(
+pub fn draw_minutes<'a>(
     store: &mut Store,
     convention: ConventionId,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
     today: NaiveDate,
 ) -> Result<(), ExportError> {
     let (draw, prepared) = latest_lottery_draw(store, convention)?;
@@ -201,25 +210,28 @@ pub fn draw_minutes(
         &letterhead,
         today,
     )?;
-    write_file(path, &bytes)?;
-    log(
+    deliver(
         store,
-        draw_minutes::DOCUMENT,
-        "draw",
-        Some(draw.draw.id.0),
-        path,
-        false,
+        &bytes,
+        to.into(),
+        Entry {
+            document: draw_minutes::DOCUMENT,
+            entity: "draw",
+            entity_id: Some(draw.draw.id.0),
+            personal: false,
+            kind: Kind::Pdf,
+        },
     )?;
     Ok(())
 }
 
 /// Writes an invitation sample for the mail merge (UTF-8 with BOM, `;`) and logs it as
 /// personal data.
-pub fn invitation_sample(
+pub fn invitation_sample<'a>(
     store: &mut Store,
     convention: ConventionId,
     sample: i64,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
 ) -> Result<usize, ExportError> {
     let s = store
         .invitation_samples(convention)?
@@ -233,14 +245,17 @@ pub fn invitation_sample(
         let cells: Vec<&str> = row.iter().map(String::as_str).collect();
         out.push_str(&csv_line(&cells));
     }
-    write_file(path, out.as_bytes())?;
-    log(
+    deliver(
         store,
-        "Échantillon d'invitation (publipostage)",
-        "invitation_sample",
-        Some(sample),
-        path,
-        true,
+        out.as_bytes(),
+        to.into(),
+        Entry {
+            document: "Échantillon d'invitation (publipostage)",
+            entity: "invitation_sample",
+            entity_id: Some(sample),
+            personal: true,
+            kind: Kind::Csv,
+        },
     )?;
     Ok(s.rows.len())
 }

@@ -25,35 +25,164 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Report(#[from] ReportError),
-    #[error("Le fichier « {} » n'a pas pu être écrit : {source}", path.display())]
+    #[error("Le fichier « {} » n’a pas pu être écrit : {source}. Rien n’a été laissé à moitié écrit.", path.display())]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("« {} » est dans le dossier des données d’Agora : un export n’y va jamais (il pourrait remplacer la base ou une sauvegarde). Choisissez un autre dossier.", .0.display())]
+    IntoDataFolder(PathBuf),
+    #[error("« {} » est un dossier : indiquez le nom du fichier à écrire.", .0.display())]
+    IsFolder(PathBuf),
+    #[error("« {} » existe déjà et n’est pas un export du même type : choisissez un autre nom, ou confirmez le remplacement (en ligne de commande : --remplacer).", .0.display())]
+    WouldReplace(PathBuf),
 }
 
-/// Writes bytes to `path` through a temporary file, so a failed write leaves no
-/// half-written document behind.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let fail = |source| ExportError::Write {
-        path: path.to_path_buf(),
+/// Where an export goes, and whether the person agreed to replace what is there.
+#[derive(Debug, Clone, Copy)]
+pub struct Destination<'a> {
+    pub path: &'a Path,
+    /// The person confirmed replacing an existing file: a save dialog asks before it
+    /// returns an existing name; on the command line, `--remplacer`.
+    pub replace: bool,
+}
+
+impl<'a> From<&'a Path> for Destination<'a> {
+    fn from(path: &'a Path) -> Self {
+        Destination {
+            path,
+            replace: false,
+        }
+    }
+}
+
+impl<'a> From<&'a PathBuf> for Destination<'a> {
+    fn from(path: &'a PathBuf) -> Self {
+        Destination::from(path.as_path())
+    }
+}
+
+/// The kind of file an export writes: an existing file of the same kind (an earlier
+/// export) may be replaced without asking, any other only when the person said so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Pdf,
+    Csv,
+    Json,
+    Calendar,
+    VCard,
+}
+
+impl Kind {
+    /// Whether the file at `path` looks like an earlier export of this kind.
+    fn matches(self, path: &Path) -> bool {
+        let mut head = [0u8; 512];
+        let n = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .unwrap_or(0);
+        let head = &head[..n];
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let text = !head.contains(&0);
+        match self {
+            Kind::Pdf => head.starts_with(b"%PDF-"),
+            Kind::Csv => extension == "csv" && text,
+            Kind::Json => {
+                extension == "json"
+                    && text
+                    && matches!(
+                        head.iter().find(|b| !b.is_ascii_whitespace()),
+                        Some(b'{' | b'[') | None
+                    )
+            }
+            Kind::Calendar => head.starts_with(b"BEGIN:VCALENDAR"),
+            Kind::VCard => head.starts_with(b"BEGIN:VCARD"),
+        }
+    }
+}
+
+/// What the export log says of an export.
+struct Entry<'a> {
+    document: &'a str,
+    entity: &'a str,
+    entity_id: Option<i64>,
+    personal: bool,
+    kind: Kind,
+}
+
+/// Refuses a destination inside the data folder (the store, its backups), a folder,
+/// and an existing file of another kind the person did not agree to replace.
+fn check_destination(store: &Store, to: Destination, kind: Kind) -> Result<(), ExportError> {
+    if crate::files::is_inside(to.path, crate::files::parent(store.path())) {
+        return Err(ExportError::IntoDataFolder(to.path.to_path_buf()));
+    }
+    match std::fs::metadata(to.path) {
+        Ok(m) if m.is_dir() => Err(ExportError::IsFolder(to.path.to_path_buf())),
+        Ok(_) if !to.replace && !kind.matches(to.path) => {
+            Err(ExportError::WouldReplace(to.path.to_path_buf()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Delivers an export: checks the destination, writes a temporary file in its folder
+/// (private when it holds personal data) and flushes it, then logs the export and
+/// renames the file into place in one transaction. A refusal or a failure is logged
+/// too, with its reason, and leaves no file behind.
+fn deliver(
+    store: &mut Store,
+    bytes: &[u8],
+    to: Destination,
+    entry: Entry,
+) -> Result<(), ExportError> {
+    let record = |outcome: String| ExportRecord {
+        at: Local::now().naive_local(),
+        document: entry.document.into(),
+        entity: entry.entity.into(),
+        entity_id: entry.entity_id,
+        path: to.path.display().to_string(),
+        personal_data: entry.personal,
+        outcome,
+    };
+    if let Err(e) = check_destination(store, to, entry.kind) {
+        store.log_export(&record(format!("refusé : {e}")))?;
+        return Err(e);
+    }
+    let fail = |source: std::io::Error| ExportError::Write {
+        path: to.path.to_path_buf(),
         source,
     };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(fail)?;
+    let written = (|| {
+        std::fs::create_dir_all(crate::files::parent(to.path))?;
+        crate::files::write_temp(to.path, bytes, entry.personal)
+    })();
+    let tmp = match written {
+        Ok(tmp) => tmp,
+        Err(e) => {
+            store.log_export(&record(format!("échec : {e}")))?;
+            return Err(fail(e));
+        }
+    };
+    match store.log_export_with(&record("écrit".into()), || tmp.persist()) {
+        Ok(()) => Ok(()),
+        Err(StoreError::Io(e)) => {
+            store.log_export(&record(format!("échec : {e}")))?;
+            Err(fail(e))
+        }
+        Err(e) => {
+            let _ = store.log_export(&record(format!("échec : {e}")));
+            Err(e.into())
+        }
     }
-    let mut tmp = path.as_os_str().to_os_string();
-    tmp.push(".partiel");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)
 }
 
 /// Exports a convention's note de synthèse to `path` and logs it.
-pub fn synthesis_note(
+pub fn synthesis_note<'a>(
     store: &mut Store,
     id: ConventionId,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
     today: NaiveDate,
 ) -> Result<(), ExportError> {
     let overview = store.convention_overview(id)?;
@@ -62,17 +191,18 @@ pub fn synthesis_note(
     write_logged(
         store,
         &bytes,
-        path,
+        to.into(),
         synthesis_note::DOCUMENT,
         Subject::Convention(id),
+        Kind::Pdf,
     )
 }
 
 /// Exports the follow-up table of a convention's proposals to `path` and logs it.
-pub fn followup(
+pub fn followup<'a>(
     store: &mut Store,
     id: ConventionId,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
     today: NaiveDate,
 ) -> Result<(), ExportError> {
     let overview = store.convention_overview(id)?;
@@ -87,17 +217,18 @@ pub fn followup(
     write_logged(
         store,
         &bytes,
-        path,
+        to.into(),
         report::followup::DOCUMENT,
         Subject::Convention(id),
+        Kind::Pdf,
     )
 }
 
 /// Exports the latest version of a convention's rules of participation and logs it.
-pub fn rules(
+pub fn rules<'a>(
     store: &mut Store,
     id: ConventionId,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
     today: NaiveDate,
 ) -> Result<(), ExportError> {
     let convention = store.convention(id)?;
@@ -112,9 +243,10 @@ pub fn rules(
     write_logged(
         store,
         &bytes,
-        path,
+        to.into(),
         report::rules::DOCUMENT,
         Subject::Convention(id),
+        Kind::Pdf,
     )
 }
 
@@ -126,21 +258,31 @@ enum Subject {
     Meeting(MeetingId),
 }
 
-/// Writes a document and logs it.
+/// Delivers a convention's or a meeting's document (see [`deliver`]).
 fn write_logged(
     store: &mut Store,
     bytes: &[u8],
-    path: &Path,
+    to: Destination,
     document: &str,
     subject: Subject,
+    kind: Kind,
 ) -> Result<(), ExportError> {
-    write_file(path, bytes)?;
     let (entity, id, personal) = match subject {
         Subject::Convention(id) => ("convention", id.0, false),
         Subject::Meeting(id) => ("meeting", id.0, true),
     };
-    log(store, document, entity, Some(id), path, personal)?;
-    Ok(())
+    deliver(
+        store,
+        bytes,
+        to,
+        Entry {
+            document,
+            entity,
+            entity_id: Some(id),
+            personal,
+            kind,
+        },
+    )
 }
 
 /// A CSV cell for Excel in France: quoted when needed, and a leading = + - @ made
@@ -170,10 +312,10 @@ pub fn csv_line(cells: &[&str]) -> String {
 
 /// Writes the directory's contacts the filter keeps as CSV (UTF-8 with BOM, `;`) and
 /// logs the export of personal data. Returns how many were written.
-pub fn contacts_csv(
+pub fn contacts_csv<'a>(
     store: &mut Store,
     filter: &crate::store::ContactFilter,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
 ) -> Result<usize, ExportError> {
     let rows = store.contacts_page(filter, 0, u32::MAX)?;
     let mut out = String::from("\u{FEFF}");
@@ -204,8 +346,18 @@ pub fn contacts_csv(
         ];
         out.push_str(&csv_line(&cells));
     }
-    write_file(path, out.as_bytes())?;
-    log(store, "Contacts (CSV)", "contact", None, path, true)?;
+    deliver(
+        store,
+        out.as_bytes(),
+        to.into(),
+        Entry {
+            document: "Contacts (CSV)",
+            entity: "contact",
+            entity_id: None,
+            personal: true,
+            kind: Kind::Csv,
+        },
+    )?;
     Ok(rows.len())
 }
 
@@ -213,7 +365,11 @@ pub fn contacts_csv(
 pub const CALENDAR: &str = "Calendrier (.ics)";
 
 /// Writes a convention's sessions as an iCalendar file to `path` and logs it.
-pub fn calendar(store: &mut Store, id: ConventionId, path: &Path) -> Result<(), ExportError> {
+pub fn calendar<'a>(
+    store: &mut Store,
+    id: ConventionId,
+    to: impl Into<Destination<'a>>,
+) -> Result<(), ExportError> {
     let overview = store.convention_overview(id)?;
     let text = report::ics::calendar(
         &overview.convention,
@@ -223,18 +379,19 @@ pub fn calendar(store: &mut Store, id: ConventionId, path: &Path) -> Result<(), 
     write_logged(
         store,
         text.as_bytes(),
-        path,
+        to.into(),
         CALENDAR,
         Subject::Convention(id),
+        Kind::Calendar,
     )
 }
 
 /// Writes the contacts the filter keeps as vCards (3.0, one card each) and logs the
 /// export of personal data. Returns how many were written.
-pub fn vcards(
+pub fn vcards<'a>(
     store: &mut Store,
     filter: &crate::store::ContactFilter,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
 ) -> Result<usize, ExportError> {
     let esc = |s: &str| {
         s.replace('\\', "\\\\")
@@ -280,18 +437,28 @@ pub fn vcards(
         }
         out.push_str("END:VCARD\r\n");
     }
-    write_file(path, out.as_bytes())?;
-    log(store, "Contacts (vCard)", "contact", None, path, true)?;
+    deliver(
+        store,
+        out.as_bytes(),
+        to.into(),
+        Entry {
+            document: "Contacts (vCard)",
+            entity: "contact",
+            entity_id: None,
+            personal: true,
+            kind: Kind::VCard,
+        },
+    )?;
     Ok(rows.len())
 }
 
 /// Writes a campaign's mail-merge file (the fields a letter needs; UTF-8 with BOM,
 /// `;`), leaving out anyone who may no longer be written to. Logged. Returns the
 /// lines written and the people left out.
-pub fn mail_merge(
+pub fn mail_merge<'a>(
     store: &mut Store,
     campaign: i64,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
 ) -> Result<(usize, usize), ExportError> {
     let mut out = String::from("\u{FEFF}");
     out.push_str("Civilité;Prénom;Nom;Structure;Adresse;Code postal;Ville;Courriel;Statut\r\n");
@@ -316,21 +483,28 @@ pub fn mail_merge(
         out.push_str(&csv_line(&cells));
         written += 1;
     }
-    write_file(path, out.as_bytes())?;
-    log(
+    deliver(
         store,
-        "Publipostage d'une campagne",
-        "campaign",
-        Some(campaign),
-        path,
-        true,
+        out.as_bytes(),
+        to.into(),
+        Entry {
+            document: "Publipostage d'une campagne",
+            entity: "campaign",
+            entity_id: Some(campaign),
+            personal: true,
+            kind: Kind::Csv,
+        },
     )?;
     Ok((written, left))
 }
 
 /// Writes everything the directory holds about one person (an access request) as
 /// JSON to `path`, and logs it.
-pub fn person_data(store: &mut Store, id: ContactId, path: &Path) -> Result<(), ExportError> {
+pub fn person_data<'a>(
+    store: &mut Store,
+    id: ContactId,
+    to: impl Into<Destination<'a>>,
+) -> Result<(), ExportError> {
     let c = store.contact(id)?;
     let consents: Vec<serde_json::Value> = store
         .consents(id)?
@@ -378,35 +552,19 @@ pub fn person_data(store: &mut Store, id: ContactId, path: &Path) -> Result<(), 
         "réunions": meetings,
     });
     let text = serde_json::to_string_pretty(&data).unwrap_or_default();
-    write_file(path, text.as_bytes())?;
-    log(
+    deliver(
         store,
-        "Données d'une personne (droit d'accès)",
-        "contact",
-        Some(id.0),
-        path,
-        true,
+        text.as_bytes(),
+        to.into(),
+        Entry {
+            document: "Données d'une personne (droit d'accès)",
+            entity: "contact",
+            entity_id: Some(id.0),
+            personal: true,
+            kind: Kind::Json,
+        },
     )?;
     Ok(())
-}
-
-/// Logs an export in the export log and the journal.
-fn log(
-    store: &mut Store,
-    document: &str,
-    entity: &str,
-    entity_id: Option<i64>,
-    path: &Path,
-    personal_data: bool,
-) -> Result<(), StoreError> {
-    store.log_export(&ExportRecord {
-        at: Local::now().naive_local(),
-        document: document.into(),
-        entity: entity.into(),
-        entity_id,
-        path: path.display().to_string(),
-        personal_data,
-    })
 }
 
 /// Where documents go when no file dialog can open: Documents/Agora.
@@ -437,10 +595,10 @@ fn named(document: &str, entity: &str, id: i64, today: NaiveDate) -> String {
 }
 
 /// Exports a meeting's compte rendu to `path` and logs it (it names participants).
-pub fn minutes(
+pub fn minutes<'a>(
     store: &mut Store,
     id: MeetingId,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
     today: NaiveDate,
 ) -> Result<(), ExportError> {
     let record = store.meeting_record(id)?;
@@ -449,18 +607,19 @@ pub fn minutes(
     write_logged(
         store,
         &bytes,
-        path,
+        to.into(),
         report::minutes::DOCUMENT,
         Subject::Meeting(id),
+        Kind::Pdf,
     )
 }
 
 /// Exports a meeting's feuille d'émargement to `path` and logs it. Emails and phones
 /// are printed only with `with_contact_details`.
-pub fn attendance_sheet(
+pub fn attendance_sheet<'a>(
     store: &mut Store,
     id: MeetingId,
-    path: &Path,
+    to: impl Into<Destination<'a>>,
     with_contact_details: bool,
     today: NaiveDate,
 ) -> Result<(), ExportError> {
@@ -509,8 +668,9 @@ pub fn attendance_sheet(
     write_logged(
         store,
         &bytes,
-        path,
+        to.into(),
         report::attendance_sheet::DOCUMENT,
         Subject::Meeting(id),
+        Kind::Pdf,
     )
 }

@@ -21,6 +21,10 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error("« {} » n’existe pas : vérifiez le chemin du fichier.", .0.display())]
+    Missing(PathBuf),
+    #[error("« {} » est la base elle-même : choisissez une sauvegarde, pas la base en service.", .0.display())]
+    RestoreFromItself(PathBuf),
     #[error("Agora est déjà ouvert sur ce dossier de données (verrou « {} »). Fermez l'autre fenêtre ou commande, puis réessayez.", .0.display())]
     AlreadyOpen(PathBuf),
     #[error(

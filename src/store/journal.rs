@@ -66,17 +66,29 @@ impl Store {
 
     /// Records an export in the export log and the journal.
     pub fn log_export(&mut self, record: &ExportRecord) -> Result<(), StoreError> {
+        self.log_export_with(record, || Ok(()))
+    }
+
+    /// Records an export and runs `deliver` (the rename that puts the file in place)
+    /// in the same transaction: the entry is committed if and only if the file was
+    /// delivered.
+    pub fn log_export_with(
+        &mut self,
+        record: &ExportRecord,
+        deliver: impl FnOnce() -> std::io::Result<()>,
+    ) -> Result<(), StoreError> {
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO export_log (at, document, entity, entity_id, path, personal_data) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO export_log (at, document, entity, entity_id, path, personal_data, outcome) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     stamp(record.at),
                     record.document,
                     record.entity,
                     record.entity_id,
                     record.path,
-                    record.personal_data
+                    record.personal_data,
+                    record.outcome
                 ],
             )?;
             let personal = if record.personal_data {
@@ -88,15 +100,20 @@ impl Store {
                 "export",
                 &record.entity,
                 record.entity_id,
-                &format!("{} exporté vers {}{personal}", record.document, record.path),
-            )
+                &format!(
+                    "{} exporté vers {}{personal} : {}",
+                    record.document, record.path, record.outcome
+                ),
+            )?;
+            deliver()?;
+            Ok(())
         })
     }
 
     /// The export log, newest first.
     pub fn export_log(&self, limit: u32) -> Result<Vec<ExportRecord>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT at, document, entity, entity_id, path, personal_data FROM export_log \
+            "SELECT at, document, entity, entity_id, path, personal_data, outcome FROM export_log \
              ORDER BY id DESC LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit], |r| {
@@ -107,6 +124,7 @@ impl Store {
                 entity_id: r.get(3)?,
                 path: r.get(4)?,
                 personal_data: r.get(5)?,
+                outcome: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

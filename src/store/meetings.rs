@@ -153,8 +153,10 @@ impl Store {
 
     /// Deletes a meeting with its agenda, attendance, minutes, decisions and actions.
     /// A meeting whose compte rendu is locked is part of the record and is kept.
+    /// A verified backup is taken first: the deletion cascades.
     pub fn delete_meeting(&mut self, id: MeetingId) -> Result<(), StoreError> {
         let m = self.meeting(id)?;
+        self.backup_now("avant-suppression-reunion")?;
         self.write(|tx| {
             tx.ensure_editable(id)?;
             tx.execute("DELETE FROM meetings WHERE id = ?1", [id.0])?;

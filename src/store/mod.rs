@@ -110,12 +110,12 @@ impl Store {
     /// Opens with a given list of migrations. For tests of the migration machinery.
     #[doc(hidden)]
     pub fn open_with(path: &Path, migrations: &[&str]) -> Result<Store, StoreError> {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
-        }
+        crate::files::create_private_dir(crate::files::parent(path))?;
         let lock = take_lock(path)?;
         let found = inspect(path, migrations.len() as i64)?;
         let conn = Connection::open(path)?;
+        // SQLite gives the -wal and -shm files the store's own permissions.
+        crate::files::make_private(path)?;
         configure(&conn)?;
         let mut store = Store {
             conn,
@@ -202,6 +202,13 @@ impl Store {
         Ok(out)
     }
 
+    /// Closes the connection and keeps the single-instance lock (a restore holds it
+    /// while it swaps the file).
+    pub(crate) fn into_lock(self) -> Result<File, StoreError> {
+        self.conn.close().map_err(|(_, e)| StoreError::Sqlite(e))?;
+        Ok(self._lock)
+    }
+
     /// Backs up if anything changed, then releases the file and its lock.
     pub fn close(self) -> Result<Option<PathBuf>, StoreError> {
         let backup = if self.changed {
@@ -229,18 +236,23 @@ impl<'a> std::ops::Deref for Tx<'a> {
 
 /// The lock file beside the database.
 pub fn lock_path(db: &Path) -> PathBuf {
+    side_file(db, ".lock")
+}
+
+/// A file beside the database: its name with `suffix` appended ("-wal", "-shm").
+pub fn side_file(db: &Path, suffix: &str) -> PathBuf {
     let mut name = db.as_os_str().to_os_string();
-    name.push(".lock");
+    name.push(suffix);
     PathBuf::from(name)
 }
 
 fn take_lock(db: &Path) -> Result<File, StoreError> {
     let path = lock_path(db);
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(&path)?;
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::AlreadyOpen(path)),
@@ -272,11 +284,7 @@ fn inspect(path: &Path, supported: i64) -> Result<Found, StoreError> {
         path: path.to_path_buf(),
         detail: e.to_string(),
     };
-    let ro = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(corrupt)?;
+    let ro = open_untouched(path).map_err(corrupt)?;
     let app_id: i32 = ro
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(corrupt)?;
@@ -310,6 +318,43 @@ fn inspect(path: &Path, supported: i64) -> Result<Found, StoreError> {
         });
     }
     Ok(Found::Agora { version })
+}
+
+/// Opens a file read-only so that nothing is written beside it: as immutable when no
+/// WAL lies beside it, else through SQLite's read-only path (which uses the side files
+/// the WAL already has, and sees the transactions committed in it).
+pub(crate) fn open_untouched(path: &Path) -> Result<Connection, rusqlite::Error> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if side_file(path, "-wal").exists() {
+        Connection::open_with_flags(path, flags)
+    } else {
+        Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+    }
+}
+
+/// `file:PATH?immutable=1`, the path's bytes percent-encoded (none is lost).
+fn immutable_uri(path: &Path) -> PathBuf {
+    let mut bytes: Vec<u8> = path.as_os_str().as_encoded_bytes().to_vec();
+    if cfg!(windows) {
+        for b in &mut bytes {
+            if *b == b'\\' {
+                *b = b'/';
+            }
+        }
+        if bytes.get(1) == Some(&b':') {
+            bytes.insert(0, b'/');
+        }
+    }
+    let mut uri = String::from("file:");
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    PathBuf::from(uri)
 }
 
 /// Sets and verifies the connection's PRAGMAs.

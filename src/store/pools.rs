@@ -141,7 +141,9 @@ impl Store {
     /// Deletes the volunteers of a pool who were never drawn (members, reserves or
     /// replacements), once a draw exists; the published portfolio keeps the draw
     /// verifiable with pseudonyms. Returns how many were deleted.
+    /// A verified backup is taken first.
     pub fn purge_pool(&mut self, pool: PoolId, today: NaiveDate) -> Result<usize, StoreError> {
+        self.backup_now("avant-purge-vivier")?;
         self.write(|tx| {
             let draws: i64 = tx.query_row(
                 "SELECT count(*) FROM draws WHERE pool_id = ?1",

@@ -84,6 +84,7 @@ impl Store {
         on: NaiveDate,
     ) -> Result<(), StoreError> {
         self.contact(contact)?;
+        self.backup_now("avant-anonymisation")?;
         self.write(|tx| {
             tx.execute(
                 "UPDATE contacts SET civility = '', first_name = '', last_name = ?2, email = '', phone = '', \

@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -561,4 +561,9 @@ CREATE TABLE invitation_samples (
     header TEXT NOT NULL,
     rows TEXT NOT NULL
 );
+"#;
+
+/// The safety net: every export is logged with its outcome (written, refused, failed).
+const V7: &str = r#"
+ALTER TABLE export_log ADD COLUMN outcome TEXT NOT NULL DEFAULT 'écrit';
 "#;

@@ -75,6 +75,7 @@ impl Store {
         if s.organisation.trim().is_empty() {
             return Err(crate::domain::DomainError::Required("Organisation").into());
         }
+        s.rotation.check()?;
         if !(1..=30).contains(&s.retention_years) {
             return Err(StoreError::Refused(format!(
                 "durée de conservation de {} an(s) : attendu entre 1 et 30 ans",

@@ -11,6 +11,18 @@ pub struct SaveTarget {
     pub fallback: bool,
 }
 
+impl SaveTarget {
+    /// Where the export goes. The system's save dialogs ask before they return the
+    /// name of an existing file, so the person confirmed replacing it; a name chosen
+    /// without a dialog replaces only an earlier export of the same kind.
+    pub fn destination(&self) -> crate::export::Destination<'_> {
+        crate::export::Destination {
+            path: &self.path,
+            replace: !self.fallback,
+        }
+    }
+}
+
 fn dialog_available() -> bool {
     if cfg!(target_os = "linux") {
         std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())

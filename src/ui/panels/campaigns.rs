@@ -163,7 +163,7 @@ impl Campaigns {
                 }
                 Msg::MailMerge | Msg::MailMergeTo(_, None) => {}
                 Msg::MailMergeTo(id, Some(target)) => {
-                    return match crate::export::mail_merge(store, id, &target.path) {
+                    return match crate::export::mail_merge(store, id, target.destination()) {
                         Ok((written, left)) => Ok(Some(format!(
                             "Publipostage enregistré : {written} ligne(s) dans {}{}",
                             target.path.display(),

@@ -242,9 +242,9 @@ impl State {
             Message::ExportListTo(_, _, None) => None,
             Message::ExportListTo(vcard, filter, Some(target)) => {
                 let result = if vcard {
-                    crate::export::vcards(store, &filter, &target.path)
+                    crate::export::vcards(store, &filter, target.destination())
                 } else {
-                    crate::export::contacts_csv(store, &filter, &target.path)
+                    crate::export::contacts_csv(store, &filter, target.destination())
                 };
                 return (
                     Task::none(),
@@ -440,7 +440,7 @@ impl State {
                 return (
                     Task::none(),
                     Some(super::exported(
-                        crate::export::person_data(store, id, &target.path),
+                        crate::export::person_data(store, id, target.destination()),
                         "Données de la personne",
                         &target,
                     )),

@@ -76,7 +76,7 @@ pub fn export_synthesis(
     today: NaiveDate,
 ) -> Event {
     exported(
-        crate::export::synthesis_note(store, id, &target.path, today),
+        crate::export::synthesis_note(store, id, target.destination(), today),
         crate::report::synthesis_note::DOCUMENT,
         target,
     )

@@ -15,6 +15,8 @@ pub struct State {
     organisation: String,
     mission: String,
     retention_years: String,
+    /// The rotation's three counts as typed: days, weeks, months.
+    rotation: [String; 3],
     db: String,
     backup_dir: String,
     backups: Vec<String>,
@@ -27,6 +29,9 @@ pub enum Message {
     Organisation(String),
     Mission(String),
     RetentionYears(String),
+    /// One of the rotation's counts: 0 days, 1 weeks, 2 months.
+    Rotation(usize, String),
+    SaveRotation,
     Save,
     SaveRetention,
     ApplyRetention,
@@ -41,6 +46,7 @@ impl State {
             organisation: saved.organisation.clone(),
             mission: saved.mission.clone(),
             retention_years: saved.retention_years.to_string(),
+            rotation: rotation_fields(saved.rotation),
             saved,
             db: store.path().display().to_string(),
             backup_dir: store.backup_dir().display().to_string(),
@@ -108,6 +114,49 @@ impl State {
                 };
             }
             Message::RetentionYears(s) => self.retention_years = s,
+            Message::Rotation(i, s) => {
+                if let Some(field) = self.rotation.get_mut(i) {
+                    *field = s;
+                }
+            }
+            Message::SaveRotation => {
+                let mut counts = [0u32; 3];
+                for (count, typed) in counts.iter_mut().zip(&self.rotation) {
+                    match typed.trim().parse::<u32>() {
+                        Ok(n) => *count = n,
+                        Err(_) => {
+                            self.error = Some(fr::typography(&format!(
+                                "Conservation des sauvegardes : « {} » n’est pas un nombre entier.",
+                                typed.trim()
+                            )));
+                            return None;
+                        }
+                    }
+                }
+                let rotation = store::backup::RotationPolicy {
+                    daily: counts[0],
+                    weekly: counts[1],
+                    monthly: counts[2],
+                };
+                let saved = store.settings().and_then(|stored| {
+                    let new = Settings { rotation, ..stored };
+                    store.save_settings(&new)?;
+                    Ok(new)
+                });
+                return match saved {
+                    Ok(new) => {
+                        self.saved = new;
+                        self.error = None;
+                        Some(Event::Notice(
+                            "Conservation des sauvegardes enregistrée : elle s’applique à la prochaine sauvegarde.".into(),
+                        ))
+                    }
+                    Err(e) => {
+                        self.error = Some(super::describe(&e));
+                        None
+                    }
+                };
+            }
             Message::SaveRetention => {
                 let years = match self.retention_years.trim().parse::<u32>() {
                     Ok(y) => y,
@@ -207,15 +256,36 @@ impl State {
         } else {
             save
         });
-        let r = self.saved.rotation;
+        let rotation_dirty = self.rotation != rotation_fields(self.saved.rotation);
+        let save_rotation = button(text("Enregistrer la conservation"));
+        let mut counts = row![text("Garder aussi la plus récente des").width(Length::Fixed(220.0))]
+            .spacing(8)
+            .align_y(iced::Alignment::Center);
+        for (i, unit) in ["derniers jours,", "dernières semaines,", "derniers mois"]
+            .into_iter()
+            .enumerate()
+        {
+            counts = counts.push(
+                text_input("0", &self.rotation[i])
+                    .id(format!("settings-rotation-{i}"))
+                    .on_input(move |s| Message::Rotation(i, s))
+                    .padding(6)
+                    .width(Length::Fixed(60.0)),
+            );
+            counts = counts.push(text(unit));
+        }
+        counts = counts.push(if rotation_dirty {
+            save_rotation.on_press(Message::SaveRotation)
+        } else {
+            save_rotation
+        });
         let mut backups = column![
             widget::field("Base de données", self.db.as_str()),
             widget::field("Dossier des sauvegardes", self.backup_dir.as_str()),
-            widget::field(
-                "Conservation",
-                format!("les {} dernières journées, {} dernières semaines et {} derniers mois", r.daily, r.weekly, r.monthly),
-            ),
-            widget::muted("Une sauvegarde vérifiée est faite à la fermeture si quelque chose a changé, et avant toute mise à jour du schéma."),
+            widget::muted(fr::typography(
+                "Une sauvegarde vérifiée est faite à la fermeture si quelque chose a changé, avant toute mise à jour du schéma, avant un import, une fusion, une anonymisation, une restauration ou une suppression en masse. Toutes les sauvegardes des dernières 48 heures sont gardées ; celles faites à la main ou avant une opération, au moins 30 jours."
+            )),
+            counts,
             button(text("Sauvegarder maintenant")).on_press(Message::BackupNow),
         ]
         .spacing(8);
@@ -271,4 +341,9 @@ impl State {
         ))
         .into()
     }
+}
+
+/// The rotation's counts as the form shows them.
+fn rotation_fields(r: store::backup::RotationPolicy) -> [String; 3] {
+    [r.daily, r.weekly, r.monthly].map(|n| n.to_string())
 }

@@ -376,7 +376,7 @@ impl State {
                 return (
                     Task::none(),
                     Some(super::exported(
-                        crate::export::followup(store, id, &target.path, today),
+                        crate::export::followup(store, id, target.destination(), today),
                         crate::report::followup::DOCUMENT,
                         &target,
                     )),
@@ -410,7 +410,7 @@ impl State {
                 return (
                     Task::none(),
                     Some(super::exported(
-                        crate::export::rules(store, id, &target.path, today),
+                        crate::export::rules(store, id, target.destination(), today),
                         crate::report::rules::DOCUMENT,
                         &target,
                     )),
@@ -440,7 +440,7 @@ impl State {
                 return (
                     Task::none(),
                     Some(super::exported(
-                        crate::export::calendar(store, id, &target.path),
+                        crate::export::calendar(store, id, target.destination()),
                         crate::export::CALENDAR,
                         &target,
                     )),

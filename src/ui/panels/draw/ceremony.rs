@@ -230,11 +230,17 @@ impl State {
             Msg::ExportTo(which, Some(target)) => {
                 let (result, document) = match which {
                     File::Minutes => (
-                        crate::export::draw_minutes(store, l.convention, &target.path, today),
+                        crate::export::draw_minutes(
+                            store,
+                            l.convention,
+                            target.destination(),
+                            today,
+                        ),
                         crate::report::draw_minutes::DOCUMENT,
                     ),
                     File::Panel => (
-                        crate::export::panel_csv(store, l.convention, &target.path).map(|_| ()),
+                        crate::export::panel_csv(store, l.convention, target.destination())
+                            .map(|_| ()),
                         "Panel tiré (CSV)",
                     ),
                 };

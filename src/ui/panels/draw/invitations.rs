@@ -174,7 +174,7 @@ impl State {
             Msg::ExportTo(_, None) => {}
             Msg::ExportTo(id, Some(target)) => {
                 let result =
-                    crate::export::invitation_sample(store, l.convention, id, &target.path)
+                    crate::export::invitation_sample(store, l.convention, id, target.destination())
                         .map(|_| ());
                 return (
                     Task::none(),

@@ -208,7 +208,7 @@ impl State {
                     DrawFile::Quotas => "Quotas (CSV)",
                 };
                 let result =
-                    crate::export::draw_file(store, loaded.convention, which, &target.path)
+                    crate::export::draw_file(store, loaded.convention, which, target.destination())
                         .map(|_| ());
                 return (Task::none(), Some(exported(result, document, &target)));
             }

@@ -234,7 +234,8 @@ impl State {
             }
             Msg::PublishTo(None) => {}
             Msg::PublishTo(Some(target)) => {
-                let result = crate::export::portfolio_json(store, l.convention, &target.path);
+                let result =
+                    crate::export::portfolio_json(store, l.convention, target.destination());
                 return (
                     Task::none(),
                     Some(exported(result, "Portefeuille du tirage (JSON)", &target)),

@@ -978,12 +978,12 @@ fn export(
 ) -> Event {
     match doc {
         Doc::Minutes => super::exported(
-            crate::export::minutes(store, id, &target.path, today),
+            crate::export::minutes(store, id, target.destination(), today),
             crate::report::minutes::DOCUMENT,
             target,
         ),
         Doc::AttendanceSheet => super::exported(
-            crate::export::attendance_sheet(store, id, &target.path, details, today),
+            crate::export::attendance_sheet(store, id, target.destination(), details, today),
             crate::report::attendance_sheet::DOCUMENT,
             target,
         ),

@@ -1,0 +1,211 @@
+//! Files on disk as Agora writes them: private to the user (folders 0700, files 0600
+//! on Unix; on Windows the data folder lives under the user's profile) and durable
+//! (a temporary file in the target's folder → fsync → rename → fsync the folder), so
+//! that a file Agora writes is either whole or not there at all.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Creates `dir` and its missing parents, private to the user, and makes `dir`
+/// itself private if it already existed.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::create_dir_all(dir)
+    }
+}
+
+/// Makes an existing file readable and writable by the user only.
+pub fn make_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(())
+    }
+}
+
+/// Creates a new empty file, failing if it exists; private when asked.
+fn create_new(path: &Path, private: bool) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(if private { 0o600 } else { 0o644 });
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    options.open(path)
+}
+
+/// Flushes a file to the disk. The handle is opened for writing: Windows refuses to
+/// flush through a read-only one.
+pub fn sync_file(path: &Path) -> std::io::Result<()> {
+    OpenOptions::new().write(true).open(path)?.sync_all()
+}
+
+/// Flushes a folder's entries (a rename) to the disk. Folders cannot be opened for
+/// that on every platform (Windows): there, the rename is already durable.
+pub fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// A temporary file beside the file it will become, removed when dropped unless it
+/// was [`TempFile::persist`]ed.
+pub struct TempFile {
+    path: PathBuf,
+    target: PathBuf,
+    done: bool,
+}
+
+impl TempFile {
+    /// Creates an empty temporary file in `target`'s folder (hidden, named after the
+    /// target and this process).
+    pub fn beside(target: &Path, private: bool) -> std::io::Result<TempFile> {
+        let dir = parent(target);
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for n in 0..1000 {
+            let path = dir.join(format!(".{name}.{}-{n}.agora-tmp", std::process::id()));
+            match create_new(&path, private) {
+                Ok(_) => {
+                    return Ok(TempFile {
+                        path,
+                        target: target.to_path_buf(),
+                        done: false,
+                    });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "no free temporary name",
+        ))
+    }
+
+    /// The temporary file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flushes the temporary file, renames it over the target and flushes the folder.
+    pub fn persist(mut self) -> std::io::Result<()> {
+        sync_file(&self.path)?;
+        std::fs::rename(&self.path, &self.target)?;
+        self.done = true;
+        sync_dir(parent(&self.target));
+        Ok(())
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// The folder a path is in ("." for a bare file name).
+pub fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `target`, ready to be persisted: the
+/// caller renames it when the rest of its step succeeded.
+pub fn write_temp(target: &Path, bytes: &[u8], private: bool) -> std::io::Result<TempFile> {
+    let tmp = TempFile::beside(target, private)?;
+    let mut f = OpenOptions::new().write(true).open(tmp.path())?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    Ok(tmp)
+}
+
+/// Whether `path` is `dir` or lies inside it, comparing canonical paths (links and
+/// `..` resolved). A path whose folder does not exist lies nowhere.
+pub fn is_inside(path: &Path, dir: &Path) -> bool {
+    let Ok(dir) = dir.canonicalize() else {
+        return false;
+    };
+    let resolved = match path.canonicalize() {
+        Ok(p) => p,
+        Err(_) => match (parent(path).canonicalize(), path.file_name()) {
+            (Ok(p), Some(name)) => p.join(name),
+            _ => return false,
+        },
+    };
+    resolved.starts_with(&dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_temp_file_is_removed_unless_persisted() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("note.pdf");
+        let tmp = write_temp(&target, b"%PDF", true).unwrap();
+        let tmp_path = tmp.path().to_path_buf();
+        assert!(tmp_path.exists());
+        drop(tmp);
+        assert!(!tmp_path.exists() && !target.exists());
+        write_temp(&target, b"%PDF", true)
+            .unwrap()
+            .persist()
+            .unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"%PDF");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_files_and_folders() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("a/b");
+        create_private_dir(&data).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&data), 0o700);
+        assert_eq!(mode(&dir.path().join("a")), 0o700);
+        let f = data.join("x.csv");
+        write_temp(&f, b"x", true).unwrap().persist().unwrap();
+        assert_eq!(mode(&f), 0o600);
+    }
+
+    #[test]
+    fn inside_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        assert!(is_inside(&data.join("agora.sqlite"), &data));
+        assert!(is_inside(&data.join("../data/x.csv"), &data));
+        assert!(is_inside(&data, &data));
+        assert!(!is_inside(&dir.path().join("x.csv"), &data));
+        assert!(!is_inside(&dir.path().join("nowhere/x.csv"), &data));
+    }
+}
