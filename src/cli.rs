@@ -611,7 +611,7 @@ fn import_contacts(
     dry_run: bool,
     policy: crate::store::Duplicates,
 ) -> ExitCode {
-    let file = crate::import::contacts::read(bytes);
+    let file = crate::import::contacts::read(bytes, Local::now().date_naive());
     let mapped: Vec<String> = file
         .header
         .iter()

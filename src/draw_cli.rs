@@ -174,11 +174,10 @@ fn prepare(words: &[&str], replace: bool) -> Result<(), String> {
         &serde_json::to_string_pretty(&p).map_err(|e| e.to_string())?,
     )?;
     if let Some(probs) = o.get("--probabilities") {
-        let mut text = String::from("id,probability\n");
-        for person in &p.people {
-            text.push_str(&format!("{},{:.6}\n", person.id, person.probability));
-        }
-        write(probs, &text)?;
+        let text = crate::export::write_probabilities(
+            p.people.iter().map(|x| (x.id.as_str(), x.probability)),
+        );
+        write(probs, text)?;
     }
     let low = p.people.iter().map(|x| x.probability).fold(1.0, f64::min);
     let high = p.people.iter().map(|x| x.probability).fold(0.0, f64::max);
@@ -222,12 +221,10 @@ fn draw(words: &[&str]) -> Result<(), String> {
         .panels
         .get(number)
         .ok_or(format!("Le portefeuille n'a pas de panel n° {number:03}."))?;
-    let mut text = String::from("id\n");
-    for id in panel {
-        text.push_str(id);
-        text.push('\n');
-    }
-    write(out, &text)?;
+    write(
+        out,
+        crate::export::write_panel(panel.iter().map(String::as_str)),
+    )?;
     println!(
         "{}",
         typography(&format!(
@@ -245,6 +242,13 @@ fn minutes(words: &[&str]) -> Result<(), String> {
     let p = load(portfolio_file)?;
     let choice = choice(&o)?;
     let out = o.get("--out").ok_or("--out est obligatoire.")?;
+    let failed = portfolio::unverified(&p, &choice);
+    if !failed.is_empty() {
+        return Err(format!(
+            "« {portfolio_file} » ne passe pas la vérification ; aucun procès-verbal n’a été écrit :\n  {}",
+            failed.join("\n  ")
+        ));
+    }
     let text = |name: &str| o.get(name).map(|s| s.to_string()).unwrap_or_default();
     let c = Circumstances {
         pool_source: text("--source"),
@@ -268,13 +272,13 @@ fn minutes(words: &[&str]) -> Result<(), String> {
 
 /// The ids of a panel file: `id` then one id a line (a first column is enough).
 fn panel_ids(path: &str) -> Result<Vec<String>, String> {
-    let text = crate::import::csv::decode(&read(path)?);
-    Ok(text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .skip_while(|l| l.eq_ignore_ascii_case("id"))
-        .map(|l| l.split([',', ';']).next().unwrap_or("").trim().to_string())
+    let records =
+        crate::import::csv::read(&read(path)?).map_err(|e| format!("« {path} » : {e}"))?;
+    Ok(records
+        .into_iter()
+        .filter_map(|r| r.fields.into_iter().next())
+        .filter(|id| !id.is_empty())
+        .skip_while(|id| id.eq_ignore_ascii_case("id"))
         .collect())
 }
 
@@ -316,7 +320,7 @@ fn replace(words: &[&str]) -> Result<(), String> {
         .collect();
     after.sort_unstable();
     let out = need("--out")?;
-    write(out, format!("id\n{}\n", after.join("\n")))?;
+    write(out, crate::export::write_panel(after))?;
     let count = replacement::candidates(&inst, &panel, leaving).len();
     println!(
         "{}",

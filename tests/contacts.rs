@@ -66,7 +66,10 @@ fn an_excel_export_imports_with_its_quirks() {
             c => u8::try_from(u32::from(c)).expect("Latin-1 in the test"),
         })
         .collect();
-    let f = contacts::read(&bytes);
+    let f = contacts::read(
+        &bytes,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    );
     assert!(f.is_clean(), "{:?}", f.errors);
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
@@ -93,7 +96,10 @@ fn one_bad_row_and_nothing_is_imported() {
     let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
     let file =
         "nom,prénom,email\nDurand,Paul,paul@exemple.fr\nPetit,Lou\nRoux,Max,max@exemple.fr\n";
-    let f = contacts::read(file.as_bytes());
+    let f = contacts::read(
+        file.as_bytes(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    );
     assert_eq!(
         f.errors,
         vec!["Ligne 3 : 2 colonnes au lieu de 3.".to_string()]
@@ -113,7 +119,10 @@ fn duplicates_are_skipped_merged_or_created_and_links_kept() {
         "nom;prénom;courriel;adresse;notes\nMartin;Hélène;{};12 rue Très-Cloîtres;Vue au forum\n",
         before.email
     );
-    let f = contacts::read(file.as_bytes());
+    let f = contacts::read(
+        file.as_bytes(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    );
     assert_eq!(s.import_duplicates(&f.rows).unwrap()[0].1, helene);
 
     let r = s.import_contacts(&f, Duplicates::Skip, "a.csv").unwrap();
@@ -158,7 +167,10 @@ fn export_then_import_gives_the_same_contacts() {
 
     let other = tempfile::tempdir().unwrap();
     let mut t = Store::open(&other.path().join(store::DB_FILE)).unwrap();
-    let f = contacts::read(&bytes);
+    let f = contacts::read(
+        &bytes,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    );
     assert!(f.is_clean(), "{:?}", f.errors);
     let r = t
         .import_contacts(&f, Duplicates::Create, "contacts.csv")
@@ -196,7 +208,10 @@ fn a_large_import_rebuilds_the_search_index_and_keeps_it_live() {
     }
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
-    let f = contacts::read(text.as_bytes());
+    let f = contacts::read(
+        text.as_bytes(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    );
     assert_eq!(
         s.import_contacts(&f, Duplicates::Create, "gros.csv")
             .unwrap()
@@ -206,7 +221,10 @@ fn a_large_import_rebuilds_the_search_index_and_keeps_it_live() {
     assert_eq!(s.contacts_count(&search("eloise")).unwrap(), 10_000);
     assert_eq!(s.contacts_count(&search("nom4242")).unwrap(), 1);
     // The per-row index is back for the next, small import.
-    let f = contacts::read("nom;prénom\nZébulon;Ana\n".as_bytes());
+    let f = contacts::read(
+        "nom;prénom\nZébulon;Ana\n".as_bytes(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    );
     s.import_contacts(&f, Duplicates::Create, "petit.csv")
         .unwrap();
     assert_eq!(s.contacts_count(&search("zebulon")).unwrap(), 1);
@@ -504,7 +522,10 @@ fn tags_are_kept_filtered_imported_and_exported() {
 
     // A file with a tag column, imported then exported, keeps them (an existing tag keeps
     // its spelling).
-    let f = contacts::read("Nom;Prénom;Étiquettes\nNoël;Anaïs;vélo-école, Abbaye\n".as_bytes());
+    let f = contacts::read(
+        "Nom;Prénom;Étiquettes\nNoël;Anaïs;vélo-école, Abbaye\n".as_bytes(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    );
     assert!(f.is_clean(), "{:?}", f.errors);
     s.import_contacts(&f, Duplicates::Create, "t.csv").unwrap();
     assert_eq!(s.contacts_count(&by_tag("Vélo-école")).unwrap(), 2);
@@ -664,7 +685,10 @@ fn the_duplicate_finder_and_a_merge_that_keeps_every_link() {
          MARTIN;Hélène;{};04 76 00 00 00;vélo;oui;02/03/2026\n",
         before.email.to_uppercase()
     );
-    let f = contacts::read(file.as_bytes());
+    let f = contacts::read(
+        file.as_bytes(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    );
     s.import_contacts(&f, Duplicates::Create, "double.csv")
         .unwrap();
     let twin = s

@@ -5,7 +5,6 @@
 use std::process::Command;
 
 use agora::domain::sortition::generated;
-use agora::import::sortition as files;
 
 fn draw(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_agora"))
@@ -47,7 +46,11 @@ fn verify_with_seed(dir: &std::path::Path, portfolio: &str, panel: &str) -> (boo
 fn files_in(dir: &std::path::Path) {
     let pool = generated::pool(60, "essai cli");
     let criteria: Vec<String> = ["genre", "âge", "diplôme"].map(String::from).to_vec();
-    std::fs::write(dir.join("pool.csv"), files::write_pool(&pool, &criteria)).unwrap();
+    std::fs::write(
+        dir.join("pool.csv"),
+        agora::export::write_pool(&pool, &criteria),
+    )
+    .unwrap();
     let mut quotas = String::from("category,name,min,max,min_flex,max_flex\n");
     for q in generated::quotas(12, 0.1)
         .into_iter()

@@ -395,3 +395,139 @@ fn a_refused_file_gets_no_side_files() {
         .collect();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn every_csv_neutralises_formulas_in_text_but_keeps_phones_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    {
+        let mut s = Store::open(&db).unwrap();
+        let mut c = s.contact(ContactId(5)).unwrap();
+        c.phone = "+33 6 12 34 56 78".into();
+        c.notes = "=HYPERLINK(\"http://exemple.invalid\";\"clic\")".into();
+        c.role = "@SOMME(A1)".into();
+        s.update_contact(&c).unwrap();
+        s.close().unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let csv = out.path().join("contacts.csv");
+    ok(agora(
+        dir.path(),
+        &["contacts", "export", csv.to_str().unwrap()],
+    ));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("+33 6 12 34 56 78"))
+        .expect("the phone as typed");
+    assert!(line.contains("\"'=HYPERLINK("), "{line}");
+    assert!(line.contains(";'@SOMME(A1);"), "{line}");
+    // Read back by Agora's own reader, the cells are what was typed.
+    let records = agora::import::csv::read(text.as_bytes()).unwrap();
+    let fields = &records
+        .iter()
+        .find(|r| r.fields.contains(&"+33 6 12 34 56 78".to_string()))
+        .unwrap()
+        .fields;
+    assert!(
+        fields.iter().any(|f| f.starts_with("=HYPERLINK(")),
+        "{fields:?}"
+    );
+}
+
+#[test]
+fn imports_apply_the_rules_of_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let before = count(&db, "");
+    let file = dir.path().join("import.csv");
+    let cases: [(&[u8], &str); 3] = [
+        (
+            "Nom;Prénom;Consentement;Date de consentement\r\nZébulon;Ariane;oui;12/03/2099\r\n"
+                .as_bytes(),
+            "Ligne 2",
+        ),
+        (
+            b"\xEF\xBB\xBFNom;Pr\xC3\xA9nom\r\nZ\xE9bulon;Ariane\r\n",
+            "Ligne 2",
+        ),
+        (
+            b"Nom;Prenom\r\nZebulon;Ariane\r\nDu\x00pont;Basile\r\n",
+            "Ligne 3",
+        ),
+    ];
+    for (bytes, line) in cases {
+        std::fs::write(&file, bytes).unwrap();
+        let err = refused(agora(
+            dir.path(),
+            &["contacts", "import", file.to_str().unwrap()],
+        ));
+        assert!(err.contains(line), "{err}");
+        assert!(
+            err.contains("Rien n’a été importé") || err.contains("Rien n'a été importé"),
+            "{err}"
+        );
+    }
+    assert_eq!(count(&db, ""), before);
+}
+
+#[test]
+fn a_pv_is_written_only_for_a_portfolio_that_passes_verification() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut people = String::from("id,genre\n");
+    for i in 0..20 {
+        people.push_str(&format!("p{i},{}\n", if i % 2 == 0 { "F" } else { "H" }));
+    }
+    std::fs::write(d.join("vivier.csv"), people).unwrap();
+    std::fs::write(
+        d.join("quotas.csv"),
+        "feature,value,min,max\ngenre,F,2,3\ngenre,H,2,3\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_agora"))
+            .current_dir(d)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    ok(run(&[
+        "draw",
+        "prepare",
+        "--pool",
+        "vivier.csv",
+        "--quotas",
+        "quotas.csv",
+        "--size",
+        "5",
+        "--out",
+        "p.json",
+    ]));
+    ok(run(&[
+        "draw",
+        "pv",
+        "--portfolio",
+        "p.json",
+        "--number",
+        "5",
+        "--out",
+        "pv.pdf",
+    ]));
+    let json = std::fs::read_to_string(d.join("p.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    value["panels"] = serde_json::json!([]);
+    std::fs::write(d.join("vide.json"), value.to_string()).unwrap();
+    let err = refused(run(&[
+        "draw",
+        "pv",
+        "--portfolio",
+        "vide.json",
+        "--number",
+        "5",
+        "--out",
+        "pv2.pdf",
+    ]));
+    assert!(err.contains("ne passe pas la vérification"), "{err}");
+    assert!(!d.join("pv2.pdf").exists());
+}

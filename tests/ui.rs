@@ -781,6 +781,7 @@ fn merge_a_duplicate_from_the_doublons_screen() {
     store.load_demo().unwrap();
     let file = agora::import::contacts::read(
         "Nom;Prénom;Courriel\nMartin;Hélène;helene.martin@exemple.fr\n".as_bytes(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
     );
     store
         .import_contacts(&file, agora::store::Duplicates::Create, "double.csv")
@@ -931,7 +932,7 @@ fn import_a_pool_set_quotas_prepare_and_draw_with_a_seed() {
         .collect();
     let criteria = ["genre", "âge", "secteur", "diplôme"].map(String::from);
     let mut csv = String::new();
-    for (n, line) in agora::import::sortition::write_pool(&pool, &criteria)
+    for (n, line) in agora::export::write_pool(&pool, &criteria)
         .lines()
         .enumerate()
     {

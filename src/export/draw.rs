@@ -47,7 +47,7 @@ pub fn draw_file<'a>(
             let mut seen = std::collections::HashSet::new();
             criteria.retain(|c| seen.insert(c.to_lowercase()));
             (
-                crate::import::sortition::write_pool(&people, &criteria),
+                super::write_pool(&people, &criteria),
                 people.len(),
                 "Vivier (CSV)",
             )
@@ -59,11 +59,7 @@ pub fn draw_file<'a>(
                 )
                 .into());
             }
-            (
-                crate::import::sortition::write_quotas(&quotas),
-                quotas.len(),
-                "Quotas (CSV)",
-            )
+            (super::write_quotas(&quotas), quotas.len(), "Quotas (CSV)")
         }
     };
     deliver(
@@ -139,11 +135,7 @@ pub fn panel_csv<'a>(
         .get(number)
         .cloned()
         .unwrap_or_default();
-    let mut out = String::from("id\n");
-    for id in &panel {
-        out.push_str(id);
-        out.push('\n');
-    }
+    let out = super::write_panel(panel.iter().map(String::as_str));
     deliver(
         store,
         out.as_bytes(),
@@ -202,6 +194,14 @@ pub fn draw_minutes<'a>(
             })
             .collect(),
     };
+    let failed = crate::domain::sortition::portfolio::unverified(&prepared.portfolio, &choice);
+    if !failed.is_empty() {
+        return Err(StoreError::Refused(format!(
+            "le portefeuille de ce tirage ne passe pas la vérification ({}) : aucun procès-verbal n’a été écrit",
+            failed.join(" ; ")
+        ))
+        .into());
+    }
     let letterhead = store.settings()?.letterhead();
     let bytes = draw_minutes::render_pdf(
         &prepared.portfolio,
@@ -241,9 +241,31 @@ pub fn invitation_sample<'a>(
     let mut out = String::from("\u{FEFF}");
     let header: Vec<&str> = s.header.iter().map(String::as_str).collect();
     out.push_str(&csv_line(&header));
+    // Phone columns stay readable (« +33 6… »); every other column is free text.
+    let phone: Vec<bool> = s
+        .header
+        .iter()
+        .map(|h| {
+            let k = crate::import::csv::key(h);
+            ["tel", "phone", "portable", "mobile"]
+                .iter()
+                .any(|w| k.contains(w))
+        })
+        .collect();
     for row in &s.rows {
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-        out.push_str(&csv_line(&cells));
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if phone.get(i) == Some(&true) {
+                    super::number_cell(c)
+                } else {
+                    super::csv_cell(c)
+                }
+            })
+            .collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
     }
     deliver(
         store,

@@ -13,7 +13,12 @@ use crate::report::attendance_sheet::SheetLine;
 use crate::report::{self, ReportError, synthesis_note};
 use crate::store::{Store, StoreError};
 
+mod csv;
 mod draw;
+pub use csv::{
+    csv_cell, csv_line, neutralise, number_cell, write_panel, write_pool, write_probabilities,
+    write_quotas,
+};
 pub use draw::{
     DrawFile, draw_file, draw_minutes, invitation_sample, panel_csv, portfolio_json, selection_list,
 };
@@ -285,31 +290,6 @@ fn write_logged(
     )
 }
 
-/// A CSV cell for Excel in France: quoted when needed, and a leading = + - @ made
-/// harmless so that a cell is never run as a formula.
-pub fn csv_cell(s: &str) -> String {
-    let mut v = s.to_string();
-    if v.starts_with(['=', '+', '-', '@']) {
-        v.insert(0, '\'');
-    }
-    if v.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
-}
-
-/// One CSV line for Excel in France: cells made safe, `;` between them, CRLF at the end.
-pub fn csv_line(cells: &[&str]) -> String {
-    let mut line = cells
-        .iter()
-        .map(|x| csv_cell(x))
-        .collect::<Vec<_>>()
-        .join(";");
-    line.push_str("\r\n");
-    line
-}
-
 /// Writes the directory's contacts the filter keeps as CSV (UTF-8 with BOM, `;`) and
 /// logs the export of personal data. Returns how many were written.
 pub fn contacts_csv<'a>(
@@ -323,7 +303,7 @@ pub fn contacts_csv<'a>(
     for r in &rows {
         let c = store.contact(r.id)?;
         let tags = c.tags.join(", ");
-        let cells = [
+        let before = [
             c.civility.as_str(),
             if c.is_organisation {
                 ""
@@ -334,7 +314,8 @@ pub fn contacts_csv<'a>(
             c.organisation.as_str(),
             c.role.as_str(),
             c.email.as_str(),
-            c.phone.as_str(),
+        ];
+        let after = [
             c.address.as_str(),
             c.postal_code.as_str(),
             c.city.as_str(),
@@ -344,7 +325,13 @@ pub fn contacts_csv<'a>(
             tags.as_str(),
             c.notes.as_str(),
         ];
-        out.push_str(&csv_line(&cells));
+        // The phone stays readable (« +33 6… »); every other column is free text.
+        let line = csv_line(&before);
+        out.push_str(line.trim_end_matches("\r\n"));
+        out.push(';');
+        out.push_str(&number_cell(&c.phone));
+        out.push(';');
+        out.push_str(&csv_line(&after));
     }
     deliver(
         store,

@@ -194,6 +194,8 @@ pub struct ContactFile {
     pub records: Vec<Record>,
     pub rows: Vec<ImportRow>,
     pub errors: Vec<String>,
+    /// The day of the import: a consent cannot be dated after it.
+    pub today: NaiveDate,
 }
 
 impl ContactFile {
@@ -203,14 +205,14 @@ impl ContactFile {
     }
 }
 
-/// Reads a file and guesses its mapping.
-pub fn read(bytes: &[u8]) -> ContactFile {
-    let text = csv::decode(bytes);
-    let records = match csv::records(&text) {
+/// Reads a file and guesses its mapping; `today` is the day of the import.
+pub fn read(bytes: &[u8], today: NaiveDate) -> ContactFile {
+    let records = match csv::read(bytes) {
         Ok(r) => r,
         Err(e) => {
             return ContactFile {
                 errors: vec![e.to_string()],
+                today,
                 ..ContactFile::default()
             };
         }
@@ -218,6 +220,7 @@ pub fn read(bytes: &[u8]) -> ContactFile {
     let Some((header, rows)) = records.split_first() else {
         return ContactFile {
             errors: vec!["Le fichier est vide.".into()],
+            today,
             ..ContactFile::default()
         };
     };
@@ -226,6 +229,7 @@ pub fn read(bytes: &[u8]) -> ContactFile {
         header: header.fields.clone(),
         mapping,
         records: rows.to_vec(),
+        today,
         ..ContactFile::default()
     };
     check(&mut file);
@@ -341,6 +345,11 @@ fn check(file: &mut ContactFile) {
                     None => problems.push(format!("consentement « {v} » : attendu oui ou non")),
                 },
                 Field::ConsentDate => match crate::domain::parse::opt_date(&v) {
+                    // The window's rule: a consent is given on a day already passed.
+                    Ok(Some(d)) if d > file.today => problems.push(format!(
+                        "consentement daté du {} : cette date n’est pas encore passée",
+                        crate::domain::text::date_short(d)
+                    )),
                     Ok(d) => consent_date = d,
                     Err(_) => problems.push(format!("date « {v} » non comprise")),
                 },
@@ -426,7 +435,10 @@ mod tests {
                     ;;;;;\n\
                     Garcia;Ana;;hors commune;non;\n\
                     Lopez;;;1\n";
-        let f = read(file.as_bytes());
+        let f = read(
+            file.as_bytes(),
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        );
         assert_eq!(f.rows.len(), 2);
         assert_eq!(f.rows[0].contact.sector, Some(Sector::S2));
         assert_eq!(f.rows[0].consent, NaiveDate::from_ymd_opt(2026, 3, 12));

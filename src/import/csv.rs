@@ -1,7 +1,10 @@
 //! CSV as Excel writes it in France: UTF-8 with or without BOM, or Windows-1252;
 //! separator `;`, `,` or tab, found from the header line; quoted fields that may hold
 //! separators, doubled quotes and newlines. Every record keeps the line number a
-//! person sees in Excel (the header is line 1).
+//! person sees in Excel (the header is line 1). A file that declares UTF-8 (BOM) but
+//! is not, or holds a NUL byte, is refused with its line. A leading apostrophe before
+//! a formula character (how Agora's exports neutralise formulas) is removed, so an
+//! exported file reads back as it was.
 
 use thiserror::Error;
 
@@ -12,6 +15,17 @@ pub enum CsvError {
     Empty,
     #[error("Ligne {line} : un guillemet ouvert n’est jamais refermé.")]
     UnclosedQuote { line: usize },
+    #[error(
+        "Ligne {line} : le fichier s’annonce en UTF-8 (marque d’ordre des octets) mais contient un octet invalide ; réenregistrez-le en « CSV UTF-8 »."
+    )]
+    InvalidUtf8 { line: usize },
+    #[error("Ligne {line} : caractère nul (octet 0) ; ce n’est pas un fichier texte.")]
+    Nul { line: usize },
+}
+
+/// Reads a file's records: decoded, split, each field trimmed.
+pub fn read(bytes: &[u8]) -> Result<Vec<Record>, CsvError> {
+    records(&decode(bytes)?)
 }
 
 /// One record: its line number (the header is 1) and its fields, trimmed.
@@ -21,12 +35,32 @@ pub struct Record {
     pub fields: Vec<String>,
 }
 
-/// The text of a file: UTF-8 (BOM removed) when it is valid UTF-8, else Windows-1252.
-pub fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+/// The text of a file: UTF-8 (BOM removed) when it is valid UTF-8, else
+/// Windows-1252 — unless a BOM said UTF-8. A NUL byte is refused either way.
+pub fn decode(bytes: &[u8]) -> Result<String, CsvError> {
+    let line_at = |i: usize| 1 + bytes[..i].iter().filter(|&&b| b == b'\n').count();
+    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+        return Err(CsvError::Nul { line: line_at(i) });
+    }
+    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(body) => (true, body),
+        None => (false, bytes),
+    };
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) if bom => Err(CsvError::InvalidUtf8 {
+            line: line_at(3 + e.valid_up_to()),
+        }),
+        Err(_) => Ok(body.iter().map(|&b| windows_1252(b)).collect()),
+    }
+}
+
+/// A field as read: trimmed, and without the apostrophe that neutralises a formula.
+fn field_value(raw: &str) -> String {
+    let s = raw.trim();
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        _ => s.to_string(),
     }
 }
 
@@ -101,10 +135,10 @@ pub fn records(text: &str) -> Result<Vec<Record>, CsvError> {
                 field.clear();
                 quoted = true;
             }
-            c if c == sep => fields.push(std::mem::take(&mut field).trim().to_string()),
+            c if c == sep => fields.push(field_value(&std::mem::take(&mut field))),
             '\r' => {}
             '\n' => {
-                fields.push(std::mem::take(&mut field).trim().to_string());
+                fields.push(field_value(&std::mem::take(&mut field)));
                 if fields.iter().any(|f| !f.is_empty()) {
                     out.push(Record {
                         line: start,
@@ -122,7 +156,7 @@ pub fn records(text: &str) -> Result<Vec<Record>, CsvError> {
     if quoted {
         return Err(CsvError::UnclosedQuote { line: start });
     }
-    fields.push(field.trim().to_string());
+    fields.push(field_value(&field));
     if fields.iter().any(|f| !f.is_empty()) {
         out.push(Record {
             line: start,
@@ -146,8 +180,17 @@ mod tests {
 
     #[test]
     fn decodes_bom_and_windows_1252() {
-        assert_eq!(decode(b"\xEF\xBB\xBFn\xC2\xB0;\xC3\xA9"), "n°;é");
-        assert_eq!(decode(b"\xE9t\xE9 \x9C\x92"), "été œ’");
+        assert_eq!(decode(b"\xEF\xBB\xBFn\xC2\xB0;\xC3\xA9").unwrap(), "n°;é");
+        assert_eq!(decode(b"\xE9t\xE9 \x9C\x92").unwrap(), "été œ’");
+        // A BOM says UTF-8: an invalid byte is an error on its line, not Windows-1252.
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFnom\r\nH\xE9l\xE8ne\r\n"),
+            Err(CsvError::InvalidUtf8 { line: 2 })
+        );
+        assert_eq!(
+            decode(b"nom\nMartin\nDu\x00pont\n"),
+            Err(CsvError::Nul { line: 3 })
+        );
     }
 
     #[test]

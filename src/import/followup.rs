@@ -68,8 +68,7 @@ fn columns(header: &Record) -> Result<[usize; 4], String> {
 
 /// Reads a follow-up file.
 pub fn parse(bytes: &[u8]) -> Followup {
-    let text = csv::decode(bytes);
-    let records = match csv::records(&text) {
+    let records = match csv::read(bytes) {
         Ok(r) => r,
         Err(e) => {
             return Followup {

@@ -30,7 +30,7 @@ pub enum SampleError {
 
 /// The list's header (first line) and rows.
 pub fn read_list(bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>), SampleError> {
-    let mut records = csv::records(&csv::decode(bytes))?;
+    let mut records = csv::read(bytes)?;
     if records.is_empty() {
         return Err(CsvError::Empty.into());
     }

@@ -362,6 +362,17 @@ pub struct Check {
     pub line: String,
 }
 
+/// What a procès-verbal rests on: every line of [`verify`] for the panel the choice
+/// draws from the list. Returns the lines that fail (none for a sound portfolio).
+pub fn unverified(p: &Portfolio, choice: &Choice) -> Vec<String> {
+    let drawn = p.panels.get(choice.number()).cloned().unwrap_or_default();
+    verify(p, choice, &drawn)
+        .into_iter()
+        .filter(|c| !c.ok)
+        .map(|c| c.line)
+        .collect()
+}
+
 /// Everything anyone can check from the published file, a choice and a panel: the
 /// list's hash, that each of the 1,000 panels has k distinct volunteers of the pool and
 /// meets every quota, the panel the choice picks, and that the panel given is that one.

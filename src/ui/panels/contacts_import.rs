@@ -117,7 +117,7 @@ impl Import {
 
     fn read(&mut self, store: &Store) -> Result<(), StoreError> {
         let file = match std::fs::read(self.path.trim()) {
-            Ok(bytes) => contacts::read(&bytes),
+            Ok(bytes) => contacts::read(&bytes, chrono::Local::now().date_naive()),
             Err(e) => ContactFile {
                 errors: vec![format!(
                     "Le fichier « {} » n'a pas pu être lu : {e}.",
