@@ -38,6 +38,10 @@ Commandes :
                                         liste (ou compte) les contacts trouvés
   contacts export FICHIER.csv [--search TEXTE]
                                         exporte les contacts trouvés (journalisé)
+  contacts show ID                      affiche la fiche d'un contact (consentements,
+                                        participations, journal)
+  contacts anonymise ID                 efface l'identité d'un contact (après une
+                                        sauvegarde) et dit quels textes le citent encore
   convention list                       liste les conventions (statut, dates, tâches)
   convention ics ID --out FICHIER.ics   exporte le calendrier des séances d'une convention
   export followup ID --out FICHIER.pdf  exporte le tableau de suivi des propositions
@@ -509,6 +513,38 @@ pub fn main() -> ExitCode {
                 Ok(())
             })
         }
+        ["contacts", which @ ("show" | "anonymise"), id] => {
+            let Ok(id) = id.parse::<i64>() else {
+                return fail(format!("Numéro de contact invalide : « {id} »."));
+            };
+            let id = crate::domain::ids::ContactId(id);
+            if *which == "show" {
+                with_store(&db, |store| {
+                    print!("{}", contact_sheet(store, id)?);
+                    Ok(())
+                })
+            } else {
+                with_store(&db, |store| {
+                    let mentions = store.anonymise_contact(id, Local::now().date_naive())?;
+                    println!(
+                        "{}",
+                        typography(&format!(
+                            "Contact n° {id} anonymisé : son identité est effacée, ses participations restent pour les statistiques."
+                        ))
+                    );
+                    if !mentions.is_empty() {
+                        println!(
+                            "{}",
+                            typography("Ces textes libres citent encore son nom : modifiez-les.")
+                        );
+                        for m in mentions {
+                            println!("  {}", typography(&m.place));
+                        }
+                    }
+                    Ok(())
+                })
+            }
+        }
         ["contacts", "export", file, rest @ ..] => {
             let search = match rest {
                 [] => String::new(),
@@ -753,4 +789,60 @@ fn check(db: &Path) -> ExitCode {
         }
         Err(e) => fail(e),
     }
+}
+
+/// A contact's sheet as text: identity, quota attributes, consents, participations
+/// and the journal of the record.
+fn contact_sheet(
+    store: &Store,
+    id: crate::domain::ids::ContactId,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let c = store.contact(id)?;
+    let mut out = format!("Contact n° {id} : {}\n", c.display_name());
+    let mut field = |label: &str, value: &str| {
+        if !value.trim().is_empty() {
+            out.push_str(&typography(&format!("  {label} : {value}\n")));
+        }
+    };
+    field("Type", c.kind.label());
+    field("Structure", &c.organisation);
+    field("Fonction", &c.role);
+    field("Courriel", &c.email);
+    field("Téléphone", &c.phone);
+    field(
+        "Adresse",
+        &format!("{} {} {}", c.address, c.postal_code, c.city),
+    );
+    field("Secteur", c.sector.map_or("", |s| s.label()));
+    field("Genre", &c.gender);
+    field("Tranche d'âge", &c.age_band);
+    field("Notes", &c.notes);
+    field("Étiquettes", &c.tags.join(", "));
+    if c.do_not_contact {
+        out.push_str("  Ne plus contacter.\n");
+    }
+    for k in store.consents(id)? {
+        out.push_str(&typography(&format!(
+            "  Consentement « {} » {} le {} ({})\n",
+            k.scope.label(),
+            if k.given { "donné" } else { "retiré" },
+            k.date.format("%d/%m/%Y"),
+            k.channel.label()
+        )));
+    }
+    for p in store.participations(id)? {
+        out.push_str(&typography(&format!(
+            "  Convention « {} » : {}\n",
+            p.convention_title,
+            p.role.label()
+        )));
+    }
+    for e in store.journal_of("contact", id.0, 50)? {
+        out.push_str(&typography(&format!(
+            "  {} — {}\n",
+            e.at.format("%d/%m/%Y %H:%M"),
+            e.summary
+        )));
+    }
+    Ok(out)
 }

@@ -38,6 +38,11 @@ fn refused(out: Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Text with its no-break spaces (French typography) as plain spaces.
+fn plain(s: String) -> String {
+    s.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
 fn demo(dir: &Path) -> PathBuf {
     ok(agora(dir, &["demo"]));
     dir.join(store::DB_FILE)
@@ -530,4 +535,88 @@ fn a_pv_is_written_only_for_a_portfolio_that_passes_verification() {
     ]));
     assert!(err.contains("ne passe pas la vérification"), "{err}");
     assert!(!d.join("pv2.pdf").exists());
+}
+
+/// The contact sheet of an anonymised person, and every byte of the store once it is
+/// closed: no name, no email left; the free texts that still name them are listed.
+#[test]
+fn anonymising_erases_the_identity_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let id = {
+        let s = Store::open(&db).unwrap();
+        s.contacts_page(
+            &ContactFilter {
+                search: "claire valette".into(),
+                ..ContactFilter::default()
+            },
+            0,
+            5,
+        )
+        .unwrap()[0]
+            .id
+    };
+    let email = Store::open(&db).unwrap().contact(id).unwrap().email;
+    assert!(!email.is_empty());
+    let shown = plain(ok(agora(
+        dir.path(),
+        &["contacts", "show", &id.to_string()],
+    )));
+    assert!(
+        shown.contains("Claire Valette") && shown.contains(&email),
+        "{shown}"
+    );
+    // The journal names her by id: « Contact « Claire Valette » créé » read back.
+    assert!(shown.contains("Contact « Claire Valette » créé"), "{shown}");
+    let said = plain(ok(agora(
+        dir.path(),
+        &["contacts", "anonymise", &id.to_string()],
+    )));
+    // Free texts that still mention her are named, not silently kept.
+    assert!(said.contains("Convention n° 1"), "{said}");
+    assert!(said.contains("Ordre du jour de la réunion n°"), "{said}");
+    backup_named(dir.path(), "avant-anonymisation");
+    let shown = plain(ok(agora(
+        dir.path(),
+        &["contacts", "show", &id.to_string()],
+    )));
+    assert!(shown.contains(&format!("Anonyme n° {id}")), "{shown}");
+    assert!(
+        !shown.contains("Valette") && !shown.contains(&email),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("Contact « Anonyme n° {id} » créé")),
+        "{shown}"
+    );
+    // Edit the free texts the list named, then no byte of the store names her.
+    {
+        let s = Store::open(&db).unwrap();
+        let left = s.mentions(&["Claire Valette".to_string()]).unwrap();
+        assert!(!left.is_empty());
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "UPDATE conventions SET elected_official = 'l’adjointe à la démocratie locale';
+         UPDATE agenda_items SET speaker = 'l’adjointe' WHERE speaker = 'Claire Valette';",
+    )
+    .unwrap();
+    drop(conn);
+    assert!(
+        Store::open(&db)
+            .unwrap()
+            .mentions(&["Claire Valette".to_string()])
+            .unwrap()
+            .is_empty()
+    );
+    // Closed: the WAL is checkpointed; secure_delete zeroed what was freed.
+    for suffix in ["", "-wal"] {
+        let bytes = std::fs::read(store::side_file(&db, suffix)).unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("Valette"),
+            "« Valette » in agora.sqlite{suffix}"
+        );
+        assert!(!text.contains(&email), "the email in agora.sqlite{suffix}");
+    }
 }

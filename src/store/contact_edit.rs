@@ -50,7 +50,7 @@ impl Store {
                 "update",
                 "contact",
                 Some(c.id.0),
-                &format!("Fiche de « {} » modifiée", c.display_name()),
+                &format!("Fiche de « {} » modifiée", super::journal::person(c.id)),
             )
         })
     }

@@ -415,7 +415,7 @@ impl Tx<'_> {
             "create",
             "contact",
             Some(id),
-            &format!("Contact « {} » créé", c.display_name()),
+            &format!("Contact « {} » créé", super::journal::person(id)),
         )?;
         Ok(ContactId(id))
     }

@@ -58,7 +58,11 @@ impl Store {
                 "create",
                 "convention_role",
                 Some(id),
-                &format!("{name} désigné·e : {}", d.role.label()),
+                &format!(
+                    "{} désigné·e : {}",
+                    super::journal::person(d.contact),
+                    d.role.label()
+                ),
             )?;
             Ok(id)
         })

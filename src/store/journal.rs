@@ -1,10 +1,19 @@
 //! The journal (appended by every write) and the export log.
+//!
+//! The journal never holds a person's name: a summary refers to a contact as
+//! `{contact:N}` ([`person`]), and the name is put in when the journal is read, so an
+//! anonymised person reads « Anonyme n° N » everywhere, past entries included.
 
 use rusqlite::params;
 
 use super::row::{datetime, now_stamp, stamp};
 use super::{Store, StoreError, Tx};
 use crate::domain::journal::{ExportRecord, JournalEntry};
+
+/// How a journal summary names a contact: by id, rendered when read.
+pub(crate) fn person(id: impl std::fmt::Display) -> String {
+    format!("{{contact:{id}}}")
+}
 
 impl Tx<'_> {
     /// Appends a journal entry in the current transaction.
@@ -61,7 +70,44 @@ impl Store {
                 summary: r.get(4)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut entries: Vec<JournalEntry> = rows.collect::<Result<_, _>>()?;
+        for e in &mut entries {
+            e.summary = self.with_names(&e.summary)?;
+        }
+        Ok(entries)
+    }
+
+    /// A summary with each `{contact:N}` replaced by the contact's name as it is now
+    /// (« Anonyme n° N » once anonymised).
+    fn with_names(&self, summary: &str) -> Result<String, StoreError> {
+        let mut out = String::with_capacity(summary.len());
+        let mut rest = summary;
+        while let Some(start) = rest.find("{contact:") {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + "{contact:".len()..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            match (
+                after[..digits].parse::<i64>(),
+                after[digits..].starts_with('}'),
+            ) {
+                (Ok(id), true) => {
+                    match self.contact(crate::domain::ids::ContactId(id)) {
+                        Ok(c) => out.push_str(&c.display_name()),
+                        Err(StoreError::NotFound(..)) => {
+                            out.push_str(&format!("contact n° {id} (supprimé)"))
+                        }
+                        Err(e) => return Err(e),
+                    }
+                    rest = &after[digits + 1..];
+                }
+                _ => {
+                    out.push_str("{contact:");
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        Ok(out)
     }
 
     /// Records an export in the export log and the journal.

@@ -58,7 +58,7 @@ impl Store {
                 Some(person.0),
                 &format!(
                     "Rattaché·e à « {} »{}",
-                    o.display_name(),
+                    super::journal::person(organisation),
                     if role.trim().is_empty() {
                         String::new()
                     } else {
@@ -75,7 +75,7 @@ impl Store {
         person: ContactId,
         organisation: ContactId,
     ) -> Result<(), StoreError> {
-        let o = self.contact(organisation)?;
+        self.contact(organisation)?;
         self.write(|tx| {
             tx.execute(
                 "DELETE FROM memberships WHERE person_id = ?1 AND organisation_id = ?2",
@@ -85,7 +85,7 @@ impl Store {
                 "update",
                 "contact",
                 Some(person.0),
-                &format!("Détaché·e de « {} »", o.display_name()),
+                &format!("Détaché·e de « {} »", super::journal::person(organisation)),
             )
         })
     }

@@ -130,7 +130,8 @@ impl Store {
     /// no longer proposed.
     pub fn mark_distinct(&mut self, a: ContactId, b: ContactId) -> Result<(), StoreError> {
         let (first, second) = (a.min(b), a.max(b));
-        let names = (self.contact(first)?, self.contact(second)?);
+        self.contact(first)?;
+        self.contact(second)?;
         self.write(|tx| {
             tx.execute(
                 "INSERT OR IGNORE INTO distinct_contacts (first_id, second_id) VALUES (?1, ?2)",
@@ -142,8 +143,8 @@ impl Store {
                 Some(first.0),
                 &format!(
                     "« {} » (n° {first}) et « {} » (n° {second}) sont deux personnes différentes",
-                    names.0.display_name(),
-                    names.1.display_name()
+                    super::journal::person(first),
+                    super::journal::person(second)
                 ),
             )
         })
@@ -160,7 +161,8 @@ impl Store {
                 "un contact ne peut pas être fusionné avec lui-même".into(),
             ));
         }
-        let (kept, gone) = (self.contact(keep)?, self.contact(other)?);
+        self.contact(keep)?;
+        self.contact(other)?;
         self.backup_now("avant-fusion-contacts")?;
         self.write(|tx| {
             let fill = [
@@ -221,9 +223,9 @@ impl Store {
                 Some(keep.0),
                 &format!(
                     "Fiche « {} » (n° {}) fusionnée dans « {} » : liens, consentements et participations repris",
-                    gone.display_name(),
+                    super::journal::person(other),
                     other.0,
-                    kept.display_name()
+                    super::journal::person(keep)
                 ),
             )
         })

@@ -70,6 +70,7 @@ pub use memberships::CampaignHistory;
 pub use merge::DuplicatePair;
 pub use minutes::LinkedProposal;
 pub use pools::QuotaTable;
+pub use privacy::Mention;
 pub use search::{TraceHit, fts_query};
 pub use settings::Settings;
 

@@ -36,6 +36,8 @@ struct Sheet {
     participations: Vec<Participation>,
     meetings: Vec<MeetingAttended>,
     journal: Vec<crate::domain::journal::JournalEntry>,
+    /// After an anonymisation: the free texts that still name the person.
+    mentions: Vec<String>,
 }
 
 /// The panel's state.
@@ -189,6 +191,7 @@ impl State {
                 participations: store.participations(id)?,
                 meetings: store.meetings_attended(id)?,
                 journal: store.journal_of("contact", id.0, 30)?,
+                mentions: Vec::new(),
             })
         })();
         match sheet {
@@ -416,9 +419,12 @@ impl State {
                 None
             }
             Message::ConfirmAnonymise => id.map(|id| {
-                store.anonymise_contact(id, today).map(|_| {
-                    self.sheet = None;
+                store.anonymise_contact(id, today).map(|mentions| {
                     self.confirm_anonymise = false;
+                    self.open(store, id);
+                    if let Some(sheet) = &mut self.sheet {
+                        sheet.mentions = mentions.into_iter().map(|m| m.place).collect();
+                    }
                     "Contact anonymisé : son identité est effacée, ses participations restent pour les statistiques.".to_string()
                 })
             }),
@@ -1009,21 +1015,37 @@ fn sheet<'a>(
     } else {
         rights.push(widget::small_button("Anonymiser", Message::Anonymise(true)))
     };
-    column![
+    let mut mentions = column![widget::colored(
+        fr::typography(
+            "Ces textes libres citent encore son nom ou son adresse : Agora ne les réécrit pas, modifiez-les (un compte rendu verrouillé se corrige par une nouvelle version)."
+        ),
+        theme::LATE,
+    )]
+    .spacing(4);
+    for place in &s.mentions {
+        mentions = mentions.push(text(format!("• {place}")));
+    }
+    let mut page = column![
         text(c.display_name()).size(22).font(widget::bold()),
         edit,
         rights,
         current,
-        consent.view(Message::Consent, Message::RecordConsent),
-        widget::section("Coordonnées", details),
-        widget::section("Quotas", sensitive),
-        widget::section("Consentements", consents),
-        widget::section("Participation", links),
-        widget::section("Journal des modifications", history(&s.journal)),
-    ]
-    .spacing(10)
-    .padding(widget::GUTTER)
-    .into()
+    ];
+    if !s.mentions.is_empty() {
+        page = page.push(widget::section("Textes à modifier", mentions));
+    }
+    page.push(consent.view(Message::Consent, Message::RecordConsent))
+        .push(widget::section("Coordonnées", details))
+        .push(widget::section("Quotas", sensitive))
+        .push(widget::section("Consentements", consents))
+        .push(widget::section("Participation", links))
+        .push(widget::section(
+            "Journal des modifications",
+            history(&s.journal),
+        ))
+        .spacing(10)
+        .padding(widget::GUTTER)
+        .into()
 }
 
 /// The changes made to a contact, newest first.
