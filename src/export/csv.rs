@@ -12,9 +12,11 @@ use crate::domain::sortition::{Quota, Volunteer};
 /// The characters a spreadsheet reads as the start of a formula.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// A free-text cell made harmless: a leading apostrophe before a formula character.
+/// A free-text cell made harmless: a leading apostrophe before a formula character
+/// (and before apostrophes that precede one, so that a cell typed « '=x » reads back
+/// as typed: the readers remove exactly one).
 pub fn neutralise(s: &str) -> Cow<'_, str> {
-    if s.starts_with(FORMULA_START) {
+    if s.trim_start_matches('\'').starts_with(FORMULA_START) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)

@@ -55,11 +55,19 @@ pub fn decode(bytes: &[u8]) -> Result<String, CsvError> {
     }
 }
 
-/// A field as read: trimmed, and without the apostrophe that neutralises a formula.
+/// A field as read: trimmed, and without the one apostrophe that neutralises a
+/// formula (before `=`, `+`, `-`, `@`, tab or CR, or before more apostrophes that
+/// precede one).
 fn field_value(raw: &str) -> String {
     let s = raw.trim();
     match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        Some(rest)
+            if rest
+                .trim_start_matches('\'')
+                .starts_with(['=', '+', '-', '@', '\t', '\r']) =>
+        {
+            rest.to_string()
+        }
         _ => s.to_string(),
     }
 }
