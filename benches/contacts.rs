@@ -1,7 +1,8 @@
 //! The directory at 100,000 contacts: reading the Excel CSV, importing it (SQLite
 //! work, full-text index included), searching, and reading the first page.
 //!
-//! Run with `cargo bench --bench contacts`.
+//! Run with `cargo bench --bench contacts`. Built with `--features chiffrement`, every
+//! store is encrypted (SQLCipher): run both to see what encryption costs.
 
 use agora::import::contacts;
 use agora::store::{self, ContactFilter, ContactSort, Duplicates, SortColumn, Store};
@@ -88,6 +89,16 @@ fn office_csv() -> Vec<u8> {
     s.into_bytes()
 }
 
+/// A new store in `dir`: encrypted when the feature `chiffrement` is on.
+fn new_store(dir: &std::path::Path) -> Store {
+    #[allow(unused_mut)]
+    let mut s = Store::open(&dir.join(store::DB_FILE)).unwrap();
+    #[cfg(feature = "chiffrement")]
+    s.encrypt("une phrase de passe pour le banc d’essai")
+        .unwrap();
+    s
+}
+
 fn contacts_bench(c: &mut Criterion) {
     let csv = office_csv();
     let mut group = c.benchmark_group("contacts_100k");
@@ -106,7 +117,7 @@ fn contacts_bench(c: &mut Criterion) {
         b.iter_batched(
             || {
                 let dir = tempfile::tempdir().unwrap();
-                let s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
+                let s = new_store(dir.path());
                 (dir, s)
             },
             |(dir, mut s)| {
@@ -122,7 +133,7 @@ fn contacts_bench(c: &mut Criterion) {
     group.finish();
 
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
+    let mut s = new_store(dir.path());
     s.import_contacts(&file, Duplicates::Create, "bench.csv")
         .unwrap();
     let f = |search: &str| ContactFilter {

@@ -25,6 +25,10 @@ Commandes :
   check                                 vérifie la base : intégrité, schéma, effectifs
   backup                                sauvegarde vérifiée immédiate
   restore FICHIER                       remplace la base par une sauvegarde
+  chiffrer                              chiffre la base et ses prochaines sauvegardes
+                                        (version construite avec le chiffrement)
+  cle-de-secours --out FICHIER.txt      écrit la clé de secours d'une base chiffrée,
+                                        à imprimer et à garder à part
   export synthesis ID --out FICHIER.pdf exporte la note de synthèse d'une convention
   export minutes RÉUNION --out FICHIER.pdf
                                         exporte le compte rendu d'une réunion
@@ -56,6 +60,10 @@ Commandes :
 
 Tirage au sort (fichiers seulement, sans la base) :
 {DRAW}
+
+Base chiffrée : la phrase de passe est lue dans la variable AGORA_PHRASE, sinon
+demandée ; pour « chiffrer », la nouvelle dans AGORA_NOUVELLE_PHRASE, sinon demandée
+deux fois. Une clé de secours remplace la phrase : AGORA_CLE_DE_SECOURS.
 
 Options globales :
   --data-dir DOSSIER   dossier des données (par défaut, celui de l'utilisateur)
@@ -228,7 +236,9 @@ pub fn main() -> ExitCode {
             );
             Ok(())
         }),
-        ["restore", file] => match store::backup::restore(&db, &args.path(file)) {
+        ["restore", file] => match store_key(&db)
+            .and_then(|key| store::backup::restore(&db, &args.path(file), key.as_ref()))
+        {
             Ok(replaced) => {
                 println!("{}", typography(&format!("Base restaurée depuis {file}.")));
                 match replaced {
@@ -256,6 +266,42 @@ pub fn main() -> ExitCode {
             }
             Err(e) => fail(e),
         },
+        ["chiffrer"] => {
+            let mut store = match open_store(&db) {
+                Ok(s) => s,
+                Err(e) => return fail(e),
+            };
+            let phrase = match new_passphrase() {
+                Ok(p) => p,
+                Err(e) => return fail(e),
+            };
+            match store.encrypt(&phrase).and_then(|()| store.close()) {
+                Ok(_) => {
+                    println!(
+                        "{}",
+                        typography(
+                            "Base chiffrée : ses prochaines sauvegardes le seront aussi. Les sauvegardes antérieures ne le sont pas : supprimez-les de « sauvegardes » quand vous n’en aurez plus besoin. Imprimez maintenant la clé de secours (agora cle-de-secours --out FICHIER.txt) : une phrase de passe perdue ne peut pas être retrouvée."
+                        )
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
+        ["cle-de-secours", "--out", out] => {
+            let out = args.path(out);
+            with_store(&db, |store| {
+                crate::export::recovery_key(store, args.to(&out))?;
+                println!(
+                    "{}",
+                    typography(&format!(
+                        "Clé de secours écrite : {} — imprimez-la, rangez-la à part, puis supprimez le fichier.",
+                        out.display()
+                    ))
+                );
+                Ok(())
+            })
+        }
         ["export", "synthesis", id, rest @ ..] => {
             let (id, out) = match convention_and_out(&args, id, rest, "pdf") {
                 Ok(x) => x,
@@ -578,7 +624,7 @@ pub fn main() -> ExitCode {
 
 /// Checks a follow-up file, prints the report, and applies it unless `dry_run`.
 fn import_followup(db: &Path, id: ConventionId, bytes: &[u8], dry_run: bool) -> ExitCode {
-    let mut store = match Store::open(db) {
+    let mut store = match open_store(db) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
@@ -672,7 +718,7 @@ fn import_contacts(
             file.errors.len()
         ));
     }
-    let mut store = match Store::open(db) {
+    let mut store = match open_store(db) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
@@ -740,11 +786,58 @@ fn convention_and_out(
     }
 }
 
+/// Opens the store; an encrypted one with its passphrase (AGORA_PHRASE, else asked)
+/// or its recovery key (AGORA_CLE_DE_SECOURS).
+fn open_store(db: &Path) -> Result<Store, store::StoreError> {
+    match store_key(db)? {
+        Some(key) => Store::open_with_key(db, key),
+        None => Store::open(db),
+    }
+}
+
+/// The key of an encrypted store at `db` (none for a store that is not encrypted).
+fn store_key(db: &Path) -> Result<Option<store::Key>, store::StoreError> {
+    if !store::cipher::is_encrypted(db) {
+        return Ok(None);
+    }
+    if let Ok(text) = std::env::var("AGORA_CLE_DE_SECOURS") {
+        return store::Key::from_recovery(&text)
+            .map(Some)
+            .ok_or(store::StoreError::WrongKey);
+    }
+    let phrase = read_secret("Phrase de passe de la base : ", "AGORA_PHRASE")?;
+    store::Key::derive(&phrase, &store::cipher::read_params(db)?).map(Some)
+}
+
+/// A new passphrase: AGORA_NOUVELLE_PHRASE, else asked twice.
+fn new_passphrase() -> Result<String, store::StoreError> {
+    if let Ok(p) = std::env::var("AGORA_NOUVELLE_PHRASE") {
+        return Ok(p);
+    }
+    let first = read_secret("Nouvelle phrase de passe : ", "")?;
+    let again = read_secret("La même, une seconde fois : ", "")?;
+    if first != again {
+        return Err(store::StoreError::PhrasesDiffer);
+    }
+    Ok(first)
+}
+
+/// A secret from the environment variable `var`, else a line typed after `prompt`.
+fn read_secret(prompt: &str, var: &str) -> Result<String, store::StoreError> {
+    if let Some(value) = (!var.is_empty()).then(|| std::env::var(var).ok()).flatten() {
+        return Ok(value);
+    }
+    eprint!("{}", typography(prompt));
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
 fn with_store(
     db: &Path,
     f: impl FnOnce(&mut Store) -> Result<(), Box<dyn std::error::Error>>,
 ) -> ExitCode {
-    let mut store = match Store::open(db) {
+    let mut store = match open_store(db) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
@@ -764,7 +857,7 @@ fn check(db: &Path) -> ExitCode {
             db.display()
         ));
     }
-    let store = match Store::open(db) {
+    let store = match open_store(db) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };

@@ -167,7 +167,7 @@ fn a_restore_of_an_older_schema_migrates_it() {
     let old = old_dir.path().join(store::DB_FILE);
     let older = &store::schema::MIGRATIONS[..store::schema::MIGRATIONS.len() - 1];
     drop(Store::open_with(&old, older).unwrap());
-    store::backup::restore(&db, &old).unwrap();
+    store::backup::restore(&db, &old, None).unwrap();
     let s = Store::open(&db).unwrap();
     assert_eq!(
         s.user_version().unwrap(),

@@ -248,7 +248,7 @@ fn restore_next_to_a_stale_wal_gives_exactly_the_backup() {
     }
     // As after a crash: a stale WAL lies next to the database.
     std::fs::copy(dir.path().join("stale-wal"), &wal).unwrap();
-    store::backup::restore(&db, &backup).unwrap();
+    store::backup::restore(&db, &backup, None).unwrap();
     assert!(!wal.exists(), "restore removes the stale WAL");
     let s = Store::open(&db).unwrap();
     assert_eq!(
@@ -264,7 +264,7 @@ fn restore_refuses_a_file_that_is_not_an_agora_backup() {
     let db = demo_store(&dir);
     let bogus = dir.path().join("bogus.sqlite");
     std::fs::write(&bogus, "pas une base").unwrap();
-    assert!(store::backup::restore(&db, &bogus).is_err());
+    assert!(store::backup::restore(&db, &bogus, None).is_err());
     assert!(Store::open(&db).unwrap().check().unwrap().healthy());
 }
 

@@ -76,6 +76,7 @@ pub enum Kind {
     Json,
     Calendar,
     VCard,
+    Text,
 }
 
 impl Kind {
@@ -104,6 +105,7 @@ impl Kind {
             }
             Kind::Calendar => head.starts_with(b"BEGIN:VCALENDAR"),
             Kind::VCard => head.starts_with(b"BEGIN:VCARD"),
+            Kind::Text => extension == "txt" && text,
         }
     }
 }
@@ -552,6 +554,39 @@ pub fn person_data<'a>(
         },
     )?;
     Ok(())
+}
+
+/// Writes the recovery key of an encrypted store, with what to do with it, to a
+/// private file, and logs it (the key itself is not logged).
+pub fn recovery_key<'a>(
+    store: &mut Store,
+    to: impl Into<Destination<'a>>,
+) -> Result<(), ExportError> {
+    let key = store.key().ok_or(StoreError::NotEncrypted)?.recovery_text();
+    let settings = store.settings()?;
+    let text = format!(
+        "{} — {}\r\nClé de secours de la base Agora\r\n\r\n{key}\r\n\r\n\
+         Cette clé ouvre la base chiffrée à la place de sa phrase de passe (commande :\r\n\
+         AGORA_CLE_DE_SECOURS=\"…\" agora …, ou « Clé de secours » à l’ouverture).\r\n\
+         Imprimez-la, rangez-la sous clé, à part de l’ordinateur, puis supprimez ce fichier.\r\n\
+         Sans la phrase de passe ni cette clé, les données ne peuvent pas être retrouvées.\r\n\
+         Établie le {}.\r\n",
+        settings.organisation,
+        settings.mission,
+        crate::domain::text::date_short(Local::now().date_naive())
+    );
+    deliver(
+        store,
+        text.as_bytes(),
+        to.into(),
+        Entry {
+            document: "Clé de secours",
+            entity: "settings",
+            entity_id: None,
+            personal: true,
+            kind: Kind::Text,
+        },
+    )
 }
 
 /// Where documents go when no file dialog can open: Documents/Agora.

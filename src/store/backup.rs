@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, Duration, NaiveDateTime};
 use rusqlite::Connection;
 
-use super::{Found, Store, StoreError, inspect, take_lock};
+use super::{Found, Key, Store, StoreError, inspect, take_lock};
 use crate::domain::DomainError;
 use crate::files::{self, TempFile};
 
@@ -159,14 +159,14 @@ pub fn list_backups(dir: &Path) -> Result<Vec<(NaiveDateTime, PathBuf)>, StoreEr
     Ok(out)
 }
 
-/// Checks a copy of a store: an Agora file this version can open, whole
-/// (`integrity_check`). Opened so that nothing is written beside it.
-pub(crate) fn verify_copy(path: &Path) -> Result<(), StoreError> {
-    match inspect(path, super::schema_version() as i64)? {
+/// Checks a copy of a store: an Agora file this version can open (with `key` if it is
+/// encrypted), whole (`integrity_check`). Opened so that nothing is written beside it.
+pub(crate) fn verify_copy(path: &Path, key: Option<&Key>) -> Result<(), StoreError> {
+    match inspect(path, super::schema_version() as i64, key)? {
         Found::Agora { .. } => {}
         Found::New => return Err(StoreError::ForeignFile(path.to_path_buf())),
     }
-    let conn = super::open_untouched(path)?;
+    let conn = super::open_untouched(path, key)?;
     let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if check != "ok" {
         return Err(StoreError::Corrupt {
@@ -200,7 +200,11 @@ impl Store {
     fn copy_to(&self, target: &Path) -> Result<(), StoreError> {
         let tmp = TempFile::beside(target, true)?;
         {
+            // An encrypted store's backup is encrypted with the same key.
             let mut dst = Connection::open(tmp.path())?;
+            if let Some(k) = &self.key {
+                k.apply(&dst)?;
+            }
             rusqlite::backup::Backup::new(&self.conn, &mut dst)?.run_to_completion(
                 1024,
                 std::time::Duration::ZERO,
@@ -209,10 +213,13 @@ impl Store {
             dst.close().map_err(|(_, e)| e)?;
             // The copy carries the store's WAL flag: make it a file that stands alone.
             let dst = Connection::open(tmp.path())?;
+            if let Some(k) = &self.key {
+                k.apply(&dst)?;
+            }
             let _: String = dst.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0))?;
             dst.close().map_err(|(_, e)| e)?;
         }
-        verify_copy(tmp.path())?;
+        verify_copy(tmp.path(), self.key.as_ref())?;
         tmp.persist()?;
         Ok(())
     }
@@ -253,7 +260,8 @@ pub enum Replaced {
 /// Replaces the store at `db` with the backup `from`, keeping what it replaces (see
 /// the module's doc). Refuses while Agora has the store open, a missing source, the
 /// store itself, and a source that is not a whole Agora file this version can open.
-pub fn restore(db: &Path, from: &Path) -> Result<Replaced, StoreError> {
+/// `key` opens an encrypted store and its backups.
+pub fn restore(db: &Path, from: &Path, key: Option<&Key>) -> Result<Replaced, StoreError> {
     if !from.is_file() {
         return Err(StoreError::Missing(from.to_path_buf()));
     }
@@ -271,7 +279,7 @@ pub fn restore(db: &Path, from: &Path) -> Result<Replaced, StoreError> {
         let mut target = std::fs::OpenOptions::new().write(true).open(copy.path())?;
         std::io::copy(&mut source, &mut target)?;
     }
-    verify_copy(copy.path()).map_err(|e| match e {
+    verify_copy(copy.path(), key).map_err(|e| match e {
         StoreError::NotSqlite(_) => StoreError::NotSqlite(from.to_path_buf()),
         StoreError::ForeignFile(_) => StoreError::ForeignFile(from.to_path_buf()),
         StoreError::TooNew {
@@ -287,8 +295,12 @@ pub fn restore(db: &Path, from: &Path) -> Result<Replaced, StoreError> {
         },
         other => other,
     })?;
+    let open = |db: &Path| match key {
+        Some(k) => Store::open_with_key(db, k.clone()),
+        None => Store::open(db),
+    };
     let (lock, replaced) = if db.exists() {
-        match Store::open(db) {
+        match open(db) {
             Ok(store) => {
                 let backup = store.backup_now("avant-restauration")?;
                 (store.into_lock()?, Replaced::BackedUp(backup))
@@ -318,16 +330,11 @@ pub fn restore(db: &Path, from: &Path) -> Result<Replaced, StoreError> {
     if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
         set_aside(db, &["-wal"])?;
     }
-    for suffix in ["-wal", "-shm"] {
-        match std::fs::remove_file(super::side_file(db, suffix)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
-            _ => {}
-        }
-    }
+    super::remove_side_files(db)?;
     copy.persist()?;
     drop(lock);
     // Opening migrates an older schema (after its own backup), like any open.
-    let store = Store::open(db)?;
+    let store = open(db)?;
     store.close()?;
     Ok(replaced)
 }

@@ -25,6 +25,24 @@ pub enum StoreError {
     Missing(PathBuf),
     #[error("« {} » est la base elle-même : choisissez une sauvegarde, pas la base en service.", .0.display())]
     RestoreFromItself(PathBuf),
+    #[error("« {} » est une base chiffrée : saisissez sa phrase de passe (ou sa clé de secours).", .0.display())]
+    Encrypted(PathBuf),
+    #[error(
+        "Cette phrase de passe (ou cette clé de secours) n’ouvre pas la base. Une phrase de passe perdue ne peut pas être retrouvée : seule la clé de secours imprimée l’ouvre à sa place."
+    )]
+    WrongKey,
+    #[error("Les deux phrases de passe diffèrent : rien n’a été chiffré.")]
+    PhrasesDiffer,
+    #[error("La base n’est pas chiffrée : elle n’a pas de clé de secours.")]
+    NotEncrypted,
+    #[error("La base est déjà chiffrée.")]
+    AlreadyEncrypted,
+    #[error("Une phrase de passe compte au moins {0} caractères (plusieurs mots, par exemple).")]
+    ShortPhrase(usize),
+    #[error(
+        "Cette version d’Agora a été construite sans le chiffrement (option « chiffrement ») : elle ne peut ni ouvrir ni créer une base chiffrée."
+    )]
+    NoEncryption,
     #[error("Agora est déjà ouvert sur ce dossier de données (verrou « {} »). Fermez l'autre fenêtre ou commande, puis réessayez.", .0.display())]
     AlreadyOpen(PathBuf),
     #[error(

@@ -12,6 +12,7 @@ pub mod backup;
 mod calendar;
 mod campaigns;
 pub mod check;
+pub mod cipher;
 mod contact_edit;
 mod contacts;
 mod contacts_import;
@@ -53,6 +54,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use actions::{ActionRow, ActionView};
 pub use attendance::{GroupRow, SessionAttendance};
 pub use campaigns::{CampaignRow, Recipient, SplitBy};
+pub use cipher::Key;
 pub use contacts::{
     ContactFilter, ContactRow, ContactSort, MeetingAttended, Participation, SortColumn,
 };
@@ -94,6 +96,8 @@ pub struct Store {
     path: PathBuf,
     _lock: File,
     changed: bool,
+    /// The key of an encrypted store (feature `chiffrement`); its backups use it too.
+    key: Option<Key>,
 }
 
 /// What a file on disk turned out to be.
@@ -103,18 +107,45 @@ enum Found {
 }
 
 impl Store {
-    /// Opens (or creates) the store at `path` with the released migrations.
+    /// Opens (or creates) the store at `path` with the released migrations. An
+    /// encrypted store is refused with [`StoreError::Encrypted`]: open it with
+    /// [`Store::open_with_phrase`] or [`Store::open_with_key`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Self::open_with(path, schema::MIGRATIONS)
+    }
+
+    /// Opens an encrypted store with its passphrase (the key derived with the
+    /// parameters stored beside it). A store that is not encrypted opens as usual.
+    pub fn open_with_phrase(path: &Path, passphrase: &str) -> Result<Store, StoreError> {
+        if !cipher::is_encrypted(path) {
+            return Self::open(path);
+        }
+        let key = Key::derive(passphrase, &cipher::read_params(path)?)?;
+        Self::open_keyed(path, schema::MIGRATIONS, Some(key))
+    }
+
+    /// Opens an encrypted store with its key (from a recovery text).
+    pub fn open_with_key(path: &Path, key: Key) -> Result<Store, StoreError> {
+        Self::open_keyed(path, schema::MIGRATIONS, Some(key))
     }
 
     /// Opens with a given list of migrations. For tests of the migration machinery.
     #[doc(hidden)]
     pub fn open_with(path: &Path, migrations: &[&str]) -> Result<Store, StoreError> {
+        if cipher::is_encrypted(path) {
+            return Err(StoreError::Encrypted(path.to_path_buf()));
+        }
+        Self::open_keyed(path, migrations, None)
+    }
+
+    fn open_keyed(path: &Path, migrations: &[&str], key: Option<Key>) -> Result<Store, StoreError> {
         crate::files::create_private_dir(crate::files::parent(path))?;
         let lock = take_lock(path)?;
-        let found = inspect(path, migrations.len() as i64)?;
+        let found = inspect(path, migrations.len() as i64, key.as_ref())?;
         let conn = Connection::open(path)?;
+        if let Some(k) = key_for(path, key.as_ref()) {
+            k.apply(&conn)?;
+        }
         // SQLite gives the -wal and -shm files the store's own permissions.
         crate::files::make_private(path)?;
         configure(&conn)?;
@@ -123,6 +154,7 @@ impl Store {
             path: path.to_path_buf(),
             _lock: lock,
             changed: false,
+            key,
         };
         let version = match found {
             Found::New => 0,
@@ -151,6 +183,11 @@ impl Store {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// The key of an encrypted store.
+    pub fn key(&self) -> Option<&Key> {
+        self.key.as_ref()
     }
 
     /// The database file.
@@ -261,8 +298,34 @@ fn take_lock(db: &Path) -> Result<File, StoreError> {
     }
 }
 
-/// Looks at a file without writing to it.
-fn inspect(path: &Path, supported: i64) -> Result<Found, StoreError> {
+/// The key to read `path` with: none for a file with SQLite's plain header (a store
+/// or backup that is not encrypted opens as it is, whatever the key).
+fn key_for<'k>(path: &Path, key: Option<&'k Key>) -> Option<&'k Key> {
+    key.filter(|_| header(path).as_ref() != Some(SQLITE_MAGIC))
+}
+
+/// The first 16 bytes of a file (SQLite's magic string for a file that is not
+/// encrypted); none for a missing or shorter file.
+pub(crate) fn header(path: &Path) -> Option<[u8; 16]> {
+    let mut head = [0u8; 16];
+    File::open(path).ok()?.read_exact(&mut head).ok()?;
+    Some(head)
+}
+
+/// Removes the `-wal` and `-shm` beside `db`, which no connection has open (the
+/// caller holds the lock and closed its connection cleanly).
+pub(crate) fn remove_side_files(db: &Path) -> std::io::Result<()> {
+    for suffix in ["-wal", "-shm"] {
+        match std::fs::remove_file(side_file(db, suffix)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Looks at a file without writing to it (with `key`, an encrypted one).
+fn inspect(path: &Path, supported: i64, key: Option<&Key>) -> Result<Found, StoreError> {
     let mut header = [0u8; 16];
     let len = match File::open(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::New),
@@ -278,14 +341,18 @@ fn inspect(path: &Path, supported: i64) -> Result<Found, StoreError> {
     if len == 0 {
         return Ok(Found::New);
     }
-    if &header != SQLITE_MAGIC {
+    let key = key_for(path, key);
+    if &header != SQLITE_MAGIC && key.is_none() {
         return Err(StoreError::NotSqlite(path.to_path_buf()));
     }
-    let corrupt = |e: rusqlite::Error| StoreError::Corrupt {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
+    let corrupt = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) if key.is_some() => StoreError::WrongKey,
+        _ => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
     };
-    let ro = open_untouched(path).map_err(corrupt)?;
+    let ro = open_untouched(path, key).map_err(corrupt)?;
     let app_id: i32 = ro
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(corrupt)?;
@@ -324,13 +391,20 @@ fn inspect(path: &Path, supported: i64) -> Result<Found, StoreError> {
 /// Opens a file read-only so that nothing is written beside it: as immutable when no
 /// WAL lies beside it, else through SQLite's read-only path (which uses the side files
 /// the WAL already has, and sees the transactions committed in it).
-pub(crate) fn open_untouched(path: &Path) -> Result<Connection, rusqlite::Error> {
+pub(crate) fn open_untouched(
+    path: &Path,
+    key: Option<&Key>,
+) -> Result<Connection, rusqlite::Error> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    if side_file(path, "-wal").exists() {
-        Connection::open_with_flags(path, flags)
+    let conn = if side_file(path, "-wal").exists() {
+        Connection::open_with_flags(path, flags)?
     } else {
-        Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+        Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)?
+    };
+    if let Some(k) = key_for(path, key) {
+        k.apply(&conn)?;
     }
+    Ok(conn)
 }
 
 /// `file:PATH?immutable=1`, the path's bytes percent-encoded (none is lost).

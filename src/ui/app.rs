@@ -2,10 +2,10 @@
 //! messages to the panels, owns navigation (sidebar, Ctrl+1…7, records opened from
 //! other panels), and backs up on close.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDate};
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length, Subscription, Task, event, keyboard, window};
 
 use super::panels::{self, Event, Target};
@@ -22,8 +22,17 @@ pub struct App {
 enum State {
     /// The store could not be opened; the message says why.
     Refused(String),
+    /// An encrypted store waits for its passphrase or its recovery key.
+    Locked(Box<Locked>),
     Ready(Box<Ready>),
     Closed,
+}
+
+struct Locked {
+    db: PathBuf,
+    panel: Panel,
+    phrase: String,
+    error: Option<String>,
 }
 
 struct Ready {
@@ -55,6 +64,9 @@ pub enum Message {
     Meetings(panels::meetings::Message),
     Documents(panels::documents::Message),
     Settings(panels::settings::Message),
+    /// The passphrase (or recovery key) typed on the locked screen.
+    Phrase(String),
+    Unlock,
 }
 
 impl Ready {
@@ -125,22 +137,59 @@ impl App {
     /// Opens the store at `db` and starts on `panel` (default: the dashboard).
     pub fn boot(db: &Path, panel: Option<Panel>) -> (App, Task<Message>) {
         let today = Local::now().date_naive();
+        let panel = panel.unwrap_or(Panel::Dashboard);
         let app = match Store::open(db) {
-            Ok(mut store) => {
-                // Review dates follow the policy as days pass and meetings are recorded.
-                let refused = store.apply_retention_policy().err();
-                let mut app = App::with_store(store, panel.unwrap_or(Panel::Dashboard), today);
-                if let (Some(e), State::Ready(r)) = (refused, &mut app.state) {
-                    r.notice = Some(panels::describe(&e));
-                }
-                app
-            }
+            Ok(store) => App::opened(store, panel, today),
+            Err(crate::store::StoreError::Encrypted(_)) => App {
+                today,
+                state: State::Locked(Box::new(Locked {
+                    db: db.to_path_buf(),
+                    panel,
+                    phrase: String::new(),
+                    error: None,
+                })),
+            },
             Err(e) => App {
                 today,
                 state: State::Refused(panels::describe(&e)),
             },
         };
         (app, Task::none())
+    }
+
+    /// The app on a store just opened: review dates follow the policy as days pass
+    /// and meetings are recorded.
+    fn opened(mut store: Store, panel: Panel, today: NaiveDate) -> App {
+        let refused = store.apply_retention_policy().err();
+        let mut app = App::with_store(store, panel, today);
+        if let (Some(e), State::Ready(r)) = (refused, &mut app.state) {
+            r.notice = Some(panels::describe(&e));
+        }
+        app
+    }
+
+    /// The locked screen: a passphrase, or a recovery key, opens the store.
+    fn unlock(&mut self, message: Message) {
+        let State::Locked(l) = &mut self.state else {
+            return;
+        };
+        match message {
+            Message::Phrase(p) => l.phrase = p,
+            Message::Unlock => {
+                let opened = match crate::store::Key::from_recovery(&l.phrase) {
+                    Some(key) => Store::open_with_key(&l.db, key),
+                    None => Store::open_with_phrase(&l.db, &l.phrase),
+                };
+                match opened {
+                    Ok(store) => *self = App::opened(store, l.panel, self.today),
+                    Err(e) => {
+                        l.phrase.clear();
+                        l.error = Some(panels::describe(&e));
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 
     /// The app on an open store, as of `today` (tests fix the date).
@@ -187,10 +236,16 @@ impl App {
             }
             return window::close(id).chain(iced::exit());
         }
+        if let State::Locked(_) = self.state {
+            self.unlock(message);
+            return Task::none();
+        }
         let State::Ready(r) = &mut self.state else {
             return Task::none();
         };
         match message {
+            // The locked screen's messages, once the store is open, change nothing.
+            Message::Phrase(_) | Message::Unlock => Task::none(),
             Message::Navigate(panel) => {
                 r.panel = panel;
                 Task::none()
@@ -272,6 +327,38 @@ impl App {
             .padding(40)
             .center(Length::Fill)
             .into(),
+            State::Locked(l) => {
+                let mut page = column![
+                    widget::title("Base chiffrée"),
+                    text(typography(
+                        "Saisissez la phrase de passe de la base, ou la clé de secours imprimée."
+                    )),
+                    row![
+                        text_input("Phrase de passe", &l.phrase)
+                            .id("unlock-phrase")
+                            .secure(true)
+                            .on_input(Message::Phrase)
+                            .on_submit(Message::Unlock)
+                            .padding(8)
+                            .width(Length::Fixed(420.0)),
+                        button(text("Ouvrir")).on_press(Message::Unlock),
+                    ]
+                    .spacing(10)
+                    .align_y(iced::Alignment::Center),
+                ]
+                .spacing(14)
+                .max_width(640);
+                if let Some(e) = &l.error {
+                    page = page.push(widget::colored(e.as_str(), theme::LATE));
+                }
+                page = page.push(widget::muted(typography(
+                    "Une phrase de passe perdue ne peut pas être retrouvée : seule la clé de secours imprimée ouvre la base à sa place.",
+                )));
+                container(page)
+                    .center(Length::Fill)
+                    .padding(widget::GUTTER)
+                    .into()
+            }
             State::Closed => widget::muted("Fermeture…"),
             State::Ready(r) => match &r.welcome {
                 Some(w) => w.view().map(Message::Welcome),

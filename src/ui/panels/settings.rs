@@ -1,5 +1,6 @@
 //! The Paramètres panel: the names printed on every document, where the data and the
-//! backups live, the backup policy, a backup on demand, and "about".
+//! backups live, the backup policy, a backup on demand, encryption at rest and its
+//! recovery key, and "about".
 
 use iced::widget::{button, column, row, scrollable, text, text_input};
 use iced::{Element, Length};
@@ -18,9 +19,13 @@ pub struct State {
     /// The rotation's three counts as typed: days, weeks, months.
     rotation: [String; 3],
     db: String,
+    /// Whether the store is encrypted.
+    encrypted: bool,
     backup_dir: String,
     backups: Vec<String>,
     error: Option<String>,
+    /// A new passphrase, typed twice, to encrypt the store.
+    phrase: [String; 2],
 }
 
 /// The panel's messages.
@@ -32,6 +37,10 @@ pub enum Message {
     /// One of the rotation's counts: 0 days, 1 weeks, 2 months.
     Rotation(usize, String),
     SaveRotation,
+    /// One of the two new passphrase fields.
+    Phrase(usize, String),
+    Encrypt,
+    ExportRecoveryKey,
     Save,
     SaveRetention,
     ApplyRetention,
@@ -49,9 +58,11 @@ impl State {
             rotation: rotation_fields(saved.rotation),
             saved,
             db: store.path().display().to_string(),
+            encrypted: store.key().is_some(),
             backup_dir: store.backup_dir().display().to_string(),
             backups: Vec::new(),
             error: None,
+            phrase: Default::default(),
         };
         s.reload(store);
         s
@@ -64,6 +75,7 @@ impl State {
 
     /// Re-reads the stored settings and the backups on disk; edits in progress stay.
     pub fn reload(&mut self, store: &Store) {
+        self.encrypted = store.key().is_some();
         match store.settings() {
             Ok(saved) => self.saved = saved,
             Err(e) => self.error = Some(super::describe(&e)),
@@ -114,6 +126,48 @@ impl State {
                 };
             }
             Message::RetentionYears(s) => self.retention_years = s,
+            Message::Phrase(i, s) => {
+                if let Some(field) = self.phrase.get_mut(i) {
+                    *field = s;
+                }
+            }
+            Message::Encrypt => {
+                let [first, again] = std::mem::take(&mut self.phrase);
+                let done = if first != again {
+                    Err(store::StoreError::PhrasesDiffer)
+                } else {
+                    store.encrypt(&first)
+                };
+                return match done {
+                    Ok(()) => {
+                        self.error = None;
+                        self.reload(store);
+                        Some(Event::Notice(fr::typography(
+                            "Base chiffrée : ses prochaines sauvegardes le seront aussi. Exportez maintenant la clé de secours et imprimez-la : une phrase de passe perdue ne peut pas être retrouvée. Les sauvegardes antérieures ne sont pas chiffrées : supprimez-les du dossier des sauvegardes quand vous n’en aurez plus besoin.",
+                        )))
+                    }
+                    Err(e) => {
+                        self.error = Some(super::describe(&e));
+                        None
+                    }
+                };
+            }
+            Message::ExportRecoveryKey => {
+                let path = crate::export::fallback_dir().join(format!(
+                    "cle-de-secours-agora-{}.txt",
+                    chrono::Local::now().format("%Y-%m-%d-%H%M%S")
+                ));
+                return match crate::export::recovery_key(store, &path) {
+                    Ok(()) => Some(Event::Notice(fr::typography(&format!(
+                        "Clé de secours écrite dans {} : imprimez-la, rangez-la à part de l’ordinateur, puis supprimez le fichier.",
+                        path.display()
+                    )))),
+                    Err(e) => {
+                        self.error = Some(super::describe(&e));
+                        None
+                    }
+                };
+            }
             Message::Rotation(i, s) => {
                 if let Some(field) = self.rotation.get_mut(i) {
                     *field = s;
@@ -318,6 +372,58 @@ impl State {
             .align_y(iced::Alignment::Center),
         ]
         .spacing(8);
+        let encryption = if self.encrypted {
+            column![
+                widget::muted(fr::typography(
+                    "La base et ses sauvegardes sont chiffrées (SQLCipher, clé tirée de la phrase de passe par Argon2id). Une phrase de passe perdue ne peut pas être retrouvée : seule la clé de secours imprimée ouvre la base à sa place."
+                )),
+                button(text("Exporter la clé de secours (à imprimer)"))
+                    .on_press(Message::ExportRecoveryKey),
+            ]
+        } else if cfg!(feature = "chiffrement") {
+            let ready = self.phrase[0].chars().count() >= store::cipher::MIN_PHRASE
+                && self.phrase[0] == self.phrase[1];
+            let mut form = column![widget::muted(fr::typography(&format!(
+                "Sur un ordinateur portable, chiffrez la base : sans la phrase de passe, personne ne lit les données des habitants. Elle sera demandée à chaque ouverture ; au moins {} caractères. Une phrase perdue ne peut pas être retrouvée : vous exporterez ensuite une clé de secours à imprimer.",
+                store::cipher::MIN_PHRASE
+            )))]
+            .spacing(8);
+            for (i, label) in ["Phrase de passe", "La même, une seconde fois"]
+                .into_iter()
+                .enumerate()
+            {
+                form = form.push(
+                    row![
+                        text(label).width(Length::Fixed(220.0)),
+                        text_input("", &self.phrase[i])
+                            .id(format!("settings-phrase-{i}"))
+                            .secure(true)
+                            .on_input(move |s| Message::Phrase(i, s))
+                            .padding(6)
+                            .width(Length::Fixed(320.0)),
+                    ]
+                    .spacing(10)
+                    .align_y(iced::Alignment::Center),
+                );
+            }
+            if !self.phrase[1].is_empty() && self.phrase[0] != self.phrase[1] {
+                form = form.push(widget::colored(
+                    "Les deux phrases diffèrent.",
+                    theme::LATE,
+                ));
+            }
+            let encrypt = button(text("Chiffrer la base"));
+            form.push(if ready {
+                encrypt.on_press(Message::Encrypt)
+            } else {
+                encrypt
+            })
+        } else {
+            column![widget::muted(fr::typography(
+                "Cette version d’Agora est construite sans le chiffrement de la base (option « chiffrement »)."
+            ))]
+        }
+        .spacing(8);
         let about = column![
             widget::field("Version", env!("CARGO_PKG_VERSION")),
             widget::field("Licence", "EUPL 1.2"),
@@ -334,6 +440,7 @@ impl State {
                 widget::section("Organisation", names),
                 widget::section("Données personnelles", retention),
                 widget::section("Données et sauvegardes", backups),
+                widget::section("Chiffrement", encryption),
                 widget::section("À propos", about)
             ]
             .spacing(12)
