@@ -312,7 +312,7 @@ impl State {
         });
         let rotation_dirty = self.rotation != rotation_fields(self.saved.rotation);
         let save_rotation = button(text("Enregistrer la conservation"));
-        let mut counts = row![text("Garder aussi la plus récente des").width(Length::Fixed(220.0))]
+        let mut counts = row![text("Garder aussi la plus récente des")]
             .spacing(8)
             .align_y(iced::Alignment::Center);
         for (i, unit) in ["derniers jours,", "dernières semaines,", "derniers mois"]
@@ -328,11 +328,7 @@ impl State {
             );
             counts = counts.push(text(unit));
         }
-        counts = counts.push(if rotation_dirty {
-            save_rotation.on_press(Message::SaveRotation)
-        } else {
-            save_rotation
-        });
+
         let mut backups = column![
             widget::field("Base de données", self.db.as_str()),
             widget::field("Dossier des sauvegardes", self.backup_dir.as_str()),
@@ -340,7 +336,15 @@ impl State {
                 "Une sauvegarde vérifiée est faite à la fermeture si quelque chose a changé, avant toute mise à jour du schéma, avant un import, une fusion, une anonymisation, une restauration ou une suppression en masse. Toutes les sauvegardes des dernières 48 heures sont gardées ; celles faites à la main ou avant une opération, au moins 30 jours."
             )),
             counts,
-            button(text("Sauvegarder maintenant")).on_press(Message::BackupNow),
+            row![
+                if rotation_dirty {
+                    save_rotation.on_press(Message::SaveRotation)
+                } else {
+                    save_rotation
+                },
+                button(text("Sauvegarder maintenant")).on_press(Message::BackupNow),
+            ]
+            .spacing(10),
         ]
         .spacing(8);
         for b in self.backups.iter().take(8) {
