@@ -80,8 +80,10 @@ const GAP: f64 = 1e-5;
 /// The relative gap at which the pricing program may stop while panels are being
 /// generated (its proven bound keeps the round's stopping test exact).
 const PRICING_GAP: f64 = 1e-4;
-/// The time one pricing program may take before it returns its best panel and bound.
-const PRICING_BUDGET: std::time::Duration = std::time::Duration::from_secs(2);
+/// How many branch-and-bound nodes one pricing program may explore before it returns
+/// its best panel and bound. A count, not a time: which panels are generated, and so
+/// the portfolio and its hashes, must not depend on the machine's speed.
+const PRICING_NODES: u64 = 2_000;
 /// The weight of the stability center in the smoothed pricing point.
 const ALPHA: f64 = 0.5;
 
@@ -223,12 +225,12 @@ impl<P: FnMut(Progress) -> bool> Search<'_, P> {
     }
 
     /// A panel within [`PRICING_GAP`] of the best at `weights`, and the bound on the
-    /// best; with `exact`, the best itself — unless [`PRICING_BUDGET`] runs out first,
+    /// best; with `exact`, the best itself — unless [`PRICING_NODES`] run out first,
     /// when the round then stops on what it has proven.
     fn price_near(&mut self, weights: &[f64], exact: bool) -> Result<Priced, PortfolioError> {
         let clock = std::time::Instant::now();
         let gap = if exact { 0.0 } else { PRICING_GAP };
-        let priced = pricing::near_best_panel(self.inst, weights, gap, Some(PRICING_BUDGET))?;
+        let priced = pricing::near_best_panel(self.inst, weights, gap, Some(PRICING_NODES))?;
         self.pricing_seconds += clock.elapsed().as_secs_f64();
         self.pricing_calls += 1;
         Ok(priced)

@@ -90,13 +90,14 @@ pub struct Priced {
 }
 
 /// A quota-feasible panel within a relative `gap` of the largest Σ weight × count, and
-/// the bound that proves it (the exact optimum when `gap` is 0). With a `budget`, the
-/// search stops when it runs out and returns its best panel and bound so far.
+/// the bound that proves it (the exact optimum when `gap` is 0). With a `node_limit`,
+/// the search stops after that many branch-and-bound nodes and returns its best panel
+/// and bound so far: a count, so the result does not depend on the machine's speed.
 pub fn near_best_panel(
     inst: &Instance,
     weights: &[f64],
     gap: f64,
-    budget: Option<std::time::Duration>,
+    node_limit: Option<u64>,
 ) -> Result<Priced, PricingError> {
     let top = weights.iter().copied().fold(0.0, f64::max);
     let clean: Vec<f64> = weights
@@ -106,13 +107,13 @@ pub fn near_best_panel(
     let (p, x, _) = model(inst, &clean, false);
     let mut options = microlp::SolveOptions::default();
     options.mip_gap = gap;
-    options.time_limit = budget;
+    options.node_limit = node_limit;
     let fail = |e: Error| match e {
         Error::Infeasible => PricingError::Infeasible,
         e => PricingError::Solver(e.to_string()),
     };
     let mut outcome = p.solve_with(options).map_err(fail)?;
-    // A budget that ran out before any panel was found: search on, budget by budget.
+    // A node limit reached before any panel was found: search on, limit by limit.
     while outcome.solution().is_none() {
         outcome = outcome.resume().map_err(fail)?;
     }
