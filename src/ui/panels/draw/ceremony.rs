@@ -291,7 +291,7 @@ impl State {
         match self.mode {
             Mode::Seed => {
                 body = body.push(widget::input(
-                    "Graine (par exemple00a0: convention climat, 1er octobre 2026, salle du conseil)",
+                    "Graine (par exemple\u{a0}: convention climat, 1er octobre 2026, salle du conseil)",
                     &self.seed,
                     Msg::Seed,
                     "draw-seed",

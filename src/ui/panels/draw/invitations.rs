@@ -252,7 +252,7 @@ impl State {
                 .align_y(Alignment::Center),
             );
             form = form.push(widget::input(
-                "Graine (par exemple00a0: invitations convention climat, 2 septembre 2026)",
+                "Graine (par exemple\u{a0}: invitations convention climat, 2 septembre 2026)",
                 &self.seed,
                 Msg::Seed,
                 "invitation-seed",

@@ -358,7 +358,7 @@ impl State {
             .spacing(6)
             .align_y(iced::Alignment::Center),
             widget::input(
-                "Description (par exemple00a0: réponses aux 8 000 invitations de septembre)",
+                "Description (par exemple\u{a0}: réponses aux 8 000 invitations de septembre)",
                 &self.description,
                 Msg::Description,
                 "pool-description"
