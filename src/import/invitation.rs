@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use super::csv::{self, CsvError};
+use crate::domain::sortition::invitation::InvitationSample;
 use crate::domain::sortition::{invitation, seed::sha256_hex};
-use crate::store::InvitationSample;
 
 /// Why no sample was drawn.
 #[derive(Debug, Clone, PartialEq, Error)]

@@ -8,21 +8,7 @@ use rusqlite::params;
 use super::row::{date, iso};
 use super::{Store, StoreError};
 use crate::domain::ids::ConventionId;
-
-/// A sample as recorded.
-#[derive(Debug, Clone, PartialEq)]
-pub struct InvitationSample {
-    pub id: i64,
-    pub list_name: String,
-    pub list_sha256: String,
-    pub list_rows: u32,
-    /// The column the sample is proportional to, empty for a plain sample.
-    pub stratum: String,
-    pub seed: String,
-    pub drawn_on: NaiveDate,
-    pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
+use crate::domain::sortition::invitation::InvitationSample;
 
 /// A sample's row as read, before its JSON is parsed.
 type Raw = (

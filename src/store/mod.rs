@@ -65,7 +65,6 @@ pub use draws::{DrawView, LotteryInfo};
 pub use error::StoreError;
 pub use frame::DEFAULT_PHASES;
 pub use governance::Designation;
-pub use invitations::InvitationSample;
 pub use lotteries::{DrawRequest, Prepared, Replacement};
 pub use meetings::{MeetingFilter, MeetingRow};
 pub use memberships::CampaignHistory;

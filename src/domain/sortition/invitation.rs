@@ -2,7 +2,24 @@
 //! (addresses, a directory selection), optionally in proportion to a column such as the
 //! sector, with the named generator so that the same list and seed give the same sample.
 
+use chrono::NaiveDate;
+
 use super::seed::Draws;
+
+/// A sample as recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvitationSample {
+    pub id: i64,
+    pub list_name: String,
+    pub list_sha256: String,
+    pub list_rows: u32,
+    /// The column the sample is proportional to, empty for a plain sample.
+    pub stratum: String,
+    pub seed: String,
+    pub drawn_on: NaiveDate,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
 
 /// How many rows each stratum gets: its share of `n`, by largest remainders (ties to the
 /// first stratum), never more than it has.

@@ -29,8 +29,7 @@ use crate::domain::sortition::instance::{household_groups, is_household};
 use crate::domain::sortition::reference::Reference;
 use crate::domain::sortition::{Pool, Volunteer};
 use crate::store::{
-    CampaignRow, ConventionRow, DrawView, GroupRow, InvitationSample, Prepared, QuotaTable, Store,
-    StoreError,
+    CampaignRow, ConventionRow, DrawView, GroupRow, Prepared, QuotaTable, Store, StoreError,
 };
 use crate::ui::{theme, widget};
 
@@ -105,7 +104,7 @@ pub struct Loaded {
     pub quotas: Option<QuotaTable>,
     pub prepared: Option<Prepared>,
     pub draw: Option<DrawView>,
-    pub samples: Vec<InvitationSample>,
+    pub samples: Vec<crate::domain::sortition::invitation::InvitationSample>,
     pub campaigns: Vec<CampaignRow>,
     /// The directory's groups and saved selections, for an invitation list.
     pub groups: Vec<GroupRow>,
