@@ -7,21 +7,34 @@ use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Creates `dir` and its missing parents, private to the user, and makes `dir`
-/// itself private if it already existed.
+/// Creates `dir` and its missing parents, private to the user. A folder that already
+/// exists is left as it is (it may be one the person chose, such as Documents).
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        use std::os::unix::fs::DirBuilderExt;
         std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
-            .create(dir)?;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .create(dir)
     }
     #[cfg(not(unix))]
     {
         std::fs::create_dir_all(dir)
+    }
+}
+
+/// Makes a folder Agora owns (the backups) private to the user, whatever it was.
+pub fn make_private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
     }
 }
 
@@ -192,6 +205,14 @@ mod tests {
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&data), 0o700);
         assert_eq!(mode(&dir.path().join("a")), 0o700);
+        // A folder that exists keeps its mode; one Agora owns is made private.
+        let chosen = dir.path().join("Documents");
+        std::fs::create_dir(&chosen).unwrap();
+        std::fs::set_permissions(&chosen, std::fs::Permissions::from_mode(0o755)).unwrap();
+        create_private_dir(&chosen).unwrap();
+        assert_eq!(mode(&chosen), 0o755);
+        make_private_dir(&chosen).unwrap();
+        assert_eq!(mode(&chosen), 0o700);
         let f = data.join("x.csv");
         write_temp(&f, b"x", true).unwrap().persist().unwrap();
         assert_eq!(mode(&f), 0o600);

@@ -183,6 +183,7 @@ impl Store {
     pub fn backup_now(&self, reason: &str) -> Result<PathBuf, StoreError> {
         let dir = self.backup_dir();
         files::create_private_dir(&dir)?;
+        files::make_private_dir(&dir)?;
         let stamp = chrono::Local::now().naive_local().format(STAMP).to_string();
         let mut target = dir.join(format!("agora-{stamp}-{reason}.sqlite"));
         let mut n = 2;
