@@ -32,12 +32,18 @@ fn search(s: &Store, text: &str) -> u32 {
     .unwrap()
 }
 
+/// The demonstration dossier in a new store in `dir`: its path and the open store.
+fn demo(dir: &Path) -> (std::path::PathBuf, Store) {
+    let db = dir.join(store::DB_FILE);
+    let mut s = Store::open(&db).unwrap();
+    s.load_demo().unwrap();
+    (db, s)
+}
+
 #[test]
 fn an_encrypted_store_opens_only_with_its_passphrase_or_recovery_key() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join(store::DB_FILE);
-    let mut s = Store::open(&db).unwrap();
-    s.load_demo().unwrap();
+    let (db, mut s) = demo(dir.path());
     assert!(matches!(
         s.encrypt("court"),
         Err(StoreError::ShortPhrase(_))
@@ -172,9 +178,7 @@ mod window {
     #[test]
     fn encrypt_from_settings_then_unlock_at_start() {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join(store::DB_FILE);
-        let mut s = Store::open(&db).unwrap();
-        s.load_demo().unwrap();
+        let (db, s) = demo(dir.path());
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         let mut app = App::with_store(s, Panel::Settings, today);
         assert!(shows(&app, "Chiffrer la base"));
