@@ -1240,3 +1240,22 @@ fn an_invitation_sample_from_a_directory_selection_for_the_mail_merge() {
     assert!(text.starts_with("\u{FEFF}Civilité;Prénom;Nom;Adresse;Code postal;Ville;Secteur"));
     assert_eq!(text.lines().count(), 6);
 }
+
+/// An erasure request from the contact sheet: « Anonymiser », confirmed; the sheet
+/// then reads « Anonyme n° N » and lists the free texts that still name the person.
+#[test]
+fn anonymising_from_the_sheet_lists_the_texts_to_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Contacts & mobilisation");
+    click(&mut app, "Victor Agostini");
+    click(&mut app, "Anonymiser");
+    assert!(shows(
+        &app,
+        &typography("Effacer son identité ? Une sauvegarde est faite avant.")
+    ));
+    click(&mut app, "Oui, anonymiser");
+    assert!(!shows(&app, "Victor Agostini"));
+    assert!(shows(&app, "Textes à modifier"));
+    assert!(shows(&app, "• Réunion n° 1"));
+}

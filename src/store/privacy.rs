@@ -163,6 +163,10 @@ impl Store {
                  WHERE instr(v.body, ?1) > 0",
             ),
             (
+                "Réunion n° ",
+                "SELECT id FROM meetings WHERE instr(title || ' ' || facilitators || ' ' || services, ?1) > 0",
+            ),
+            (
                 "Ordre du jour de la réunion n° ",
                 "SELECT meeting_id FROM agenda_items \
                  WHERE instr(title || ' ' || speaker || ' ' || notes, ?1) > 0",

@@ -36,8 +36,6 @@ struct Sheet {
     participations: Vec<Participation>,
     meetings: Vec<MeetingAttended>,
     journal: Vec<crate::domain::journal::JournalEntry>,
-    /// After an anonymisation: the free texts that still name the person.
-    mentions: Vec<String>,
 }
 
 /// The panel's state.
@@ -47,6 +45,8 @@ pub struct State {
     total: u32,
     rows: Vec<ContactRow>,
     sheet: Option<Sheet>,
+    /// After an anonymisation: the contact and the free texts that still name them.
+    mentions: Option<(ContactId, Vec<String>)>,
     kinds: Vec<KindChoice>,
     selection_name: String,
     confirm_anonymise: bool,
@@ -126,6 +126,7 @@ impl State {
             kinds,
             selection_name: String::new(),
             confirm_anonymise: false,
+            mentions: None,
             import: None,
             campaigns: None,
             duplicates: None,
@@ -191,7 +192,6 @@ impl State {
                 participations: store.participations(id)?,
                 meetings: store.meetings_attended(id)?,
                 journal: store.journal_of("contact", id.0, 30)?,
-                mentions: Vec::new(),
             })
         })();
         match sheet {
@@ -421,10 +421,7 @@ impl State {
             Message::ConfirmAnonymise => id.map(|id| {
                 store.anonymise_contact(id, today).map(|mentions| {
                     self.confirm_anonymise = false;
-                    self.open(store, id);
-                    if let Some(sheet) = &mut self.sheet {
-                        sheet.mentions = mentions.into_iter().map(|m| m.place).collect();
-                    }
+                    self.mentions = Some((id, mentions.into_iter().map(|m| m.place).collect()));
                     "Contact anonymisé : son identité est effacée, ses participations restent pour les statistiques.".to_string()
                 })
             }),
@@ -774,6 +771,10 @@ impl State {
             (None, Some(s)) => scrollable(sheet(
                 s,
                 self.confirm_anonymise,
+                match &self.mentions {
+                    Some((id, places)) if *id == s.contact.id => places,
+                    _ => &[],
+                },
                 &self.consent,
                 &self.attach,
             ))
@@ -822,6 +823,7 @@ fn sort_bar<'a>(sort: crate::store::ContactSort) -> Element<'a, Message> {
 fn sheet<'a>(
     s: &'a Sheet,
     confirm_anonymise: bool,
+    still_named_in: &'a [String],
     consent: &'a super::consent_form::ConsentForm,
     attach: &'a (Option<crate::ui::choice::Choice<ContactId>>, String),
 ) -> Element<'a, Message> {
@@ -998,23 +1000,31 @@ fn sheet<'a>(
         ),
     ]
     .spacing(6);
-    let mut rights = row![widget::small_button(
-        "Droit d'accès : exporter ses données",
-        Message::ExportPerson
-    )]
+    let rights = row![
+        widget::small_button(
+            "Droit d'accès : exporter ses données",
+            Message::ExportPerson
+        ),
+        widget::small_button("Anonymiser", Message::Anonymise(true)),
+    ]
     .spacing(6)
     .align_y(iced::Alignment::Center);
-    rights = if confirm_anonymise {
-        rights
-            .push(widget::colored("Effacer son identité ?", theme::LATE))
-            .push(widget::small_button(
-                "Oui, anonymiser",
-                Message::ConfirmAnonymise,
+    // The confirmation below the buttons: beside them it overflowed the sheet.
+    let mut rights = column![rights].spacing(6);
+    if confirm_anonymise {
+        rights = rights
+            .push(widget::colored(
+                fr::typography("Effacer son identité ? Une sauvegarde est faite avant."),
+                theme::LATE,
             ))
-            .push(widget::small_button("Non", Message::Anonymise(false)))
-    } else {
-        rights.push(widget::small_button("Anonymiser", Message::Anonymise(true)))
-    };
+            .push(
+                row![
+                    widget::small_button("Oui, anonymiser", Message::ConfirmAnonymise),
+                    widget::small_button("Non", Message::Anonymise(false)),
+                ]
+                .spacing(6),
+            );
+    }
     let mut mentions = column![widget::colored(
         fr::typography(
             "Ces textes libres citent encore son nom ou son adresse : Agora ne les réécrit pas, modifiez-les (un compte rendu verrouillé se corrige par une nouvelle version)."
@@ -1022,7 +1032,7 @@ fn sheet<'a>(
         theme::LATE,
     )]
     .spacing(4);
-    for place in &s.mentions {
+    for place in still_named_in {
         mentions = mentions.push(text(format!("• {place}")));
     }
     let mut page = column![
@@ -1031,7 +1041,7 @@ fn sheet<'a>(
         rights,
         current,
     ];
-    if !s.mentions.is_empty() {
+    if !still_named_in.is_empty() {
         page = page.push(widget::section("Textes à modifier", mentions));
     }
     page.push(consent.view(Message::Consent, Message::RecordConsent))
