@@ -26,28 +26,24 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 
 /// Makes a folder Agora owns (the backups) private to the user, whatever it was.
 pub fn make_private_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
+    set_mode(dir, 0o700)
 }
 
 /// Makes an existing file readable and writable by the user only.
 pub fn make_private(path: &Path) -> std::io::Result<()> {
+    set_mode(path, 0o600)
+}
+
+/// Sets Unix permissions; elsewhere the user's profile keeps files private.
+fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
     }
     #[cfg(not(unix))]
     {
-        let _ = path;
+        let _ = (path, mode);
         Ok(())
     }
 }
