@@ -183,6 +183,11 @@ pub fn sort_key(s: &str) -> String {
     out
 }
 
+/// Bytes as lowercase hexadecimal, two digits each (hashes, keys).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

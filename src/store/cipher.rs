@@ -14,6 +14,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
+use crate::domain::text::hex;
 
 /// A store's key: 32 bytes, never written to disk by Agora.
 #[derive(Clone, PartialEq, Eq)]
@@ -62,10 +63,6 @@ pub(crate) fn write_params(db: &Path, params: &KeyParams) -> Result<(), StoreErr
         serde_json::to_string_pretty(params).map_err(|e| StoreError::BadValue(e.to_string()))?;
     crate::files::write_temp(&params_path(db), text.as_bytes(), true)?.persist()?;
     Ok(())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {

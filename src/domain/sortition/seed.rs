@@ -48,7 +48,7 @@ pub fn sha256(bytes: &[u8]) -> [u8; 32] {
 
 /// SHA-256 of bytes, in lower-case hexadecimal.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    sha256(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    crate::domain::text::hex(&sha256(bytes))
 }
 
 #[cfg(test)]
