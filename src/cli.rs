@@ -102,9 +102,7 @@ impl Args {
             .position(|w| std::ptr::eq(w.as_str(), word))
             .map_or_else(|| PathBuf::from(word), |i| PathBuf::from(&self.raw[i]))
     }
-}
 
-impl Args {
     /// An export's destination: `--remplacer` lets it replace a file of another kind.
     fn to<'a>(&self, path: &'a Path) -> crate::export::Destination<'a> {
         crate::export::Destination {
