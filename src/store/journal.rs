@@ -71,15 +71,21 @@ impl Store {
             })
         })?;
         let mut entries: Vec<JournalEntry> = rows.collect::<Result<_, _>>()?;
+        // Each contact is read once for the whole page, however often it is named.
+        let mut names = std::collections::HashMap::new();
         for e in &mut entries {
-            e.summary = self.with_names(&e.summary)?;
+            e.summary = self.with_names(&e.summary, &mut names)?;
         }
         Ok(entries)
     }
 
     /// A summary with each `{contact:N}` replaced by the contact's name as it is now
     /// (« Anonyme n° N » once anonymised).
-    fn with_names(&self, summary: &str) -> Result<String, StoreError> {
+    fn with_names(
+        &self,
+        summary: &str,
+        names: &mut std::collections::HashMap<i64, String>,
+    ) -> Result<String, StoreError> {
         let mut out = String::with_capacity(summary.len());
         let mut rest = summary;
         while let Some(start) = rest.find("{contact:") {
@@ -91,13 +97,20 @@ impl Store {
                 after[digits..].starts_with('}'),
             ) {
                 (Ok(id), true) => {
-                    match self.contact(crate::domain::ids::ContactId(id)) {
-                        Ok(c) => out.push_str(&c.display_name()),
-                        Err(StoreError::NotFound(..)) => {
-                            out.push_str(&format!("contact n° {id} (supprimé)"))
+                    use std::collections::hash_map::Entry;
+                    let name = match names.entry(id) {
+                        Entry::Occupied(known) => known.into_mut(),
+                        Entry::Vacant(slot) => {
+                            slot.insert(match self.contact(crate::domain::ids::ContactId(id)) {
+                                Ok(c) => c.display_name(),
+                                Err(StoreError::NotFound(..)) => {
+                                    format!("contact n° {id} (supprimé)")
+                                }
+                                Err(e) => return Err(e),
+                            })
                         }
-                        Err(e) => return Err(e),
-                    }
+                    };
+                    out.push_str(name);
                     rest = &after[digits + 1..];
                 }
                 _ => {
