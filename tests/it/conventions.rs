@@ -9,6 +9,8 @@ use agora::domain::ids::{ConventionId, PhaseId, SessionId};
 use agora::store::{self, DEFAULT_PHASES, Store, StoreError};
 use chrono::{NaiveDate, NaiveTime};
 
+use super::common::{pdf_pages, pdf_words};
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -400,20 +402,14 @@ fn the_followup_csv_applies_whole_or_not_at_all() {
     // The follow-up table reads back.
     let out = exports.path().join("suivi.pdf");
     agora::export::followup(&mut s, conv, &out, today).unwrap();
-    let doc = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text: String = doc
-        .extract_text(&pages)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let (pages, _) = pdf_pages(&std::fs::read(&out).unwrap());
+    let text = pdf_words(&out);
     for expected in [
         "Suivi des propositions — Convention citoyenne",
         "Où en sont les propositions",
         "Acceptée partiellement",
         "Ligne ouverte en septembre",
-        &format!("page 1 / {}", pages.len()),
+        &format!("page 1 / {pages}"),
     ] {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
@@ -522,14 +518,7 @@ fn rules_of_the_game_versions_adoption_comparison_and_pdf() {
     // The latest version, a draft, prints with « BROUILLON ».
     let out = exports.path().join("regles.pdf");
     agora::export::rules(&mut s, conv, &out, d(2027, 3, 20)).unwrap();
-    let doc = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text = doc
-        .extract_text(&pages)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = pdf_words(&out);
     for expected in [
         "Règles du jeu — Convention citoyenne des solidarités",
         "Version 2 du",

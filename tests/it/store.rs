@@ -141,7 +141,7 @@ fn writer(
     delay_ms: u32,
 ) -> (std::process::Child, BufReader<std::process::ChildStdout>) {
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "probe_writer", "--ignored", "--nocapture"])
+        .args(["--exact", "store::probe_writer", "--ignored", "--nocapture"])
         .env("AGORA_PROBE_DB", db_path(dir))
         .env("AGORA_PROBE_DELAY_MS", delay_ms.to_string())
         .stdout(Stdio::piped())

@@ -2,14 +2,7 @@
 
 use std::process::Command;
 
-fn agora(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_agora"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir)
-        .output()
-        .unwrap()
-}
+use super::common::agora;
 
 #[test]
 fn demo_check_backup_export_restore() {

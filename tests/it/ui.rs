@@ -8,12 +8,9 @@ use agora::store::Store;
 use agora::ui::panels::documents;
 use agora::ui::save_dialog::SaveTarget;
 use agora::ui::{App, Message, Panel};
-use chrono::NaiveDate;
 use iced_test::Simulator;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
-}
+use super::common::{pdf_words, today};
 
 fn settings() -> iced::Settings {
     iced::Settings {
@@ -1167,14 +1164,7 @@ fn a_public_ceremony_with_dice_then_a_withdrawal_and_the_proces_verbal() {
             }),
         ),
     )));
-    let doc = lopdf::Document::load_mem(&std::fs::read(&pv).unwrap()).unwrap();
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text = doc
-        .extract_text(&pages)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = pdf_words(&pv);
     assert!(text.contains("numéro public 072"), "{text}");
     assert!(text.contains("Retraits et remplacements"));
     drop(app);

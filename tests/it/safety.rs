@@ -5,43 +5,12 @@
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use agora::domain::ids::{ContactId, ConventionId};
 use agora::store::{self, ContactFilter, Store, StoreError};
 
-fn agora(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_agora"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "stdout: {}\nstderr: {}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn refused(out: Output) -> String {
-    assert!(
-        !out.status.success(),
-        "expected a refusal; stdout: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// Text with its no-break spaces (French typography) as plain spaces.
-fn plain(s: String) -> String {
-    s.replace(['\u{a0}', '\u{202f}'], " ")
-}
+use super::common::{agora, ok, plain, refused};
 
 fn demo(dir: &Path) -> PathBuf {
     ok(agora(dir, &["demo"]));

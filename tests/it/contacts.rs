@@ -15,9 +15,7 @@ fn search(s: &str) -> ContactFilter {
 }
 
 fn demo(dir: &tempfile::TempDir) -> Store {
-    let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
-    s.load_demo().unwrap();
-    s
+    super::common::demo(dir.path()).1
 }
 
 #[test]

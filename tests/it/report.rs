@@ -4,12 +4,7 @@ use agora::domain::ids::{ConventionId, MeetingId};
 use agora::store::Store;
 use chrono::NaiveDate;
 
-fn pdf_text(bytes: &[u8]) -> (usize, String) {
-    let doc = lopdf::Document::load_mem(bytes).expect("a readable PDF");
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text = doc.extract_text(&pages).expect("extractable text");
-    (pages.len(), text)
-}
+use super::common::pdf_pages;
 
 #[test]
 fn synthesis_note_reads_back_with_accents_sections_and_page_numbers() {
@@ -24,7 +19,7 @@ fn synthesis_note_reads_back_with_accents_sections_and_page_numbers() {
 
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    let (pages, text) = pdf_text(&bytes);
+    let (pages, text) = pdf_pages(&bytes);
     assert_eq!(pages, 2, "a note for a director fits on two pages");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
@@ -78,7 +73,7 @@ fn letterhead_follows_the_settings() {
         NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
     )
     .unwrap();
-    let (_, text) = pdf_text(&std::fs::read(&out).unwrap());
+    let (_, text) = pdf_pages(&std::fs::read(&out).unwrap());
     assert!(
         text.contains("Ville d'Échirolles — Mission Démocratie locale"),
         "{text}"
@@ -119,7 +114,7 @@ fn compte_rendu_reads_back_with_attendees_and_its_state() {
     // A draft: "BROUILLON" across every page, every attendee named.
     let draft = exports.path().join("cr-brouillon.pdf");
     agora::export::minutes(&mut store, MeetingId(9), &draft, today).unwrap();
-    let (pages, text) = pdf_text(&std::fs::read(&draft).unwrap());
+    let (pages, text) = pdf_pages(&std::fs::read(&draft).unwrap());
     let text = flat(&text);
     assert_eq!(text.matches("BROUILLON").count(), pages, "{text}");
     for a in store.attendance(MeetingId(9)).unwrap() {
@@ -143,7 +138,7 @@ fn compte_rendu_reads_back_with_attendees_and_its_state() {
     // A validated one: dated on every page, no watermark.
     let validated = exports.path().join("cr-valide.pdf");
     agora::export::minutes(&mut store, MeetingId(3), &validated, today).unwrap();
-    let (pages, text) = pdf_text(&std::fs::read(&validated).unwrap());
+    let (pages, text) = pdf_pages(&std::fs::read(&validated).unwrap());
     let text = flat(&text);
     assert!(!text.contains("BROUILLON"));
     assert_eq!(text.matches("Validé le 22 novembre 2026").count(), pages);
@@ -199,11 +194,11 @@ fn attendance_sheet_lists_everyone_by_name_with_room_to_sign() {
     // Contact details only when asked for.
     let someone = store.contact(people[0].contact).unwrap();
     assert!(!someone.email.is_empty());
-    let (_, text) = pdf_text(&bytes);
+    let (_, text) = pdf_pages(&bytes);
     assert!(!text.contains(&someone.email));
     let with = exports.path().join("emargement-coordonnees.pdf");
     agora::export::attendance_sheet(&mut store, MeetingId(1), &with, true, today).unwrap();
-    let (_, text) = pdf_text(&std::fs::read(&with).unwrap());
+    let (_, text) = pdf_pages(&std::fs::read(&with).unwrap());
     // A long address may wrap inside its cell: compare without the line breaks.
     let compact: String = text.split_whitespace().collect();
     assert!(compact.contains(&someone.email), "{text}");

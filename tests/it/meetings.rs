@@ -11,18 +11,13 @@ use agora::domain::codes::{
 use agora::domain::ids::{ConventionId, MeetingId};
 use agora::domain::meeting::{AgendaItem, Meeting, agenda_overrun_minutes};
 use agora::domain::timeline::TimelineFilter;
-use agora::store::{self, ActionView, MeetingFilter, Store, StoreError};
+use agora::store::{ActionView, MeetingFilter, Store, StoreError};
 use chrono::{NaiveDate, NaiveTime};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
-}
+use super::common::today;
 
 fn demo(dir: &tempfile::TempDir) -> (PathBuf, Store) {
-    let db = dir.path().join(store::DB_FILE);
-    let mut s = Store::open(&db).unwrap();
-    s.load_demo().unwrap();
-    (db, s)
+    super::common::demo(dir.path())
 }
 
 fn workshop() -> Meeting {

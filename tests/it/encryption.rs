@@ -33,12 +33,7 @@ fn search(s: &Store, text: &str) -> u32 {
 }
 
 /// The demonstration dossier in a new store in `dir`: its path and the open store.
-fn demo(dir: &Path) -> (std::path::PathBuf, Store) {
-    let db = dir.join(store::DB_FILE);
-    let mut s = Store::open(&db).unwrap();
-    s.load_demo().unwrap();
-    (db, s)
-}
+use super::common::demo;
 
 #[test]
 fn an_encrypted_store_opens_only_with_its_passphrase_or_recovery_key() {

@@ -6,6 +6,8 @@ use std::process::Command;
 
 use agora::domain::sortition::generated;
 
+use super::common::pdf_words;
+
 fn draw(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_agora"))
         .arg("draw")
@@ -334,11 +336,7 @@ fn the_proces_verbal_reads_back_with_hashes_quotas_and_panel() {
         ],
     );
     assert!(ok, "{out}");
-    let bytes = std::fs::read(d.join("pv.pdf")).unwrap();
-    let doc = lopdf::Document::load_mem(&bytes).expect("a readable PDF");
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text = doc.extract_text(&pages).unwrap();
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = pdf_words(&d.join("pv.pdf"));
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(d.join("portfolio.json")).unwrap()).unwrap();
     let packed = flat.replace(' ', "");

@@ -14,6 +14,8 @@ use agora::domain::sortition::{check_composition, generated, replacement};
 use agora::store::{DrawRequest, Store, StoreError};
 use chrono::NaiveDate;
 
+use super::common::pdf_words;
+
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
 }
@@ -29,16 +31,6 @@ fn store(dir: &tempfile::TempDir) -> (Store, ConventionId) {
 
 fn reopen(dir: &tempfile::TempDir) -> Store {
     Store::open(&dir.path().join("agora.sqlite")).unwrap()
-}
-
-fn pdf_text(path: &std::path::Path) -> String {
-    let doc = lopdf::Document::load_mem(&std::fs::read(path).unwrap()).unwrap();
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    doc.extract_text(&pages)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[test]
@@ -143,7 +135,7 @@ fn a_public_draw_from_the_store_is_verified_by_the_journalist_even_after_the_pur
     agora::export::portfolio_json(&mut s, conv, &files.join("portefeuille.json")).unwrap();
     agora::export::panel_csv(&mut s, conv, &files.join("panel.csv")).unwrap();
     agora::export::draw_minutes(&mut s, conv, &files.join("pv.pdf"), day(10, 21)).unwrap();
-    let text = pdf_text(&files.join("pv.pdf"));
+    let text = pdf_words(&files.join("pv.pdf"));
     for expected in [
         "1er octobre 2026",
         "numéro public 417",

@@ -1,0 +1,20 @@
+//! Agora's integration tests, one module per subject, linked into one test binary
+//! (each binary links iced: thirteen of them cost minutes of linking and gigabytes of
+//! disk). Helpers shared by several modules live in `common`.
+
+mod common;
+
+mod cli;
+mod contacts;
+mod conventions;
+mod draw;
+mod draw_workflow;
+#[cfg(feature = "chiffrement")]
+mod encryption;
+mod meetings;
+mod readers;
+mod report;
+mod rooms;
+mod safety;
+mod store;
+mod ui;
