@@ -10,7 +10,6 @@
 pub mod assets;
 pub mod cli;
 pub mod domain;
-pub mod draw_cli;
 pub mod export;
 pub mod files;
 pub mod import;

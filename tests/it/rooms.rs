@@ -19,7 +19,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
 ];
 
 const ROOMS: &[&str] = &[
-    "domain", "import", "report", "store", "export", "ui", "cli", "draw_cli", "files",
+    "domain", "import", "report", "store", "export", "ui", "cli", "files",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

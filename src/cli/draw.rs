@@ -1,37 +1,16 @@
 //! The `agora draw` commands, on files only (no store): prepare a portfolio from a pool
-//! and a quota table, run the draw from a seed or a public number, and verify a
-//! published draw line by line.
+//! and a quota table, run the draw from a seed or a public number, write its
+//! procès-verbal, replace a member who withdraws, and verify a published draw line by
+//! line.
 
 use std::collections::HashMap;
-use std::process::ExitCode;
 
 use crate::domain::sortition::instance::{HOUSEHOLD, Instance};
 use crate::domain::sortition::portfolio::{self, Algorithm, Choice, Portfolio};
 use crate::domain::text::{decimal, typography};
 use crate::import::sortition as files;
 
-/// The usage lines, for the CLI's help.
-pub const HELP: &str =
-    "  draw prepare --pool VIVIER.csv --quotas QUOTAS.csv --size K --out PORTEFEUILLE.json
-        [--probabilities PROBAS.csv] [--algorithm leximin|maximin|legacy]
-        [--household-column COLONNE]
-                                        prépare les 1 000 panels du tirage (fichiers au
-                                        format de sortition-algorithms ; une personne
-                                        au plus par valeur de COLONNE)
-  draw run --portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --out PANEL.csv
-                                        tire le panel (graine enregistrée ou numéro public)
-  draw verify --portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --panel PANEL.csv
-                                        vérifie un tirage publié, ligne à ligne
-  draw pv --portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --out PV.pdf
-        [--source TEXTE] [--witnesses TEXTE] [--how TEXTE]
-                                        écrit le procès-verbal de tirage au sort
-  draw replace --portfolio PORTEFEUILLE.json --panel PANEL.csv --withdrawn ID --seed GRAINE
-        --out NOUVEAU.csv                remplace une personne qui se retire, quotas tenus";
-
-fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("{}", typography(&message.to_string()));
-    ExitCode::FAILURE
-}
+use super::{Command, Context};
 
 /// `--name value` pairs; anything else is an error.
 fn options<'a>(words: &[&'a str]) -> Result<HashMap<&'a str, &'a str>, String> {
@@ -76,21 +55,39 @@ fn load(path: &str) -> Result<Portfolio, String> {
         .map_err(|e| format!("« {path} » n'est pas un portefeuille de tirage lisible : {e}."))
 }
 
-/// Runs `agora draw …`; `overwrite` is the global `--remplacer`.
-pub fn run(words: &[&str], overwrite: bool) -> ExitCode {
-    let result = match words {
-        ["prepare", rest @ ..] => prepare(rest, overwrite),
-        ["run", rest @ ..] => draw(rest),
-        ["verify", rest @ ..] => return verify(rest),
-        ["pv", rest @ ..] => minutes(rest),
-        ["replace", rest @ ..] => replace(rest),
-        _ => Err(format!("Commande de tirage inconnue.\n\n{HELP}")),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(e),
-    }
-}
+/// The draw's commands, in the order of the help.
+pub static COMMANDS: &[Command] = &[
+    Command {
+        words: &["draw", "prepare"],
+        usage: "--pool VIVIER.csv --quotas QUOTAS.csv --size K --out PORTEFEUILLE.json\n[--probabilities PROBAS.csv] [--algorithm leximin|maximin|legacy]\n[--household-column COLONNE]",
+        does: "prépare les 1 000 panels du tirage (fichiers au\nformat de sortition-algorithms ; une personne\nau plus par valeur de COLONNE)",
+        run: prepare,
+    },
+    Command {
+        words: &["draw", "run"],
+        usage: "--portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --out PANEL.csv",
+        does: "tire le panel (graine enregistrée ou numéro public)",
+        run: draw,
+    },
+    Command {
+        words: &["draw", "verify"],
+        usage: "--portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --panel PANEL.csv",
+        does: "vérifie un tirage publié, ligne à ligne",
+        run: verify,
+    },
+    Command {
+        words: &["draw", "pv"],
+        usage: "--portfolio PORTEFEUILLE.json (--seed GRAINE | --number N) --out PV.pdf\n[--source TEXTE] [--witnesses TEXTE] [--how TEXTE]",
+        does: "écrit le procès-verbal de tirage au sort",
+        run: minutes,
+    },
+    Command {
+        words: &["draw", "replace"],
+        usage: "--portfolio PORTEFEUILLE.json --panel PANEL.csv --withdrawn ID --seed GRAINE\n--out NOUVEAU.csv",
+        does: "remplace une personne qui se retire, quotas tenus",
+        run: replace,
+    },
+];
 
 /// Prints a line on the error stream each time a round advances, so that a long
 /// computation shows it is alive.
@@ -115,7 +112,7 @@ fn progress() -> impl FnMut(crate::domain::sortition::leximin::Progress) -> bool
     }
 }
 
-fn prepare(words: &[&str], replace: bool) -> Result<(), String> {
+fn prepare(cx: &Context, words: &[&str]) -> Result<(), String> {
     let o = options(words)?;
     let need = |name: &str| {
         o.get(name)
@@ -123,7 +120,7 @@ fn prepare(words: &[&str], replace: bool) -> Result<(), String> {
             .ok_or(format!("{name} est obligatoire."))
     };
     let out = need("--out")?;
-    if !replace && std::path::Path::new(out).exists() {
+    if !cx.replace() && std::path::Path::new(out).exists() {
         return Err(format!(
             "« {out} » existe déjà : un portefeuille publié est une pièce du tirage et n’est pas remplacé. Choisissez un autre nom, ou ajoutez --remplacer si ce fichier n’a pas été publié."
         ));
@@ -211,7 +208,7 @@ fn prepare(words: &[&str], replace: bool) -> Result<(), String> {
     Ok(())
 }
 
-fn draw(words: &[&str]) -> Result<(), String> {
+fn draw(_: &Context, words: &[&str]) -> Result<(), String> {
     let o = options(words)?;
     let p = load(o.get("--portfolio").ok_or("--portfolio est obligatoire.")?)?;
     let choice = choice(&o)?;
@@ -235,7 +232,7 @@ fn draw(words: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-fn minutes(words: &[&str]) -> Result<(), String> {
+fn minutes(_: &Context, words: &[&str]) -> Result<(), String> {
     use crate::report::draw_minutes::{self, Circumstances};
     let o = options(words)?;
     let portfolio_file = *o.get("--portfolio").ok_or("--portfolio est obligatoire.")?;
@@ -282,7 +279,7 @@ fn panel_ids(path: &str) -> Result<Vec<String>, String> {
         .collect())
 }
 
-fn replace(words: &[&str]) -> Result<(), String> {
+fn replace(_: &Context, words: &[&str]) -> Result<(), String> {
     use crate::domain::sortition::replacement;
     let o = options(words)?;
     let need = |name: &str| {
@@ -332,34 +329,22 @@ fn replace(words: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-fn verify(words: &[&str]) -> ExitCode {
-    let checked = (|| -> Result<Vec<portfolio::Check>, String> {
-        let o = options(words)?;
-        let p = load(o.get("--portfolio").ok_or("--portfolio est obligatoire.")?)?;
-        let choice = choice(&o)?;
-        let ids = panel_ids(o.get("--panel").ok_or("--panel est obligatoire.")?)?;
-        Ok(portfolio::verify(&p, &choice, &ids))
-    })();
-    match checked {
-        Err(e) => fail(e),
-        Ok(lines) => {
-            for c in &lines {
-                println!(
-                    "{} {}",
-                    if c.ok { "OK    " } else { "ÉCHEC " },
-                    typography(&c.line)
-                );
-            }
-            if lines.iter().all(|c| c.ok) {
-                println!("Le tirage est vérifié.");
-                ExitCode::SUCCESS
-            } else {
-                println!(
-                    "{}",
-                    typography("Le tirage n'est PAS vérifié : voir les lignes ÉCHEC.")
-                );
-                ExitCode::FAILURE
-            }
-        }
+fn verify(_: &Context, words: &[&str]) -> Result<(), String> {
+    let o = options(words)?;
+    let p = load(o.get("--portfolio").ok_or("--portfolio est obligatoire.")?)?;
+    let choice = choice(&o)?;
+    let ids = panel_ids(o.get("--panel").ok_or("--panel est obligatoire.")?)?;
+    let lines = portfolio::verify(&p, &choice, &ids);
+    for c in &lines {
+        println!(
+            "{} {}",
+            if c.ok { "OK    " } else { "ÉCHEC " },
+            typography(&c.line)
+        );
     }
+    if !lines.iter().all(|c| c.ok) {
+        return Err("Le tirage n'est PAS vérifié : voir les lignes ÉCHEC.".into());
+    }
+    println!("Le tirage est vérifié.");
+    Ok(())
 }
