@@ -151,7 +151,16 @@ fn meetings(c: &mut Criterion) {
     let out = exports.path().join("emargement.pdf");
     c.bench_function("export_feuille_emargement_pdf_logged", |b| {
         b.iter(|| {
-            agora::export::attendance_sheet(&mut s, MeetingId(1), &out, false, today()).unwrap()
+            agora::export::write(
+                &mut s,
+                &agora::export::Document::AttendanceSheet {
+                    meeting: MeetingId(1),
+                    contact_details: false,
+                },
+                &out,
+                today(),
+            )
+            .unwrap()
         })
     });
     let fresh = s

@@ -1,21 +1,18 @@
 //! The commands that write a document from the store: each names its record and its
 //! output file, and goes through `export`, which writes the file whole and logs it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::Local;
 
 use super::{Context, say};
 use crate::domain::ids::{ConventionId, MeetingId};
-use crate::export::{self, ExportError};
+use crate::export::{self, Document};
 
 /// `export synthesis ID --out FILE.pdf`
 pub fn synthesis(cx: &Context, rest: &[&str]) -> Result<(), String> {
     let (id, out) = convention_and_out(cx, rest, "pdf")?;
-    cx.with_store(|store| {
-        export::synthesis_note(store, id, cx.to(&out), today())?;
-        written("Note de synthèse écrite", &out)
-    })
+    write(cx, Document::Synthesis(id), &out)
 }
 
 /// `export minutes MEETING --out FILE.pdf`
@@ -24,73 +21,53 @@ pub fn minutes(cx: &Context, rest: &[&str]) -> Result<(), String> {
     if details {
         return Err("--contact-details ne vaut que pour la feuille d'émargement.".into());
     }
-    cx.with_store(|store| {
-        export::minutes(store, id, cx.to(&out), today())?;
-        written("Compte rendu écrit", &out)
-    })
+    write(cx, Document::Minutes(id), &out)
 }
 
 /// `export attendance MEETING --out FILE.pdf [--contact-details]`
 pub fn attendance(cx: &Context, rest: &[&str]) -> Result<(), String> {
-    let (id, out, details) = meeting_and_out(cx, rest)?;
-    cx.with_store(|store| {
-        export::attendance_sheet(store, id, cx.to(&out), details, today())?;
-        written("Feuille d'émargement écrite", &out)
-    })
+    let (meeting, out, contact_details) = meeting_and_out(cx, rest)?;
+    let sheet = Document::AttendanceSheet {
+        meeting,
+        contact_details,
+    };
+    write(cx, sheet, &out)
 }
 
 /// `export followup ID --out FILE.pdf`
 pub fn followup(cx: &Context, rest: &[&str]) -> Result<(), String> {
     let (id, out) = convention_and_out(cx, rest, "pdf")?;
-    cx.with_store(|store| {
-        export::followup(store, id, cx.to(&out), today())?;
-        written("Tableau de suivi écrit", &out)
-    })
+    write(cx, Document::Followup(id), &out)
 }
 
 /// `export rules ID --out FILE.pdf`
 pub fn rules(cx: &Context, rest: &[&str]) -> Result<(), String> {
     let (id, out) = convention_and_out(cx, rest, "pdf")?;
-    cx.with_store(|store| {
-        export::rules(store, id, cx.to(&out), today())?;
-        written("Règles du jeu écrites", &out)
-    })
+    write(cx, Document::Rules(id), &out)
 }
 
 /// `export draw ID --out FILE.pdf`
 pub fn draw_minutes(cx: &Context, rest: &[&str]) -> Result<(), String> {
     let (id, out) = convention_and_out(cx, rest, "pdf")?;
-    cx.with_store(|store| {
-        export::draw_minutes(store, id, cx.to(&out), today())?;
-        written("Procès-verbal de tirage au sort écrit", &out)
-    })
+    write(cx, Document::DrawMinutes(id), &out)
 }
 
 /// `export portfolio ID --out FILE.json`
 pub fn portfolio(cx: &Context, rest: &[&str]) -> Result<(), String> {
     let (id, out) = convention_and_out(cx, rest, "json")?;
-    cx.with_store(|store| {
-        export::portfolio_json(store, id, cx.to(&out))?;
-        written("Portefeuille du tirage écrit", &out)
-    })
+    write(cx, Document::Portfolio(id), &out)
 }
 
 /// `export panel ID --out FILE.csv`
 pub fn panel(cx: &Context, rest: &[&str]) -> Result<(), String> {
     let (id, out) = convention_and_out(cx, rest, "csv")?;
-    cx.with_store(|store| {
-        export::panel_csv(store, id, cx.to(&out))?;
-        written("Panel tiré écrit", &out)
-    })
+    write(cx, Document::Panel(id), &out)
 }
 
 /// `convention ics ID --out FILE.ics`
 pub fn calendar(cx: &Context, rest: &[&str]) -> Result<(), String> {
     let (id, out) = convention_and_out(cx, rest, "ics")?;
-    cx.with_store(|store| {
-        export::calendar(store, id, cx.to(&out))?;
-        written("Calendrier écrit", &out)
-    })
+    write(cx, Document::Calendar(id), &out)
 }
 
 /// `contacts export FILE.csv [--search TEXT]`
@@ -100,26 +77,35 @@ pub fn contacts(cx: &Context, rest: &[&str]) -> Result<(), String> {
         [file, "--search", s] => (file, s.to_string()),
         _ => return Err("Usage : agora contacts export FICHIER.csv [--search TEXTE]".into()),
     };
+    let filter = crate::store::ContactFilter {
+        search,
+        ..Default::default()
+    };
+    write(cx, Document::Contacts(filter), &cx.path(file))
+}
+
+/// `cle-de-secours --out FILE`
+pub fn recovery_key(cx: &Context, rest: &[&str]) -> Result<(), String> {
+    let ["--out", out] = rest else {
+        return Err("Usage : agora cle-de-secours --out FICHIER.txt".into());
+    };
+    write(cx, Document::RecoveryKey, &cx.path(out))?;
+    say("Imprimez la clé, rangez-la à part, puis supprimez le fichier.");
+    Ok(())
+}
+
+/// Writes a document through `export` (checked, whole or not at all, logged) and says
+/// where it went.
+fn write(cx: &Context, document: Document, out: &Path) -> Result<(), String> {
     cx.with_store(|store| {
-        let filter = crate::store::ContactFilter {
-            search,
-            ..Default::default()
-        };
-        let n = export::contacts_csv(store, &filter, cx.to(&cx.path(file)))?;
-        say(format!(
-            "{n} contact(s) exporté(s) dans {file} (export journalisé)."
-        ));
-        Ok::<_, ExportError>(())
+        let written = export::write(store, &document, cx.to(out), today())?;
+        say(written.sentence(&document, out));
+        Ok::<_, export::ExportError>(())
     })
 }
 
 fn today() -> chrono::NaiveDate {
     Local::now().date_naive()
-}
-
-fn written(document: &str, out: &std::path::Path) -> Result<(), ExportError> {
-    say(format!("{document} : {}", out.display()));
-    Ok(())
 }
 
 /// A convention number and `--out FILE`.

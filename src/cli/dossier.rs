@@ -108,22 +108,6 @@ pub fn encrypt(cx: &Context, rest: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-/// `cle-de-secours --out FILE`
-pub fn recovery_key(cx: &Context, rest: &[&str]) -> Result<(), String> {
-    let ["--out", out] = rest else {
-        return Err("Usage : agora cle-de-secours --out FICHIER.txt".into());
-    };
-    let out = cx.path(out);
-    cx.with_store(|store| {
-        crate::export::recovery_key(store, cx.to(&out))?;
-        say(format!(
-            "Clé de secours écrite : {} — imprimez-la, rangez-la à part, puis supprimez le fichier.",
-            out.display()
-        ));
-        Ok::<_, crate::export::ExportError>(())
-    })
-}
-
 /// A command that takes nothing after its name.
 fn no_more(rest: &[&str], command: &str) -> Result<(), String> {
     match rest {

@@ -77,7 +77,7 @@ pub static COMMANDS: &[Command] = &[
         words: &["cle-de-secours"],
         usage: "--out FICHIER.txt",
         does: "écrit la clé de secours d'une base chiffrée,\nà imprimer et à garder à part",
-        run: dossier::recovery_key,
+        run: documents::recovery_key,
     },
     Command {
         words: &["export", "synthesis"],

@@ -1,33 +1,32 @@
 //! A draw's files: the pool and quotas in the `sortition-algorithms` format, the
 //! published portfolio, the drawn panel for `agora draw verify`, the procès-verbal, and
-//! the invitation sample for the mail merge; each written and logged.
+//! the invitation sample for the mail merge; and the invitation list a directory group
+//! makes (not written: the sample drawn from it is).
 
 use chrono::NaiveDate;
 
-use super::{Destination, Entry, ExportError, Kind, csv_line, deliver};
+use super::{ExportError, Rendered, csv_line};
 use crate::domain::ids::ConventionId;
 use crate::domain::sortition::portfolio::Choice;
 use crate::report::draw_minutes::{self, Circumstances, Withdrawal};
 use crate::store::{DrawView, Store, StoreError};
 
-/// Which of a draw's files to write.
+/// Which of a draw's input files to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DrawFile {
+pub(super) enum DrawFile {
     /// The pool: `id` and one column per criterion (pseudonymous).
     Pool,
     /// The quotas: `feature,value,min,max`.
     Quotas,
 }
 
-/// Writes a convention's pool or its draw's quotas in the `sortition-algorithms`
-/// format, for `agora draw prepare` or that tool, and logs it; the pool (pseudonyms,
-/// attributes, households) as personal data.
-pub fn draw_file<'a>(
-    store: &mut Store,
+/// A convention's pool or its draw's quotas in the `sortition-algorithms` format, for
+/// `agora draw prepare` or that tool.
+pub(super) fn draw_file(
+    store: &Store,
     convention: ConventionId,
     which: DrawFile,
-    to: impl Into<Destination<'a>>,
-) -> Result<usize, ExportError> {
+) -> Result<Rendered, ExportError> {
     let pool = store
         .pools(convention)?
         .into_iter()
@@ -37,7 +36,7 @@ pub fn draw_file<'a>(
         .current_quotas(convention)?
         .map(|t| t.quotas)
         .unwrap_or_default();
-    let (text, count, document) = match which {
+    let (text, count) = match which {
         DrawFile::Pool => {
             let people = store.pool_volunteers(pool.id)?;
             let mut criteria: Vec<String> = quotas.iter().map(|q| q.criterion.clone()).collect();
@@ -46,11 +45,7 @@ pub fn draw_file<'a>(
             }
             let mut seen = std::collections::HashSet::new();
             criteria.retain(|c| seen.insert(c.to_lowercase()));
-            (
-                super::write_pool(&people, &criteria),
-                people.len(),
-                "Vivier (CSV)",
-            )
+            (super::write_pool(&people, &criteria), people.len())
         }
         DrawFile::Quotas => {
             if quotas.is_empty() {
@@ -59,23 +54,12 @@ pub fn draw_file<'a>(
                 )
                 .into());
             }
-            (super::write_quotas(&quotas), quotas.len(), "Quotas (CSV)")
+            (super::write_quotas(&quotas), quotas.len())
         }
     };
-    deliver(
-        store,
-        text.as_bytes(),
-        to.into(),
-        Entry {
-            document,
-            entity: "convention",
-            entity_id: Some(convention.0),
-            // The pool links pseudonyms to attributes and households: personal data.
-            personal: which == DrawFile::Pool,
-            kind: Kind::Csv,
-        },
-    )?;
-    Ok(count)
+    let mut r = Rendered::list("convention", text.into_bytes(), count, 0);
+    r.entity_id = Some(convention.0);
+    Ok(r)
 }
 
 fn latest_lottery_draw(
@@ -94,39 +78,22 @@ fn latest_lottery_draw(
     Ok((draw, prepared))
 }
 
-/// Writes the convention's latest prepared portfolio (the published file) and logs it.
-pub fn portfolio_json<'a>(
-    store: &mut Store,
+/// The convention's latest prepared portfolio (the published file).
+pub(super) fn portfolio_json(
+    store: &Store,
     convention: ConventionId,
-    to: impl Into<Destination<'a>>,
-) -> Result<(), ExportError> {
+) -> Result<Rendered, ExportError> {
     let prepared = store.latest_portfolio(convention)?.ok_or_else(|| {
         StoreError::Refused("cette convention n'a pas de loterie préparée".into())
     })?;
     let json = serde_json::to_string_pretty(&prepared.portfolio)
         .map_err(|e| StoreError::BadValue(e.to_string()))?;
-    deliver(
-        store,
-        json.as_bytes(),
-        to.into(),
-        Entry {
-            document: "Portefeuille du tirage (JSON)",
-            entity: "convention",
-            entity_id: Some(convention.0),
-            personal: false,
-            kind: Kind::Json,
-        },
-    )?;
-    Ok(())
+    Ok(Rendered::of_convention(json.into_bytes(), convention))
 }
 
-/// Writes the panel the latest draw picked from the list (`id` then one id a line), the
-/// file `agora draw verify --panel` reads, and logs it.
-pub fn panel_csv<'a>(
-    store: &mut Store,
-    convention: ConventionId,
-    to: impl Into<Destination<'a>>,
-) -> Result<usize, ExportError> {
+/// The panel the latest draw picked from the list (`id` then one id a line), the file
+/// `agora draw verify --panel` reads.
+pub(super) fn panel_csv(store: &Store, convention: ConventionId) -> Result<Rendered, ExportError> {
     let (draw, prepared) = latest_lottery_draw(store, convention)?;
     let number = draw.lottery.as_ref().map_or(0, |l| l.number as usize);
     let panel = prepared
@@ -136,28 +103,18 @@ pub fn panel_csv<'a>(
         .cloned()
         .unwrap_or_default();
     let out = super::write_panel(panel.iter().map(String::as_str));
-    deliver(
-        store,
-        out.as_bytes(),
-        to.into(),
-        Entry {
-            document: "Panel tiré (CSV)",
-            entity: "convention",
-            entity_id: Some(convention.0),
-            personal: false,
-            kind: Kind::Csv,
-        },
-    )?;
-    Ok(panel.len())
+    let mut r = Rendered::list("convention", out.into_bytes(), panel.len(), 0);
+    r.entity_id = Some(convention.0);
+    Ok(r)
 }
 
-/// Writes the procès-verbal of the convention's latest draw and logs it.
-pub fn draw_minutes<'a>(
-    store: &mut Store,
+/// The procès-verbal of the convention's latest draw, once its portfolio passes
+/// verification.
+pub(super) fn draw_minutes(
+    store: &Store,
     convention: ConventionId,
-    to: impl Into<Destination<'a>>,
     today: NaiveDate,
-) -> Result<(), ExportError> {
+) -> Result<Rendered, ExportError> {
     let (draw, prepared) = latest_lottery_draw(store, convention)?;
     let lottery = draw
         .lottery
@@ -210,29 +167,15 @@ pub fn draw_minutes<'a>(
         &letterhead,
         today,
     )?;
-    deliver(
-        store,
-        &bytes,
-        to.into(),
-        Entry {
-            document: draw_minutes::DOCUMENT,
-            entity: "draw",
-            entity_id: Some(draw.draw.id.0),
-            personal: false,
-            kind: Kind::Pdf,
-        },
-    )?;
-    Ok(())
+    Ok(Rendered::about("draw", draw.draw.id.0, bytes))
 }
 
-/// Writes an invitation sample for the mail merge (UTF-8 with BOM, `;`) and logs it as
-/// personal data.
-pub fn invitation_sample<'a>(
-    store: &mut Store,
+/// An invitation sample for the mail merge (UTF-8 with BOM, `;`).
+pub(super) fn invitation_sample(
+    store: &Store,
     convention: ConventionId,
     sample: i64,
-    to: impl Into<Destination<'a>>,
-) -> Result<usize, ExportError> {
+) -> Result<Rendered, ExportError> {
     let s = store
         .invitation_samples(convention)?
         .into_iter()
@@ -267,19 +210,9 @@ pub fn invitation_sample<'a>(
         out.push_str(&cells.join(";"));
         out.push_str("\r\n");
     }
-    deliver(
-        store,
-        out.as_bytes(),
-        to.into(),
-        Entry {
-            document: "Échantillon d'invitation (publipostage)",
-            entity: "invitation_sample",
-            entity_id: Some(sample),
-            personal: true,
-            kind: Kind::Csv,
-        },
-    )?;
-    Ok(s.rows.len())
+    let mut r = Rendered::list("invitation_sample", out.into_bytes(), s.rows.len(), 0);
+    r.entity_id = Some(sample);
+    Ok(r)
 }
 
 /// A directory group or saved selection as an invitation list (the CSV text a file

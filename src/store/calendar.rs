@@ -1,5 +1,5 @@
 //! A convention's calendar: its phases and sessions, added, changed and removed, and
-//! (the `.ics` file is written by `export::calendar`).
+//! (the `.ics` file is written by `export`).
 
 use rusqlite::{OptionalExtension, params};
 

@@ -1,6 +1,7 @@
 //! The top level: opens the store, shows the welcome screen on an empty store, routes
 //! messages to the panels, owns navigation (sidebar, Ctrl+1…7, records opened from
-//! other panels), and backs up on close.
+//! other panels), writes the documents panels ask for (save dialog or fallback
+//! folder, write, log, notice), and backs up on close.
 
 use std::path::{Path, PathBuf};
 
@@ -9,8 +10,10 @@ use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length, Subscription, Task, event, keyboard, window};
 
 use super::panels::{self, Event, Target};
+use super::save_dialog::{self, SaveTarget};
 use super::{Panel, theme, widget};
 use crate::domain::text::typography;
+use crate::export::Document;
 use crate::store::Store;
 
 /// The application.
@@ -64,6 +67,8 @@ pub enum Message {
     Meetings(panels::meetings::Message),
     Documents(panels::documents::Message),
     Settings(panels::settings::Message),
+    /// Where the person chose to write a document a panel asked for (`None`: cancelled).
+    ExportTo(Document, Option<SaveTarget>),
     /// The passphrase (or recovery key) typed on the locked screen.
     Phrase(String),
     Unlock,
@@ -101,7 +106,8 @@ impl Ready {
         self.settings.reload(&self.store);
     }
 
-    fn handle(&mut self, event: Option<Event>, today: NaiveDate) {
+    /// Does what a panel asked; a document to export first asks where (a task).
+    fn handle(&mut self, event: Option<Event>, today: NaiveDate) -> Task<Message> {
         match event {
             None => {}
             Some(Event::Saved(n)) => {
@@ -111,9 +117,13 @@ impl Ready {
                 }
             }
             Some(Event::Notice(n)) => self.notice = Some(typography(&n)),
-            Some(Event::Exported(n)) => {
-                self.documents = panels::documents::State::new(&self.store);
-                self.notice = Some(n);
+            Some(Event::Export(document)) => {
+                let kind = document.kind();
+                let name = document.file_name(today);
+                return Task::perform(
+                    save_dialog::choose(name, kind.label(), kind.extension()),
+                    move |target| Message::ExportTo(document.clone(), target),
+                );
             }
             Some(Event::Open(target)) => match target {
                 Target::Convention(id) => {
@@ -130,6 +140,22 @@ impl Ready {
                 }
             },
         }
+        Task::none()
+    }
+
+    /// Writes a document where the person chose, refreshes the export log and says
+    /// what happened.
+    fn export(&mut self, document: &Document, target: &SaveTarget, today: NaiveDate) {
+        let result = crate::export::write(&mut self.store, document, target.destination(), today);
+        self.documents = panels::documents::State::new(&self.store);
+        self.notice = Some(match result {
+            Ok(written) if target.fallback => typography(&format!(
+                "Aucune boîte de dialogue disponible : {}",
+                written.sentence(document, &target.path)
+            )),
+            Ok(written) => typography(&written.sentence(document, &target.path)),
+            Err(e) => panels::describe(&e),
+        });
     }
 }
 
@@ -260,52 +286,53 @@ impl App {
                 r.notice = None;
                 Task::none()
             }
-            Message::CloseRequested(_) => Task::none(),
+            Message::CloseRequested(_) | Message::ExportTo(_, None) => Task::none(),
+            Message::ExportTo(document, Some(target)) => {
+                r.export(&document, &target, today);
+                Task::none()
+            }
             Message::Welcome(m) => {
                 let Some(w) = r.welcome.as_mut() else {
                     return Task::none();
                 };
-                if let Some(event) = w.update(m, &mut r.store) {
-                    r.welcome = None;
-                    r.reload(today);
-                    r.handle(Some(event), today);
+                let (task, event) = w.update(m, &mut r.store);
+                let task = task.map(Message::Welcome);
+                match event {
+                    Some(event) => {
+                        r.welcome = None;
+                        r.reload(today);
+                        Task::batch([task, r.handle(Some(event), today)])
+                    }
+                    None => task,
                 }
-                Task::none()
             }
             Message::Dashboard(m) => {
-                let event = r.dashboard.update(m);
-                r.handle(event, today);
-                Task::none()
+                let (task, event) = r.dashboard.update(m);
+                Task::batch([task.map(Message::Dashboard), r.handle(event, today)])
             }
             Message::Conventions(m) => {
                 let (task, event) = r.conventions.update(m, &mut r.store, today);
-                r.handle(event, today);
-                task.map(Message::Conventions)
+                Task::batch([task.map(Message::Conventions), r.handle(event, today)])
             }
             Message::Contacts(m) => {
                 let (task, event) = r.contacts.update(m, &mut r.store, today);
-                r.handle(event, today);
-                task.map(Message::Contacts)
+                Task::batch([task.map(Message::Contacts), r.handle(event, today)])
             }
             Message::Draw(m) => {
                 let (task, event) = r.draw.update(m, &mut r.store, today);
-                r.handle(event, today);
-                task.map(Message::Draw)
+                Task::batch([task.map(Message::Draw), r.handle(event, today)])
             }
             Message::Meetings(m) => {
                 let (task, event) = r.meetings.update(m, &mut r.store);
-                r.handle(event, today);
-                task.map(Message::Meetings)
+                Task::batch([task.map(Message::Meetings), r.handle(event, today)])
             }
             Message::Documents(m) => {
-                let (task, event) = r.documents.update(m, &mut r.store, today);
-                r.handle(event, today);
-                task.map(Message::Documents)
+                let (task, event) = r.documents.update(m);
+                Task::batch([task.map(Message::Documents), r.handle(event, today)])
             }
             Message::Settings(m) => {
-                let event = r.settings.update(m, &mut r.store);
-                r.handle(event, today);
-                Task::none()
+                let (task, event) = r.settings.update(m, &mut r.store);
+                Task::batch([task.map(Message::Settings), r.handle(event, today)])
             }
         }
     }

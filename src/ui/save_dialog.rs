@@ -31,11 +31,6 @@ fn dialog_available() -> bool {
     }
 }
 
-/// Asks for a PDF path; `None` when the person cancels.
-pub async fn choose_pdf(file_name: String) -> Option<SaveTarget> {
-    choose(file_name, "Document PDF", "pdf").await
-}
-
 /// Asks where to write a file of one type (label and extension for the dialog's
 /// filter); `None` when the person cancels.
 pub async fn choose(file_name: String, label: &str, extension: &str) -> Option<SaveTarget> {

@@ -131,11 +131,11 @@ fn meetings_are_listed_and_their_documents_exported() {
     assert!(String::from_utf8_lossy(&none.stdout).contains("0 réunion(s)."));
 
     for (which, file, expected) in [
-        ("minutes", "cr.pdf", "Compte rendu écrit"),
+        ("minutes", "cr.pdf", "Compte rendu — fichier écrit"),
         (
             "attendance",
             "emargement.pdf",
-            "Feuille d\u{2019}émargement écrite",
+            "Feuille d\u{2019}émargement — fichier écrit",
         ),
     ] {
         let pdf = exports.path().join(file);

@@ -6,6 +6,8 @@ use agora::domain::codes::Sector;
 use agora::import::contacts;
 use agora::store::{self, ContactFilter, Duplicates, Store};
 
+use super::common::today;
+
 fn search(s: &str) -> ContactFilter {
     ContactFilter {
         search: s.into(),
@@ -158,7 +160,15 @@ fn export_then_import_gives_the_same_contacts() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = demo(&dir);
     let out = exports.path().join("contacts.csv");
-    let n = agora::export::contacts_csv(&mut s, &search("gre"), &out).unwrap();
+    let n = agora::export::write(
+        &mut s,
+        &agora::export::Document::Contacts(search("gre")),
+        &out,
+        today(),
+    )
+    .unwrap()
+    .lines
+    .unwrap();
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
     assert!(s.export_log(1).unwrap()[0].personal_data);
@@ -280,7 +290,13 @@ fn withdrawal_anonymisation_and_the_access_request() {
 
     // The access request: everything about the person, logged as personal data.
     let out = exports.path().join("acces.json");
-    agora::export::person_data(&mut s, with_consent, &out).unwrap();
+    agora::export::write(
+        &mut s,
+        &agora::export::Document::PersonData(with_consent),
+        &out,
+        today,
+    )
+    .unwrap();
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let before = s.contact(with_consent).unwrap();
@@ -368,8 +384,15 @@ fn a_campaign_leaves_out_withdrawn_consents_and_shows_who_answered() {
     s.withdraw_consent(invited[1], ConsentScope::Convocations, today)
         .unwrap();
     let out = exports.path().join("publipostage.csv");
-    let (written, left) = agora::export::mail_merge(&mut s, campaign, &out).unwrap();
-    assert_eq!((written, left), (added - 1, 1));
+    let w = agora::export::write(
+        &mut s,
+        &agora::export::Document::MailMerge(campaign),
+        &out,
+        today,
+    )
+    .unwrap();
+    let written = w.lines.unwrap();
+    assert_eq!((written, w.left_out), (added - 1, 1));
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text.lines().count(), written + 1);
     assert!(s.export_log(1).unwrap()[0].personal_data);
@@ -418,7 +441,15 @@ fn vcards_of_the_current_search() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = demo(&dir);
     let out = exports.path().join("contacts.vcf");
-    let n = agora::export::vcards(&mut s, &search("helene martin"), &out).unwrap();
+    let n = agora::export::write(
+        &mut s,
+        &agora::export::Document::VCards(search("helene martin")),
+        &out,
+        today(),
+    )
+    .unwrap()
+    .lines
+    .unwrap();
     assert!(n >= 1);
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text.matches("BEGIN:VCARD\r\n").count(), n);
@@ -528,7 +559,13 @@ fn tags_are_kept_filtered_imported_and_exported() {
     s.import_contacts(&f, Duplicates::Create, "t.csv").unwrap();
     assert_eq!(s.contacts_count(&by_tag("Vélo-école")).unwrap(), 2);
     let out = exports.path().join("tags.csv");
-    agora::export::contacts_csv(&mut s, &by_tag("abbaye"), &out).unwrap();
+    agora::export::write(
+        &mut s,
+        &agora::export::Document::Contacts(by_tag("abbaye")),
+        &out,
+        today(),
+    )
+    .unwrap();
     let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
     assert!(
         text.contains("Étiquettes") && text.contains("Abbaye, Vélo-école"),

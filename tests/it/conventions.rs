@@ -214,7 +214,13 @@ fn the_calendar_file_reads_back() {
     let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
     s.load_demo().unwrap();
     let out = exports.path().join("calendrier.ics");
-    agora::export::calendar(&mut s, ConventionId(1), &out).unwrap();
+    agora::export::write(
+        &mut s,
+        &agora::export::Document::Calendar(ConventionId(1)),
+        &out,
+        d(2026, 11, 29),
+    )
+    .unwrap();
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(text.ends_with("END:VCALENDAR\r\n"));
@@ -401,7 +407,13 @@ fn the_followup_csv_applies_whole_or_not_at_all() {
 
     // The follow-up table reads back.
     let out = exports.path().join("suivi.pdf");
-    agora::export::followup(&mut s, conv, &out, today).unwrap();
+    agora::export::write(
+        &mut s,
+        &agora::export::Document::Followup(conv),
+        &out,
+        today,
+    )
+    .unwrap();
     let (pages, _) = pdf_pages(&std::fs::read(&out).unwrap());
     let text = pdf_words(&out);
     for expected in [
@@ -517,7 +529,13 @@ fn rules_of_the_game_versions_adoption_comparison_and_pdf() {
 
     // The latest version, a draft, prints with « BROUILLON ».
     let out = exports.path().join("regles.pdf");
-    agora::export::rules(&mut s, conv, &out, d(2027, 3, 20)).unwrap();
+    agora::export::write(
+        &mut s,
+        &agora::export::Document::Rules(conv),
+        &out,
+        d(2027, 3, 20),
+    )
+    .unwrap();
     let text = pdf_words(&out);
     for expected in [
         "Règles du jeu — Convention citoyenne des solidarités",

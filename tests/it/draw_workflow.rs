@@ -132,9 +132,27 @@ fn a_public_draw_from_the_store_is_verified_by_the_journalist_even_after_the_pur
     // Exports go outside the data folder: Agora refuses them inside it.
     let exports = tempfile::tempdir().unwrap();
     let files = exports.path();
-    agora::export::portfolio_json(&mut s, conv, &files.join("portefeuille.json")).unwrap();
-    agora::export::panel_csv(&mut s, conv, &files.join("panel.csv")).unwrap();
-    agora::export::draw_minutes(&mut s, conv, &files.join("pv.pdf"), day(10, 21)).unwrap();
+    agora::export::write(
+        &mut s,
+        &agora::export::Document::Portfolio(conv),
+        &files.join("portefeuille.json"),
+        day(10, 21),
+    )
+    .unwrap();
+    agora::export::write(
+        &mut s,
+        &agora::export::Document::Panel(conv),
+        &files.join("panel.csv"),
+        day(10, 21),
+    )
+    .unwrap();
+    agora::export::write(
+        &mut s,
+        &agora::export::Document::DrawMinutes(conv),
+        &files.join("pv.pdf"),
+        day(10, 21),
+    )
+    .unwrap();
     let text = pdf_words(&files.join("pv.pdf"));
     for expected in [
         "1er octobre 2026",
@@ -190,7 +208,13 @@ fn a_public_draw_from_the_store_is_verified_by_the_journalist_even_after_the_pur
     assert_eq!(view.pool.purged_on, Some(day(12, 1)));
     assert_eq!(s.pool_volunteers(pool).unwrap().len(), drawn);
     std::fs::remove_file(files.join("portefeuille.json")).unwrap();
-    agora::export::portfolio_json(&mut s, conv, &files.join("portefeuille.json")).unwrap();
+    agora::export::write(
+        &mut s,
+        &agora::export::Document::Portfolio(conv),
+        &files.join("portefeuille.json"),
+        day(10, 21),
+    )
+    .unwrap();
     let out = verify();
     assert!(
         out.status.success(),
@@ -287,8 +311,12 @@ fn an_invitation_sample_is_kept_and_exported_for_the_mail_merge() {
     assert_eq!(kept[0].rows, sample.rows);
     assert_eq!(kept[0].seed, "invitations 2026");
     let out = exports.path().join("publipostage.csv");
-    let n = agora::export::invitation_sample(&mut s, conv, id, &out).unwrap();
-    assert_eq!(n, 40);
+    let sample = agora::export::Document::InvitationSample {
+        convention: conv,
+        sample: id,
+    };
+    let written = agora::export::write(&mut s, &sample, &out, day(10, 21)).unwrap();
+    assert_eq!(written.lines, Some(40));
     let written = std::fs::read_to_string(&out).unwrap();
     assert!(written.starts_with("\u{FEFF}Nom;Adresse;Secteur"));
     assert_eq!(written.lines().count(), 41);

@@ -317,7 +317,13 @@ fn timeline_merges_everything_in_date_order() {
     let (_db, mut s) = demo(&dir);
     let conv = ConventionId(1);
     let out = exports.path().join("cr.pdf");
-    agora::export::minutes(&mut s, MeetingId(3), &out, today()).unwrap();
+    agora::export::write(
+        &mut s,
+        &agora::export::Document::Minutes(MeetingId(3)),
+        &out,
+        today(),
+    )
+    .unwrap();
     let all = s.timeline(conv, &TimelineFilter::default()).unwrap();
     assert!(all.windows(2).all(|w| w[0].date <= w[1].date));
     // (Every session of the demo is held by a meeting, which stands for it.)

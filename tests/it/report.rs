@@ -15,7 +15,13 @@ fn synthesis_note_reads_back_with_accents_sections_and_page_numbers() {
     store.load_demo().unwrap();
     let out = exports.path().join("exports").join("note.pdf");
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-    agora::export::synthesis_note(&mut store, ConventionId(1), &out, today).unwrap();
+    agora::export::write(
+        &mut store,
+        &agora::export::Document::Synthesis(ConventionId(1)),
+        &out,
+        today,
+    )
+    .unwrap();
 
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
@@ -66,9 +72,9 @@ fn letterhead_follows_the_settings() {
     settings.organisation = "Ville d'Échirolles".into();
     store.save_settings(&settings).unwrap();
     let out = exports.path().join("note.pdf");
-    agora::export::synthesis_note(
+    agora::export::write(
         &mut store,
-        ConventionId(1),
+        &agora::export::Document::Synthesis(ConventionId(1)),
         &out,
         NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
     )
@@ -87,9 +93,9 @@ fn missing_convention_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
     let out = exports.path().join("note.pdf");
-    let err = agora::export::synthesis_note(
+    let err = agora::export::write(
         &mut store,
-        ConventionId(7),
+        &agora::export::Document::Synthesis(ConventionId(7)),
         &out,
         NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
     );
@@ -113,7 +119,13 @@ fn compte_rendu_reads_back_with_attendees_and_its_state() {
 
     // A draft: "BROUILLON" across every page, every attendee named.
     let draft = exports.path().join("cr-brouillon.pdf");
-    agora::export::minutes(&mut store, MeetingId(9), &draft, today).unwrap();
+    agora::export::write(
+        &mut store,
+        &agora::export::Document::Minutes(MeetingId(9)),
+        &draft,
+        today,
+    )
+    .unwrap();
     let (pages, text) = pdf_pages(&std::fs::read(&draft).unwrap());
     let text = flat(&text);
     assert_eq!(text.matches("BROUILLON").count(), pages, "{text}");
@@ -137,7 +149,13 @@ fn compte_rendu_reads_back_with_attendees_and_its_state() {
 
     // A validated one: dated on every page, no watermark.
     let validated = exports.path().join("cr-valide.pdf");
-    agora::export::minutes(&mut store, MeetingId(3), &validated, today).unwrap();
+    agora::export::write(
+        &mut store,
+        &agora::export::Document::Minutes(MeetingId(3)),
+        &validated,
+        today,
+    )
+    .unwrap();
     let (pages, text) = pdf_pages(&std::fs::read(&validated).unwrap());
     let text = flat(&text);
     assert!(!text.contains("BROUILLON"));
@@ -161,7 +179,11 @@ fn attendance_sheet_lists_everyone_by_name_with_room_to_sign() {
     store.load_demo().unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     let out = exports.path().join("emargement.pdf");
-    agora::export::attendance_sheet(&mut store, MeetingId(1), &out, false, today).unwrap();
+    let sheet = agora::export::Document::AttendanceSheet {
+        meeting: MeetingId(1),
+        contact_details: false,
+    };
+    agora::export::write(&mut store, &sheet, &out, today).unwrap();
     let bytes = std::fs::read(&out).unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
@@ -197,7 +219,11 @@ fn attendance_sheet_lists_everyone_by_name_with_room_to_sign() {
     let (_, text) = pdf_pages(&bytes);
     assert!(!text.contains(&someone.email));
     let with = exports.path().join("emargement-coordonnees.pdf");
-    agora::export::attendance_sheet(&mut store, MeetingId(1), &with, true, today).unwrap();
+    let sheet = agora::export::Document::AttendanceSheet {
+        meeting: MeetingId(1),
+        contact_details: true,
+    };
+    agora::export::write(&mut store, &sheet, &with, today).unwrap();
     let (_, text) = pdf_pages(&std::fs::read(&with).unwrap());
     // A long address may wrap inside its cell: compare without the line breaks.
     let compact: String = text.split_whitespace().collect();

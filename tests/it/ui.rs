@@ -4,7 +4,9 @@
 use agora::assets;
 use agora::domain::ids::ConventionId;
 use agora::domain::text::typography;
+use agora::export::Document;
 use agora::store::Store;
+use agora::ui::panels::Event;
 use agora::ui::panels::documents;
 use agora::ui::save_dialog::SaveTarget;
 use agora::ui::{App, Message, Panel};
@@ -182,19 +184,52 @@ fn export_from_documents_is_written_and_logged() {
     assert!(shows(&app, "Aucun export pour l'instant."));
     let exports = tempfile::tempdir().unwrap();
     let path = exports.path().join("Agora").join("note.pdf");
-    let _ = app.update(Message::Documents(documents::Message::ExportTo(
-        ConventionId(1),
+    // The app asks where (here, as when no dialog can open: the fallback folder),
+    // writes the document and logs it.
+    let document = Document::Synthesis(ConventionId(1));
+    let _ = app.update(Message::ExportTo(
+        document.clone(),
         Some(SaveTarget {
             path: path.clone(),
             fallback: true,
         }),
-    )));
+    ));
+    let said = format!(
+        "Aucune boîte de dialogue disponible : Note de synthèse — fichier écrit : {}.",
+        path.display()
+    );
+    assert!(
+        shows(&app, &typography(&said)),
+        "the notice says where it went"
+    );
     assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF"));
     assert!(
         shows(&app, path.display().to_string().as_str()),
         "the export log lists the file"
     );
     assert!(!shows(&app, "Aucun export pour l'instant."));
+}
+
+/// A panel's export button raises the document as an event for the app: the panel
+/// writes nothing itself.
+#[test]
+fn export_buttons_ask_the_app_for_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, store) = super::common::demo(dir.path());
+    let mut panel = documents::State::new(&store);
+    let mut ui = Simulator::with_size(settings(), (1360.0, 820.0), panel.view());
+    ui.click("Exporter en PDF")
+        .expect("a button per convention");
+    let messages: Vec<_> = ui.into_messages().collect();
+    let events: Vec<_> = messages.into_iter().map(|m| panel.update(m).1).collect();
+    assert_eq!(
+        events,
+        [Some(Event::Export(Document::Synthesis(ConventionId(1))))]
+    );
+    assert!(
+        store.export_log(1).unwrap().is_empty(),
+        "nothing written yet"
+    );
 }
 
 /// Clicks the field with `id` and types `text` into it, as a person would.
@@ -831,8 +866,6 @@ fn the_retention_period_is_set_in_settings() {
 #[test]
 fn the_demo_pool_and_quotas_export_for_the_draw_commands() {
     use agora::domain::sortition::instance::Instance;
-    use agora::export::DrawFile;
-    use agora::ui::panels::draw;
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
     click(&mut app, "Tirage au sort");
@@ -843,14 +876,11 @@ fn the_demo_pool_and_quotas_export_for_the_draw_commands() {
         path: exports.path().join(name),
         fallback: false,
     };
-    for (which, name) in [
-        (DrawFile::Pool, "vivier.csv"),
-        (DrawFile::Quotas, "quotas.csv"),
+    for (document, name) in [
+        (Document::Pool(ConventionId(1)), "vivier.csv"),
+        (Document::Quotas(ConventionId(1)), "quotas.csv"),
     ] {
-        let _ = app.update(Message::Draw(draw::Message::Pool(draw::PoolMsg::ExportTo(
-            which,
-            Some(target(name)),
-        ))));
+        let _ = app.update(Message::ExportTo(document, Some(target(name))));
     }
     let pool = agora::import::sortition::read_pool(
         &std::fs::read(exports.path().join("vivier.csv")).unwrap(),
@@ -1155,15 +1185,13 @@ fn a_public_ceremony_with_dice_then_a_withdrawal_and_the_proces_verbal() {
     );
 
     let pv = exports.path().join("pv.pdf");
-    let _ = app.update(Message::Draw(draw::Message::Ceremony(
-        CeremonyMsg::ExportTo(
-            draw::CeremonyFile::Minutes,
-            Some(SaveTarget {
-                path: pv.clone(),
-                fallback: false,
-            }),
-        ),
-    )));
+    let _ = app.update(Message::ExportTo(
+        Document::DrawMinutes(ConventionId(1)),
+        Some(SaveTarget {
+            path: pv.clone(),
+            fallback: false,
+        }),
+    ));
     let text = pdf_words(&pv);
     assert!(text.contains("numéro public 072"), "{text}");
     assert!(text.contains("Retraits et remplacements"));
@@ -1225,7 +1253,11 @@ fn an_invitation_sample_from_a_directory_selection_for_the_mail_merge() {
     assert_eq!(samples[0].rows.len(), 5);
     assert_eq!(samples[0].seed, "invitations climat, 2 septembre 2026");
     assert!(samples[0].list_name.starts_with("annuaire : "));
-    agora::export::invitation_sample(&mut store, ConventionId(1), samples[0].id, &out).unwrap();
+    let sample = agora::export::Document::InvitationSample {
+        convention: ConventionId(1),
+        sample: samples[0].id,
+    };
+    agora::export::write(&mut store, &sample, &out, today()).unwrap();
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("\u{FEFF}Civilité;Prénom;Nom;Adresse;Code postal;Ville;Secteur"));
     assert_eq!(text.lines().count(), 6);

@@ -8,14 +8,14 @@ use chrono::NaiveDate;
 use iced::widget::{button, column, pick_list, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
-use super::{Event, describe};
+use super::Event;
 use crate::domain::campaign::Funnel;
 use crate::domain::codes::{CampaignKind, RecipientStatus};
 use crate::domain::ids::{ContactId, ConventionId};
 use crate::domain::text as fr;
+use crate::export::Document;
 use crate::store::{CampaignRow, ContactFilter, GroupRow, Recipient, SplitBy, Store, StoreError};
 use crate::ui::choice::{Choice, selected};
-use crate::ui::save_dialog::SaveTarget;
 use crate::ui::{theme, widget};
 
 /// Days without an answer after which an invitation is to be followed up.
@@ -51,7 +51,6 @@ pub enum Msg {
     InviteAll,
     Split(Choice<SplitBy>),
     MailMerge,
-    MailMergeTo(i64, Option<SaveTarget>),
 }
 
 fn splits() -> Vec<Choice<SplitBy>> {
@@ -102,8 +101,8 @@ impl Campaigns {
         filter: &ContactFilter,
         today: NaiveDate,
     ) -> (Task<Msg>, Option<Event>) {
-        if matches!(msg, Msg::MailMerge) {
-            return (self.mail_merge_task(today), None);
+        if let (Msg::MailMerge, Some(id)) = (&msg, self.selected) {
+            return (Task::none(), Some(Event::Export(Document::MailMerge(id))));
         }
         let result: Result<Option<String>, StoreError> = (|| {
             match msg {
@@ -161,46 +160,11 @@ impl Campaigns {
                         self.open(store, id)?;
                     }
                 }
-                Msg::MailMerge | Msg::MailMergeTo(_, None) => {}
-                Msg::MailMergeTo(id, Some(target)) => {
-                    return match crate::export::mail_merge(store, id, target.destination()) {
-                        Ok((written, left)) => Ok(Some(format!(
-                            "Publipostage enregistré : {written} ligne(s) dans {}{}",
-                            target.path.display(),
-                            if left > 0 {
-                                format!(
-                                    " ; {left} personne(s) laissée(s) de côté faute de consentement"
-                                )
-                            } else {
-                                String::new()
-                            }
-                        ))),
-                        Err(e) => Err(StoreError::Refused(e.to_string())),
-                    };
-                }
+                Msg::MailMerge => {}
             }
             Ok(None)
         })();
-        match result {
-            Ok(Some(n)) => (Task::none(), Some(Event::Saved(n))),
-            Ok(None) => (Task::none(), None),
-            Err(e) => (Task::none(), Some(Event::Notice(describe(&e)))),
-        }
-    }
-
-    /// The task asking where to write the mail-merge file.
-    fn mail_merge_task(&self, today: NaiveDate) -> Task<Msg> {
-        let Some(id) = self.selected else {
-            return Task::none();
-        };
-        let name = format!(
-            "publipostage-campagne-{id}-{}.csv",
-            today.format("%Y-%m-%d")
-        );
-        Task::perform(
-            crate::ui::save_dialog::choose(name, "Fichier CSV", "csv"),
-            move |t| Msg::MailMergeTo(id, t),
-        )
+        (Task::none(), super::outcome(result))
     }
 
     fn add(

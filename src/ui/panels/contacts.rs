@@ -10,8 +10,8 @@ use crate::domain::codes::{ConsentScope, ContactKind};
 use crate::domain::contact::{Contact, has_consent};
 use crate::domain::ids::ContactId;
 use crate::domain::text as fr;
+use crate::export::Document;
 use crate::store::{ContactFilter, ContactRow, MeetingAttended, Participation, Store};
-use crate::ui::save_dialog::SaveTarget;
 use crate::ui::{theme, widget};
 
 const PAGE: u32 = 50;
@@ -79,7 +79,6 @@ pub enum Message {
     ConsentFilter(crate::ui::choice::Choice<Option<ConsentScope>>),
     AddToGroup(crate::ui::choice::Choice<i64>),
     ExportList(bool),
-    ExportListTo(bool, ContactFilter, Option<SaveTarget>),
     Page(u32),
     Select(ContactId),
     OpenConvention(crate::domain::ids::ConventionId),
@@ -97,7 +96,6 @@ pub enum Message {
     Anonymise(bool),
     ConfirmAnonymise,
     ExportPerson,
-    ExportPersonTo(ContactId, Option<SaveTarget>),
     OpenImport,
     Import(super::contacts_import::Msg),
     ShowCampaigns(bool),
@@ -228,35 +226,13 @@ impl State {
                 }))
             }
             Message::ExportList(vcard) => {
-                let (name, label, ext) = if vcard {
-                    ("contacts.vcf", "Cartes de visite vCard", "vcf")
-                } else {
-                    ("contacts.csv", "Fichier CSV", "csv")
-                };
                 let filter = self.filter.clone();
-                return (
-                    Task::perform(
-                        crate::ui::save_dialog::choose(name.into(), label, ext),
-                        move |t| Message::ExportListTo(vcard, filter.clone(), t),
-                    ),
-                    None,
-                );
-            }
-            Message::ExportListTo(_, _, None) => None,
-            Message::ExportListTo(vcard, filter, Some(target)) => {
-                let result = if vcard {
-                    crate::export::vcards(store, &filter, target.destination())
+                let document = if vcard {
+                    Document::VCards(filter)
                 } else {
-                    crate::export::contacts_csv(store, &filter, target.destination())
+                    Document::Contacts(filter)
                 };
-                return (
-                    Task::none(),
-                    Some(super::exported(
-                        result.map(|_| ()),
-                        if vcard { "Contacts (vCard)" } else { "Contacts (CSV)" },
-                        &target,
-                    )),
-                );
+                return (Task::none(), Some(Event::Export(document)));
             }
             Message::ReviewDue(on) => {
                 self.filter.review_due = on.then_some(today);
@@ -318,8 +294,8 @@ impl State {
                 let Some(d) = self.duplicates.as_mut() else {
                     return (Task::none(), None);
                 };
-                let event = d.update(m, store);
-                return (Task::none(), event);
+                let (task, event) = d.update(m, store);
+                return (task.map(Message::Duplicates), event);
             }
             Message::Campaigns(m) => {
                 let Some(c) = self.campaigns.as_mut() else {
@@ -426,28 +402,7 @@ impl State {
                 })
             }),
             Message::ExportPerson => {
-                let Some(id) = id else {
-                    return (Task::none(), None);
-                };
-                let name = format!("donnees-contact-{id}-{}.json", today.format("%Y-%m-%d"));
-                return (
-                    Task::perform(
-                        crate::ui::save_dialog::choose(name, "Fichier JSON", "json"),
-                        move |t| Message::ExportPersonTo(id, t),
-                    ),
-                    None,
-                );
-            }
-            Message::ExportPersonTo(_, None) => None,
-            Message::ExportPersonTo(id, Some(target)) => {
-                return (
-                    Task::none(),
-                    Some(super::exported(
-                        crate::export::person_data(store, id, target.destination()),
-                        "Données de la personne",
-                        &target,
-                    )),
-                );
+                return (Task::none(), id.map(|id| Event::Export(Document::PersonData(id))));
             }
             other => return (Task::none(), self.update_list(other, store)),
         };

@@ -42,15 +42,6 @@ pub enum Outcome {
     Imported(ImportReport),
 }
 
-async fn choose_csv() -> Option<PathBuf> {
-    rfd::AsyncFileDialog::new()
-        .set_title("Choisir le fichier de contacts")
-        .add_filter("Fichier CSV", &["csv", "txt"])
-        .pick_file()
-        .await
-        .map(|h| h.path().to_path_buf())
-}
-
 fn policies() -> Vec<Choice<Duplicates>> {
     vec![
         Choice::new(Duplicates::Skip, "Laisser les doublons de côté"),
@@ -77,7 +68,15 @@ impl Import {
                 self.path = p;
                 Ok(Outcome::Stay)
             }
-            Msg::Choose => return (Task::perform(choose_csv(), Msg::Chosen), Ok(Outcome::Stay)),
+            Msg::Choose => {
+                return (
+                    Task::perform(
+                        crate::ui::save_dialog::open_csv("Choisir le fichier de contacts"),
+                        Msg::Chosen,
+                    ),
+                    Ok(Outcome::Stay),
+                );
+            }
             Msg::Chosen(Some(p)) => {
                 self.path = p.display().to_string();
                 self.read(store).map(|_| Outcome::Stay)

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use iced::widget::{column, row, scrollable, text};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
 use super::{Event, Target};
 use crate::domain::text as fr;
@@ -30,8 +30,13 @@ impl State {
         }
     }
 
+    /// Handles a message (the panel contract; no task of its own).
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        (Task::none(), self.apply(message))
+    }
+
     /// Opens the clicked record.
-    pub fn update(&mut self, message: Message) -> Option<Event> {
+    fn apply(&mut self, message: Message) -> Option<Event> {
         match message {
             Message::Open(target) => Some(Event::Open(target)),
         }

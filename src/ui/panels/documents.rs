@@ -2,7 +2,6 @@
 //! synthèse) and the export log — what left the store, when, for which record, with
 //! or without personal data.
 
-use chrono::NaiveDate;
 use iced::widget::{button, column, row, scrollable, text};
 use iced::{Element, Length, Task};
 
@@ -10,9 +9,8 @@ use super::Event;
 use crate::domain::ids::ConventionId;
 use crate::domain::journal::ExportRecord;
 use crate::domain::text as fr;
-use crate::report::synthesis_note;
+use crate::export::Document;
 use crate::store::{ConventionRow, Store};
-use crate::ui::save_dialog::{self, SaveTarget};
 use crate::ui::{theme, widget};
 
 /// The panel's state.
@@ -26,7 +24,6 @@ pub struct State {
 #[derive(Debug, Clone)]
 pub enum Message {
     ExportSynthesis(ConventionId),
-    ExportTo(ConventionId, Option<SaveTarget>),
 }
 
 impl State {
@@ -49,28 +46,12 @@ impl State {
         }
     }
 
-    /// Handles a message.
-    pub fn update(
-        &mut self,
-        message: Message,
-        store: &mut Store,
-        today: NaiveDate,
-    ) -> (Task<Message>, Option<Event>) {
+    /// Handles a message: an export is asked of the app.
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
         match message {
             Message::ExportSynthesis(id) => {
-                let name = crate::export::file_name(synthesis_note::DOCUMENT, id.0, today);
-                (
-                    Task::perform(save_dialog::choose_pdf(name), move |t| {
-                        Message::ExportTo(id, t)
-                    }),
-                    None,
-                )
+                (Task::none(), Some(Event::Export(Document::Synthesis(id))))
             }
-            Message::ExportTo(_, None) => (Task::none(), None),
-            Message::ExportTo(id, Some(target)) => (
-                Task::none(),
-                Some(super::export_synthesis(store, id, &target, today)),
-            ),
         }
     }
 

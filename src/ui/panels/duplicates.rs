@@ -3,7 +3,7 @@
 //! each merged in one click into the record to keep, every link kept.
 
 use iced::widget::{column, row, scrollable, text};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
 use super::{Event, describe};
 use crate::domain::ids::ContactId;
@@ -51,8 +51,13 @@ impl Duplicates {
         }
     }
 
+    /// Handles a message (the panel contract; no task of its own).
+    pub fn update(&mut self, msg: Msg, store: &mut Store) -> (Task<Msg>, Option<Event>) {
+        (Task::none(), self.apply(msg, store))
+    }
+
     /// Handles a message.
-    pub fn update(&mut self, msg: Msg, store: &mut Store) -> Option<Event> {
+    fn apply(&mut self, msg: Msg, store: &mut Store) -> Option<Event> {
         match msg {
             Msg::Open(id) => Some(Event::Open(super::Target::Contact(id))),
             Msg::Distinct(a, b) => match store.mark_distinct(a, b) {

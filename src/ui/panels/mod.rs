@@ -1,5 +1,30 @@
-//! One module per panel, each with its own State, Message, update and view, and the
-//! [`Event`]s a panel hands up to the app.
+//! One module per panel, and the [`Event`]s a panel hands up to the app.
+//!
+//! # The panel contract
+//!
+//! Every panel and every tab or sub-screen of a panel has the same five parts; the
+//! draw panel (`draw/`) is the example to copy:
+//!
+//! - `State`: what it shows and what is being typed, loaded from the store by `new` or
+//!   `load`, and `reload` after the app says the store changed.
+//! - `Message` (`Msg` in a tab): a short enum of what the person did. A panel with
+//!   tabs has one variant per tab wrapping that tab's `Msg` (`Message::Pool(pool::Msg)`)
+//!   and never looks inside it.
+//! - `update(&mut self, msg, store, …) -> (Task<Msg>, Option<Event>)`: changes its
+//!   state, asks the store (every SQL statement lives in `store`), and returns a task
+//!   (a file dialog, a computation in the background) and what the parent must know:
+//!   an [`Event`]. A parent maps its child's task (`task.map(Message::Pool)`) and
+//!   passes the event up unchanged.
+//! - `view(&self) -> Element<Msg>`: the screen, with labels typeset for French
+//!   (`crate::domain::text::typography`).
+//! - One module per tab or feature, small enough to read at once.
+//!
+//! A panel never writes a file. To export a document it returns
+//! `Event::Export(Document::…)`: the app asks where (the system's dialog, or the
+//! fallback folder when none can open), writes it through `export::write` (checked,
+//! whole or not at all, logged) and says where it went. A new document is a variant
+//! of `export::Document`; a new panel is a module here, a variant of `ui::Panel` and
+//! of the app's `Message`.
 
 pub mod campaigns;
 pub mod consent_form;
@@ -15,11 +40,8 @@ pub mod meetings;
 pub mod settings;
 pub mod welcome;
 
-use chrono::NaiveDate;
-
-use super::save_dialog::SaveTarget;
 use crate::domain::ids::{ContactId, ConventionId, MeetingId};
-use crate::store::Store;
+use crate::export::Document;
 
 /// What a panel asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,8 +50,9 @@ pub enum Event {
     Open(Target),
     /// Show a message in the banner.
     Notice(String),
-    /// A document was exported: show the message, refresh the export log.
-    Exported(String),
+    /// Write a document: the app asks where (save dialog, or the fallback folder when
+    /// none can open), writes it through `export`, logs it and says where it went.
+    Export(Document),
     /// The store changed: refresh every panel, and show the message unless empty.
     Saved(String),
 }
@@ -47,37 +70,12 @@ pub fn describe(e: &impl std::fmt::Display) -> String {
     crate::domain::text::typography(&e.to_string())
 }
 
-/// The banner after writing a document: where it went (and why there, when no dialog
-/// could open), or what went wrong.
-pub fn exported(
-    result: Result<(), crate::export::ExportError>,
-    document: &str,
-    target: &SaveTarget,
-) -> Event {
+/// What the app must know of a change to the store: saved (with the sentence to show,
+/// or silently when it is empty), nothing, or why it failed.
+pub fn outcome(result: Result<Option<String>, crate::store::StoreError>) -> Option<Event> {
     match result {
-        Ok(()) if target.fallback => Event::Exported(describe(&format!(
-            "Aucune boîte de dialogue disponible : « {document} » a été enregistré dans {}",
-            target.path.display()
-        ))),
-        Ok(()) => Event::Exported(describe(&format!(
-            "« {document} » enregistré : {}",
-            target.path.display()
-        ))),
-        Err(e) => Event::Notice(describe(&e)),
+        Ok(Some(notice)) => Some(Event::Saved(notice)),
+        Ok(None) => None,
+        Err(e) => Some(Event::Notice(describe(&e))),
     }
-}
-
-/// Writes a convention's note de synthèse where the person chose and says what
-/// happened.
-pub fn export_synthesis(
-    store: &mut Store,
-    id: ConventionId,
-    target: &SaveTarget,
-    today: NaiveDate,
-) -> Event {
-    exported(
-        crate::export::synthesis_note(store, id, target.destination(), today),
-        crate::report::synthesis_note::DOCUMENT,
-        target,
-    )
 }

@@ -3,10 +3,11 @@
 //! recovery key, and "about".
 
 use iced::widget::{button, column, row, scrollable, text, text_input};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
 use super::Event;
 use crate::domain::text as fr;
+use crate::export::Document;
 use crate::store::{self, Settings, Store};
 use crate::ui::{theme, widget};
 
@@ -99,8 +100,17 @@ impl State {
         }
     }
 
+    /// Handles a message (the panel contract; no task of its own).
+    pub fn update(
+        &mut self,
+        message: Message,
+        store: &mut Store,
+    ) -> (Task<Message>, Option<Event>) {
+        (Task::none(), self.apply(message, store))
+    }
+
     /// Handles a message.
-    pub fn update(&mut self, message: Message, store: &mut Store) -> Option<Event> {
+    fn apply(&mut self, message: Message, store: &mut Store) -> Option<Event> {
         match message {
             Message::Organisation(s) => self.organisation = s,
             Message::Mission(s) => self.mission = s,
@@ -152,22 +162,7 @@ impl State {
                     }
                 };
             }
-            Message::ExportRecoveryKey => {
-                let path = crate::export::fallback_dir().join(format!(
-                    "cle-de-secours-agora-{}.txt",
-                    chrono::Local::now().format("%Y-%m-%d-%H%M%S")
-                ));
-                return match crate::export::recovery_key(store, &path) {
-                    Ok(()) => Some(Event::Notice(fr::typography(&format!(
-                        "Clé de secours écrite dans {} : imprimez-la, rangez-la à part de l’ordinateur, puis supprimez le fichier.",
-                        path.display()
-                    )))),
-                    Err(e) => {
-                        self.error = Some(super::describe(&e));
-                        None
-                    }
-                };
-            }
+            Message::ExportRecoveryKey => return Some(Event::Export(Document::RecoveryKey)),
             Message::Rotation(i, s) => {
                 if let Some(field) = self.rotation.get_mut(i) {
                     *field = s;

@@ -2,7 +2,7 @@
 //! an empty one.
 
 use iced::widget::{button, column, container, text};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
 use super::Event;
 use crate::store::Store;
@@ -22,8 +22,17 @@ pub enum Message {
 }
 
 impl State {
+    /// Handles a message (the panel contract; no task of its own).
+    pub fn update(
+        &mut self,
+        message: Message,
+        store: &mut Store,
+    ) -> (Task<Message>, Option<Event>) {
+        (Task::none(), self.apply(message, store))
+    }
+
     /// Applies the choice; `Some` once the welcome screen is done.
-    pub fn update(&mut self, message: Message, store: &mut Store) -> Option<Event> {
+    fn apply(&mut self, message: Message, store: &mut Store) -> Option<Event> {
         let result = match message {
             Message::LoadDemo => store
                 .load_demo()

@@ -4,15 +4,17 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use iced::widget::{button, column, container, pick_list, row, text};
-use iced::{Alignment, Element, Length};
+use iced::{Alignment, Element, Length, Task};
 
+use super::super::{Event, outcome};
 use crate::domain::calendar::{conflicts, holiday};
 use crate::domain::codes::MeetingKind;
 use crate::domain::convention::{Phase, Session};
-use crate::domain::ids::{ConventionId, PhaseId, SessionId};
+use crate::domain::ids::{PhaseId, SessionId};
 use crate::domain::overview::ConventionOverview;
 use crate::domain::parse;
 use crate::domain::text as fr;
+use crate::export::Document;
 use crate::store::{Store, StoreError};
 use crate::ui::choice::{Choice, selected};
 use crate::ui::{theme, widget};
@@ -84,8 +86,25 @@ impl Calendar {
         };
     }
 
-    /// Handles a message; `Some(notice)` after a write.
+    /// Handles a message: a task, and what the panel must know.
     pub fn update(
+        &mut self,
+        msg: Msg,
+        store: &mut Store,
+        o: &ConventionOverview,
+        today: NaiveDate,
+    ) -> (Task<Msg>, Option<Event>) {
+        if let Msg::Export = msg {
+            return (
+                Task::none(),
+                Some(Event::Export(Document::Calendar(o.convention.id))),
+            );
+        }
+        (Task::none(), outcome(self.apply(msg, store, o, today)))
+    }
+
+    /// Handles a message; `Some(notice)` after a write.
+    fn apply(
         &mut self,
         msg: Msg,
         store: &mut Store,
@@ -554,12 +573,4 @@ fn list<'a>(
         }
     }
     col.into()
-}
-
-/// The file name of a convention's calendar.
-pub fn file_name(id: ConventionId, today: NaiveDate) -> String {
-    format!(
-        "calendrier-convention-{id}-{}.ics",
-        today.format("%Y-%m-%d")
-    )
 }

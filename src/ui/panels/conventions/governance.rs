@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 use iced::widget::{button, column, pick_list, row, text};
-use iced::{Alignment, Element, Length};
+use iced::{Alignment, Element, Length, Task};
 
+use super::super::{Event, Target, outcome};
 use crate::domain::codes::{ContactKind, ConventionRole};
 use crate::domain::ids::ContactId;
 use crate::domain::overview::ConventionOverview;
@@ -64,8 +65,22 @@ pub enum Msg {
 }
 
 impl Governance {
-    /// Handles a message; `Some(notice)` after a write.
+    /// Handles a message: a task, and what the panel must know.
     pub fn update(
+        &mut self,
+        msg: Msg,
+        store: &mut Store,
+        o: &ConventionOverview,
+        today: NaiveDate,
+    ) -> (Task<Msg>, Option<Event>) {
+        if let Msg::OpenContact(id) = msg {
+            return (Task::none(), Some(Event::Open(Target::Contact(id))));
+        }
+        (Task::none(), outcome(self.apply(msg, store, o, today)))
+    }
+
+    /// Handles a message; `Some(notice)` after a write.
+    fn apply(
         &mut self,
         msg: Msg,
         store: &mut Store,

@@ -17,16 +17,14 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length, Task};
 
-use super::{Event, Target, describe};
+use super::{Event, describe};
 use crate::domain::codes::ConventionStatus;
 use crate::domain::convention::Convention;
 use crate::domain::ids::ConventionId;
 use crate::domain::overview::ConventionOverview;
 use crate::domain::text as fr;
-use crate::report::synthesis_note;
 use crate::store::{ConventionRow, Store, StoreError};
 use crate::ui::choice::{Choice, selected};
-use crate::ui::save_dialog::{self, SaveTarget};
 use crate::ui::{theme, widget};
 
 pub use calendar::Msg as CalendarMsg;
@@ -123,14 +121,10 @@ pub enum Message {
     Register(RegisterMsg),
     Governance(GovernanceMsg),
     Rules(RulesMsg),
-    ExportRulesTo(ConventionId, Option<SaveTarget>),
     Proposals(ProposalsMsg),
-    ExportFollowupTo(ConventionId, Option<SaveTarget>),
-    ExportIcsTo(ConventionId, Option<SaveTarget>),
     SynthesisEdited(text_editor::Action),
     SaveSynthesis,
     Export,
-    ExportTo(ConventionId, Option<SaveTarget>),
 }
 
 impl State {
@@ -346,105 +340,40 @@ impl State {
                 }),
                 None => Ok(None),
             },
-            Message::Calendar(CalendarMsg::Export) => {
+            Message::Proposals(m) => {
+                let Some(o) = &self.selected else {
+                    return (Task::none(), None);
+                };
+                let (task, event) = self.proposals.update(m, store, o, today);
+                return (task.map(Message::Proposals), event);
+            }
+            Message::Rules(m) => {
                 let Some(id) = self.selected_id() else {
                     return (Task::none(), None);
                 };
-                let name = calendar::file_name(id, today);
-                return (
-                    Task::perform(save_dialog::choose(name, "Calendrier iCalendar", "ics"), move |t| {
-                        Message::ExportIcsTo(id, t)
-                    }),
-                    None,
-                );
+                let (task, event) = self.rules.update(m, store, id, today);
+                return (task.map(Message::Rules), event);
             }
-            Message::Proposals(ProposalsMsg::Export) => {
-                let Some(id) = self.selected_id() else {
+            Message::Governance(m) => {
+                let Some(o) = &self.selected else {
                     return (Task::none(), None);
                 };
-                let name =
-                    crate::export::file_name(crate::report::followup::DOCUMENT, id.0, today);
-                return (
-                    Task::perform(save_dialog::choose_pdf(name), move |t| {
-                        Message::ExportFollowupTo(id, t)
-                    }),
-                    None,
-                );
+                let (task, event) = self.governance.update(m, store, o, today);
+                return (task.map(Message::Governance), event);
             }
-            Message::ExportFollowupTo(_, None) => Ok(None),
-            Message::ExportFollowupTo(id, Some(target)) => {
-                return (
-                    Task::none(),
-                    Some(super::exported(
-                        crate::export::followup(store, id, target.destination(), today),
-                        crate::report::followup::DOCUMENT,
-                        &target,
-                    )),
-                );
-            }
-            Message::Proposals(m) => match &self.selected {
-                Some(o) => {
-                    let (task, result) = self.proposals.update(m, store, o, today);
-                    match result {
-                        Ok(Some(n)) => return (task.map(Message::Proposals), Some(Event::Saved(n))),
-                        Ok(None) => return (task.map(Message::Proposals), None),
-                        Err(e) => Err(e),
-                    }
-                }
-                None => Ok(None),
-            },
-            Message::Rules(RulesMsg::Export) => {
-                let Some(id) = self.selected_id() else {
+            Message::Register(m) => {
+                let Some(o) = &self.selected else {
                     return (Task::none(), None);
                 };
-                let name = crate::export::file_name(crate::report::rules::DOCUMENT, id.0, today);
-                return (
-                    Task::perform(save_dialog::choose_pdf(name), move |t| {
-                        Message::ExportRulesTo(id, t)
-                    }),
-                    None,
-                );
+                let (task, event) = self.register.update(m, store, o);
+                return (task.map(Message::Register), event);
             }
-            Message::ExportRulesTo(_, None) => Ok(None),
-            Message::ExportRulesTo(id, Some(target)) => {
-                return (
-                    Task::none(),
-                    Some(super::exported(
-                        crate::export::rules(store, id, target.destination(), today),
-                        crate::report::rules::DOCUMENT,
-                        &target,
-                    )),
-                );
-            }
-            Message::Rules(m) => match self.selected_id() {
-                Some(id) => self.rules.update(m, store, id, today),
-                None => Ok(None),
-            },
-            Message::Governance(GovernanceMsg::OpenContact(id)) => {
-                return (Task::none(), Some(Event::Open(Target::Contact(id))));
-            }
-            Message::Governance(m) => match &self.selected {
-                Some(o) => self.governance.update(m, store, o, today),
-                None => Ok(None),
-            },
-            Message::Register(m) => match &self.selected {
-                Some(o) => self.register.update(m, store, o),
-                None => Ok(None),
-            },
-            Message::Calendar(m) => match &self.selected {
-                Some(o) => self.calendar.update(m, store, o, today),
-                None => Ok(None),
-            },
-            Message::ExportIcsTo(_, None) => Ok(None),
-            Message::ExportIcsTo(id, Some(target)) => {
-                return (
-                    Task::none(),
-                    Some(super::exported(
-                        crate::export::calendar(store, id, target.destination()),
-                        crate::export::CALENDAR,
-                        &target,
-                    )),
-                );
+            Message::Calendar(m) => {
+                let Some(o) = &self.selected else {
+                    return (Task::none(), None);
+                };
+                let (task, event) = self.calendar.update(m, store, o, today);
+                return (task.map(Message::Calendar), event);
             }
             Message::SynthesisEdited(action) => {
                 self.synthesis.perform(action);
@@ -460,30 +389,14 @@ impl State {
                 None => Ok(None),
             },
             Message::Export => {
-                let Some(id) = self.selected_id() else {
-                    return (Task::none(), None);
-                };
-                let name = crate::export::file_name(synthesis_note::DOCUMENT, id.0, today);
-                return (
-                    Task::perform(save_dialog::choose_pdf(name), move |t| {
-                        Message::ExportTo(id, t)
-                    }),
-                    None,
-                );
-            }
-            Message::ExportTo(_, None) => Ok(None),
-            Message::ExportTo(id, Some(target)) => {
                 return (
                     Task::none(),
-                    Some(super::export_synthesis(store, id, &target, today)),
+                    self.selected_id()
+                        .map(|id| Event::Export(crate::export::Document::Synthesis(id))),
                 );
             }
         };
-        match result {
-            Ok(Some(notice)) => (Task::none(), Some(Event::Saved(notice))),
-            Ok(None) => (Task::none(), None),
-            Err(e) => (Task::none(), Some(Event::Notice(describe(&e)))),
-        }
+        (Task::none(), super::outcome(result))
     }
 
     fn save_frame(&mut self, store: &mut Store) -> Option<Event> {

@@ -9,12 +9,14 @@ use chrono::NaiveDate;
 use iced::widget::{button, column, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
+use super::super::{Event, outcome};
 use crate::domain::codes::ProposalStatus;
 use crate::domain::ids::ProposalId;
 use crate::domain::overview::ConventionOverview;
 use crate::domain::parse;
 use crate::domain::proposal::{Answer, Proposal, count_by_status, count_by_theme};
 use crate::domain::text as fr;
+use crate::export::Document;
 use crate::import::followup::{self, Followup};
 use crate::store::{Store, StoreError};
 use crate::ui::{theme, widget};
@@ -68,15 +70,6 @@ pub enum Msg {
     Export,
 }
 
-async fn choose_csv() -> Option<PathBuf> {
-    rfd::AsyncFileDialog::new()
-        .set_title("Choisir le fichier de suivi")
-        .add_filter("Fichier CSV", &["csv", "txt"])
-        .pick_file()
-        .await
-        .map(|h| h.path().to_path_buf())
-}
-
 impl Proposals {
     fn fill(&mut self, p: &Proposal) {
         self.title = p.title.clone();
@@ -88,9 +81,27 @@ impl Proposals {
         self.grade = p.members_grade.map(|g| g.to_string()).unwrap_or_default();
     }
 
+    /// Handles a message: a task, and what the panel must know.
+    pub fn update(
+        &mut self,
+        msg: Msg,
+        store: &mut Store,
+        o: &ConventionOverview,
+        today: NaiveDate,
+    ) -> (Task<Msg>, Option<Event>) {
+        if let Msg::Export = msg {
+            return (
+                Task::none(),
+                Some(Event::Export(Document::Followup(o.convention.id))),
+            );
+        }
+        let (task, result) = self.apply(msg, store, o, today);
+        (task, outcome(result))
+    }
+
     /// Handles a message; `Ok(Some(notice))` after a write, and a task for the file
     /// dialog.
-    pub fn update(
+    fn apply(
         &mut self,
         msg: Msg,
         store: &mut Store,
@@ -98,7 +109,13 @@ impl Proposals {
         today: NaiveDate,
     ) -> (Task<Msg>, Result<Option<String>, StoreError>) {
         if matches!(msg, Msg::ChooseFile) {
-            return (Task::perform(choose_csv(), Msg::FileChosen), Ok(None));
+            return (
+                Task::perform(
+                    crate::ui::save_dialog::open_csv("Choisir le fichier de suivi"),
+                    Msg::FileChosen,
+                ),
+                Ok(None),
+            );
         }
         let result = (|| -> Result<Option<String>, StoreError> {
             match msg {

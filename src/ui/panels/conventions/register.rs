@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use iced::widget::{button, checkbox, column, container, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
+use super::super::{Event, outcome};
 use crate::domain::codes::{BudgetCategory, Priority, RiskStatus, TaskStatus};
 use crate::domain::ids::{BudgetLineId, RiskId, SessionId, TaskId};
 use crate::domain::overview::ConventionOverview;
@@ -116,8 +117,18 @@ impl Register {
         };
     }
 
-    /// Handles a message; `Some(notice)` after a write.
+    /// Handles a message: a task, and what the panel must know.
     pub fn update(
+        &mut self,
+        msg: Msg,
+        store: &mut Store,
+        o: &ConventionOverview,
+    ) -> (iced::Task<Msg>, Option<Event>) {
+        (iced::Task::none(), outcome(self.apply(msg, store, o)))
+    }
+
+    /// Handles a message; `Some(notice)` after a write.
+    fn apply(
         &mut self,
         msg: Msg,
         store: &mut Store,

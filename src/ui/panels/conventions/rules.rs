@@ -7,11 +7,13 @@ use iced::widget::text::Span;
 use iced::widget::{
     button, column, pick_list, rich_text, row, span, text, text_editor, text_input,
 };
-use iced::{Alignment, Element, Length};
+use iced::{Alignment, Element, Length, Task};
 
+use super::super::{Event, outcome};
 use crate::domain::ids::ConventionId;
 use crate::domain::rules::{Piece, RulesVersion, Section, SectionChange, compare, parse_template};
 use crate::domain::text as fr;
+use crate::export::Document;
 use crate::store::{Store, StoreError};
 use crate::ui::{theme, widget};
 
@@ -62,8 +64,28 @@ impl Rules {
         Ok(r)
     }
 
-    /// Handles a message; `Some(notice)` after a write.
+    /// Handles a message: a task, and what the panel must know.
     pub fn update(
+        &mut self,
+        msg: Msg,
+        store: &mut Store,
+        convention: ConventionId,
+        today: NaiveDate,
+    ) -> (Task<Msg>, Option<Event>) {
+        if let Msg::Export = msg {
+            return (
+                Task::none(),
+                Some(Event::Export(Document::Rules(convention))),
+            );
+        }
+        (
+            Task::none(),
+            outcome(self.apply(msg, store, convention, today)),
+        )
+    }
+
+    /// Handles a message; `Some(notice)` after a write.
+    fn apply(
         &mut self,
         msg: Msg,
         store: &mut Store,

@@ -14,9 +14,9 @@ use crate::domain::sortition::check_composition;
 use crate::domain::sortition::lottery::number_from_seed;
 use crate::domain::sortition::portfolio::Choice;
 use crate::domain::text as fr;
+use crate::export::Document;
 use crate::store::{DrawRequest, Store};
-use crate::ui::panels::{Event, describe, exported};
-use crate::ui::save_dialog::{self, SaveTarget};
+use crate::ui::panels::{Event, describe};
 use crate::ui::{theme, widget};
 
 /// How the panel number is chosen.
@@ -25,13 +25,6 @@ pub enum Mode {
     #[default]
     Seed,
     Public,
-}
-
-/// Which file to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum File {
-    Minutes,
-    Panel,
 }
 
 /// The tab's state.
@@ -64,8 +57,7 @@ pub enum Msg {
     Draw,
     Withdraw(String),
     ConfirmWithdraw(bool),
-    Export(File),
-    ExportTo(File, Option<SaveTarget>),
+    Export(Document),
 }
 
 /// "Membre 3 — V-0042 — Femme · 30-44 ans · …": a person drawn, by pseudonym.
@@ -210,42 +202,7 @@ impl State {
                     Err(e) => self.error = Some(describe(&e)),
                 }
             }
-            Msg::Export(which) => {
-                let (name, label, ext) = match which {
-                    File::Minutes => (
-                        crate::export::file_name("Proces-verbal-tirage", l.convention.0, today),
-                        "Document PDF",
-                        "pdf",
-                    ),
-                    File::Panel => ("panel.csv".to_string(), "Fichier CSV", "csv"),
-                };
-                return (
-                    Task::perform(save_dialog::choose(name, label, ext), move |t| {
-                        Msg::ExportTo(which, t)
-                    }),
-                    None,
-                );
-            }
-            Msg::ExportTo(_, None) => {}
-            Msg::ExportTo(which, Some(target)) => {
-                let (result, document) = match which {
-                    File::Minutes => (
-                        crate::export::draw_minutes(
-                            store,
-                            l.convention,
-                            target.destination(),
-                            today,
-                        ),
-                        crate::report::draw_minutes::DOCUMENT,
-                    ),
-                    File::Panel => (
-                        crate::export::panel_csv(store, l.convention, target.destination())
-                            .map(|_| ()),
-                        "Panel tiré (CSV)",
-                    ),
-                };
-                return (Task::none(), Some(exported(result, document, &target)));
-            }
+            Msg::Export(document) => return (Task::none(), Some(Event::Export(document))),
         }
         (Task::none(), None)
     }
@@ -402,8 +359,14 @@ impl State {
         info = info.push(if d.lottery.is_some() {
             Element::from(
                 row![
-                    widget::small_button("Procès-verbal (PDF)", Msg::Export(File::Minutes)),
-                    widget::small_button("Exporter le panel (CSV)", Msg::Export(File::Panel)),
+                    widget::small_button(
+                        "Procès-verbal (PDF)",
+                        Msg::Export(Document::DrawMinutes(l.convention))
+                    ),
+                    widget::small_button(
+                        "Exporter le panel (CSV)",
+                        Msg::Export(Document::Panel(l.convention))
+                    ),
                 ]
                 .spacing(6),
             )

@@ -11,11 +11,12 @@ use iced::{Alignment, Element, Length, Task};
 
 use super::Loaded;
 use crate::domain::text as fr;
+use crate::export::Document;
 use crate::import::invitation;
 use crate::store::Store;
 use crate::ui::choice::{Choice, selected};
-use crate::ui::panels::{Event, describe, exported};
-use crate::ui::save_dialog::{self, SaveTarget};
+use crate::ui::panels::{Event, describe};
+use crate::ui::save_dialog;
 use crate::ui::{theme, widget};
 
 /// The list read, before the sample.
@@ -62,8 +63,7 @@ pub enum Msg {
     Stratum(Choice<Option<String>>),
     Seed(String),
     Draw,
-    Export(i64),
-    ExportTo(i64, Option<SaveTarget>),
+    Export(Document),
 }
 
 impl State {
@@ -162,29 +162,7 @@ impl State {
                     Err(e) => self.error = Some(describe(&e)),
                 }
             }
-            Msg::Export(id) => {
-                return (
-                    Task::perform(
-                        save_dialog::choose(tf!("invitations-{id}.csv"), "Fichier CSV", "csv"),
-                        move |t| Msg::ExportTo(id, t),
-                    ),
-                    None,
-                );
-            }
-            Msg::ExportTo(_, None) => {}
-            Msg::ExportTo(id, Some(target)) => {
-                let result =
-                    crate::export::invitation_sample(store, l.convention, id, target.destination())
-                        .map(|_| ());
-                return (
-                    Task::none(),
-                    Some(exported(
-                        result,
-                        "Échantillon d'invitation (publipostage)",
-                        &target,
-                    )),
-                );
-            }
+            Msg::Export(document) => return (Task::none(), Some(Event::Export(document))),
         }
         (Task::none(), None)
     }
@@ -298,7 +276,13 @@ impl State {
                         per
                     )),
                     widget::muted(tf!("Empreinte de la liste (SHA-256) : {}", s.list_sha256)),
-                    widget::small_button("Exporter pour le publipostage (CSV)", Msg::Export(s.id)),
+                    widget::small_button(
+                        "Exporter pour le publipostage (CSV)",
+                        Msg::Export(Document::InvitationSample {
+                            convention: l.convention,
+                            sample: s.id,
+                        })
+                    ),
                 ]
                 .spacing(4),
             );

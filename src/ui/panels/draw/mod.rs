@@ -33,7 +33,7 @@ use crate::store::{
 };
 use crate::ui::{theme, widget};
 
-pub use ceremony::{File as CeremonyFile, Mode as CeremonyMode, Msg as CeremonyMsg};
+pub use ceremony::{Mode as CeremonyMode, Msg as CeremonyMsg};
 pub use invitations::Msg as InvitationsMsg;
 pub use pool::Msg as PoolMsg;
 pub use prepare::Msg as PrepareMsg;

@@ -13,12 +13,12 @@ use super::Loaded;
 use crate::domain::codes::PoolSource;
 use crate::domain::sortition::Volunteer;
 use crate::domain::text as fr;
-use crate::export::DrawFile;
+use crate::export::Document;
 use crate::import::sortition as files;
 use crate::store::Store;
 use crate::ui::choice::{Choice, selected};
-use crate::ui::panels::{Event, describe, exported};
-use crate::ui::save_dialog::{self, SaveTarget};
+use crate::ui::panels::{Event, describe};
+use crate::ui::save_dialog;
 use crate::ui::{theme, widget};
 
 /// A file read and checked, waiting to become a pool.
@@ -54,8 +54,7 @@ pub enum Msg {
     Import,
     Campaign(Choice<i64>),
     FromCampaign,
-    Export(DrawFile),
-    ExportTo(DrawFile, Option<SaveTarget>),
+    Export(Document),
     Purge,
     ConfirmPurge(bool),
 }
@@ -188,30 +187,7 @@ impl State {
                     Err(e) => self.error = Some(describe(&e)),
                 }
             }
-            Msg::Export(which) => {
-                let name = match which {
-                    DrawFile::Pool => "vivier.csv",
-                    DrawFile::Quotas => "quotas.csv",
-                };
-                return (
-                    Task::perform(
-                        save_dialog::choose(name.into(), "Fichier CSV", "csv"),
-                        move |t| Msg::ExportTo(which, t),
-                    ),
-                    None,
-                );
-            }
-            Msg::ExportTo(_, None) => {}
-            Msg::ExportTo(which, Some(target)) => {
-                let document = match which {
-                    DrawFile::Pool => "Vivier (CSV)",
-                    DrawFile::Quotas => "Quotas (CSV)",
-                };
-                let result =
-                    crate::export::draw_file(store, loaded.convention, which, target.destination())
-                        .map(|_| ());
-                return (Task::none(), Some(exported(result, document, &target)));
-            }
+            Msg::Export(document) => return (Task::none(), Some(Event::Export(document))),
             Msg::Purge => self.confirm_purge = true,
             Msg::ConfirmPurge(false) => self.confirm_purge = false,
             Msg::ConfirmPurge(true) => {
@@ -300,8 +276,14 @@ impl State {
         body = body.push(counts);
         body = body.push(
             row![
-                widget::small_button("Exporter le vivier (CSV)", Msg::Export(DrawFile::Pool)),
-                widget::small_button("Exporter les quotas (CSV)", Msg::Export(DrawFile::Quotas)),
+                widget::small_button(
+                    "Exporter le vivier (CSV)",
+                    Msg::Export(Document::Pool(l.convention))
+                ),
+                widget::small_button(
+                    "Exporter les quotas (CSV)",
+                    Msg::Export(Document::Quotas(l.convention))
+                ),
             ]
             .spacing(6),
         );

@@ -20,10 +20,10 @@ use crate::domain::sortition::legacy;
 use crate::domain::sortition::leximin::Progress;
 use crate::domain::sortition::portfolio::{self, Algorithm, Portfolio};
 use crate::domain::text as fr;
+use crate::export::Document;
 use crate::store::Store;
 use crate::ui::choice::{Choice, selected};
-use crate::ui::panels::{Event, describe, exported};
-use crate::ui::save_dialog::{self, SaveTarget};
+use crate::ui::panels::{Event, describe};
 use crate::ui::{theme, widget};
 
 /// LEGACY runs for the comparison.
@@ -72,7 +72,6 @@ pub enum Msg {
     Cancel,
     Job(JobEvent),
     Publish,
-    PublishTo(Option<SaveTarget>),
 }
 
 fn algorithms() -> Vec<Choice<Algorithm>> {
@@ -225,20 +224,8 @@ impl State {
             }
             Msg::Publish => {
                 return (
-                    Task::perform(
-                        save_dialog::choose("portefeuille.json".into(), "Fichier JSON", "json"),
-                        Msg::PublishTo,
-                    ),
-                    None,
-                );
-            }
-            Msg::PublishTo(None) => {}
-            Msg::PublishTo(Some(target)) => {
-                let result =
-                    crate::export::portfolio_json(store, l.convention, target.destination());
-                return (
                     Task::none(),
-                    Some(exported(result, "Portefeuille du tirage (JSON)", &target)),
+                    Some(Event::Export(Document::Portfolio(l.convention))),
                 );
             }
         }

@@ -23,12 +23,12 @@ use crate::domain::meeting::{AgendaItem, MeetingRecord, PersonAttendance};
 use crate::domain::minutes::MinutesVersion;
 use crate::domain::parse;
 use crate::domain::timeline::{TimelineEntry, TimelineFilter};
+use crate::export::Document;
 use crate::store::{
     ActionRow, ActionView, ContactFilter, ContactRow, GroupRow, LinkedProposal, MeetingFilter,
     MeetingRow, Store, StoreError, TraceHit,
 };
 use crate::ui::choice::Choice;
-use crate::ui::save_dialog::{self, SaveTarget};
 use crate::ui::{theme, widget};
 
 pub use form::{Field, Form};
@@ -248,7 +248,6 @@ pub enum Message {
     LinkProposal(ProposalId, bool),
     SheetDetails(bool),
     Export(Doc),
-    ExportTo(Doc, MeetingId, bool, Option<SaveTarget>),
     ActionsView(ActionView),
     ActionsOwner(Choice<String>),
     TimelineConvention(Choice<Option<ConventionId>>),
@@ -772,28 +771,17 @@ impl State {
                 Ok(None)
             }
             Message::Export(doc) => {
-                let Some(id) = meeting else {
+                let Some(meeting) = meeting else {
                     return (Task::none(), None);
                 };
-                let name = crate::export::meeting_file_name(
-                    match doc {
-                        Doc::Minutes => crate::report::minutes::DOCUMENT,
-                        Doc::AttendanceSheet => crate::report::attendance_sheet::DOCUMENT,
+                let document = match doc {
+                    Doc::Minutes => Document::Minutes(meeting),
+                    Doc::AttendanceSheet => Document::AttendanceSheet {
+                        meeting,
+                        contact_details: self.drafts.sheet_details,
                     },
-                    id,
-                    today,
-                );
-                let details = self.drafts.sheet_details;
-                return (
-                    Task::perform(save_dialog::choose_pdf(name), move |t| {
-                        Message::ExportTo(doc, id, details, t)
-                    }),
-                    None,
-                );
-            }
-            Message::ExportTo(_, _, _, None) => Ok(None),
-            Message::ExportTo(doc, id, details, Some(target)) => {
-                return (Task::none(), Some(export(store, doc, id, details, &target, today)));
+                };
+                return (Task::none(), Some(Event::Export(document)));
             }
             Message::ActionsView(v) => {
                 self.actions_view = v;
@@ -964,28 +952,5 @@ impl State {
             View::Search => across::search(self),
         };
         page.push(body).height(Length::Fill).into()
-    }
-}
-
-/// Writes a meeting's document where the person chose and says what happened.
-fn export(
-    store: &mut Store,
-    doc: Doc,
-    id: MeetingId,
-    details: bool,
-    target: &SaveTarget,
-    today: NaiveDate,
-) -> Event {
-    match doc {
-        Doc::Minutes => super::exported(
-            crate::export::minutes(store, id, target.destination(), today),
-            crate::report::minutes::DOCUMENT,
-            target,
-        ),
-        Doc::AttendanceSheet => super::exported(
-            crate::export::attendance_sheet(store, id, target.destination(), details, today),
-            crate::report::attendance_sheet::DOCUMENT,
-            target,
-        ),
     }
 }

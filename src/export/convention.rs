@@ -1,0 +1,67 @@
+//! A convention's documents, rendered from the store: the note de synthèse, the
+//! follow-up table of its proposals, its rules of the game, and its calendar.
+
+use chrono::NaiveDate;
+
+use super::{ExportError, Rendered};
+use crate::domain::ids::ConventionId;
+use crate::report;
+use crate::store::{Store, StoreError};
+
+/// The note de synthèse.
+pub(super) fn synthesis(
+    store: &Store,
+    id: ConventionId,
+    today: NaiveDate,
+) -> Result<Rendered, ExportError> {
+    let overview = store.convention_overview(id)?;
+    let letterhead = store.settings()?.letterhead();
+    let bytes = report::synthesis_note::render_pdf(&overview, &letterhead, today)?;
+    Ok(Rendered::of_convention(bytes, id))
+}
+
+/// The follow-up table of the proposals, each with its answers.
+pub(super) fn followup(
+    store: &Store,
+    id: ConventionId,
+    today: NaiveDate,
+) -> Result<Rendered, ExportError> {
+    let overview = store.convention_overview(id)?;
+    let mut rows = Vec::with_capacity(overview.proposals.len());
+    for p in overview.proposals {
+        let answers = store.answers(p.id)?;
+        rows.push((p, answers));
+    }
+    let letterhead = store.settings()?.letterhead();
+    let bytes = report::followup::render_pdf(&overview.convention, &rows, &letterhead, today)?;
+    Ok(Rendered::of_convention(bytes, id))
+}
+
+/// The latest version of the rules of participation.
+pub(super) fn rules(
+    store: &Store,
+    id: ConventionId,
+    today: NaiveDate,
+) -> Result<Rendered, ExportError> {
+    let convention = store.convention(id)?;
+    let Some(version) = store.rules_versions(id)?.pop() else {
+        return Err(StoreError::Refused(
+            "cette convention n'a pas encore de règles du jeu enregistrées".into(),
+        )
+        .into());
+    };
+    let letterhead = store.settings()?.letterhead();
+    let bytes = report::rules::render_pdf(&convention, &version, &letterhead, today)?;
+    Ok(Rendered::of_convention(bytes, id))
+}
+
+/// The sessions as an iCalendar file.
+pub(super) fn calendar(store: &Store, id: ConventionId) -> Result<Rendered, ExportError> {
+    let overview = store.convention_overview(id)?;
+    let text = report::ics::calendar(
+        &overview.convention,
+        &overview.sessions,
+        chrono::Utc::now().naive_utc(),
+    );
+    Ok(Rendered::of_convention(text.into_bytes(), id))
+}

@@ -1,0 +1,191 @@
+//! The documents Agora writes, named by what they are about. A panel asks for one by
+//! raising it (`panels::Event::Export`), the command line builds it from its words;
+//! [`super::write`] renders it, delivers it and logs it. What the log and the file
+//! dialog need to know of a document (its title, file kind, whether it holds personal
+//! data, a file name) is said here, once.
+
+use chrono::NaiveDate;
+
+use super::Kind;
+use crate::domain::ids::{ContactId, ConventionId, MeetingId};
+use crate::domain::text::slug;
+use crate::report;
+use crate::store::ContactFilter;
+
+/// A document to write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    /// A convention's note de synthèse (PDF).
+    Synthesis(ConventionId),
+    /// The follow-up table of a convention's proposals (PDF).
+    Followup(ConventionId),
+    /// The latest version of a convention's rules of participation (PDF).
+    Rules(ConventionId),
+    /// A convention's sessions as an iCalendar file.
+    Calendar(ConventionId),
+    /// A meeting's compte rendu (PDF; it names the participants).
+    Minutes(MeetingId),
+    /// A meeting's feuille d'émargement (PDF); emails and phones only when asked.
+    AttendanceSheet {
+        meeting: MeetingId,
+        contact_details: bool,
+    },
+    /// A convention's current pool in the `sortition-algorithms` format (pseudonyms and
+    /// attributes: personal data).
+    Pool(ConventionId),
+    /// A convention's quotas in the `sortition-algorithms` format.
+    Quotas(ConventionId),
+    /// The latest prepared lottery, the file published before a draw (JSON).
+    Portfolio(ConventionId),
+    /// The panel the latest draw picked, the file `agora draw verify` reads (CSV).
+    Panel(ConventionId),
+    /// The procès-verbal of the latest draw (PDF).
+    DrawMinutes(ConventionId),
+    /// An invitation sample, for the mail merge (CSV).
+    InvitationSample {
+        convention: ConventionId,
+        sample: i64,
+    },
+    /// A campaign's mail-merge file (CSV), without anyone who may no longer be written to.
+    MailMerge(i64),
+    /// The directory's contacts a filter keeps (CSV).
+    Contacts(ContactFilter),
+    /// The same as vCards.
+    VCards(ContactFilter),
+    /// Everything the directory holds about one person: an access request (JSON).
+    PersonData(ContactId),
+    /// The recovery key of an encrypted store (text, to print).
+    RecoveryKey,
+}
+
+impl Document {
+    /// Its name in the export log and in the window's notices.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Document::Synthesis(_) => report::synthesis_note::DOCUMENT,
+            Document::Followup(_) => report::followup::DOCUMENT,
+            Document::Rules(_) => report::rules::DOCUMENT,
+            Document::Calendar(_) => "Calendrier (.ics)",
+            Document::Minutes(_) => report::minutes::DOCUMENT,
+            Document::AttendanceSheet { .. } => report::attendance_sheet::DOCUMENT,
+            Document::Pool(_) => "Vivier (CSV)",
+            Document::Quotas(_) => "Quotas (CSV)",
+            Document::Portfolio(_) => "Portefeuille du tirage (JSON)",
+            Document::Panel(_) => "Panel tiré (CSV)",
+            Document::DrawMinutes(_) => report::draw_minutes::DOCUMENT,
+            Document::InvitationSample { .. } => "Échantillon d'invitation (publipostage)",
+            Document::MailMerge(_) => "Publipostage d'une campagne",
+            Document::Contacts(_) => "Contacts (CSV)",
+            Document::VCards(_) => "Contacts (vCard)",
+            Document::PersonData(_) => "Données d'une personne (droit d'accès)",
+            Document::RecoveryKey => "Clé de secours",
+        }
+    }
+
+    /// The kind of file it is.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Document::Synthesis(_)
+            | Document::Followup(_)
+            | Document::Rules(_)
+            | Document::Minutes(_)
+            | Document::AttendanceSheet { .. }
+            | Document::DrawMinutes(_) => Kind::Pdf,
+            Document::Calendar(_) => Kind::Calendar,
+            Document::Pool(_)
+            | Document::Quotas(_)
+            | Document::Panel(_)
+            | Document::InvitationSample { .. }
+            | Document::MailMerge(_)
+            | Document::Contacts(_) => Kind::Csv,
+            Document::Portfolio(_) | Document::PersonData(_) => Kind::Json,
+            Document::VCards(_) => Kind::VCard,
+            Document::RecoveryKey => Kind::Text,
+        }
+    }
+
+    /// Whether it holds personal data: such a file is private to the user and its
+    /// export is logged as personal.
+    pub fn personal(&self) -> bool {
+        matches!(
+            self,
+            Document::Minutes(_)
+                | Document::AttendanceSheet { .. }
+                | Document::Pool(_)
+                | Document::InvitationSample { .. }
+                | Document::MailMerge(_)
+                | Document::Contacts(_)
+                | Document::VCards(_)
+                | Document::PersonData(_)
+                | Document::RecoveryKey
+        )
+    }
+
+    /// The file name a save dialog proposes: what it is, of what, and the day
+    /// (« note-de-synthese-convention-1-2026-11-29.pdf »).
+    pub fn file_name(&self, today: NaiveDate) -> String {
+        let day = today.format("%Y-%m-%d");
+        let ext = self.kind().extension();
+        let of = |entity: &str, id: i64| {
+            format!("{}-{entity}-{id}-{day}.{ext}", slug(self.title_for_files()))
+        };
+        match self {
+            Document::Synthesis(c)
+            | Document::Followup(c)
+            | Document::Rules(c)
+            | Document::Calendar(c)
+            | Document::DrawMinutes(c) => of("convention", c.0),
+            Document::Minutes(m) | Document::AttendanceSheet { meeting: m, .. } => {
+                of("reunion", m.0)
+            }
+            Document::Pool(_) => "vivier.csv".into(),
+            Document::Quotas(_) => "quotas.csv".into(),
+            Document::Portfolio(_) => "portefeuille.json".into(),
+            Document::Panel(_) => "panel.csv".into(),
+            Document::InvitationSample { sample, .. } => format!("invitations-{sample}.{ext}"),
+            Document::MailMerge(c) => of("campagne", *c),
+            Document::Contacts(_) | Document::VCards(_) => format!("contacts.{ext}"),
+            Document::PersonData(c) => format!("donnees-contact-{c}-{day}.{ext}"),
+            Document::RecoveryKey => format!("cle-de-secours-agora-{day}.{ext}"),
+        }
+    }
+
+    /// The title without what the file name says already (its kind).
+    fn title_for_files(&self) -> &'static str {
+        match self {
+            Document::Calendar(_) => "Calendrier",
+            Document::MailMerge(_) => "Publipostage",
+            other => other.title(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_say_what_of_what_and_when() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        assert_eq!(
+            Document::Synthesis(ConventionId(1)).file_name(day),
+            "note-de-synthese-convention-1-2026-11-29.pdf"
+        );
+        assert_eq!(
+            Document::Minutes(MeetingId(3)).file_name(day),
+            "compte-rendu-reunion-3-2026-11-29.pdf"
+        );
+        assert_eq!(
+            Document::Calendar(ConventionId(2)).file_name(day),
+            "calendrier-convention-2-2026-11-29.ics"
+        );
+        assert_eq!(
+            Document::MailMerge(4).file_name(day),
+            "publipostage-campagne-4-2026-11-29.csv"
+        );
+        assert_eq!(
+            Document::VCards(ContactFilter::default()).file_name(day),
+            "contacts.vcf"
+        );
+    }
+}
