@@ -64,50 +64,50 @@ pub enum SectionChange {
     Changed(String, Vec<Piece>),
 }
 
-/// Word-level difference (longest common subsequence), consecutive words of one kind
-/// merged.
+/// Word-level difference, consecutive words of one kind merged; a replaced run reads
+/// as the words added, then the words removed. Myers' algorithm (the `similar` crate):
+/// time and memory grow with the length of the texts and the size of the change, not
+/// with their product, so two 5,000-word versions of a charter compare at once.
 pub fn diff_words(old: &str, new: &str) -> Vec<Piece> {
+    use similar::{Algorithm, DiffOp, capture_diff_slices};
     let a: Vec<&str> = old.split_whitespace().collect();
     let b: Vec<&str> = new.split_whitespace().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
     let mut out: Vec<Piece> = Vec::new();
-    let mut push = |piece: Piece| {
-        let merged = match (out.last_mut(), &piece) {
-            (Some(Piece::Same(s)), Piece::Same(w))
-            | (Some(Piece::Added(s)), Piece::Added(w))
-            | (Some(Piece::Removed(s)), Piece::Removed(w)) => {
+    let mut push = |piece: fn(String) -> Piece, words: &[&str]| {
+        if words.is_empty() {
+            return;
+        }
+        let text = words.join(" ");
+        match (out.last_mut(), piece(String::new())) {
+            (Some(Piece::Same(s)), Piece::Same(_))
+            | (Some(Piece::Added(s)), Piece::Added(_))
+            | (Some(Piece::Removed(s)), Piece::Removed(_)) => {
                 s.push(' ');
-                s.push_str(w);
-                true
+                s.push_str(&text);
             }
-            _ => false,
-        };
-        if !merged {
-            out.push(piece);
+            _ => out.push(piece(text)),
         }
     };
-    let (mut i, mut j) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && a[i] == b[j] {
-            push(Piece::Same(a[i].to_string()));
-            i += 1;
-            j += 1;
-        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            push(Piece::Added(b[j].to_string()));
-            j += 1;
-        } else {
-            push(Piece::Removed(a[i].to_string()));
-            i += 1;
+    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                push(Piece::Same, &a[old_index..old_index + len])
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => push(Piece::Removed, &a[old_index..old_index + old_len]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => push(Piece::Added, &b[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                push(Piece::Added, &b[new_index..new_index + new_len]);
+                push(Piece::Removed, &a[old_index..old_index + old_len]);
+            }
         }
     }
     out
@@ -148,6 +148,39 @@ mod tests {
         assert!(titles.contains(&"Prise de décision"));
         assert!(titles.contains(&"Engagements de la Ville"));
         assert!(sections.iter().all(|s| !s.text.is_empty()));
+    }
+
+    #[test]
+    fn two_long_versions_compare_and_rebuild_both_texts() {
+        let old: Vec<String> = (0..5_000).map(|i| format!("mot{}", i % 97)).collect();
+        let mut new = old.clone();
+        new[10] = "nouveau".into();
+        new.insert(2_500, "ajouté".into());
+        new.truncate(4_000);
+        let pieces = diff_words(&old.join(" "), &new.join(" "));
+        let side = |keep: fn(&Piece) -> Option<&String>| {
+            pieces
+                .iter()
+                .filter_map(keep)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let before = side(|p| match p {
+            Piece::Same(s) | Piece::Removed(s) => Some(s),
+            Piece::Added(_) => None,
+        });
+        let after = side(|p| match p {
+            Piece::Same(s) | Piece::Added(s) => Some(s),
+            Piece::Removed(_) => None,
+        });
+        assert_eq!(before, old.join(" "));
+        assert_eq!(after, new.join(" "));
+        assert!(
+            pieces.len() < 10,
+            "a few runs, not one per word: {}",
+            pieces.len()
+        );
     }
 
     #[test]

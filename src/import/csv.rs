@@ -1,10 +1,14 @@
-//! CSV as Excel writes it in France: UTF-8 with or without BOM, or Windows-1252;
-//! separator `;`, `,` or tab, found from the header line; quoted fields that may hold
-//! separators, doubled quotes and newlines. Every record keeps the line number a
-//! person sees in Excel (the header is line 1). A file that declares UTF-8 (BOM) but
-//! is not, or holds a NUL byte, is refused with its line. A leading apostrophe before
-//! a formula character (how Agora's exports neutralise formulas) is removed, so an
-//! exported file reads back as it was.
+//! CSV as Excel writes it in France: UTF-8 with or without BOM, Windows-1252, or the
+//! UTF-16 of Excel's « Texte Unicode »; separator `;`, `,` or tab, found from the
+//! header line; quoted fields that may hold separators, doubled quotes and newlines.
+//! Every record keeps the line number a person sees in Excel (the header is line 1).
+//! A file that declares UTF-8 (BOM) but is not, or holds a NUL byte, is refused with
+//! its line. A leading apostrophe before a formula character (how Agora's exports
+//! neutralise formulas) is removed, so an exported file reads back as it was.
+//!
+//! A thin layer over `encoding_rs` (the encodings) and the `csv` crate (the records):
+//! what is Excel-French (the separator, the line numbers, blank lines skipped,
+//! trimming, the apostrophe, an unclosed quote refused) is here.
 
 use thiserror::Error;
 
@@ -35,23 +39,38 @@ pub struct Record {
     pub fields: Vec<String>,
 }
 
-/// The text of a file: UTF-8 (BOM removed) when it is valid UTF-8, else
-/// Windows-1252 — unless a BOM said UTF-8. A NUL byte is refused either way.
+/// The text of a file: UTF-8 (BOM removed) when it is valid UTF-8, UTF-16 when a BOM
+/// says so, else Windows-1252 — unless a BOM said UTF-8. A NUL byte is refused in an
+/// 8-bit file.
 pub fn decode(bytes: &[u8]) -> Result<String, CsvError> {
     let line_at = |i: usize| 1 + bytes[..i].iter().filter(|&&b| b == b'\n').count();
-    if let Some(i) = bytes.iter().position(|&b| b == 0) {
-        return Err(CsvError::Nul { line: line_at(i) });
-    }
-    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(body) => (true, body),
-        None => (false, bytes),
-    };
-    match std::str::from_utf8(body) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) if bom => Err(CsvError::InvalidUtf8 {
-            line: line_at(3 + e.valid_up_to()),
-        }),
-        Err(_) => Ok(body.iter().map(|&b| windows_1252(b)).collect()),
+    match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom)) if encoding != encoding_rs::UTF_8 => {
+            // UTF-16: every other byte of ASCII text is 0, so NUL is judged after decoding.
+            let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+            match text.find('\0') {
+                Some(i) => Err(CsvError::Nul {
+                    line: 1 + text[..i].matches('\n').count(),
+                }),
+                None => Ok(text.into_owned()),
+            }
+        }
+        found => {
+            if let Some(i) = bytes.iter().position(|&b| b == 0) {
+                return Err(CsvError::Nul { line: line_at(i) });
+            }
+            let bom = found.map_or(0, |(_, n)| n);
+            match std::str::from_utf8(&bytes[bom..]) {
+                Ok(s) => Ok(s.to_string()),
+                Err(e) if bom > 0 => Err(CsvError::InvalidUtf8 {
+                    line: line_at(bom + e.valid_up_to()),
+                }),
+                Err(_) => Ok(encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(bytes)
+                    .0
+                    .into_owned()),
+            }
+        }
     }
 }
 
@@ -59,6 +78,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, CsvError> {
 /// formula (before `=`, `+`, `-`, `@`, tab or CR, or before more apostrophes that
 /// precede one).
 fn field_value(raw: &str) -> String {
+    // A line break inside a quoted cell reads as Excel shows it: one LF.
+    let unix;
+    let raw = if raw.contains("\r\n") {
+        unix = raw.replace("\r\n", "\n");
+        unix.as_str()
+    } else {
+        raw
+    };
     let s = raw.trim();
     match s.strip_prefix('\'') {
         Some(rest)
@@ -69,19 +96,6 @@ fn field_value(raw: &str) -> String {
             rest.to_string()
         }
         _ => s.to_string(),
-    }
-}
-
-/// One Windows-1252 byte as a character.
-fn windows_1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
     }
 }
 
@@ -114,64 +128,83 @@ pub fn records(text: &str) -> Result<Vec<Record>, CsvError> {
         return Err(CsvError::Empty);
     }
     let sep = separator(text);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(sep as u8)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut out = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut line = 1;
-    let mut start = 1;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                '\r' => {}
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.trim().is_empty() => {
-                field.clear();
-                quoted = true;
-            }
-            c if c == sep => fields.push(field_value(&std::mem::take(&mut field))),
-            '\r' => {}
-            '\n' => {
-                fields.push(field_value(&std::mem::take(&mut field)));
-                if fields.iter().any(|f| !f.is_empty()) {
-                    out.push(Record {
-                        line: start,
-                        fields: std::mem::take(&mut fields),
-                    });
-                } else {
-                    fields.clear();
-                }
-                line += 1;
-                start = line;
-            }
-            _ => field.push(c),
+    // (line, byte) where the last record starts. The line is counted here from the
+    // byte offset: the crate's own line count skips the line breaks inside quoted
+    // fields and blank lines, which Excel counts.
+    let mut last_start = (1, 0);
+    for record in reader.byte_records() {
+        // The text is UTF-8 and every field is cut at an ASCII separator: reading
+        // cannot fail, and each field is valid UTF-8.
+        let Ok(record) = record else { continue };
+        let byte = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX))
+            .clamp(last_start.1, text.len());
+        // After a CR the crate's offset points at the LF that ends that line.
+        let byte = byte
+            + text.as_bytes()[byte..]
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+        let position = (last_start.0 + line_breaks(text, last_start.1..byte), byte);
+        last_start = position;
+        let fields: Vec<String> = record
+            .iter()
+            .map(|f| field_value(&String::from_utf8_lossy(f)))
+            .collect();
+        if fields.iter().any(|f| !f.is_empty()) {
+            out.push(Record {
+                line: position.0,
+                fields,
+            });
         }
     }
-    if quoted {
-        return Err(CsvError::UnclosedQuote { line: start });
-    }
-    fields.push(field_value(&field));
-    if fields.iter().any(|f| !f.is_empty()) {
-        out.push(Record {
-            line: start,
-            fields,
-        });
+    if ends_inside_quotes(&text[last_start.1..], sep) {
+        return Err(CsvError::UnclosedQuote { line: last_start.0 });
     }
     Ok(out)
+}
+
+/// The line breaks in a range of the text as a spreadsheet counts them: LF, CRLF, or
+/// a CR alone.
+fn line_breaks(text: &str, range: std::ops::Range<usize>) -> usize {
+    let bytes = text.as_bytes();
+    range
+        .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
+/// Whether the last record of a file leaves a quoted field open (the `csv` crate
+/// closes it at the end of the file without saying so): the states of its reader, on
+/// the text from that record's first byte.
+fn ends_inside_quotes(tail: &str, sep: char) -> bool {
+    #[derive(PartialEq)]
+    enum At {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut at = At::FieldStart;
+    for c in tail.chars() {
+        let end_of_field = c == sep || c == '\n' || c == '\r';
+        at = match at {
+            At::FieldStart if c == '"' => At::Quoted,
+            At::FieldStart | At::Unquoted | At::QuoteInQuoted if end_of_field => At::FieldStart,
+            At::FieldStart | At::Unquoted => At::Unquoted,
+            At::Quoted if c == '"' => At::QuoteInQuoted,
+            At::Quoted => At::Quoted,
+            At::QuoteInQuoted if c == '"' => At::Quoted,
+            At::QuoteInQuoted => At::Unquoted,
+        };
+    }
+    at == At::Quoted
 }
 
 /// Lower case without accents or surrounding spaces, to recognise headers and labels.
@@ -199,6 +232,21 @@ mod tests {
             decode(b"nom\nMartin\nDu\x00pont\n"),
             Err(CsvError::Nul { line: 3 })
         );
+        // Excel's « Texte Unicode »: UTF-16 little-endian with its BOM, tab-separated.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "nom\tville\r\nHélène\tÉchirolles\r\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        assert_eq!(
+            decode(&utf16).unwrap(),
+            "nom\tville\r\nHélène\tÉchirolles\r\n"
+        );
+        let r = read(&utf16).unwrap();
+        assert_eq!(r[1].fields, ["Hélène", "Échirolles"]);
     }
 
     #[test]
