@@ -98,14 +98,14 @@ fn progress() -> impl FnMut(crate::domain::sortition::leximin::Progress) -> bool
             shown = (p.round, p.fixed_types);
             eprintln!(
                 "{}",
-                typography(&format!(
+                tf!(
                     "Tour {} : {} panels, {} types fixés sur {}, niveau des types restants {}",
                     p.round,
                     p.panels,
                     p.fixed_types,
                     p.types,
                     decimal(p.lowest)
-                ))
+                )
             );
         }
         true
@@ -180,7 +180,7 @@ fn prepare(cx: &Context, words: &[&str]) -> Result<(), String> {
     let high = p.people.iter().map(|x| x.probability).fold(0.0, f64::max);
     println!(
         "{}",
-        typography(&format!(
+        tf!(
             "Portefeuille écrit : {out} ({} volontaires, panel de {k}, méthode {}, {} s).\n\
              Probabilité de sélection : la plus basse {}, la plus haute {}.\n\
              Vivier et quotas, SHA-256 : {}\n\
@@ -194,15 +194,15 @@ fn prepare(cx: &Context, words: &[&str]) -> Result<(), String> {
             p.inputs_sha256,
             p.list_sha256,
             decimal(p.rounding_deviation)
-        ))
+        )
     );
     let never = p.people.iter().filter(|x| x.probability < 1e-9).count();
     if never > 0 && p.algorithm != Algorithm::Legacy {
         println!(
             "{}",
-            typography(&format!(
+            tf!(
                 "Attention : {never} volontaire(s) ne figurent dans aucun panel qui respecte les quotas (probabilité nulle) ; voir --probabilities."
-            ))
+            )
         );
     }
     Ok(())
@@ -224,10 +224,10 @@ fn draw(_: &Context, words: &[&str]) -> Result<(), String> {
     )?;
     println!(
         "{}",
-        typography(&format!(
+        tf!(
             "Panel n° {number:03} tiré ({} personnes) : {out}",
             panel.len()
-        ))
+        )
     );
     Ok(())
 }
@@ -260,10 +260,7 @@ fn minutes(_: &Context, words: &[&str]) -> Result<(), String> {
     let bytes =
         draw_minutes::render_pdf(&p, &choice, &c, &letterhead, today).map_err(|e| e.to_string())?;
     write(out, bytes)?;
-    println!(
-        "{}",
-        typography(&format!("{} écrit : {out}", draw_minutes::DOCUMENT))
-    );
+    println!("{}", tf!("{} écrit : {out}", draw_minutes::DOCUMENT));
     Ok(())
 }
 
@@ -321,10 +318,10 @@ fn replace(_: &Context, words: &[&str]) -> Result<(), String> {
     let count = replacement::candidates(&inst, &panel, leaving).len();
     println!(
         "{}",
-        typography(&format!(
+        tf!(
             "« {leaving_id} » est remplacé·e par « {} », tiré·e avec la graine « {seed} » parmi {count} personne(s) qui tiennent tous les quotas. Nouveau panel : {out}",
             inst.ids[new]
-        ))
+        )
     );
     Ok(())
 }

@@ -339,13 +339,17 @@ pub fn main() -> ExitCode {
         );
     };
     let words: Vec<&str> = args.words.iter().map(String::as_str).collect();
+    let _log = crate::diagnostics::start(&dir);
     if words.is_empty() {
+        tracing::info!("window");
         return window(&args, dir.join(store::DB_FILE));
     }
     let Some((command, rest)) = find(&words) else {
         eprintln!("Commande inconnue : {}\n\n{}", words.join(" "), help());
         return ExitCode::from(2);
     };
+    // The command's name only: its arguments may name a person or a file.
+    tracing::info!(command = command.words.join(" "), "command");
     let cx = Context {
         args: &args,
         db: dir.join(store::DB_FILE),
@@ -353,7 +357,10 @@ pub fn main() -> ExitCode {
     };
     match (command.run)(&cx, rest) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(e),
+        Err(e) => {
+            tracing::warn!(command = command.words.join(" "), "command failed");
+            fail(e)
+        }
     }
 }
 

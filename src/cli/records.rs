@@ -293,9 +293,7 @@ fn sheet(store: &Store, id: ContactId) -> Result<String, StoreError> {
     let mut out = format!("Contact n° {id} : {}\n", c.display_name());
     let mut field = |label: &str, value: &str| {
         if !value.trim().is_empty() {
-            out.push_str(&crate::domain::text::typography(&format!(
-                "  {label} : {value}\n"
-            )));
+            out.push_str(&tf!("  {label} : {value}\n"));
         }
     };
     field("Type", c.kind.label());
@@ -316,27 +314,27 @@ fn sheet(store: &Store, id: ContactId) -> Result<String, StoreError> {
         out.push_str("  Ne plus contacter.\n");
     }
     for k in store.consents(id)? {
-        out.push_str(&crate::domain::text::typography(&format!(
+        out.push_str(&tf!(
             "  Consentement « {} » {} le {} ({})\n",
             k.scope.label(),
             if k.given { "donné" } else { "retiré" },
             k.date.format("%d/%m/%Y"),
             k.channel.label()
-        )));
+        ));
     }
     for p in store.participations(id)? {
-        out.push_str(&crate::domain::text::typography(&format!(
+        out.push_str(&tf!(
             "  Convention « {} » : {}\n",
             p.convention_title,
             p.role.label()
-        )));
+        ));
     }
     for e in store.journal_of("contact", id.0, 50)? {
-        out.push_str(&crate::domain::text::typography(&format!(
+        out.push_str(&tf!(
             "  {} — {}\n",
             e.at.format("%d/%m/%Y %H:%M"),
             e.summary
-        )));
+        ));
     }
     Ok(out)
 }

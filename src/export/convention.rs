@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::{ExportError, Rendered};
+use super::{ExportError, Missing, Rendered};
 use crate::domain::ids::ConventionId;
 use crate::report;
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 
 /// The note de synthèse.
 pub(super) fn synthesis(
@@ -45,10 +45,7 @@ pub(super) fn rules(
 ) -> Result<Rendered, ExportError> {
     let convention = store.convention(id)?;
     let Some(version) = store.rules_versions(id)?.pop() else {
-        return Err(StoreError::Refused(
-            "cette convention n'a pas encore de règles du jeu enregistrées".into(),
-        )
-        .into());
+        return Err(ExportError::Missing(Missing::Rules));
     };
     let letterhead = store.settings()?.letterhead();
     let bytes = report::rules::render_pdf(&convention, &version, &letterhead, today)?;

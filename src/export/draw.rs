@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{ExportError, Rendered, csv_line};
+use super::{ExportError, Missing, Rendered, csv_line};
 use crate::domain::ids::ConventionId;
 use crate::domain::sortition::portfolio::Choice;
 use crate::report::draw_minutes::{self, Circumstances, Withdrawal};
@@ -31,7 +31,7 @@ pub(super) fn draw_file(
         .pools(convention)?
         .into_iter()
         .next_back()
-        .ok_or_else(|| StoreError::Refused("cette convention n'a pas de vivier".into()))?;
+        .ok_or(ExportError::Missing(Missing::Pool))?;
     let quotas = store
         .current_quotas(convention)?
         .map(|t| t.quotas)
@@ -49,10 +49,7 @@ pub(super) fn draw_file(
         }
         DrawFile::Quotas => {
             if quotas.is_empty() {
-                return Err(StoreError::Refused(
-                    "cette convention n'a pas encore de quotas".into(),
-                )
-                .into());
+                return Err(ExportError::Missing(Missing::Quotas));
             }
             (super::write_quotas(&quotas), quotas.len())
         }
@@ -68,12 +65,11 @@ fn latest_lottery_draw(
 ) -> Result<(DrawView, crate::store::Prepared), ExportError> {
     let draw = store
         .latest_draw(convention)?
-        .ok_or_else(|| StoreError::Refused("cette convention n'a pas encore de tirage".into()))?;
-    let lottery = draw.lottery.clone().ok_or_else(|| {
-        StoreError::Refused(
-            "ce tirage n'a pas été fait depuis une liste publiée : il n'a pas de procès-verbal vérifiable".into(),
-        )
-    })?;
+        .ok_or(ExportError::Missing(Missing::Draw))?;
+    let lottery = draw
+        .lottery
+        .clone()
+        .ok_or(ExportError::Missing(Missing::PublishedList))?;
     let prepared = store.portfolio(lottery.portfolio)?;
     Ok((draw, prepared))
 }
@@ -83,9 +79,9 @@ pub(super) fn portfolio_json(
     store: &Store,
     convention: ConventionId,
 ) -> Result<Rendered, ExportError> {
-    let prepared = store.latest_portfolio(convention)?.ok_or_else(|| {
-        StoreError::Refused("cette convention n'a pas de loterie préparée".into())
-    })?;
+    let prepared = store
+        .latest_portfolio(convention)?
+        .ok_or_else(|| ExportError::Missing(Missing::Portfolio))?;
     let json = serde_json::to_string_pretty(&prepared.portfolio)
         .map_err(|e| StoreError::BadValue(e.to_string()))?;
     Ok(Rendered::of_convention(json.into_bytes(), convention))
@@ -153,11 +149,7 @@ pub(super) fn draw_minutes(
     };
     let failed = crate::domain::sortition::portfolio::unverified(&prepared.portfolio, &choice);
     if !failed.is_empty() {
-        return Err(StoreError::Refused(format!(
-            "le portefeuille de ce tirage ne passe pas la vérification ({}) : aucun procès-verbal n’a été écrit",
-            failed.join(" ; ")
-        ))
-        .into());
+        return Err(ExportError::Unverified(failed));
     }
     let letterhead = store.settings()?.letterhead();
     let bytes = draw_minutes::render_pdf(

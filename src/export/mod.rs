@@ -49,6 +49,53 @@ pub enum ExportError {
     IsFolder(PathBuf),
     #[error("« {} » existe déjà et n’est pas un export du même type : choisissez un autre nom, ou confirmez le remplacement (en ligne de commande : --remplacer).", .0.display())]
     WouldReplace(PathBuf),
+    #[error("{}", .0.sentence())]
+    Missing(Missing),
+    #[error("Le portefeuille de ce tirage ne passe pas la vérification ({}) : aucun procès-verbal n’a été écrit.", .0.join(" ; "))]
+    Unverified(Vec<String>),
+}
+
+impl ExportError {
+    /// The kind of failure, for the support log (no path, no name).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ExportError::Store(_) => "store",
+            ExportError::Report(_) => "report",
+            ExportError::Write { .. } => "write",
+            ExportError::IntoDataFolder(_) => "into-data-folder",
+            ExportError::IsFolder(_) => "is-folder",
+            ExportError::WouldReplace(_) => "would-replace",
+            ExportError::Missing(_) => "missing",
+            ExportError::Unverified(_) => "unverified",
+        }
+    }
+}
+
+/// What a document needs that its convention does not have yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    Rules,
+    Pool,
+    Quotas,
+    Draw,
+    /// The draw was not made from a published list: it has no verifiable PV.
+    PublishedList,
+    Portfolio,
+}
+
+impl Missing {
+    fn sentence(self) -> &'static str {
+        match self {
+            Missing::Rules => "Cette convention n’a pas encore de règles du jeu enregistrées.",
+            Missing::Pool => "Cette convention n’a pas de vivier.",
+            Missing::Quotas => "Cette convention n’a pas encore de quotas.",
+            Missing::Draw => "Cette convention n’a pas encore de tirage.",
+            Missing::PublishedList => {
+                "Ce tirage n’a pas été fait depuis une liste publiée : il n’a pas de procès-verbal vérifiable."
+            }
+            Missing::Portfolio => "Cette convention n’a pas de loterie préparée.",
+        }
+    }
 }
 
 /// Where an export goes, and whether the person agreed to replace what is there.
@@ -314,20 +361,36 @@ pub fn write<'a>(
         Document::VCards(filter) => contacts::vcards(store, filter),
         Document::PersonData(id) => contacts::person_data(store, *id),
         Document::RecoveryKey => contacts::recovery_key(store),
-    }?;
-    deliver(
-        store,
-        &r.bytes,
-        to.into(),
-        Entry {
-            document: document.title(),
-            entity: r.entity,
-            entity_id: r.entity_id,
-            personal: document.personal(),
-            kind: document.kind(),
-        },
-    )?;
-    Ok(r.written)
+    }
+    .and_then(|r| {
+        deliver(
+            store,
+            &r.bytes,
+            to.into(),
+            Entry {
+                document: document.title(),
+                entity: r.entity,
+                entity_id: r.entity_id,
+                personal: document.personal(),
+                kind: document.kind(),
+            },
+        )?;
+        Ok(r)
+    });
+    match &r {
+        Ok(r) => tracing::info!(
+            document = document.title(),
+            entity = r.entity,
+            id = r.entity_id,
+            "export written"
+        ),
+        Err(e) => tracing::warn!(
+            document = document.title(),
+            kind = e.kind(),
+            "export failed"
+        ),
+    }
+    Ok(r?.written)
 }
 
 /// Where documents go when no file dialog can open: Documents/Agora.

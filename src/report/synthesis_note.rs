@@ -146,10 +146,10 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
                     caption: format!("{} (de {} à {})", q.count, q.quota.min, q.quota.max),
                 })
                 .collect(),
-            legend: typography(&format!(
+            legend: tf!(
                 "{met} quotas respectés sur {}. Barre verte : dans la fourchette ; orange : hors fourchette ; zone claire : fourchette visée.",
                 o.composition.len()
-            )),
+            ),
         }));
     }
 
@@ -190,10 +190,10 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
             ..Table::default()
         }));
         if expected > 0 {
-            blocks.push(Block::Note(typography(&format!(
+            blocks.push(Block::Note(tf!(
                 "Taux de présence moyen : {}.",
                 text::percent(present as f64 / expected as f64)
-            ))));
+            )));
         }
     }
 
@@ -207,7 +207,7 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
             } else {
                 format!(" ({})", d.vote_result)
             };
-            blocks.push(Block::Paragraph(typography(&format!("• {}{vote}", d.text))));
+            blocks.push(Block::Paragraph(tf!("• {}{vote}", d.text)));
         }
     }
 
@@ -223,20 +223,20 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
             .iter()
             .map(|(s, n)| format!("{} : {n}", s.label().to_lowercase()))
             .collect();
-        blocks.push(Block::Paragraph(typography(&format!(
+        blocks.push(Block::Paragraph(tf!(
             "{} propositions — {}.",
             o.proposals.len(),
             parts.join(" ; ")
-        ))));
+        )));
         let answered = o
             .proposals
             .iter()
             .filter(|p| p.status != crate::domain::codes::ProposalStatus::ToReview)
             .count();
-        blocks.push(Block::Note(typography(&format!(
+        blocks.push(Block::Note(tf!(
             "{answered} propositions sur {} ont reçu une réponse de la Ville.",
             o.proposals.len()
-        ))));
+        )));
     }
 
     blocks.push(Block::Heading(2, "Principaux risques".into()));

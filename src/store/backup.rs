@@ -194,6 +194,7 @@ impl Store {
         self.copy_to(&target)
             .map_err(|e| StoreError::Backup(e.to_string()))?;
         self.rotate(&dir, &target)?;
+        tracing::info!(reason, "backup written");
         Ok(target)
     }
 

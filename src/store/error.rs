@@ -68,6 +68,39 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
 }
 
+impl StoreError {
+    /// The kind of error, for the support log: no path, no name, no text typed by
+    /// anyone. A record not found names its table and id.
+    pub fn kind(&self) -> String {
+        let kind = match self {
+            StoreError::NotSqlite(_) => "not-sqlite",
+            StoreError::ForeignFile(_) => "foreign-file",
+            StoreError::Corrupt { .. } => "corrupt",
+            StoreError::TooNew { .. } => "too-new",
+            StoreError::Missing(_) => "missing-file",
+            StoreError::RestoreFromItself(_) => "restore-from-itself",
+            StoreError::Encrypted(_) => "encrypted",
+            StoreError::WrongKey => "wrong-key",
+            StoreError::PhrasesDiffer => "phrases-differ",
+            StoreError::NotEncrypted => "not-encrypted",
+            StoreError::AlreadyEncrypted => "already-encrypted",
+            StoreError::ShortPhrase(_) => "short-phrase",
+            StoreError::NoEncryption => "no-encryption",
+            StoreError::AlreadyOpen(_) => "already-open",
+            StoreError::Migration { version, .. } => return format!("migration-{version}"),
+            StoreError::Backup(_) => "backup",
+            StoreError::Pragma(_) => "pragma",
+            StoreError::NotFound(table, id) => return format!("not-found {table} {id}"),
+            StoreError::BadValue(_) => "bad-value",
+            StoreError::Refused(_) => "refused",
+            StoreError::Invalid(_) => "invalid",
+            StoreError::Sqlite(e) => return format!("sqlite {:?}", e.sqlite_error_code()),
+            StoreError::Io(e) => return format!("io {:?}", e.kind()),
+        };
+        kind.to_string()
+    }
+}
+
 /// "le fichier n'est pas importé" → "Le fichier n'est pas importé."
 fn sentence(s: &str) -> String {
     let mut chars = s.chars();

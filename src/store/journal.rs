@@ -28,7 +28,9 @@ impl Tx<'_> {
             "INSERT INTO journal (at, kind, entity, entity_id, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![now_stamp(), kind, entity, entity_id, summary],
         )?;
-        self.journaled.set(true);
+        self.journaled
+            .borrow_mut()
+            .push((kind.to_string(), entity.to_string(), entity_id));
         Ok(())
     }
 }

@@ -43,7 +43,7 @@ mod settings;
 mod tags;
 mod timeline;
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -138,6 +138,19 @@ impl Store {
     }
 
     fn open_keyed(path: &Path, migrations: &[&str], key: Option<Key>) -> Result<Store, StoreError> {
+        let opened = Self::open_checked(path, migrations, key);
+        match &opened {
+            Ok(s) => tracing::info!(encrypted = s.key.is_some(), "store opened"),
+            Err(e) => tracing::warn!(kind = e.kind().as_str(), "store refused"),
+        }
+        opened
+    }
+
+    fn open_checked(
+        path: &Path,
+        migrations: &[&str],
+        key: Option<Key>,
+    ) -> Result<Store, StoreError> {
         crate::files::create_private_dir(crate::files::parent(path))?;
         let lock = take_lock(path)?;
         let found = inspect(path, migrations.len() as i64, key.as_ref())?;
@@ -164,6 +177,7 @@ impl Store {
                 store.backup_now("avant-migration")?;
             }
             store.migrate(version, migrations)?;
+            tracing::info!(from = version, to = migrations.len(), "schema migrated");
         }
         Ok(store)
     }
@@ -230,12 +244,18 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let w = Tx {
             tx: &tx,
-            journaled: Cell::new(false),
+            journaled: RefCell::new(Vec::new()),
         };
-        let out = f(&w)?;
-        assert!(w.journaled.get(), "a write must append its journal entry");
+        let out =
+            f(&w).inspect_err(|e| tracing::warn!(kind = e.kind().as_str(), "write refused"))?;
+        let entries = w.journaled.take();
+        assert!(!entries.is_empty(), "a write must append its journal entry");
         tx.commit()?;
         self.changed = true;
+        // The support log names what changed by kind and number, never by its text.
+        for (kind, entity, id) in entries {
+            tracing::info!(kind = kind.as_str(), entity = entity.as_str(), id, "write");
+        }
         Ok(out)
     }
 
@@ -261,7 +281,8 @@ impl Store {
 /// A write transaction that knows how to journal.
 pub(crate) struct Tx<'a> {
     tx: &'a Transaction<'a>,
-    journaled: Cell<bool>,
+    /// The journal entries appended so far: kind, entity and record number.
+    journaled: RefCell<Vec<(String, String, Option<i64>)>>,
 }
 
 impl<'a> std::ops::Deref for Tx<'a> {

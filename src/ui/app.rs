@@ -149,10 +149,10 @@ impl Ready {
         let result = crate::export::write(&mut self.store, document, target.destination(), today);
         self.documents = panels::documents::State::new(&self.store);
         self.notice = Some(match result {
-            Ok(written) if target.fallback => typography(&format!(
+            Ok(written) if target.fallback => tf!(
                 "Aucune boîte de dialogue disponible : {}",
                 written.sentence(document, &target.path)
-            )),
+            ),
             Ok(written) => typography(&written.sentence(document, &target.path)),
             Err(e) => panels::describe(&e),
         });

@@ -1,6 +1,7 @@
 //! Small shared pieces of the panels: titles, sections, label–value lines, badges,
 //! clickable list entries.
 
+use crate::domain::text::typography;
 use iced::widget::{Space, button, column, container, row, text, text_input};
 use iced::{Color, Element, Font, Length, Padding, font};
 
@@ -14,6 +15,12 @@ pub const GUTTER: Padding = Padding {
     left: 0.0,
 };
 
+/// A label typeset for French (no-break spaces before : ; ! ?, inside « »). Every
+/// helper here typesets its labels; values (names, paths, numbers) are shown as typed.
+pub fn label<'a>(s: impl text::IntoFragment<'a>) -> String {
+    typography(&s.into_fragment())
+}
+
 /// The bold face of the default family.
 pub fn bold() -> Font {
     Font {
@@ -24,7 +31,11 @@ pub fn bold() -> Font {
 
 /// A panel's title line.
 pub fn title<'a, M: 'a>(s: impl text::IntoFragment<'a>) -> Element<'a, M> {
-    text(s).size(24).font(bold()).color(theme::ACCENT).into()
+    text(label(s))
+        .size(24)
+        .font(bold())
+        .color(theme::ACCENT)
+        .into()
 }
 
 /// A card with a heading.
@@ -32,7 +43,7 @@ pub fn section<'a, M: 'a>(
     heading: impl text::IntoFragment<'a>,
     body: impl Into<Element<'a, M>>,
 ) -> Element<'a, M> {
-    container(column![text(heading).size(16).font(bold()), body.into()].spacing(8))
+    container(column![text(label(heading)).size(16).font(bold()), body.into()].spacing(8))
         .padding(14)
         .width(Length::Fill)
         .style(theme::card)
@@ -45,7 +56,9 @@ pub fn field<'a, M: 'a>(
     value: impl text::IntoFragment<'a>,
 ) -> Element<'a, M> {
     row![
-        text(label).width(Length::Fixed(210.0)).color(theme::MUTED),
+        text(super::widget::label(label))
+            .width(Length::Fixed(210.0))
+            .color(theme::MUTED),
         text(value).width(Length::Fill)
     ]
     .spacing(10)
@@ -78,7 +91,7 @@ pub fn entry<'a, M: Clone + 'a>(
 
 /// A tab of a tab bar; the selected one drawn filled.
 pub fn tab<'a, M: Clone + 'a>(label: &'a str, selected: bool, on_press: M) -> Element<'a, M> {
-    button(text(label).size(14))
+    button(text(typography(label)).size(14))
         .padding([6, 10])
         .style(theme::entry(selected))
         .on_press(on_press)
@@ -90,7 +103,7 @@ pub fn figure<'a, M: 'a>(value: String, label: &'a str) -> Element<'a, M> {
     container(
         column![
             text(value).size(30).font(bold()).color(theme::ACCENT),
-            text(label).color(theme::MUTED)
+            text(typography(label)).color(theme::MUTED)
         ]
         .spacing(2),
     )
@@ -110,7 +123,7 @@ pub fn header_row<'a, M: 'a>(columns: &[(&'a str, u16)]) -> Element<'a, M> {
     let mut r = row![];
     for (title, portion) in columns {
         r = r.push(
-            text(*title)
+            text(typography(title))
                 .width(Length::FillPortion(*portion))
                 .font(bold()),
         );
@@ -120,7 +133,7 @@ pub fn header_row<'a, M: 'a>(columns: &[(&'a str, u16)]) -> Element<'a, M> {
 
 /// A small grey button for actions on a line ("Modifier", "Retirer").
 pub fn small_button<'a, M: Clone + 'a>(label: &'a str, on_press: M) -> Element<'a, M> {
-    button(text(label).size(13))
+    button(text(typography(label)).size(13))
         .padding([3, 8])
         .style(button::secondary)
         .on_press(on_press)

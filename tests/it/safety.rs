@@ -589,3 +589,56 @@ fn anonymising_erases_the_identity_everywhere() {
         assert!(!text.contains(&email), "the email in agora.sqlite{suffix}");
     }
 }
+
+/// The support log: one file a day in the data folder, which says what was done
+/// (commands, writes by kind and number, exports, refusals by kind) and names nobody:
+/// no person's name, no path, no text typed in.
+#[test]
+fn the_support_log_says_what_happened_and_names_nobody() {
+    let dir = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let pdf = exports.path().join("note-Hélène-Martin.pdf");
+    ok(agora(
+        dir.path(),
+        &["export", "synthesis", "1", "--out", pdf.to_str().unwrap()],
+    ));
+    ok(agora(dir.path(), &["contacts", "anonymise", "1"]));
+    refused(agora(
+        dir.path(),
+        &["export", "rules", "7", "--out", "x.pdf"],
+    ));
+    let folder = dir.path().join(agora::diagnostics::FOLDER);
+    let logs: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(logs.len(), 1, "one file a day: {logs:?}");
+    let log = std::fs::read_to_string(&logs[0]).unwrap();
+    for said in [
+        "command=\"demo\"",
+        "store opened",
+        "command=\"export synthesis\"",
+        "export written",
+        "kind=\"privacy\"",
+        "entity=\"contact\" id=1",
+        "command failed",
+        "start",
+    ] {
+        assert!(log.contains(said), "missing {said:?} in:\n{log}");
+    }
+    for secret in [
+        "Hélène",
+        "Martin",
+        exports.path().to_str().unwrap(),
+        "x.pdf",
+    ] {
+        assert!(!log.contains(secret), "{secret:?} in the log:\n{log}");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&folder).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "the log's folder is private");
+    }
+}

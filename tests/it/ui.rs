@@ -678,7 +678,7 @@ fn run_an_invitation_campaign_and_its_bulk_update() {
     click(&mut app, "Campagnes");
     click(&mut app, "Ajouter la recherche en cours");
     assert!(shows(&app, "Destinataires"));
-    click(&mut app, "Tous les « à inviter » → invités");
+    click(&mut app, &typography("Tous les « à inviter » → invités"));
     drop(app);
     let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
     let campaign = store.campaigns().unwrap()[0].id;

@@ -174,10 +174,10 @@ impl State {
                     match typed.trim().parse::<u32>() {
                         Ok(n) => *count = n,
                         Err(_) => {
-                            self.error = Some(fr::typography(&format!(
+                            self.error = Some(tf!(
                                 "Conservation des sauvegardes : « {} » n’est pas un nombre entier.",
                                 typed.trim()
-                            )));
+                            ));
                             return None;
                         }
                     }
@@ -382,10 +382,10 @@ impl State {
         } else if cfg!(feature = "chiffrement") {
             let ready = self.phrase[0].chars().count() >= store::cipher::MIN_PHRASE
                 && self.phrase[0] == self.phrase[1];
-            let mut form = column![widget::muted(fr::typography(&format!(
+            let mut form = column![widget::muted(tf!(
                 "Sur un ordinateur portable, chiffrez la base : sans la phrase de passe, personne ne lit les données des habitants. Elle sera demandée à chaque ouverture ; au moins {} caractères. Une phrase perdue ne peut pas être retrouvée : vous exporterez ensuite une clé de secours à imprimer.",
                 store::cipher::MIN_PHRASE
-            )))]
+            ))]
             .spacing(8);
             for (i, label) in ["Phrase de passe", "La même, une seconde fois"]
                 .into_iter()

@@ -462,7 +462,7 @@ impl Proposals {
         if let Some(f) = &self.import {
             for l in &f.lines {
                 col = col.push(
-                    text(fr::typography(&format!(
+                    text(tf!(
                         "Ligne {} : proposition n° {} → {}, {}\u{202F}%{}",
                         l.line,
                         l.number,
@@ -473,7 +473,7 @@ impl Proposals {
                         } else {
                             format!(", réponse « {} »", l.answer)
                         }
-                    )))
+                    ))
                     .size(13),
                 );
             }

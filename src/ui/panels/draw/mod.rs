@@ -4,14 +4,6 @@
 //! the draw itself (seed or public ceremony, reserves, withdrawals, procès-verbal).
 //! This module owns the convention picker, the tabs and what they all read.
 
-/// `format!` with French typography (no-break spaces before : ; ! ?, inside « »,
-/// typographic apostrophes), for every text the tabs show.
-macro_rules! tf {
-    ($($arg:tt)*) => {
-        $crate::domain::text::typography(&format!($($arg)*))
-    };
-}
-
 mod ceremony;
 mod chart;
 mod invitations;
