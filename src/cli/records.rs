@@ -179,18 +179,7 @@ pub fn import_followup(cx: &Context, rest: &[&str]) -> Result<(), String> {
             ));
         }
         for l in &report.lines {
-            say(format!(
-                "Ligne {} : proposition n° {} → {}, {}\u{202F}%{}",
-                l.line,
-                l.number,
-                l.status.label(),
-                l.progress,
-                if l.answer.is_empty() {
-                    ""
-                } else {
-                    ", avec une réponse"
-                }
-            ));
+            say(l.summary());
         }
         if dry_run {
             say(format!(

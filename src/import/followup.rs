@@ -23,6 +23,25 @@ pub struct Followup {
     pub errors: Vec<String>,
 }
 
+impl FollowupLine {
+    /// What the line will do, in one French sentence (typeset by the caller):
+    /// « Ligne 3 : proposition n° 12 → Acceptée, 40 % , réponse « … » ».
+    pub fn summary(&self) -> String {
+        format!(
+            "Ligne {} : proposition n° {} → {}, {}\u{202F}%{}",
+            self.line,
+            self.number,
+            self.status.label(),
+            self.progress,
+            if self.answer.is_empty() {
+                String::new()
+            } else {
+                format!(", réponse « {} »", self.answer)
+            }
+        )
+    }
+}
+
 impl Followup {
     /// Nothing may be applied while one line is wrong.
     pub fn is_clean(&self) -> bool {

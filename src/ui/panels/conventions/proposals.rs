@@ -461,21 +461,7 @@ impl Proposals {
         .spacing(8);
         if let Some(f) = &self.import {
             for l in &f.lines {
-                col = col.push(
-                    text(tf!(
-                        "Ligne {} : proposition n° {} → {}, {}\u{202F}%{}",
-                        l.line,
-                        l.number,
-                        l.status.label(),
-                        l.progress,
-                        if l.answer.is_empty() {
-                            String::new()
-                        } else {
-                            format!(", réponse « {} »", l.answer)
-                        }
-                    ))
-                    .size(13),
-                );
+                col = col.push(text(fr::typography(&l.summary())).size(13));
             }
             for e in &f.errors {
                 col = col.push(widget::colored(fr::typography(e), theme::LATE));
