@@ -694,7 +694,7 @@ fn run_an_invitation_campaign_and_its_bulk_update() {
 #[test]
 fn edit_a_contact_and_find_the_change_after_a_restart() {
     use agora::ui::panels::contact_form::Field;
-    use agora::ui::panels::contacts::Message as C;
+    use agora::ui::panels::contacts::{Message as C, SheetMsg};
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
     click(&mut app, "Contacts & mobilisation");
@@ -704,9 +704,9 @@ fn edit_a_contact_and_find_the_change_after_a_restart() {
     assert!(shows(&app, "Enregistrer la fiche"));
     apply(
         &mut app,
-        vec![Message::Contacts(C::Form(Field::Email(
+        vec![Message::Contacts(C::Sheet(SheetMsg::Form(Field::Email(
             "pas-un-courriel".into(),
-        )))],
+        ))))],
     );
     click(&mut app, "Enregistrer la fiche");
     assert!(
@@ -719,8 +719,12 @@ fn edit_a_contact_and_find_the_change_after_a_restart() {
     apply(
         &mut app,
         vec![
-            Message::Contacts(C::Form(Field::Email("helene.martin@exemple.fr".into()))),
-            Message::Contacts(C::Form(Field::Phone("04 76 00 11 22".into()))),
+            Message::Contacts(C::Sheet(SheetMsg::Form(Field::Email(
+                "helene.martin@exemple.fr".into(),
+            )))),
+            Message::Contacts(C::Sheet(SheetMsg::Form(Field::Phone(
+                "04 76 00 11 22".into(),
+            )))),
         ],
     );
     click(&mut app, "Enregistrer la fiche");
