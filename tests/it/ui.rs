@@ -173,7 +173,7 @@ fn convention_tabs_show_risks_and_budget() {
     ));
     click(&mut app, "Budget");
     assert!(shows(&app, "Journées indemnisables"));
-    assert!(shows(&app, "Calculer la ligne d'indemnités"));
+    assert!(shows(&app, &typography("Calculer la ligne d'indemnités")));
 }
 
 #[test]
@@ -181,7 +181,7 @@ fn export_from_documents_is_written_and_logged() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(&dir);
     click(&mut app, "Documents");
-    assert!(shows(&app, "Aucun export pour l'instant."));
+    assert!(shows(&app, &typography("Aucun export pour l'instant.")));
     let exports = tempfile::tempdir().unwrap();
     let path = exports.path().join("Agora").join("note.pdf");
     // The app asks where (here, as when no dialog can open: the fallback folder),
@@ -207,7 +207,7 @@ fn export_from_documents_is_written_and_logged() {
         shows(&app, path.display().to_string().as_str()),
         "the export log lists the file"
     );
-    assert!(!shows(&app, "Aucun export pour l'instant."));
+    assert!(!shows(&app, &typography("Aucun export pour l'instant.")));
 }
 
 /// A panel's export button raises the document as an event for the app: the panel
@@ -504,7 +504,7 @@ fn record_an_answer_to_a_proposal() {
         &mut app,
         "n° 4 — Généraliser les zones de rencontre à 20 km/h en centre-ville",
     );
-    assert!(shows(&app, "La Ville n'a pas encore répondu."));
+    assert!(shows(&app, &typography("La Ville n'a pas encore répondu.")));
     type_into(&mut app, "answer-text", "Étude de circulation commandée.");
     apply(
         &mut app,
@@ -531,7 +531,7 @@ fn designate_a_garant_created_on_the_spot() {
     let mut app = demo_app(&dir);
     click(&mut app, "Conventions");
     click(&mut app, "Gouvernance");
-    click(&mut app, "Désigner quelqu'un");
+    click(&mut app, &typography("Désigner quelqu'un"));
     apply(
         &mut app,
         vec![Message::Conventions(
@@ -666,7 +666,7 @@ fn run_an_invitation_campaign_and_its_bulk_update() {
     let mut app = demo_app(&dir);
     click(&mut app, "Contacts & mobilisation");
     click(&mut app, "Campagnes");
-    assert!(shows(&app, "Aucune campagne pour l'instant."));
+    assert!(shows(&app, &typography("Aucune campagne pour l'instant.")));
     type_into(&mut app, "campaign-name", "Invitation à l'atelier jeunesse");
     click(&mut app, "Créer la campagne");
     assert!(shows(

@@ -196,7 +196,7 @@ impl Campaigns {
     pub fn view(&self) -> Element<'_, Msg> {
         let mut list = column![].spacing(2);
         if self.list.is_empty() {
-            list = list.push(widget::muted("Aucune campagne pour l'instant."));
+            list = list.push(widget::muted(tf!("Aucune campagne pour l'instant.")));
         }
         for c in &self.list {
             list = list.push(widget::entry(

@@ -77,7 +77,7 @@ impl ConsentForm {
         submit: impl Fn(bool) -> M,
     ) -> Element<'a, M> {
         column![
-            widget::muted("Enregistrer un consentement ou son retrait :"),
+            widget::muted(tf!("Enregistrer un consentement ou son retrait :")),
             row![
                 pick_list(ConsentScope::ALL, Some(self.scope), move |s| on_field(
                     Field::Scope(s)

@@ -162,8 +162,10 @@ impl ContactForm {
             line("Quartier", &c.neighbourhood, Field::Neighbourhood),
             line("Notes", &c.notes, Field::Notes),
             line("Étiquettes", &self.tags, Field::Tags),
-            widget::muted("Étiquettes séparées par des virgules : jardins, vélo, Abbaye…"),
-            widget::muted("Attributs sensibles (facultatifs, pour les quotas) :"),
+            widget::muted(tf!(
+                "Étiquettes séparées par des virgules : jardins, vélo, Abbaye…"
+            )),
+            widget::muted(tf!("Attributs sensibles (facultatifs, pour les quotas) :")),
             line("Genre", &c.gender, Field::Gender),
             line("Tranche d'âge", &c.age_band, Field::AgeBand),
             line("CSP", &c.csp, Field::Csp),

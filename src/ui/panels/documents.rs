@@ -81,7 +81,7 @@ impl State {
         ])]
         .spacing(4);
         if self.log.is_empty() {
-            log = log.push(widget::muted("Aucun export pour l'instant."));
+            log = log.push(widget::muted(tf!("Aucun export pour l'instant.")));
         }
         for e in &self.log {
             let record = e

@@ -108,7 +108,9 @@ impl Duplicates {
     pub fn view<'a>(&'a self) -> Element<'a, Msg> {
         let mut list = column![].spacing(6);
         if self.pairs.is_empty() {
-            list = list.push(widget::muted("Aucun doublon probable dans l'annuaire."));
+            list = list.push(widget::muted(tf!(
+                "Aucun doublon probable dans l'annuaire."
+            )));
         }
         for p in &self.pairs {
             let side = |id: ContactId,

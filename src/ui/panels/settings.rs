@@ -427,7 +427,7 @@ impl State {
             widget::field("Version", env!("CARGO_PKG_VERSION")),
             widget::field("Licence", "EUPL 1.2"),
             widget::field("Police", "DejaVu Sans (licence libre Bitstream Vera / DejaVu)"),
-            widget::muted("Agora fonctionne hors ligne : aucune donnée ne quitte cet ordinateur sans un export explicite, consigné dans le journal des exports."),
+            widget::muted(tf!("Agora fonctionne hors ligne : aucune donnée ne quitte cet ordinateur sans un export explicite, consigné dans le journal des exports.")),
         ]
         .spacing(6);
         let mut page = column![widget::title("Paramètres")].spacing(12);

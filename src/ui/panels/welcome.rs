@@ -56,8 +56,8 @@ impl State {
     pub fn view(&self) -> Element<'_, Message> {
         let mut content = column![
             widget::title("Bienvenue dans Agora"),
-            text("Le poste de travail de la Mission Démocratie locale : conventions citoyennes, contacts et mobilisation, tirages au sort, réunions et documents.").size(16),
-            widget::muted("Vos données restent sur cet ordinateur. Rien n'est envoyé sur Internet ; chaque export de données personnelles est consigné."),
+            text(tf!("Le poste de travail de la Mission Démocratie locale : conventions citoyennes, contacts et mobilisation, tirages au sort, réunions et documents.")).size(16),
+            widget::muted(tf!("Vos données restent sur cet ordinateur. Rien n'est envoyé sur Internet ; chaque export de données personnelles est consigné.")),
             widget::gap(10.0),
             button(text("Explorer le dossier de démonstration").size(16)).padding([12, 20]).on_press(Message::LoadDemo),
             widget::muted("Une convention citoyenne pour le climat entièrement fictive, avec son panel, ses réunions et ses propositions."),

@@ -578,7 +578,7 @@ impl State {
 /// The columns the list can be sorted by; the current one shows its direction.
 fn sort_bar<'a>(sort: crate::store::ContactSort) -> Element<'a, Message> {
     use crate::store::SortColumn as S;
-    let mut bar = row![widget::muted("Trier par :")]
+    let mut bar = row![widget::muted(tf!("Trier par :"))]
         .spacing(4)
         .align_y(iced::Alignment::Center);
     for (column, label) in [

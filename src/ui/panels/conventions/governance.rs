@@ -196,8 +196,10 @@ impl Governance {
 
     /// The tab.
     pub fn view<'a>(&'a self, o: &'a ConventionOverview) -> Element<'a, Msg> {
-        let mut page =
-            column![row![button(text("Désigner quelqu'un")).on_press(Msg::New)]].spacing(12);
+        let mut page = column![row![
+            button(text(tf!("Désigner quelqu'un"))).on_press(Msg::New)
+        ]]
+        .spacing(12);
         if self.open {
             page = page.push(self.form());
         }
@@ -205,7 +207,7 @@ impl Governance {
             let holders: Vec<_> = o.governance.iter().filter(|g| g.role == role).collect();
             let mut section = column![text(role.label()).font(widget::bold())].spacing(4);
             if holders.is_empty() {
-                section = section.push(widget::muted("Personne pour l'instant."));
+                section = section.push(widget::muted(tf!("Personne pour l'instant.")));
             }
             for g in holders {
                 let since = g
@@ -288,7 +290,9 @@ impl Governance {
                     );
                 }
                 col = col
-                    .push(widget::muted("… ou créez la personne dans l'annuaire :"))
+                    .push(widget::muted(tf!(
+                        "… ou créez la personne dans l'annuaire :"
+                    )))
                     .push(
                         row![
                             widget::input(

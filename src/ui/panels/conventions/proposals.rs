@@ -293,7 +293,7 @@ impl Proposals {
         }
         let mut list = column![].spacing(2);
         if o.proposals.is_empty() {
-            list = list.push(widget::muted("Aucune proposition pour l'instant."));
+            list = list.push(widget::muted(tf!("Aucune proposition pour l'instant.")));
         }
         for p in &o.proposals {
             let selected = self.selected == Some(p.id);
@@ -390,7 +390,7 @@ impl Proposals {
     fn sheet<'a>(&'a self, p: &'a Proposal) -> Element<'a, Msg> {
         let mut history = column![].spacing(4);
         if self.answers.is_empty() {
-            history = history.push(widget::muted("La Ville n'a pas encore répondu."));
+            history = history.push(widget::muted(tf!("La Ville n'a pas encore répondu.")));
         }
         for a in &self.answers {
             history = history.push(

@@ -663,7 +663,7 @@ impl Register {
                         .on_input(Msg::Daily)
                         .padding(6)
                         .width(Length::Fixed(220.0)),
-                    button(text("Calculer la ligne d'indemnités")).on_press(Msg::Compute),
+                    button(text(tf!("Calculer la ligne d'indemnités"))).on_press(Msg::Compute),
                 ]
                 .spacing(8)
                 .align_y(Alignment::Center),

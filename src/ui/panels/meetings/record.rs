@@ -374,7 +374,7 @@ impl State {
         let mut page = column![
             widget::muted(summary),
             row![
-                button(text("Imprimer la feuille d'émargement (PDF)"))
+                button(text(tf!("Imprimer la feuille d'émargement (PDF)")))
                     .on_press(Message::Export(Doc::AttendanceSheet)),
                 checkbox(self.drafts.sheet_details)
                     .label("avec courriels et téléphones")
@@ -389,7 +389,7 @@ impl State {
                 row![
                     button(text("Tout le monde présent"))
                         .on_press(Message::MarkAll(AttendanceStatus::Present)),
-                    button(text("Tout remettre à « invité »"))
+                    button(text(tf!("Tout remettre à « invité »")))
                         .style(button::secondary)
                         .on_press(Message::MarkAll(AttendanceStatus::Invited)),
                     widget::input(
@@ -463,7 +463,7 @@ impl State {
             rows = rows.push(line);
         }
         if r.attendance.is_empty() {
-            rows = rows.push(widget::muted("Personne n'est encore invité."));
+            rows = rows.push(widget::muted(tf!("Personne n'est encore invité.")));
         }
         page = page.push(widget::section("Participants", rows));
         if editable {
@@ -621,7 +621,7 @@ impl State {
                     page = page.push(widget::section(
                         "Corriger le compte rendu verrouillé",
                         column![
-                            widget::muted("La version verrouillée reste consultable telle quelle ; la correction ouvre une nouvelle version en brouillon."),
+                            widget::muted(tf!("La version verrouillée reste consultable telle quelle ; la correction ouvre une nouvelle version en brouillon.")),
                             widget::input("Motif de la correction", &self.drafts.correction_reason, Message::CorrectionReason, "correction-reason"),
                             button(text("Créer une version corrigée")).on_press(Message::Correct),
                         ]
@@ -781,7 +781,7 @@ impl State {
                     Message::ActionDue,
                     "action-due"
                 ),
-                button(text("Ajouter l'action")).on_press(Message::AddAction),
+                button(text(tf!("Ajouter l'action"))).on_press(Message::AddAction),
             ]
             .spacing(8),
         );
