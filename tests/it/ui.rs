@@ -446,9 +446,9 @@ fn create_a_convention_then_a_session_seen_in_the_month_view() {
     );
     click(&mut app, "Créer la convention");
     assert!(shows(&app, "Convention citoyenne des solidarités"));
-    assert!(shows(&app, "Passer à « Recrutement »"));
-    click(&mut app, "Passer à « Recrutement »");
-    assert!(shows(&app, "Statut : Recrutement"));
+    assert!(shows(&app, &typography("Passer à « Recrutement »")));
+    click(&mut app, &typography("Passer à « Recrutement »"));
+    assert!(shows(&app, &typography("Statut : Recrutement")));
 
     click(&mut app, "Calendrier");
     assert!(shows(&app, "Phase 1 — Appropriation — dates à fixer"));
@@ -590,8 +590,8 @@ fn the_demo_rules_compare_the_adopted_version_with_the_draft() {
         &app,
         "Version 2 du 20 novembre 2026 : projet, pas encore adoptée."
     ));
-    assert!(shows(&app, "Prise de décision : modifiée"));
-    assert!(shows(&app, "Rôles : inchangée"));
+    assert!(shows(&app, &typography("Prise de décision : modifiée")));
+    assert!(shows(&app, &typography("Rôles : inchangée")));
 }
 
 #[test]
@@ -601,13 +601,19 @@ fn withdraw_a_consent_from_the_contact_sheet() {
     click(&mut app, "Contacts & mobilisation");
     type_into(&mut app, "contacts-search", "Hélène Mar");
     click(&mut app, "Hélène Martin");
-    assert!(shows(&app, "Convocations : consentement en cours"));
+    assert!(shows(
+        &app,
+        &typography("Convocations : consentement en cours")
+    ));
     click(&mut app, "Retirer le consentement");
     assert!(shows(
         &app,
         &typography("Consentement « Convocations » retiré : il prend effet tout de suite.")
     ));
-    assert!(!shows(&app, "Convocations : consentement en cours"));
+    assert!(!shows(
+        &app,
+        &typography("Convocations : consentement en cours")
+    ));
 }
 
 #[test]

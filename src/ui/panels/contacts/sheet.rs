@@ -306,7 +306,7 @@ fn sheet<'a>(
         if has_consent(&s.consents, *scope) {
             current = current.push(
                 row![
-                    text(format!("{} : consentement en cours", scope.label())).width(Length::Fill),
+                    text(tf!("{} : consentement en cours", scope.label())).width(Length::Fill),
                     widget::small_button("Retirer le consentement", Msg::Withdraw(*scope)),
                 ]
                 .spacing(8)

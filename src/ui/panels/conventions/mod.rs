@@ -595,20 +595,20 @@ impl State {
 
     fn frame_tab<'a>(&'a self, o: &'a ConventionOverview) -> Element<'a, Message> {
         let c = &o.convention;
-        let mut life = row![text(format!("Statut : {}", c.status.label())).font(widget::bold())]
+        let mut life = row![text(tf!("Statut : {}", c.status.label())).font(widget::bold())]
             .spacing(8)
             .align_y(Alignment::Center);
         let all = ConventionStatus::ALL;
         let at = all.iter().position(|s| *s == c.status).unwrap_or(0);
         if let Some(next) = all.get(at + 1) {
             life = life.push(
-                button(text(format!("Passer à « {} »", next.label())))
+                button(text(tf!("Passer à « {} »", next.label())))
                     .on_press(Message::MoveStatus(*next)),
             );
         }
         if at > 0 {
             life = life.push(
-                button(text(format!("Revenir à « {} »", all[at - 1].label())))
+                button(text(tf!("Revenir à « {} »", all[at - 1].label())))
                     .style(button::secondary)
                     .on_press(Message::MoveStatus(all[at - 1])),
             );

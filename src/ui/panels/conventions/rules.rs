@@ -264,15 +264,15 @@ impl Rules {
         if let (Some(a), Some(b)) = (find(self.compare_from), find(self.compare_to)) {
             for change in compare(&a.sections, &b.sections) {
                 col = col.push(match change {
-                    SectionChange::Unchanged(t) => widget::muted(format!("{t} : inchangée")),
+                    SectionChange::Unchanged(t) => widget::muted(tf!("{t} : inchangée")),
                     SectionChange::Added(s) => {
-                        widget::colored(format!("Section ajoutée : {}", s.title), theme::OK)
+                        widget::colored(tf!("Section ajoutée : {}", s.title), theme::OK)
                     }
                     SectionChange::Removed(s) => {
-                        widget::colored(format!("Section retirée : {}", s.title), theme::LATE)
+                        widget::colored(tf!("Section retirée : {}", s.title), theme::LATE)
                     }
                     SectionChange::Changed(t, pieces) => column![
-                        text(format!("{t} : modifiée")).font(widget::bold()),
+                        text(tf!("{t} : modifiée")).font(widget::bold()),
                         rich_text(
                             pieces
                                 .into_iter()

@@ -667,7 +667,7 @@ impl State {
                                 .push(text(notes.as_str()));
                         }
                         for (n, t, vote) in &s.decisions {
-                            shown = shown.push(text(format!("Décision n° {n} : {t} {vote}")));
+                            shown = shown.push(text(tf!("Décision n° {n} : {t} {vote}")));
                         }
                     }
                     versions = versions.push(container(shown).padding(10).style(theme::card));
