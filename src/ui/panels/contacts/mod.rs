@@ -259,16 +259,8 @@ impl State {
             }
             other => return (Task::none(), self.update_list(other, store)),
         };
-        match written {
-            Some(Ok(notice)) => {
-                if let Some(id) = self.sheet.id() {
-                    self.open(store, id);
-                }
-                (Task::none(), Some(Event::Saved(notice)))
-            }
-            Some(Err(e)) => (Task::none(), Some(Event::Notice(super::describe(&e)))),
-            None => (Task::none(), None),
-        }
+        // The app reloads every panel on Saved, this sheet included.
+        (Task::none(), super::outcome(written.transpose()))
     }
 
     fn update_list(&mut self, message: Message, store: &mut Store) -> Option<Event> {

@@ -206,24 +206,8 @@ impl State {
             }
             Msg::OpenMeeting(m) => return (Task::none(), Some(Event::Open(Target::Meeting(m)))),
         };
-        match written {
-            Some(Ok(notice)) => {
-                if let Some(id) = self.id()
-                    && let Err(e) = self.open(store, id)
-                {
-                    return (
-                        Task::none(),
-                        Some(Event::Notice(super::super::describe(&e))),
-                    );
-                }
-                (Task::none(), Some(Event::Saved(notice)))
-            }
-            Some(Err(e)) => (
-                Task::none(),
-                Some(Event::Notice(super::super::describe(&e))),
-            ),
-            None => (Task::none(), None),
-        }
+        // The app reloads every panel on Saved, this sheet included.
+        (Task::none(), super::super::outcome(written.transpose()))
     }
 
     /// The sheet, the record's form while it is changed, or an invitation to choose.
