@@ -377,6 +377,20 @@ fn search_the_traces_and_follow_the_actions() {
 }
 
 #[test]
+fn a_meeting_found_across_meetings_opens_its_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Réunions");
+    click(&mut app, "Recherche");
+    type_into(&mut app, "traces-search", "echanges riches");
+    click(&mut app, "Atelier mobilités douces");
+    assert!(
+        shows(&app, "Modifier la réunion"),
+        "the meeting found by the search opens in its record"
+    );
+}
+
+#[test]
 fn a_directory_search_saved_as_a_selection() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("agora.sqlite");

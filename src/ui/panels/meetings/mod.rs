@@ -505,6 +505,7 @@ impl State {
             }
             Message::Select(id) => {
                 self.form = None;
+                self.view = View::Meetings;
                 self.open_meeting(store, id).map(|_| None)
             }
             Message::Tab(t) => {
