@@ -112,10 +112,9 @@ impl Ready {
             None => {}
             Some(Event::Saved(n)) => {
                 self.reload(today);
-                if !n.is_empty() {
-                    self.notice = Some(typography(&n));
-                }
+                self.notice = Some(typography(&n));
             }
+            Some(Event::Changed) => self.reload(today),
             Some(Event::Notice(n)) => self.notice = Some(typography(&n)),
             Some(Event::Export(document)) => {
                 let kind = document.kind();

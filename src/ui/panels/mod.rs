@@ -19,6 +19,12 @@
 //!   (`crate::domain::text::typography`).
 //! - One module per tab or feature, small enough to read at once.
 //!
+//! When a part must change what its own panel shows (open the meeting form in place
+//! of the list, a meeting deleted), it hands up a small private enum of its panel
+//! that wraps the app's [`Event`] (`meetings::Up`); the panel does what it asks and
+//! passes the rest on. A write the screen shows by itself returns `Event::Changed`,
+//! one that deserves a sentence `Event::Saved(sentence)`.
+//!
 //! A panel never writes a file. To export a document it returns
 //! `Event::Export(Document::…)`: the app asks where (the system's dialog, or the
 //! fallback folder when none can open), writes it through `export::write` (checked,
@@ -53,8 +59,11 @@ pub enum Event {
     /// Write a document: the app asks where (save dialog, or the fallback folder when
     /// none can open), writes it through `export`, logs it and says where it went.
     Export(Document),
-    /// The store changed: refresh every panel, and show the message unless empty.
+    /// The store changed: refresh every panel and show this sentence.
     Saved(String),
+    /// The store changed in a way the screen shows by itself (a box ticked, a line
+    /// moved): refresh every panel, say nothing.
+    Changed,
 }
 
 /// A record that can be opened from elsewhere.

@@ -1,16 +1,19 @@
 //! The form that creates or changes a meeting: what people type, kept as text until
-//! it is saved, then read with the domain's French parsers.
+//! it is saved, then read with the domain's French parsers; and the [`Editor`] that
+//! shows it in place of the panel and saves it.
 
 use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
-use super::Message;
+use super::Up;
 use crate::domain::DomainError;
 use crate::domain::codes::{MeetingFormat, MeetingKind};
 use crate::domain::ids::{ConventionId, MeetingId};
 use crate::domain::meeting::{Meeting, SERVICES};
 use crate::domain::parse;
+use crate::store::Store;
 use crate::ui::choice::{Choice, selected};
+use crate::ui::panels::describe;
 use crate::ui::widget;
 
 /// The form's fields.
@@ -44,6 +47,81 @@ pub enum Field {
     Format(MeetingFormat),
     Service(usize, bool),
     Facilitators(String),
+}
+
+/// What the person does in the form.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Field(Field),
+    Save,
+    Cancel,
+}
+
+/// The form shown in place of the panel, with the conventions it offers and why it
+/// was refused.
+pub struct Editor {
+    form: Form,
+    conventions: Vec<Choice<Option<ConventionId>>>,
+    error: Option<String>,
+}
+
+impl Editor {
+    pub fn new(form: Form, conventions: Vec<Choice<Option<ConventionId>>>) -> Editor {
+        Editor {
+            form,
+            conventions,
+            error: None,
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg, store: &mut Store) -> (Task<Msg>, Option<Up>) {
+        let up = match msg {
+            Msg::Field(f) => {
+                self.form.set(f);
+                None
+            }
+            Msg::Cancel => Some(Up::Closed),
+            Msg::Save => self.save(store),
+        };
+        (Task::none(), up)
+    }
+
+    /// Saves the meeting; a new one opens on its agenda, the next thing to build.
+    fn save(&mut self, store: &mut Store) -> Option<Up> {
+        let meeting = match self.form.to_meeting() {
+            Ok(m) => m,
+            Err(e) => {
+                self.error = Some(describe(&e));
+                return None;
+            }
+        };
+        let new = self.form.id.is_none();
+        let saved = match self.form.id {
+            Some(_) => store.update_meeting(&meeting).map(|_| meeting.id),
+            None => store.create_meeting(&meeting),
+        };
+        match saved {
+            Ok(id) => {
+                let notice = if new {
+                    format!(
+                        "Réunion « {} » créée : construisez son ordre du jour.",
+                        meeting.title
+                    )
+                } else {
+                    "Réunion enregistrée.".into()
+                };
+                Some(Up::Saved { id, new, notice })
+            }
+            Err(e) => {
+                self.error = Some(describe(&e));
+                None
+            }
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Msg> {
+        self.form.view(&self.conventions, self.error.as_deref())
+    }
 }
 
 impl Form {
@@ -146,8 +224,8 @@ impl Form {
         &'a self,
         conventions: &'a [Choice<Option<ConventionId>>],
         error: Option<&'a str>,
-    ) -> Element<'a, Message> {
-        let line = |label: &'a str, input: Element<'a, Message>| -> Element<'a, Message> {
+    ) -> Element<'a, Msg> {
+        let line = |label: &'a str, input: Element<'a, Msg>| -> Element<'a, Msg> {
             row![
                 text(label)
                     .width(Length::Fixed(170.0))
@@ -161,7 +239,7 @@ impl Form {
         let field = |placeholder: &str, value: &str, f: fn(String) -> Field, id: &'static str| {
             text_input(placeholder, value)
                 .id(id)
-                .on_input(move |s| Message::Form(f(s)))
+                .on_input(move |s| Msg::Field(f(s)))
                 .padding(6)
         };
         let input = |placeholder: &str, value: &str, f: fn(String) -> Field, id: &'static str| {
@@ -177,7 +255,7 @@ impl Form {
             services = services.push(
                 checkbox(self.services[i])
                     .label(*s)
-                    .on_toggle(move |on| Message::Form(Field::Service(i, on))),
+                    .on_toggle(move |on| Msg::Field(Field::Service(i, on))),
             );
         }
         let mut col = column![
@@ -197,7 +275,7 @@ impl Form {
             ),
             line(
                 "Type",
-                pick_list(MeetingKind::ALL, Some(self.kind), |k| Message::Form(
+                pick_list(MeetingKind::ALL, Some(self.kind), |k| Msg::Field(
                     Field::Kind(k)
                 ))
                 .into()
@@ -207,7 +285,7 @@ impl Form {
                 pick_list(
                     conventions,
                     selected(conventions, &self.convention),
-                    |c: Choice<Option<ConventionId>>| Message::Form(Field::Convention(c.value))
+                    |c: Choice<Option<ConventionId>>| Msg::Field(Field::Convention(c.value))
                 )
                 .into()
             ),
@@ -232,7 +310,7 @@ impl Form {
             line(
                 "Format",
                 pick_list(MeetingFormat::ALL, Some(self.format), |f| {
-                    Message::Form(Field::Format(f))
+                    Msg::Field(Field::Format(f))
                 })
                 .into()
             ),
@@ -254,10 +332,10 @@ impl Form {
         }
         col.push(
             row![
-                button(text("Enregistrer la réunion")).on_press(Message::SaveForm),
+                button(text("Enregistrer la réunion")).on_press(Msg::Save),
                 button(text("Annuler"))
                     .style(button::secondary)
-                    .on_press(Message::CancelForm),
+                    .on_press(Msg::Cancel),
             ]
             .spacing(10),
         )
