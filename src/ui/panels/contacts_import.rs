@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use iced::widget::{button, column, pick_list, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
+use super::Event;
 use crate::import::contacts::{self, ContactFile, Field};
-use crate::store::{Duplicates, ImportReport, Store, StoreError};
+use crate::store::{Duplicates, Store, StoreError};
 use crate::ui::choice::{Choice, selected};
 use crate::ui::{theme, widget};
 
@@ -20,6 +21,8 @@ pub struct Import {
     file: Option<ContactFile>,
     duplicates: usize,
     policy: Option<Duplicates>,
+    /// Closed, or imported: the directory takes its place again.
+    finished: bool,
 }
 
 /// Its messages.
@@ -33,13 +36,6 @@ pub enum Msg {
     Policy(Choice<Duplicates>),
     Apply,
     Cancel,
-}
-
-/// What the panel should do after a message.
-pub enum Outcome {
-    Stay,
-    Close,
-    Imported(ImportReport),
 }
 
 fn policies() -> Vec<Choice<Duplicates>> {
@@ -57,32 +53,23 @@ fn fields() -> Vec<Choice<Option<Field>>> {
 }
 
 impl Import {
-    /// Handles a message.
-    pub fn update(
-        &mut self,
-        msg: Msg,
-        store: &mut Store,
-    ) -> (Task<Msg>, Result<Outcome, StoreError>) {
-        let outcome = match msg {
+    /// Handles a message; an import done is said with `Event::Saved`.
+    pub fn update(&mut self, msg: Msg, store: &mut Store) -> (Task<Msg>, Option<Event>) {
+        let result = match msg {
             Msg::Path(p) => {
                 self.path = p;
-                Ok(Outcome::Stay)
+                Ok(None)
             }
             Msg::Choose => {
-                return (
-                    Task::perform(
-                        crate::ui::save_dialog::open_csv("Choisir le fichier de contacts"),
-                        Msg::Chosen,
-                    ),
-                    Ok(Outcome::Stay),
-                );
+                let choose = crate::ui::save_dialog::open_csv("Choisir le fichier de contacts");
+                return (Task::perform(choose, Msg::Chosen), None);
             }
             Msg::Chosen(Some(p)) => {
                 self.path = p.display().to_string();
-                self.read(store).map(|_| Outcome::Stay)
+                self.read(store).map(|_| None)
             }
-            Msg::Chosen(None) => Ok(Outcome::Stay),
-            Msg::Read => self.read(store).map(|_| Outcome::Stay),
+            Msg::Chosen(None) => Ok(None),
+            Msg::Read => self.read(store).map(|_| None),
             Msg::Map(i, c) => {
                 if let Some(f) = self.file.as_mut() {
                     let mut mapping = f.mapping.clone();
@@ -91,27 +78,40 @@ impl Import {
                     }
                     contacts::remap(f, mapping);
                 }
-                self.count_duplicates(store).map(|_| Outcome::Stay)
+                self.count_duplicates(store).map(|_| None)
             }
             Msg::Policy(c) => {
                 self.policy = Some(c.value);
-                Ok(Outcome::Stay)
+                Ok(None)
             }
-            Msg::Apply => match &self.file {
-                Some(f) => {
-                    let name = std::path::Path::new(&self.path)
-                        .file_name()
-                        .map(|n| n.to_string_lossy().to_string())
-                        .unwrap_or_default();
-                    store
-                        .import_contacts(f, self.policy.unwrap_or_default(), &name)
-                        .map(Outcome::Imported)
-                }
-                None => Ok(Outcome::Stay),
-            },
-            Msg::Cancel => Ok(Outcome::Close),
+            Msg::Apply => self.apply(store),
+            Msg::Cancel => {
+                self.finished = true;
+                Ok(None)
+            }
         };
-        (Task::none(), outcome)
+        (Task::none(), super::outcome(result))
+    }
+
+    /// Whether the screen is done with (closed, or the file imported).
+    pub fn finished(&self) -> bool {
+        self.finished
+    }
+
+    fn apply(&mut self, store: &mut Store) -> Result<Option<String>, StoreError> {
+        let Some(f) = &self.file else {
+            return Ok(None);
+        };
+        let name = std::path::Path::new(&self.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let r = store.import_contacts(f, self.policy.unwrap_or_default(), &name)?;
+        self.finished = true;
+        Ok(Some(format!(
+            "Import terminé : {} contact(s) créé(s), {} fiche(s) complétée(s), {} doublon(s) laissé(s) de côté, {} consentement(s).",
+            r.created, r.merged, r.skipped, r.consents
+        )))
     }
 
     fn read(&mut self, store: &Store) -> Result<(), StoreError> {

@@ -210,10 +210,6 @@ impl State {
                 self.campaigns = None;
                 None
             }
-            Message::Duplicates(super::duplicates::Msg::Open(id)) => {
-                self.show(store, id);
-                None
-            }
             Message::Duplicates(m) => {
                 let Some(d) = self.duplicates.as_mut() else {
                     return (Task::none(), None);
@@ -236,26 +232,11 @@ impl State {
                 let Some(import) = self.import.as_mut() else {
                     return (Task::none(), None);
                 };
-                let (task, outcome) = import.update(m, store);
-                let task = task.map(Message::Import);
-                return match outcome {
-                    Ok(super::contacts_import::Outcome::Stay) => (task, None),
-                    Ok(super::contacts_import::Outcome::Close) => {
-                        self.import = None;
-                        (task, None)
-                    }
-                    Ok(super::contacts_import::Outcome::Imported(r)) => {
-                        self.import = None;
-                        (
-                            task,
-                            Some(Event::Saved(format!(
-                                "Import terminé : {} contact(s) créé(s), {} fiche(s) complétée(s), {} doublon(s) laissé(s) de côté, {} consentement(s).",
-                                r.created, r.merged, r.skipped, r.consents
-                            ))),
-                        )
-                    }
-                    Err(e) => (task, Some(Event::Notice(super::describe(&e)))),
-                };
+                let (task, event) = import.update(m, store);
+                if import.finished() {
+                    self.import = None;
+                }
+                return (task.map(Message::Import), event);
             }
             other => return (Task::none(), self.update_list(other, store)),
         };
@@ -332,35 +313,76 @@ impl State {
         if let Some(import) = &self.import {
             return super::contacts_import::screen(import).map(Message::Import);
         }
-        let switch = row![
-            button(text("Annuaire").size(14))
-                .padding([6, 12])
-                .style(theme::entry(
-                    self.campaigns.is_none() && self.duplicates.is_none()
-                ))
-                .on_press(Message::ShowCampaigns(false)),
-            button(text("Campagnes").size(14))
-                .padding([6, 12])
-                .style(theme::entry(self.campaigns.is_some()))
-                .on_press(Message::ShowCampaigns(true)),
-            button(text("Doublons").size(14))
-                .padding([6, 12])
-                .style(theme::entry(self.duplicates.is_some()))
-                .on_press(Message::ShowDuplicates),
-        ]
-        .spacing(4);
         if let Some(d) = &self.duplicates {
-            return column![switch, d.view().map(Message::Duplicates)]
+            return column![self.switch(), d.view().map(Message::Duplicates)]
                 .spacing(10)
                 .into();
         }
         if let Some(c) = &self.campaigns {
-            return column![switch, super::campaigns::screen(c).map(Message::Campaigns)]
-                .spacing(10)
-                .into();
+            let campaigns = super::campaigns::screen(c).map(Message::Campaigns);
+            return column![self.switch(), campaigns].spacing(10).into();
         }
-        let pages = self.total.div_ceil(PAGE).max(1);
-        let controls = row![
+        let left = column![
+            row![
+                text("Contacts & mobilisation")
+                    .size(24)
+                    .font(widget::bold())
+                    .color(theme::ACCENT)
+                    .width(Length::Fill),
+                button(text("Importer un fichier CSV")).on_press(Message::OpenImport),
+            ]
+            .align_y(iced::Alignment::Center),
+            self.search_bar(),
+            self.filters(),
+            self.grouping(),
+            self.pager(),
+            sort_bar(self.filter.sort),
+            scrollable(self.list()).height(Length::Fill)
+        ]
+        .spacing(10)
+        .width(Length::FillPortion(5));
+        let right: Element<'_, Message> = scrollable(self.sheet.view().map(Message::Sheet))
+            .height(Length::Fill)
+            .into();
+        let mut page = column![self.switch()].spacing(8);
+        if let Some(e) = &self.error {
+            page = page.push(widget::colored(e.as_str(), theme::LATE));
+        }
+        page.push(row![left, column![right].width(Length::FillPortion(4))].spacing(20))
+            .into()
+    }
+
+    /// Annuaire, Campagnes, Doublons.
+    fn switch(&self) -> Element<'_, Message> {
+        let tab = |label, on: bool, message| {
+            button(text(label).size(14))
+                .padding([6, 12])
+                .style(theme::entry(on))
+                .on_press(message)
+        };
+        row![
+            tab(
+                "Annuaire",
+                self.campaigns.is_none() && self.duplicates.is_none(),
+                Message::ShowCampaigns(false)
+            ),
+            tab(
+                "Campagnes",
+                self.campaigns.is_some(),
+                Message::ShowCampaigns(true)
+            ),
+            tab(
+                "Doublons",
+                self.duplicates.is_some(),
+                Message::ShowDuplicates
+            ),
+        ]
+        .spacing(4)
+        .into()
+    }
+
+    fn search_bar(&self) -> Element<'_, Message> {
+        row![
             text_input(
                 "Rechercher (nom, structure, courriel…)",
                 &self.filter.search
@@ -375,17 +397,22 @@ impl State {
                 .on_toggle(Message::ReviewDue),
         ]
         .spacing(10)
-        .align_y(iced::Alignment::Center);
-        let sectors: Vec<crate::ui::choice::Choice<Option<crate::domain::codes::Sector>>> =
-            std::iter::once(crate::ui::choice::Choice::new(None, "Tous les secteurs"))
+        .align_y(iced::Alignment::Center)
+        .into()
+    }
+
+    /// Type, sector, tag, group and consent.
+    fn filters(&self) -> Element<'_, Message> {
+        use crate::ui::choice::{Choice as C, selected};
+        let sectors: Vec<C<Option<crate::domain::codes::Sector>>> =
+            std::iter::once(C::new(None, "Tous les secteurs"))
                 .chain(
                     crate::domain::codes::Sector::ALL
                         .iter()
-                        .map(|s| crate::ui::choice::Choice::new(Some(*s), s.label())),
+                        .map(|s| C::new(Some(*s), s.label())),
                 )
                 .collect();
-        let chosen = crate::ui::choice::selected(&sectors, &self.filter.sector);
-        use crate::ui::choice::Choice as C;
+        let chosen = selected(&sectors, &self.filter.sector);
         let groups: Vec<C<Option<i64>>> = std::iter::once(C::new(None, "Tous les groupes"))
             .chain(
                 self.groups
@@ -394,7 +421,7 @@ impl State {
                     .map(|g| C::new(Some(g.id), g.name.clone())),
             )
             .collect();
-        let chosen_group = crate::ui::choice::selected(&groups, &self.filter.group);
+        let chosen_group = selected(&groups, &self.filter.group);
         let consents: Vec<C<Option<ConsentScope>>> =
             std::iter::once(C::new(None, "Accords : tous"))
                 .chain(
@@ -403,7 +430,7 @@ impl State {
                         .map(|k| C::new(Some(*k), format!("Accord : {}", k.label()))),
                 )
                 .collect();
-        let chosen_consent = crate::ui::choice::selected(&consents, &self.filter.consent);
+        let chosen_consent = selected(&consents, &self.filter.consent);
         let tags: Vec<C<Option<String>>> = std::iter::once(C::new(None, "Toutes les étiquettes"))
             .chain(
                 self.tags
@@ -411,8 +438,8 @@ impl State {
                     .map(|(t, n)| C::new(Some(t.clone()), format!("{t} ({n})"))),
             )
             .collect();
-        let chosen_tag = crate::ui::choice::selected(&tags, &self.filter.tag);
-        let narrow = column![
+        let chosen_tag = selected(&tags, &self.filter.tag);
+        column![
             row![
                 pick_list(
                     self.kinds.as_slice(),
@@ -439,28 +466,60 @@ impl State {
             ]
             .spacing(8),
         ]
-        .spacing(8);
-        let mut list = column![].spacing(2);
-        for c in &self.rows {
-            let selected = self.sheet.id() == Some(c.id);
-            let details: Vec<&str> = [
-                c.kind.label(),
-                c.sector.map_or("", |s| s.label()),
-                &c.organisation,
-                &c.email,
-            ]
-            .into_iter()
-            .filter(|s| !s.is_empty())
+        .spacing(8)
+        .into()
+    }
+
+    /// Save the search as a selection, make a group of it, add it to a group.
+    fn grouping(&self) -> Element<'_, Message> {
+        let filtered = !self.filter.search.trim().is_empty()
+            || self.filter.kind.is_some()
+            || self.filter.sector.is_some()
+            || self.filter.tag.is_some();
+        let save = row![
+            text_input("Nom de la sélection", &self.selection_name)
+                .id("selection-name")
+                .on_input(Message::SelectionName)
+                .padding(6)
+                .width(Length::Fill),
+            button(text("Enregistrer la sélection"))
+                .style(button::secondary)
+                .on_press_maybe(filtered.then_some(Message::SaveSelection)),
+        ]
+        .spacing(10)
+        .align_y(iced::Alignment::Center);
+        let fixed: Vec<crate::ui::choice::Choice<i64>> = self
+            .groups
+            .iter()
+            .filter(|g| !g.saved_selection)
+            .map(|g| crate::ui::choice::Choice::new(g.id, g.name.clone()))
             .collect();
-            list = list.push(widget::entry(
-                column![text(c.name.as_str()), text(details.join(" · ")).size(13)],
-                selected,
-                Message::Select(c.id),
-            ));
+        let mut group_row = row![
+            button(text("Créer un groupe avec ces contacts"))
+                .style(button::secondary)
+                .on_press_maybe(
+                    (!self.selection_name.trim().is_empty()).then_some(Message::MakeGroup),
+                ),
+        ]
+        .spacing(10)
+        .align_y(iced::Alignment::Center);
+        if !fixed.is_empty() {
+            group_row = group_row.push(
+                pick_list(
+                    fixed,
+                    None::<crate::ui::choice::Choice<i64>>,
+                    Message::AddToGroup,
+                )
+                .placeholder("Ajouter au groupe…")
+                .text_size(13),
+            );
         }
-        if self.rows.is_empty() {
-            list = list.push(widget::muted("Aucun contact ne correspond."));
-        }
+        column![save, group_row].spacing(10).into()
+    }
+
+    /// The count, the pages and the exports of the list.
+    fn pager(&self) -> Element<'_, Message> {
+        let pages = self.total.div_ceil(PAGE).max(1);
         let mut pager = row![widget::muted(format!(
             "{} contact{} · page {} / {pages}",
             fr::integer(self.total.into()),
@@ -483,7 +542,7 @@ impl State {
                     .on_press(Message::Page(self.page + 1)),
             );
         }
-        pager = pager
+        pager
             .push(widget::small_button(
                 "Exporter (CSV)",
                 Message::ExportList(false),
@@ -491,79 +550,32 @@ impl State {
             .push(widget::small_button(
                 "Exporter (vCard)",
                 Message::ExportList(true),
-            ));
-        let mut save = row![
-            text_input("Nom de la sélection", &self.selection_name)
-                .id("selection-name")
-                .on_input(Message::SelectionName)
-                .padding(6)
-                .width(Length::Fill),
-        ]
-        .spacing(10)
-        .align_y(iced::Alignment::Center);
-        let filtered = !self.filter.search.trim().is_empty()
-            || self.filter.kind.is_some()
-            || self.filter.sector.is_some()
-            || self.filter.tag.is_some();
-        let fixed: Vec<crate::ui::choice::Choice<i64>> = self
-            .groups
-            .iter()
-            .filter(|g| !g.saved_selection)
-            .map(|g| crate::ui::choice::Choice::new(g.id, g.name.clone()))
-            .collect();
-        save = save.push(
-            button(text("Enregistrer la sélection"))
-                .style(button::secondary)
-                .on_press_maybe(filtered.then_some(Message::SaveSelection)),
-        );
-        let mut group_row = row![].spacing(10).align_y(iced::Alignment::Center);
-        group_row = group_row.push(
-            button(text("Créer un groupe avec ces contacts"))
-                .style(button::secondary)
-                .on_press_maybe(
-                    (!self.selection_name.trim().is_empty()).then_some(Message::MakeGroup),
-                ),
-        );
-        if !fixed.is_empty() {
-            group_row = group_row.push(
-                pick_list(
-                    fixed,
-                    None::<crate::ui::choice::Choice<i64>>,
-                    Message::AddToGroup,
-                )
-                .placeholder("Ajouter au groupe…")
-                .text_size(13),
-            );
-        }
-        let left = column![
-            row![
-                text("Contacts & mobilisation")
-                    .size(24)
-                    .font(widget::bold())
-                    .color(theme::ACCENT)
-                    .width(Length::Fill),
-                button(text("Importer un fichier CSV")).on_press(Message::OpenImport),
-            ]
-            .align_y(iced::Alignment::Center),
-            controls,
-            narrow,
-            save,
-            group_row,
-            pager,
-            sort_bar(self.filter.sort),
-            scrollable(list).height(Length::Fill)
-        ]
-        .spacing(10)
-        .width(Length::FillPortion(5));
-        let right: Element<'_, Message> = scrollable(self.sheet.view().map(Message::Sheet))
-            .height(Length::Fill)
-            .into();
-        let mut page = column![switch].spacing(8);
-        if let Some(e) = &self.error {
-            page = page.push(widget::colored(e.as_str(), theme::LATE));
-        }
-        page.push(row![left, column![right].width(Length::FillPortion(4))].spacing(20))
+            ))
             .into()
+    }
+
+    fn list(&self) -> Element<'_, Message> {
+        let mut list = column![].spacing(2);
+        for c in &self.rows {
+            let details: Vec<&str> = [
+                c.kind.label(),
+                c.sector.map_or("", |s| s.label()),
+                &c.organisation,
+                &c.email,
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+            list = list.push(widget::entry(
+                column![text(c.name.as_str()), text(details.join(" · ")).size(13)],
+                self.sheet.id() == Some(c.id),
+                Message::Select(c.id),
+            ));
+        }
+        if self.rows.is_empty() {
+            list = list.push(widget::muted("Aucun contact ne correspond."));
+        }
+        list.into()
     }
 }
 
