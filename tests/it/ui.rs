@@ -453,8 +453,10 @@ fn create_a_convention_then_a_session_seen_in_the_month_view() {
     apply(
         &mut app,
         vec![Message::Conventions(
-            agora::ui::panels::conventions::Message::Frame(
-                agora::ui::panels::conventions::FrameField::Envelope("90 000".into()),
+            agora::ui::panels::conventions::Message::Form(
+                agora::ui::panels::conventions::FrameMsg::Field(
+                    agora::ui::panels::conventions::FrameField::Envelope("90 000".into()),
+                ),
             ),
         )],
     );
@@ -493,11 +495,11 @@ fn add_a_risk_and_see_it_in_its_matrix_cell() {
     apply(
         &mut app,
         vec![
-            Message::Conventions(agora::ui::panels::conventions::Message::Register(
-                agora::ui::panels::conventions::RegisterMsg::Probability(4),
+            Message::Conventions(agora::ui::panels::conventions::Message::Risks(
+                agora::ui::panels::conventions::RisksMsg::Probability(4),
             )),
-            Message::Conventions(agora::ui::panels::conventions::Message::Register(
-                agora::ui::panels::conventions::RegisterMsg::Impact(1),
+            Message::Conventions(agora::ui::panels::conventions::Message::Risks(
+                agora::ui::panels::conventions::RisksMsg::Impact(1),
             )),
         ],
     );

@@ -10,7 +10,7 @@ use super::super::{Event, outcome};
 use crate::domain::calendar::{conflicts, holiday};
 use crate::domain::codes::MeetingKind;
 use crate::domain::convention::{Phase, Session};
-use crate::domain::ids::{PhaseId, SessionId};
+use crate::domain::ids::{ConventionId, PhaseId, SessionId};
 use crate::domain::overview::ConventionOverview;
 use crate::domain::parse;
 use crate::domain::text as fr;
@@ -55,20 +55,26 @@ pub enum Msg {
     EditPhase(PhaseId),
     SavePhase,
     RemovePhase(PhaseId),
-    SessionTitle(String),
-    SessionPhase(Choice<Option<PhaseId>>),
-    SessionDate(String),
-    SessionStart(String),
-    SessionEnd(String),
-    SessionVenue(String),
-    SessionProgramme(String),
-    SessionKind(MeetingKind),
+    Session(SessionField),
     EditSession(SessionId),
     SaveSession,
     RemoveSession(SessionId),
     Cancel,
     /// Handled by the panel: write the `.ics` file.
     Export,
+}
+
+/// A change to one field of the session form.
+#[derive(Debug, Clone)]
+pub enum SessionField {
+    Title(String),
+    Phase(Choice<Option<PhaseId>>),
+    Date(String),
+    Start(String),
+    End(String),
+    Venue(String),
+    Programme(String),
+    Kind(MeetingKind),
 }
 
 fn date_text(d: Option<NaiveDate>) -> String {
@@ -133,98 +139,17 @@ impl Calendar {
             Msg::PhaseName(s) => self.phase_name = s,
             Msg::PhaseStart(s) => self.phase_start = s,
             Msg::PhaseEnd(s) => self.phase_end = s,
-            Msg::EditPhase(p) => {
-                if let Some(p) = o.phases.iter().find(|x| x.id == p) {
-                    self.clear();
-                    self.phase_open = true;
-                    self.phase = Some(p.id);
-                    self.phase_name = p.name.clone();
-                    self.phase_start = date_text(p.start_date);
-                    self.phase_end = date_text(p.end_date);
-                }
-            }
-            Msg::SavePhase => {
-                let phase = Phase {
-                    id: self.phase.unwrap_or_default(),
-                    convention: id,
-                    position: 0,
-                    name: self.phase_name.clone(),
-                    start_date: parse::opt_date(&self.phase_start)?,
-                    end_date: parse::opt_date(&self.phase_end)?,
-                };
-                let notice = if self.phase.is_some() {
-                    store.update_phase(&phase)?;
-                    "Phase modifiée."
-                } else {
-                    store.add_phase(&phase)?;
-                    "Phase ajoutée au calendrier."
-                };
-                self.clear();
-                return Ok(Some(notice.into()));
-            }
+            Msg::EditPhase(p) => self.edit_phase(o, p),
+            Msg::SavePhase => return self.save_phase(store, id),
             Msg::RemovePhase(p) => {
                 store.remove_phase(p)?;
                 return Ok(Some(
                     "Phase retirée ; ses séances restent, sans phase.".into(),
                 ));
             }
-            Msg::SessionTitle(s) => self.session_title = s,
-            Msg::SessionPhase(c) => self.session_phase = c.value,
-            Msg::SessionDate(s) => self.session_date = s,
-            Msg::SessionStart(s) => self.session_start = s,
-            Msg::SessionEnd(s) => self.session_end = s,
-            Msg::SessionVenue(s) => self.session_venue = s,
-            Msg::SessionProgramme(s) => self.session_programme = s,
-            Msg::SessionKind(k) => self.session_kind = Some(k),
-            Msg::EditSession(sid) => {
-                if let Some(s) = o.sessions.iter().find(|x| x.id == sid) {
-                    self.clear();
-                    self.session_open = true;
-                    self.session = Some(s.id);
-                    self.session_title = s.title.clone();
-                    self.session_phase = s.phase;
-                    self.session_date = s.date.format("%d/%m/%Y").to_string();
-                    self.session_start = s.start.format("%Hh%M").to_string();
-                    self.session_end = s.end.format("%Hh%M").to_string();
-                    self.session_venue = s.venue.clone();
-                    self.session_programme = s.programme.clone();
-                    self.session_kind = Some(s.kind);
-                }
-            }
-            Msg::SaveSession => {
-                let start = if self.session_start.trim().is_empty() {
-                    "9h30"
-                } else {
-                    self.session_start.as_str()
-                };
-                let end = if self.session_end.trim().is_empty() {
-                    "17h"
-                } else {
-                    self.session_end.as_str()
-                };
-                let session = Session {
-                    id: self.session.unwrap_or_default(),
-                    convention: id,
-                    phase: self.session_phase,
-                    title: self.session_title.trim().to_string(),
-                    date: parse::date(&self.session_date)?,
-                    start: parse::time(start)?,
-                    end: parse::time(end)?,
-                    venue: self.session_venue.trim().to_string(),
-                    programme: self.session_programme.trim().to_string(),
-                    kind: self.session_kind.unwrap_or(MeetingKind::Plenary),
-                };
-                let notice = if self.session.is_some() {
-                    store.update_session(&session)?;
-                    "Séance modifiée."
-                } else {
-                    store.add_session(&session)?;
-                    "Séance ajoutée au calendrier."
-                };
-                self.month = Some(session.date.with_day(1).unwrap_or(session.date));
-                self.clear();
-                return Ok(Some(notice.into()));
-            }
+            Msg::Session(field) => self.set_session(field),
+            Msg::EditSession(sid) => self.edit_session(o, sid),
+            Msg::SaveSession => return self.save_session(store, id),
             Msg::RemoveSession(s) => {
                 store.remove_session(s)?;
                 return Ok(Some("Séance retirée du calendrier.".into()));
@@ -233,6 +158,110 @@ impl Calendar {
             Msg::Export => {}
         }
         Ok(None)
+    }
+
+    fn edit_phase(&mut self, o: &ConventionOverview, p: PhaseId) {
+        if let Some(p) = o.phases.iter().find(|x| x.id == p) {
+            self.clear();
+            self.phase_open = true;
+            self.phase = Some(p.id);
+            self.phase_name = p.name.clone();
+            self.phase_start = date_text(p.start_date);
+            self.phase_end = date_text(p.end_date);
+        }
+    }
+
+    fn save_phase(
+        &mut self,
+        store: &mut Store,
+        id: ConventionId,
+    ) -> Result<Option<String>, StoreError> {
+        let phase = Phase {
+            id: self.phase.unwrap_or_default(),
+            convention: id,
+            position: 0,
+            name: self.phase_name.clone(),
+            start_date: parse::opt_date(&self.phase_start)?,
+            end_date: parse::opt_date(&self.phase_end)?,
+        };
+        let notice = if self.phase.is_some() {
+            store.update_phase(&phase)?;
+            "Phase modifiée."
+        } else {
+            store.add_phase(&phase)?;
+            "Phase ajoutée au calendrier."
+        };
+        self.clear();
+        Ok(Some(notice.into()))
+    }
+
+    fn set_session(&mut self, field: SessionField) {
+        match field {
+            SessionField::Title(s) => self.session_title = s,
+            SessionField::Phase(c) => self.session_phase = c.value,
+            SessionField::Date(s) => self.session_date = s,
+            SessionField::Start(s) => self.session_start = s,
+            SessionField::End(s) => self.session_end = s,
+            SessionField::Venue(s) => self.session_venue = s,
+            SessionField::Programme(s) => self.session_programme = s,
+            SessionField::Kind(k) => self.session_kind = Some(k),
+        }
+    }
+
+    fn edit_session(&mut self, o: &ConventionOverview, sid: SessionId) {
+        if let Some(s) = o.sessions.iter().find(|x| x.id == sid) {
+            self.clear();
+            self.session_open = true;
+            self.session = Some(s.id);
+            self.session_title = s.title.clone();
+            self.session_phase = s.phase;
+            self.session_date = s.date.format("%d/%m/%Y").to_string();
+            self.session_start = s.start.format("%Hh%M").to_string();
+            self.session_end = s.end.format("%Hh%M").to_string();
+            self.session_venue = s.venue.clone();
+            self.session_programme = s.programme.clone();
+            self.session_kind = Some(s.kind);
+        }
+    }
+
+    /// Saves the session; a session without hours runs 9h30–17h.
+    fn save_session(
+        &mut self,
+        store: &mut Store,
+        id: ConventionId,
+    ) -> Result<Option<String>, StoreError> {
+        let start = if self.session_start.trim().is_empty() {
+            "9h30"
+        } else {
+            self.session_start.as_str()
+        };
+        let end = if self.session_end.trim().is_empty() {
+            "17h"
+        } else {
+            self.session_end.as_str()
+        };
+        let session = Session {
+            id: self.session.unwrap_or_default(),
+            convention: id,
+            phase: self.session_phase,
+            title: self.session_title.trim().to_string(),
+            date: parse::date(&self.session_date)?,
+            start: parse::time(start)?,
+            end: parse::time(end)?,
+            venue: self.session_venue.trim().to_string(),
+            programme: self.session_programme.trim().to_string(),
+            kind: self.session_kind.unwrap_or(MeetingKind::Plenary),
+        };
+        let notice = if self.session.is_some() {
+            store.update_session(&session)?;
+            "Séance modifiée."
+        } else {
+            store.add_session(&session)?;
+            "Séance ajoutée au calendrier."
+        };
+        self.month = Some(session.date.with_day(1).unwrap_or(session.date));
+        self.clear();
+        Ok(Some(notice.into()))
     }
 
     /// The month shown: the one chosen, else the next session's, else today's.
@@ -456,46 +485,46 @@ impl Calendar {
                 widget::input(
                     "Intitulé de la séance",
                     &self.session_title,
-                    Msg::SessionTitle,
+                    |s| Msg::Session(SessionField::Title(s)),
                     "session-title"
                 ),
                 row![
                     widget::input(
                         "Date (jj/mm/aaaa)",
                         &self.session_date,
-                        Msg::SessionDate,
+                        |s| Msg::Session(SessionField::Date(s)),
                         "session-date"
                     ),
                     widget::input(
                         "Début (9h30)",
                         &self.session_start,
-                        Msg::SessionStart,
+                        |s| Msg::Session(SessionField::Start(s)),
                         "session-start"
                     ),
                     widget::input(
                         "Fin (17h)",
                         &self.session_end,
-                        Msg::SessionEnd,
+                        |s| Msg::Session(SessionField::End(s)),
                         "session-end"
                     ),
-                    pick_list(phases, chosen, Msg::SessionPhase),
+                    pick_list(phases, chosen, |c| Msg::Session(SessionField::Phase(c))),
                     pick_list(
                         MeetingKind::ALL,
                         Some(self.session_kind.unwrap_or(MeetingKind::Plenary)),
-                        Msg::SessionKind
+                        |k| Msg::Session(SessionField::Kind(k))
                     ),
                 ]
                 .spacing(8),
                 widget::input(
                     "Lieu",
                     &self.session_venue,
-                    Msg::SessionVenue,
+                    |s| Msg::Session(SessionField::Venue(s)),
                     "session-venue"
                 ),
                 widget::input(
                     "Programme",
                     &self.session_programme,
-                    Msg::SessionProgramme,
+                    |s| Msg::Session(SessionField::Programme(s)),
                     "session-programme"
                 ),
                 buttons,

@@ -1,15 +1,18 @@
 //! The form of a convention's frame: the mandate (who asks, the question, what the
 //! city commits to), the élu, the kind of participation, the panel's size, the budget
-//! envelope and the key dates — typed as text, read with the domain's parsers.
+//! envelope and the key dates — typed as text, read with the domain's parsers; and the
+//! [`Editor`] that shows it in place of the panel and saves it.
 
 use iced::widget::{button, column, pick_list, row, text, text_input};
-use iced::{Alignment, Element, Length};
+use iced::{Alignment, Element, Length, Task};
 
-use super::Message;
+use super::Up;
 use crate::domain::DomainError;
 use crate::domain::codes::ParticipationKind;
 use crate::domain::convention::Convention;
 use crate::domain::parse;
+use crate::store::Store;
+use crate::ui::panels::describe;
 use crate::ui::{theme, widget};
 
 /// The form's fields; `base` holds what the form does not show (status, texts).
@@ -127,8 +130,8 @@ impl FrameForm {
     }
 
     /// The form.
-    pub fn view<'a>(&'a self, error: Option<&'a str>) -> Element<'a, Message> {
-        let line = |label: &'a str, input: Element<'a, Message>| -> Element<'a, Message> {
+    pub fn view<'a>(&'a self, error: Option<&'a str>) -> Element<'a, Msg> {
+        let line = |label: &'a str, input: Element<'a, Msg>| -> Element<'a, Msg> {
             row![
                 text(label).width(Length::Fixed(200.0)).color(theme::MUTED),
                 input
@@ -137,109 +140,100 @@ impl FrameForm {
             .align_y(Alignment::Center)
             .into()
         };
-        let input = |placeholder: &'a str,
-                     value: &'a str,
-                     f: fn(String) -> FrameField,
-                     id: &'static str|
-         -> Element<'a, Message> {
-            text_input(placeholder, value)
-                .id(id)
-                .on_input(move |s| Message::Frame(f(s)))
-                .padding(6)
-                .into()
-        };
-        let new = self.base.id.0 == 0;
-        let mut col = column![
-            widget::title(if new {
-                "Nouvelle convention"
-            } else {
-                "Modifier le cadre"
-            }),
-            line(
+        type Typed<'a> = (
+            &'a str,
+            &'a str,
+            &'a str,
+            fn(String) -> FrameField,
+            &'static str,
+        );
+        let typed: [Typed<'a>; 10] = [
+            (
                 "Titre",
-                input(
-                    "Convention citoyenne pour…",
-                    &self.title,
-                    FrameField::Title,
-                    "frame-title"
-                )
+                "Convention citoyenne pour…",
+                &self.title,
+                FrameField::Title,
+                "frame-title",
             ),
-            line(
+            (
                 "Thème",
-                input(
-                    "Climat, solidarités, logement…",
-                    &self.theme,
-                    FrameField::Theme,
-                    "frame-theme"
-                )
+                "Climat, solidarités, logement…",
+                &self.theme,
+                FrameField::Theme,
+                "frame-theme",
             ),
-            line(
-                "Démarche",
-                pick_list(ParticipationKind::ALL, Some(self.participation), |p| {
-                    Message::Frame(FrameField::Participation(p))
-                })
-                .into()
-            ),
-            line(
+            (
                 "Saisine (qui demande)",
-                input(
-                    "Le maire, le conseil municipal, une pétition…",
-                    &self.mandate_from,
-                    FrameField::MandateFrom,
-                    "frame-mandate"
-                )
+                "Le maire, le conseil municipal, une pétition…",
+                &self.mandate_from,
+                FrameField::MandateFrom,
+                "frame-mandate",
             ),
-            line(
+            (
                 "Question posée",
-                input(
-                    "Comment… ?",
-                    &self.question,
-                    FrameField::Question,
-                    "frame-question"
-                )
+                "Comment… ?",
+                &self.question,
+                FrameField::Question,
+                "frame-question",
             ),
-            line(
+            (
                 "Engagement de la Ville",
-                input(
-                    "Ce que la Ville fera des propositions",
-                    &self.commitment,
-                    FrameField::Commitment,
-                    "frame-commitment"
-                )
+                "Ce que la Ville fera des propositions",
+                &self.commitment,
+                FrameField::Commitment,
+                "frame-commitment",
             ),
-            line(
+            (
                 "Élu·e référent·e",
-                input(
-                    "Adjoint·e à…",
-                    &self.elected_official,
-                    FrameField::Elected,
-                    "frame-elected"
-                )
+                "Adjoint·e à…",
+                &self.elected_official,
+                FrameField::Elected,
+                "frame-elected",
             ),
-            line(
+            (
                 "Taille du panel visée",
-                input("40", &self.panel_size, FrameField::PanelSize, "frame-size")
+                "40",
+                &self.panel_size,
+                FrameField::PanelSize,
+                "frame-size",
             ),
-            line(
+            (
                 "Enveloppe budgétaire (€)",
-                input(
-                    "185 000",
-                    &self.envelope,
-                    FrameField::Envelope,
-                    "frame-envelope"
-                )
+                "185 000",
+                &self.envelope,
+                FrameField::Envelope,
+                "frame-envelope",
             ),
-            line(
+            (
                 "Début",
-                input("01/09/2026", &self.start, FrameField::Start, "frame-start")
+                "01/09/2026",
+                &self.start,
+                FrameField::Start,
+                "frame-start",
             ),
-            line(
-                "Fin",
-                input("30/06/2027", &self.end, FrameField::End, "frame-end")
-            ),
-        ]
+            ("Fin", "30/06/2027", &self.end, FrameField::End, "frame-end"),
+        ];
+        let new = self.base.id.0 == 0;
+        let mut col = column![widget::title(if new {
+            "Nouvelle convention"
+        } else {
+            "Modifier le cadre"
+        })]
         .spacing(10)
         .max_width(900);
+        for (i, (label, placeholder, value, field, id)) in typed.into_iter().enumerate() {
+            if i == 2 {
+                let kinds = pick_list(ParticipationKind::ALL, Some(self.participation), |p| {
+                    Msg::Field(FrameField::Participation(p))
+                });
+                col = col.push(line("Démarche", kinds.into()));
+            }
+            let input = text_input(placeholder, value)
+                .id(id)
+                .on_input(move |s| Msg::Field(field(s)))
+                .padding(6);
+            col = col.push(line(label, input.into()));
+        }
         if let Some(e) = error {
             col = col.push(widget::colored(e, theme::LATE));
         }
@@ -250,14 +244,87 @@ impl FrameForm {
                 } else {
                     "Enregistrer le cadre"
                 }))
-                .on_press(Message::SaveFrame),
+                .on_press(Msg::Save),
                 button(text("Annuler"))
                     .style(button::secondary)
-                    .on_press(Message::CancelFrame),
+                    .on_press(Msg::Cancel),
             ]
             .spacing(10),
         )
         .into()
+    }
+}
+
+/// What the person does in the form.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Field(FrameField),
+    Save,
+    Cancel,
+}
+
+/// The form shown in place of the panel, and why it was refused.
+pub struct Editor {
+    form: FrameForm,
+    error: Option<String>,
+}
+
+impl Editor {
+    pub fn new(c: &Convention) -> Editor {
+        Editor {
+            form: FrameForm::new(c),
+            error: None,
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg, store: &mut Store) -> (Task<Msg>, Option<Up>) {
+        let up = match msg {
+            Msg::Field(f) => {
+                self.form.set(f);
+                None
+            }
+            Msg::Cancel => Some(Up::Closed),
+            Msg::Save => self.save(store),
+        };
+        (Task::none(), up)
+    }
+
+    /// Saves the convention; a new one starts in preparation with its three phases.
+    fn save(&mut self, store: &mut Store) -> Option<Up> {
+        let c = match self.form.to_convention() {
+            Ok(c) => c,
+            Err(e) => {
+                self.error = Some(describe(&e));
+                return None;
+            }
+        };
+        let new = c.id.0 == 0;
+        let saved = if new {
+            store.create_convention(&c)
+        } else {
+            store.update_convention(&c).map(|_| c.id)
+        };
+        match saved {
+            Ok(id) => Some(Up::Saved {
+                id,
+                notice: if new {
+                    format!(
+                        "Convention « {} » créée, en préparation, avec ses trois phases : datez-les dans « Calendrier ».",
+                        c.title
+                    )
+                } else {
+                    "Cadre enregistré.".into()
+                },
+            }),
+            Err(e) => {
+                self.error = Some(describe(&e));
+                None
+            }
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Msg> {
+        self.form.view(self.error.as_deref())
     }
 }
 

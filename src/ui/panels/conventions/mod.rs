@@ -3,18 +3,25 @@
 //! convention's sheet in tabs — cadre (with its status moved one step at a time),
 //! gouvernance, calendrier, tâches, risques, budget, propositions, note de synthèse —
 //! with the synthesis paragraph, the PDF and the `.ics` export.
+//!
+//! This module owns the list and the tabs; each tab is a module with its `State`,
+//! `Msg`, `update` and `view` (`cadre`, `governance`, `rules`, `calendar`,
+//! `registers/` for tasks, risks and budget, `proposals`, `synthesis`), and the
+//! frame's form (`frame`) is shown in place of the panel. A tab that changes what the
+//! panel shows (open the form, open the convention just created) hands up an
+//! [`Up`]; everything else it hands up is the app's [`Event`].
 
+mod cadre;
 mod calendar;
 mod frame;
 mod governance;
 mod proposals;
-mod register;
+mod registers;
 mod rules;
+mod synthesis;
 
 use chrono::{Datelike, NaiveDate};
-use iced::widget::{
-    button, checkbox, column, pick_list, row, scrollable, text, text_editor, text_input,
-};
+use iced::widget::{button, checkbox, column, pick_list, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use super::{Event, describe};
@@ -23,15 +30,18 @@ use crate::domain::convention::Convention;
 use crate::domain::ids::ConventionId;
 use crate::domain::overview::ConventionOverview;
 use crate::domain::text as fr;
-use crate::store::{ConventionRow, Store, StoreError};
+use crate::export::Document;
+use crate::store::{ConventionRow, Store};
 use crate::ui::choice::{Choice, selected};
 use crate::ui::{theme, widget};
 
 pub use calendar::Msg as CalendarMsg;
-pub use frame::FrameField;
+pub use frame::{FrameField, Msg as FrameMsg};
 pub use governance::Msg as GovernanceMsg;
 pub use proposals::Msg as ProposalsMsg;
-pub use register::Msg as RegisterMsg;
+pub use registers::budget::Msg as BudgetMsg;
+pub use registers::risks::Msg as RisksMsg;
+pub use registers::tasks::Msg as TasksMsg;
 pub use rules::Msg as RulesMsg;
 
 /// The tabs of a convention's sheet.
@@ -87,19 +97,21 @@ pub struct State {
     show_archived: bool,
     selected: Option<ConventionOverview>,
     tab: Tab,
-    frame: Option<frame::FrameForm>,
-    frame_error: Option<String>,
-    duplicate_title: Option<String>,
+    /// The frame's form, shown in place of the panel.
+    frame: Option<frame::Editor>,
+    cadre: cadre::State,
     calendar: calendar::Calendar,
-    register: register::Register,
+    tasks: registers::tasks::State,
+    risks: registers::risks::State,
+    budget: registers::budget::State,
     governance: governance::Governance,
     rules: rules::Rules,
     proposals: proposals::Proposals,
-    synthesis: text_editor::Content,
+    synthesis: synthesis::State,
     error: Option<String>,
 }
 
-/// The panel's messages.
+/// The panel's messages: the list's, or a message for one of its tabs.
 #[derive(Debug, Clone)]
 pub enum Message {
     Select(ConventionId),
@@ -108,23 +120,30 @@ pub enum Message {
     YearFilter(Choice<Option<i32>>),
     ShowArchived(bool),
     New,
-    EditFrame,
-    Frame(FrameField),
-    SaveFrame,
-    CancelFrame,
-    MoveStatus(ConventionStatus),
-    Duplicate,
-    DuplicateTitle(String),
-    ConfirmDuplicate(bool),
-    Archive(bool),
-    Calendar(CalendarMsg),
-    Register(RegisterMsg),
+    Form(frame::Msg),
+    Cadre(cadre::Msg),
     Governance(GovernanceMsg),
     Rules(RulesMsg),
+    Calendar(CalendarMsg),
+    Tasks(TasksMsg),
+    Risks(RisksMsg),
+    Budget(BudgetMsg),
     Proposals(ProposalsMsg),
-    SynthesisEdited(text_editor::Action),
-    SaveSynthesis,
+    Synthesis(synthesis::Msg),
+    /// The note de synthèse, from the sheet's header.
     Export,
+}
+
+/// What a tab or the form hands up to the panel.
+enum Up {
+    /// For the app.
+    App(Event),
+    /// Show the frame's form in place of the panel.
+    Form(Box<frame::Editor>),
+    /// The form was left without saving.
+    Closed,
+    /// Convention `id` was saved or created: open it, and say so.
+    Saved { id: ConventionId, notice: String },
 }
 
 impl State {
@@ -147,14 +166,15 @@ impl State {
             selected: None,
             tab: Tab::Frame,
             frame: None,
-            frame_error: None,
-            duplicate_title: None,
+            cadre: cadre::State::default(),
             calendar: calendar::Calendar::default(),
-            register: register::Register::default(),
+            tasks: registers::tasks::State::default(),
+            risks: registers::risks::State::default(),
+            budget: registers::budget::State::default(),
             governance: governance::Governance::default(),
             rules: rules::Rules::default(),
             proposals: proposals::Proposals::default(),
-            synthesis: text_editor::Content::new(),
+            synthesis: synthesis::State::default(),
             error: None,
         };
         s.reload(store);
@@ -214,16 +234,18 @@ impl State {
             Ok(o) => {
                 if self.selected.as_ref().map(|x| x.convention.id) != Some(id) {
                     self.calendar = calendar::Calendar::default();
-                    self.register = register::Register::default();
+                    self.tasks = registers::tasks::State::default();
+                    self.risks = registers::risks::State::default();
+                    self.budget = registers::budget::State::default();
                     self.proposals = proposals::Proposals::default();
                     self.governance = governance::Governance::default();
                     match rules::Rules::load(store, id) {
                         Ok(r) => self.rules = r,
                         Err(e) => self.error = Some(describe(&e)),
                     }
-                    self.duplicate_title = None;
+                    self.cadre = cadre::State::default();
                 }
-                self.synthesis = text_editor::Content::with_text(&o.convention.synthesis_text);
+                self.synthesis = synthesis::State::load(&o.convention);
                 self.selected = Some(o);
                 self.tab = Tab::Frame;
                 self.frame = None;
@@ -244,193 +266,102 @@ impl State {
         store: &mut Store,
         today: NaiveDate,
     ) -> (Task<Message>, Option<Event>) {
-        let result: Result<Option<String>, StoreError> = match message {
-            Message::Select(id) => {
-                self.open(store, id);
-                Ok(None)
-            }
-            Message::Tab(tab) => {
-                self.tab = tab;
-                Ok(None)
-            }
-            Message::StatusFilter(c) => {
-                self.status_filter = c.value;
-                Ok(None)
-            }
-            Message::YearFilter(c) => {
-                self.year_filter = c.value;
-                Ok(None)
-            }
-            Message::ShowArchived(on) => {
-                self.show_archived = on;
-                Ok(None)
-            }
-            Message::New => {
-                self.frame = Some(frame::FrameForm::new(&Convention::draft("")));
-                self.frame_error = None;
-                Ok(None)
-            }
-            Message::EditFrame => {
-                if let Some(o) = &self.selected {
-                    self.frame = Some(frame::FrameForm::new(&o.convention));
-                    self.frame_error = None;
-                }
-                Ok(None)
-            }
-            Message::Frame(f) => {
-                if let Some(form) = self.frame.as_mut() {
-                    form.set(f);
-                }
-                Ok(None)
-            }
-            Message::CancelFrame => {
-                self.frame = None;
-                Ok(None)
-            }
-            Message::SaveFrame => return (Task::none(), self.save_frame(store)),
-            Message::MoveStatus(to) => match self.selected_id() {
-                Some(id) => store
-                    .set_convention_status(id, to)
-                    .map(|_| Some(format!("Convention passée au statut « {} ».", to.label()))),
-                None => Ok(None),
-            },
-            Message::Duplicate => {
-                self.duplicate_title = self
-                    .selected
-                    .as_ref()
-                    .map(|o| format!("{} (copie)", o.convention.title));
-                Ok(None)
-            }
-            Message::DuplicateTitle(s) => {
-                self.duplicate_title = Some(s);
-                Ok(None)
-            }
-            Message::ConfirmDuplicate(false) => {
-                self.duplicate_title = None;
-                Ok(None)
-            }
-            Message::ConfirmDuplicate(true) => {
-                let (Some(id), Some(title)) = (self.selected_id(), self.duplicate_title.clone())
-                else {
+        match message {
+            Message::Select(id) => self.open(store, id),
+            Message::Tab(tab) => self.tab = tab,
+            Message::StatusFilter(c) => self.status_filter = c.value,
+            Message::YearFilter(c) => self.year_filter = c.value,
+            Message::ShowArchived(on) => self.show_archived = on,
+            Message::New => self.frame = Some(frame::Editor::new(&Convention::draft(""))),
+            Message::Form(m) => {
+                let Some(f) = self.frame.as_mut() else {
                     return (Task::none(), None);
                 };
-                match store.duplicate_convention(id, &title) {
-                    Ok(new) => {
-                        self.duplicate_title = None;
-                        self.reload(store);
-                        self.open(store, new);
-                        return (
-                            Task::none(),
-                            Some(Event::Saved(format!(
-                                "Convention « {} » créée sur ce modèle : cadre, phases, tâches, risques et budget, sans personnes ni dates.",
-                                title.trim()
-                            ))),
-                        );
-                    }
-                    Err(e) => Err(e),
-                }
+                let (task, up) = f.update(m, store);
+                let event = up.and_then(|up| self.apply(up, store));
+                return (task.map(Message::Form), event);
             }
-            Message::Archive(on) => match self.selected_id() {
-                Some(id) => store.archive_convention(id, on).map(|_| {
-                    Some(if on {
-                        "Convention archivée : elle reste consultable avec « Afficher les archives ».".to_string()
-                    } else {
-                        "Convention sortie des archives.".to_string()
-                    })
-                }),
-                None => Ok(None),
-            },
-            Message::Proposals(m) => {
-                let Some(o) = &self.selected else {
-                    return (Task::none(), None);
-                };
-                let (task, event) = self.proposals.update(m, store, o, today);
-                return (task.map(Message::Proposals), event);
-            }
-            Message::Rules(m) => {
-                let Some(id) = self.selected_id() else {
-                    return (Task::none(), None);
-                };
-                let (task, event) = self.rules.update(m, store, id, today);
-                return (task.map(Message::Rules), event);
-            }
-            Message::Governance(m) => {
-                let Some(o) = &self.selected else {
-                    return (Task::none(), None);
-                };
-                let (task, event) = self.governance.update(m, store, o, today);
-                return (task.map(Message::Governance), event);
-            }
-            Message::Register(m) => {
-                let Some(o) = &self.selected else {
-                    return (Task::none(), None);
-                };
-                let (task, event) = self.register.update(m, store, o);
-                return (task.map(Message::Register), event);
-            }
-            Message::Calendar(m) => {
-                let Some(o) = &self.selected else {
-                    return (Task::none(), None);
-                };
-                let (task, event) = self.calendar.update(m, store, o, today);
-                return (task.map(Message::Calendar), event);
-            }
-            Message::SynthesisEdited(action) => {
-                self.synthesis.perform(action);
-                Ok(None)
-            }
-            Message::SaveSynthesis => match self.selected_id() {
-                Some(id) => {
-                    let text = self.synthesis.text();
-                    store
-                        .set_synthesis_text(id, text.trim_end())
-                        .map(|_| Some("Commentaire enregistré.".to_string()))
-                }
-                None => Ok(None),
-            },
             Message::Export => {
-                return (
-                    Task::none(),
-                    self.selected_id()
-                        .map(|id| Event::Export(crate::export::Document::Synthesis(id))),
-                );
+                let export = self
+                    .selected_id()
+                    .map(|id| Event::Export(Document::Synthesis(id)));
+                return (Task::none(), export);
             }
-        };
-        (Task::none(), super::outcome(result))
+            tab => return self.update_tab(tab, store, today),
+        }
+        (Task::none(), None)
     }
 
-    fn save_frame(&mut self, store: &mut Store) -> Option<Event> {
-        let form = self.frame.as_ref()?;
-        let c = match form.to_convention() {
-            Ok(c) => c,
-            Err(e) => {
-                self.frame_error = Some(describe(&e));
-                return None;
+    /// Hands a message to the open convention's tab.
+    fn update_tab(
+        &mut self,
+        message: Message,
+        store: &mut Store,
+        today: NaiveDate,
+    ) -> (Task<Message>, Option<Event>) {
+        let Some(o) = &self.selected else {
+            return (Task::none(), None);
+        };
+        let (task, event) = match message {
+            Message::Cadre(m) => {
+                let (t, up) = self.cadre.update(m, store, &o.convention);
+                let event = up.and_then(|up| self.apply(up, store));
+                return (t.map(Message::Cadre), event);
             }
+            Message::Governance(m) => {
+                let (t, e) = self.governance.update(m, store, o, today);
+                (t.map(Message::Governance), e)
+            }
+            Message::Rules(m) => {
+                let (t, e) = self.rules.update(m, store, o.convention.id, today);
+                (t.map(Message::Rules), e)
+            }
+            Message::Calendar(m) => {
+                let (t, e) = self.calendar.update(m, store, o, today);
+                (t.map(Message::Calendar), e)
+            }
+            Message::Tasks(m) => {
+                let (t, e) = self.tasks.update(m, store, o);
+                (t.map(Message::Tasks), e)
+            }
+            Message::Risks(m) => {
+                let (t, e) = self.risks.update(m, store, o);
+                (t.map(Message::Risks), e)
+            }
+            Message::Budget(m) => {
+                let (t, e) = self.budget.update(m, store, o);
+                (t.map(Message::Budget), e)
+            }
+            Message::Proposals(m) => {
+                let (t, e) = self.proposals.update(m, store, o, today);
+                (t.map(Message::Proposals), e)
+            }
+            Message::Synthesis(m) => {
+                let (t, e) = self.synthesis.update(m, store, &o.convention);
+                (t.map(Message::Synthesis), e)
+            }
+            _ => (Task::none(), None),
         };
-        let new = c.id.0 == 0;
-        let saved = if new {
-            store.create_convention(&c)
-        } else {
-            store.update_convention(&c).map(|_| c.id)
-        };
-        match saved {
-            Ok(id) => {
+        (task, event)
+    }
+
+    /// Does what a tab or the form asked of the panel; returns what the app must know.
+    fn apply(&mut self, up: Up, store: &Store) -> Option<Event> {
+        match up {
+            Up::App(event) => Some(event),
+            Up::Form(editor) => {
+                self.frame = Some(*editor);
+                None
+            }
+            Up::Closed => {
+                self.frame = None;
+                None
+            }
+            Up::Saved { id, notice } => {
                 self.frame = None;
                 self.reload(store);
                 self.open(store, id);
-                Some(Event::Saved(if new {
-                    format!(
-                        "Convention « {} » créée, en préparation, avec ses trois phases : datez-les dans « Calendrier ».",
-                        c.title
-                    )
-                } else {
-                    "Cadre enregistré.".into()
-                }))
-            }
-            Err(e) => {
-                self.frame_error = Some(describe(&e));
-                None
+                Some(Event::Saved(notice))
             }
         }
     }
@@ -440,8 +371,7 @@ impl State {
         let _ = self.today;
         if let Some(form) = &self.frame {
             return scrollable(
-                iced::widget::container(form.view(self.frame_error.as_deref()))
-                    .padding(widget::GUTTER),
+                iced::widget::container(form.view().map(Message::Form)).padding(widget::GUTTER),
             )
             .height(Length::Fill)
             .into();
@@ -536,29 +466,15 @@ impl State {
             tabs = tabs.push(widget::tab(tab.label(), tab == self.tab, Message::Tab(tab)));
         }
         let body: Element<'a, Message> = match self.tab {
-            Tab::Frame => self.frame_tab(o),
+            Tab::Frame => self.cadre.view(o).map(Message::Cadre),
             Tab::Governance => self.governance.view(o).map(Message::Governance),
             Tab::Rules => self.rules.view().map(Message::Rules),
             Tab::Calendar => self.calendar.view(o, today).map(Message::Calendar),
-            Tab::Tasks => self.register.tasks(o, today).map(Message::Register),
-            Tab::Risks => self.register.risks(o, today).map(Message::Register),
-            Tab::Budget => self.register.budget(o).map(Message::Register),
+            Tab::Tasks => self.tasks.view(o, today).map(Message::Tasks),
+            Tab::Risks => self.risks.view(o, today).map(Message::Risks),
+            Tab::Budget => self.budget.view(o).map(Message::Budget),
             Tab::Proposals => self.proposals.view(o).map(Message::Proposals),
-            Tab::Synthesis => column![
-                widget::muted("Ce paragraphe conclut la note de synthèse remise à la direction."),
-                text_editor(&self.synthesis)
-                    .on_action(Message::SynthesisEdited)
-                    .height(Length::Fixed(180.0)),
-                row![
-                    button(text("Enregistrer le commentaire")).on_press(Message::SaveSynthesis),
-                    button(text("Exporter la note de synthèse (PDF)"))
-                        .style(button::secondary)
-                        .on_press(Message::Export),
-                ]
-                .spacing(10),
-            ]
-            .spacing(10)
-            .into(),
+            Tab::Synthesis => self.synthesis.view().map(Message::Synthesis),
         };
         column![
             row![
@@ -590,90 +506,6 @@ impl State {
             .height(Length::Fill),
         ]
         .spacing(10)
-        .into()
-    }
-
-    fn frame_tab<'a>(&'a self, o: &'a ConventionOverview) -> Element<'a, Message> {
-        let c = &o.convention;
-        let mut life = row![text(tf!("Statut : {}", c.status.label())).font(widget::bold())]
-            .spacing(8)
-            .align_y(Alignment::Center);
-        let all = ConventionStatus::ALL;
-        let at = all.iter().position(|s| *s == c.status).unwrap_or(0);
-        if let Some(next) = all.get(at + 1) {
-            life = life.push(
-                button(text(tf!("Passer à « {} »", next.label())))
-                    .on_press(Message::MoveStatus(*next)),
-            );
-        }
-        if at > 0 {
-            life = life.push(
-                button(text(tf!("Revenir à « {} »", all[at - 1].label())))
-                    .style(button::secondary)
-                    .on_press(Message::MoveStatus(all[at - 1])),
-            );
-        }
-        let mut tools = row![
-            button(text("Modifier le cadre")).on_press(Message::EditFrame),
-            button(text("Dupliquer comme modèle"))
-                .style(button::secondary)
-                .on_press(Message::Duplicate),
-            button(text(if c.archived {
-                "Désarchiver"
-            } else {
-                "Archiver"
-            }))
-            .style(button::secondary)
-            .on_press(Message::Archive(!c.archived)),
-        ]
-        .spacing(8);
-        if let Some(title) = &self.duplicate_title {
-            tools = tools.push(
-                row![
-                    text_input("Titre de la nouvelle convention", title)
-                        .id("duplicate-title")
-                        .on_input(Message::DuplicateTitle)
-                        .padding(6)
-                        .width(Length::Fixed(300.0)),
-                    button(text("Créer")).on_press(Message::ConfirmDuplicate(true)),
-                    button(text("Annuler"))
-                        .style(button::secondary)
-                        .on_press(Message::ConfirmDuplicate(false)),
-                ]
-                .spacing(6)
-                .align_y(Alignment::Center),
-            );
-        }
-        column![
-            life,
-            tools.align_y(Alignment::Center),
-            widget::gap(4.0),
-            widget::field("Thème", c.theme.as_str()),
-            widget::field("Démarche", c.participation.label()),
-            widget::field("Saisine", c.mandate_from.as_str()),
-            widget::field(
-                "Question posée",
-                if c.question.is_empty() {
-                    String::new()
-                } else {
-                    fr::quoted(&c.question)
-                }
-            ),
-            widget::field("Engagement de la Ville", c.commitment.as_str()),
-            widget::field("Élu·e référent·e", c.elected_official.as_str()),
-            widget::field(
-                "Taille du panel visée",
-                if c.target_panel_size == 0 {
-                    "à fixer".to_string()
-                } else {
-                    format!("{} membres", c.target_panel_size)
-                }
-            ),
-            widget::field("Enveloppe budgétaire", fr::euros(c.budget_envelope_cents)),
-            widget::field("Début", c.start_date.map(fr::date_long).unwrap_or_default()),
-            widget::field("Fin", c.end_date.map(fr::date_long).unwrap_or_default()),
-        ]
-        .spacing(8)
         .into()
     }
 }

@@ -48,13 +48,8 @@ pub enum Msg {
     Select(ProposalId),
     New,
     Edit,
-    Title(String),
-    Body(String),
-    Theme(String),
-    Vote(String),
-    Directorate(String),
-    Progress(String),
-    Grade(String),
+    /// One field of the proposal form.
+    Field(Field, String),
     Save,
     Cancel,
     AnswerDate(String),
@@ -70,6 +65,18 @@ pub enum Msg {
     Export,
 }
 
+/// The proposal form's text fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Body,
+    Theme,
+    Vote,
+    Directorate,
+    Progress,
+    Grade,
+}
+
 impl Proposals {
     fn fill(&mut self, p: &Proposal) {
         self.title = p.title.clone();
@@ -81,7 +88,20 @@ impl Proposals {
         self.grade = p.members_grade.map(|g| g.to_string()).unwrap_or_default();
     }
 
-    /// Handles a message: a task, and what the panel must know.
+    /// The text typed in `field`.
+    fn field(&mut self, field: Field) -> &mut String {
+        match field {
+            Field::Title => &mut self.title,
+            Field::Body => &mut self.body,
+            Field::Theme => &mut self.theme,
+            Field::Vote => &mut self.vote,
+            Field::Directorate => &mut self.directorate,
+            Field::Progress => &mut self.progress,
+            Field::Grade => &mut self.grade,
+        }
+    }
+
+    /// Handles a message: a task (the file dialog), and what the panel must know.
     pub fn update(
         &mut self,
         msg: Msg,
@@ -89,160 +109,161 @@ impl Proposals {
         o: &ConventionOverview,
         today: NaiveDate,
     ) -> (Task<Msg>, Option<Event>) {
-        if let Msg::Export = msg {
-            return (
-                Task::none(),
-                Some(Event::Export(Document::Followup(o.convention.id))),
-            );
+        match msg {
+            Msg::Export => {
+                let export = Event::Export(Document::Followup(o.convention.id));
+                (Task::none(), Some(export))
+            }
+            Msg::ChooseFile => {
+                let choose = crate::ui::save_dialog::open_csv("Choisir le fichier de suivi");
+                (Task::perform(choose, Msg::FileChosen), None)
+            }
+            msg => (Task::none(), outcome(self.apply(msg, store, o, today))),
         }
-        let (task, result) = self.apply(msg, store, o, today);
-        (task, outcome(result))
     }
 
-    /// Handles a message; `Ok(Some(notice))` after a write, and a task for the file
-    /// dialog.
+    /// Handles a message; `Ok(Some(notice))` after a write.
     fn apply(
         &mut self,
         msg: Msg,
         store: &mut Store,
         o: &ConventionOverview,
         today: NaiveDate,
-    ) -> (Task<Msg>, Result<Option<String>, StoreError>) {
-        if matches!(msg, Msg::ChooseFile) {
-            return (
-                Task::perform(
-                    crate::ui::save_dialog::open_csv("Choisir le fichier de suivi"),
-                    Msg::FileChosen,
-                ),
-                Ok(None),
-            );
-        }
-        let result = (|| -> Result<Option<String>, StoreError> {
-            match msg {
-                Msg::Select(id) => {
-                    self.selected = Some(id);
-                    self.editing = None;
-                    self.answers = store.answers(id)?;
-                    self.answer_date = today.format("%d/%m/%Y").to_string();
-                    self.answer_status = o.proposals.iter().find(|p| p.id == id).map(|p| p.status);
-                    self.answer_text.clear();
-                }
-                Msg::New => {
-                    *self = Proposals {
-                        editing: Some(ProposalId(0)),
-                        progress: "0".into(),
-                        import_path: std::mem::take(&mut self.import_path),
-                        ..Proposals::default()
-                    };
-                }
-                Msg::Edit => {
-                    if let Some(p) = self
-                        .selected
-                        .and_then(|id| o.proposals.iter().find(|p| p.id == id))
-                    {
-                        self.editing = Some(p.id);
-                        self.fill(p);
-                    }
-                }
-                Msg::Title(s) => self.title = s,
-                Msg::Body(s) => self.body = s,
-                Msg::Theme(s) => self.theme = s,
-                Msg::Vote(s) => self.vote = s,
-                Msg::Directorate(s) => self.directorate = s,
-                Msg::Progress(s) => self.progress = s,
-                Msg::Grade(s) => self.grade = s,
-                Msg::Cancel => self.editing = None,
-                Msg::Save => {
-                    let Some(id) = self.editing else {
-                        return Ok(None);
-                    };
-                    let base = o.proposals.iter().find(|p| p.id == id);
-                    let progress = if self.progress.trim().is_empty() {
-                        0
-                    } else {
-                        parse::count(&self.progress)?
-                    };
-                    let grade = if self.grade.trim().is_empty() {
-                        None
-                    } else {
-                        Some(parse::count(&self.grade)?)
-                    };
-                    let p = Proposal {
-                        id,
-                        convention: o.convention.id,
-                        number: base.map_or(0, |b| b.number),
-                        title: self.title.trim().to_string(),
-                        text: self.body.trim().to_string(),
-                        theme: self.theme.trim().to_string(),
-                        vote_result: self.vote.trim().to_string(),
-                        status: base.map_or(ProposalStatus::ToReview, |b| b.status),
-                        directorate: self.directorate.trim().to_string(),
-                        progress: u8::try_from(progress).unwrap_or(u8::MAX),
-                        members_grade: grade.map(|g| u8::try_from(g).unwrap_or(u8::MAX)),
-                    };
-                    let notice = if id.0 == 0 {
-                        let new = store.add_proposal(&p)?;
-                        self.selected = Some(new);
-                        self.answers.clear();
-                        "Proposition enregistrée."
-                    } else {
-                        store.update_proposal(&p)?;
-                        "Proposition modifiée."
-                    };
-                    self.editing = None;
-                    return Ok(Some(notice.into()));
-                }
-                Msg::AnswerDate(s) => self.answer_date = s,
-                Msg::AnswerStatus(s) => self.answer_status = Some(s),
-                Msg::AnswerText(s) => self.answer_text = s,
-                Msg::SaveAnswer => {
-                    let Some(id) = self.selected else {
-                        return Ok(None);
-                    };
-                    let status = self.answer_status.unwrap_or(ProposalStatus::ToReview);
-                    store.add_answer(&Answer {
-                        proposal: id,
-                        date: parse::date(&self.answer_date)?,
-                        status,
-                        text: self.answer_text.trim().to_string(),
-                    })?;
-                    self.answers = store.answers(id)?;
-                    self.answer_text.clear();
-                    return Ok(Some(format!(
-                        "Réponse enregistrée : la proposition est « {} ».",
-                        status.label().to_lowercase()
-                    )));
-                }
-                Msg::ImportPath(s) => {
-                    self.import_path = s;
-                    self.import = None;
-                }
-                Msg::ChooseFile => {}
-                Msg::FileChosen(path) => {
-                    if let Some(p) = path {
-                        self.import_path = p.display().to_string();
-                        self.check(store, o)?;
-                    }
-                }
-                Msg::Check => self.check(store, o)?,
-                Msg::Apply => {
-                    let Some(f) = self.import.clone().filter(Followup::is_clean) else {
-                        return Ok(None);
-                    };
-                    let n = store.apply_followup(o.convention.id, &f, today)?;
-                    self.import = None;
-                    if let Some(id) = self.selected {
-                        self.answers = store.answers(id)?;
-                    }
-                    return Ok(Some(format!(
-                        "Suivi importé : {n} proposition(s) mises à jour (une sauvegarde a été faite avant)."
-                    )));
-                }
-                Msg::Export => {}
+    ) -> Result<Option<String>, StoreError> {
+        match msg {
+            Msg::Select(id) => {
+                self.selected = Some(id);
+                self.editing = None;
+                self.answers = store.answers(id)?;
+                self.answer_date = today.format("%d/%m/%Y").to_string();
+                self.answer_status = o.proposals.iter().find(|p| p.id == id).map(|p| p.status);
+                self.answer_text.clear();
             }
-            Ok(None)
-        })();
-        (Task::none(), result)
+            Msg::New => {
+                *self = Proposals {
+                    editing: Some(ProposalId(0)),
+                    progress: "0".into(),
+                    import_path: std::mem::take(&mut self.import_path),
+                    ..Proposals::default()
+                };
+            }
+            Msg::Edit => {
+                if let Some(p) = self
+                    .selected
+                    .and_then(|id| o.proposals.iter().find(|p| p.id == id))
+                {
+                    self.editing = Some(p.id);
+                    self.fill(p);
+                }
+            }
+            Msg::Field(field, s) => *self.field(field) = s,
+            Msg::Cancel => self.editing = None,
+            Msg::Save => return self.save(store, o),
+            Msg::AnswerDate(s) => self.answer_date = s,
+            Msg::AnswerStatus(s) => self.answer_status = Some(s),
+            Msg::AnswerText(s) => self.answer_text = s,
+            Msg::SaveAnswer => return self.save_answer(store),
+            Msg::ImportPath(s) => {
+                self.import_path = s;
+                self.import = None;
+            }
+            Msg::FileChosen(path) => {
+                if let Some(p) = path {
+                    self.import_path = p.display().to_string();
+                    self.check(store, o)?;
+                }
+            }
+            Msg::Check => self.check(store, o)?,
+            Msg::Apply => return self.apply_followup(store, o, today),
+            Msg::ChooseFile | Msg::Export => {}
+        }
+        Ok(None)
+    }
+
+    /// Saves the proposal being edited (a new one gets the next number).
+    fn save(
+        &mut self,
+        store: &mut Store,
+        o: &ConventionOverview,
+    ) -> Result<Option<String>, StoreError> {
+        let Some(id) = self.editing else {
+            return Ok(None);
+        };
+        let base = o.proposals.iter().find(|p| p.id == id);
+        let progress = if self.progress.trim().is_empty() {
+            0
+        } else {
+            parse::count(&self.progress)?
+        };
+        let grade = if self.grade.trim().is_empty() {
+            None
+        } else {
+            Some(parse::count(&self.grade)?)
+        };
+        let p = Proposal {
+            id,
+            convention: o.convention.id,
+            number: base.map_or(0, |b| b.number),
+            title: self.title.trim().to_string(),
+            text: self.body.trim().to_string(),
+            theme: self.theme.trim().to_string(),
+            vote_result: self.vote.trim().to_string(),
+            status: base.map_or(ProposalStatus::ToReview, |b| b.status),
+            directorate: self.directorate.trim().to_string(),
+            progress: u8::try_from(progress).unwrap_or(u8::MAX),
+            members_grade: grade.map(|g| u8::try_from(g).unwrap_or(u8::MAX)),
+        };
+        let notice = if id.0 == 0 {
+            let new = store.add_proposal(&p)?;
+            self.selected = Some(new);
+            self.answers.clear();
+            "Proposition enregistrée."
+        } else {
+            store.update_proposal(&p)?;
+            "Proposition modifiée."
+        };
+        self.editing = None;
+        Ok(Some(notice.into()))
+    }
+
+    /// Records the city's answer to the selected proposal.
+    fn save_answer(&mut self, store: &mut Store) -> Result<Option<String>, StoreError> {
+        let Some(id) = self.selected else {
+            return Ok(None);
+        };
+        let status = self.answer_status.unwrap_or(ProposalStatus::ToReview);
+        store.add_answer(&Answer {
+            proposal: id,
+            date: parse::date(&self.answer_date)?,
+            status,
+            text: self.answer_text.trim().to_string(),
+        })?;
+        self.answers = store.answers(id)?;
+        self.answer_text.clear();
+        Ok(Some(format!(
+            "Réponse enregistrée : la proposition est « {} ».",
+            status.label().to_lowercase()
+        )))
+    }
+
+    /// Applies the checked follow-up file (after a backup).
+    fn apply_followup(
+        &mut self,
+        store: &mut Store,
+        o: &ConventionOverview,
+        today: NaiveDate,
+    ) -> Result<Option<String>, StoreError> {
+        let Some(f) = self.import.clone().filter(Followup::is_clean) else {
+            return Ok(None);
+        };
+        let n = store.apply_followup(o.convention.id, &f, today)?;
+        self.import = None;
+        if let Some(id) = self.selected {
+            self.answers = store.answers(id)?;
+        }
+        Ok(Some(format!(
+            "Suivi importé : {n} proposition(s) mises à jour (une sauvegarde a été faite avant)."
+        )))
     }
 
     fn check(&mut self, store: &Store, o: &ConventionOverview) -> Result<(), StoreError> {
@@ -339,35 +360,50 @@ impl Proposals {
                 "Modifier la proposition"
             },
             column![
-                widget::input("Titre", &self.title, Msg::Title, "proposal-title"),
+                widget::input(
+                    "Titre",
+                    &self.title,
+                    |s| Msg::Field(Field::Title, s),
+                    "proposal-title"
+                ),
                 widget::input(
                     "Texte de la proposition",
                     &self.body,
-                    Msg::Body,
+                    |s| Msg::Field(Field::Body, s),
                     "proposal-text"
                 ),
                 row![
-                    widget::input("Thème", &self.theme, Msg::Theme, "proposal-theme"),
-                    widget::input("Résultat du vote", &self.vote, Msg::Vote, "proposal-vote"),
+                    widget::input(
+                        "Thème",
+                        &self.theme,
+                        |s| Msg::Field(Field::Theme, s),
+                        "proposal-theme"
+                    ),
+                    widget::input(
+                        "Résultat du vote",
+                        &self.vote,
+                        |s| Msg::Field(Field::Vote, s),
+                        "proposal-vote"
+                    ),
                 ]
                 .spacing(8),
                 row![
                     widget::input(
                         "Direction chargée du suivi",
                         &self.directorate,
-                        Msg::Directorate,
+                        |s| Msg::Field(Field::Directorate, s),
                         "proposal-directorate"
                     ),
                     widget::input(
                         "Avancement (0 à 100)",
                         &self.progress,
-                        Msg::Progress,
+                        |s| Msg::Field(Field::Progress, s),
                         "proposal-progress"
                     ),
                     widget::input(
                         "Note des membres (0 à 10)",
                         &self.grade,
-                        Msg::Grade,
+                        |s| Msg::Field(Field::Grade, s),
                         "proposal-grade"
                     ),
                 ]
