@@ -114,131 +114,22 @@ impl State {
         match message {
             Message::Organisation(s) => self.organisation = s,
             Message::Mission(s) => self.mission = s,
-            Message::Save => {
-                let new = store.settings().map(|stored| Settings {
-                    organisation: self.organisation.clone(),
-                    mission: self.mission.clone(),
-                    ..stored
-                });
-                return match new.and_then(|new| store.save_settings(&new).map(|()| new)) {
-                    Ok(new) => {
-                        self.saved = new;
-                        self.error = None;
-                        Some(Event::Notice(
-                            "Paramètres enregistrés : ils figureront sur les prochains documents."
-                                .into(),
-                        ))
-                    }
-                    Err(e) => {
-                        self.error = Some(super::describe(&e));
-                        None
-                    }
-                };
-            }
             Message::RetentionYears(s) => self.retention_years = s,
             Message::Phrase(i, s) => {
                 if let Some(field) = self.phrase.get_mut(i) {
                     *field = s;
                 }
             }
-            Message::Encrypt => {
-                let [first, again] = std::mem::take(&mut self.phrase);
-                let done = if first != again {
-                    Err(store::StoreError::PhrasesDiffer)
-                } else {
-                    store.encrypt(&first)
-                };
-                return match done {
-                    Ok(()) => {
-                        self.error = None;
-                        self.reload(store);
-                        Some(Event::Notice(fr::typography(
-                            "Base chiffrée : ses prochaines sauvegardes le seront aussi. Exportez maintenant la clé de secours et imprimez-la : une phrase de passe perdue ne peut pas être retrouvée. Les sauvegardes antérieures ne sont pas chiffrées : supprimez-les du dossier des sauvegardes quand vous n’en aurez plus besoin.",
-                        )))
-                    }
-                    Err(e) => {
-                        self.error = Some(super::describe(&e));
-                        None
-                    }
-                };
-            }
-            Message::ExportRecoveryKey => return Some(Event::Export(Document::RecoveryKey)),
             Message::Rotation(i, s) => {
                 if let Some(field) = self.rotation.get_mut(i) {
                     *field = s;
                 }
             }
-            Message::SaveRotation => {
-                let mut counts = [0u32; 3];
-                for (count, typed) in counts.iter_mut().zip(&self.rotation) {
-                    match typed.trim().parse::<u32>() {
-                        Ok(n) => *count = n,
-                        Err(_) => {
-                            self.error = Some(tf!(
-                                "Conservation des sauvegardes : « {} » n’est pas un nombre entier.",
-                                typed.trim()
-                            ));
-                            return None;
-                        }
-                    }
-                }
-                let rotation = store::backup::RotationPolicy {
-                    daily: counts[0],
-                    weekly: counts[1],
-                    monthly: counts[2],
-                };
-                let saved = store.settings().and_then(|stored| {
-                    let new = Settings { rotation, ..stored };
-                    store.save_settings(&new)?;
-                    Ok(new)
-                });
-                return match saved {
-                    Ok(new) => {
-                        self.saved = new;
-                        self.error = None;
-                        Some(Event::Notice(
-                            "Conservation des sauvegardes enregistrée : elle s’applique à la prochaine sauvegarde.".into(),
-                        ))
-                    }
-                    Err(e) => {
-                        self.error = Some(super::describe(&e));
-                        None
-                    }
-                };
-            }
-            Message::SaveRetention => {
-                let years = match self.retention_years.trim().parse::<u32>() {
-                    Ok(y) => y,
-                    Err(_) => {
-                        self.error = Some(format!(
-                            "Durée de conservation « {} » : un nombre d'années est attendu.",
-                            self.retention_years.trim()
-                        ));
-                        return None;
-                    }
-                };
-                let saved = store.settings().and_then(|stored| {
-                    let new = Settings {
-                        retention_years: years,
-                        ..stored
-                    };
-                    store.save_settings(&new)?;
-                    Ok(new)
-                });
-                return match saved.and_then(|new| Ok((new, store.apply_retention_policy()?))) {
-                    Ok((new, changed)) => {
-                        self.saved = new;
-                        self.error = None;
-                        Some(Event::Saved(format!(
-                            "Durée de conservation enregistrée : {years} an(s). {changed} date(s) de réexamen recalculée(s)."
-                        )))
-                    }
-                    Err(e) => {
-                        self.error = Some(super::describe(&e));
-                        None
-                    }
-                };
-            }
+            Message::Save => return self.save_names(store),
+            Message::Encrypt => return self.encrypt(store),
+            Message::ExportRecoveryKey => return Some(Event::Export(Document::RecoveryKey)),
+            Message::SaveRotation => return self.save_rotation(store),
+            Message::SaveRetention => return self.save_retention(store),
             Message::ApplyRetention => {
                 return match store.apply_retention_policy() {
                     Ok(changed) => Some(Event::Saved(format!(
@@ -263,8 +154,152 @@ impl State {
         None
     }
 
+    /// Saves changed settings and says `notice`; a refusal shows in the panel.
+    fn store_settings(
+        &mut self,
+        store: &mut Store,
+        change: impl FnOnce(Settings) -> Settings,
+        notice: impl FnOnce(&mut Store) -> Result<Event, store::StoreError>,
+    ) -> Option<Event> {
+        let saved = store.settings().and_then(|stored| {
+            let new = change(stored);
+            store.save_settings(&new)?;
+            Ok(new)
+        });
+        match saved.and_then(|new| Ok((new, notice(store)?))) {
+            Ok((new, event)) => {
+                self.saved = new;
+                self.error = None;
+                Some(event)
+            }
+            Err(e) => {
+                self.error = Some(super::describe(&e));
+                None
+            }
+        }
+    }
+
+    fn save_names(&mut self, store: &mut Store) -> Option<Event> {
+        let (organisation, mission) = (self.organisation.clone(), self.mission.clone());
+        self.store_settings(
+            store,
+            |stored| Settings {
+                organisation,
+                mission,
+                ..stored
+            },
+            |_| {
+                Ok(Event::Notice(
+                    "Paramètres enregistrés : ils figureront sur les prochains documents.".into(),
+                ))
+            },
+        )
+    }
+
+    fn save_rotation(&mut self, store: &mut Store) -> Option<Event> {
+        let mut counts = [0u32; 3];
+        for (count, typed) in counts.iter_mut().zip(&self.rotation) {
+            match typed.trim().parse::<u32>() {
+                Ok(n) => *count = n,
+                Err(_) => {
+                    self.error = Some(tf!(
+                        "Conservation des sauvegardes : « {} » n’est pas un nombre entier.",
+                        typed.trim()
+                    ));
+                    return None;
+                }
+            }
+        }
+        let rotation = store::backup::RotationPolicy {
+            daily: counts[0],
+            weekly: counts[1],
+            monthly: counts[2],
+        };
+        self.store_settings(
+            store,
+            |stored| Settings { rotation, ..stored },
+            |_| {
+                Ok(Event::Notice(
+                    "Conservation des sauvegardes enregistrée : elle s’applique à la prochaine sauvegarde.".into(),
+                ))
+            },
+        )
+    }
+
+    fn save_retention(&mut self, store: &mut Store) -> Option<Event> {
+        let Ok(years) = self.retention_years.trim().parse::<u32>() else {
+            self.error = Some(format!(
+                "Durée de conservation « {} » : un nombre d'années est attendu.",
+                self.retention_years.trim()
+            ));
+            return None;
+        };
+        self.store_settings(
+            store,
+            |stored| Settings {
+                retention_years: years,
+                ..stored
+            },
+            |store| {
+                let changed = store.apply_retention_policy()?;
+                Ok(Event::Saved(format!(
+                    "Durée de conservation enregistrée : {years} an(s). {changed} date(s) de réexamen recalculée(s)."
+                )))
+            },
+        )
+    }
+
+    fn encrypt(&mut self, store: &mut Store) -> Option<Event> {
+        let [first, again] = std::mem::take(&mut self.phrase);
+        let done = if first != again {
+            Err(store::StoreError::PhrasesDiffer)
+        } else {
+            store.encrypt(&first)
+        };
+        match done {
+            Ok(()) => {
+                self.error = None;
+                self.reload(store);
+                Some(Event::Notice(fr::typography(
+                    "Base chiffrée : ses prochaines sauvegardes le seront aussi. Exportez maintenant la clé de secours et imprimez-la : une phrase de passe perdue ne peut pas être retrouvée. Les sauvegardes antérieures ne sont pas chiffrées : supprimez-les du dossier des sauvegardes quand vous n’en aurez plus besoin.",
+                )))
+            }
+            Err(e) => {
+                self.error = Some(super::describe(&e));
+                None
+            }
+        }
+    }
+
     /// The panel.
     pub fn view(&self) -> Element<'_, Message> {
+        let about = column![
+            widget::field("Version", env!("CARGO_PKG_VERSION")),
+            widget::field("Licence", "EUPL 1.2"),
+            widget::field("Police", "DejaVu Sans (licence libre Bitstream Vera / DejaVu)"),
+            widget::muted(tf!("Agora fonctionne hors ligne : aucune donnée ne quitte cet ordinateur sans un export explicite, consigné dans le journal des exports.")),
+        ]
+        .spacing(6);
+        let mut page = column![widget::title("Paramètres")].spacing(12);
+        if let Some(e) = &self.error {
+            page = page.push(widget::colored(e.as_str(), theme::LATE));
+        }
+        page.push(scrollable(
+            column![
+                widget::section("Organisation", self.names()),
+                widget::section("Données personnelles", self.retention()),
+                widget::section("Données et sauvegardes", self.backups()),
+                widget::section("Chiffrement", self.encryption()),
+                widget::section("À propos", about)
+            ]
+            .spacing(12)
+            .padding(widget::GUTTER),
+        ))
+        .into()
+    }
+
+    /// The names printed on every document.
+    fn names(&self) -> Element<'_, Message> {
         let dirty =
             self.organisation != self.saved.organisation || self.mission != self.saved.mission;
         let mut names = column![
@@ -299,14 +334,15 @@ impl State {
                 theme::LATE,
             ));
         }
-        let save = button(text("Enregistrer"));
-        names = names.push(if dirty && !self.organisation.trim().is_empty() {
-            save.on_press(Message::Save)
-        } else {
-            save
-        });
+        let ready = dirty && !self.organisation.trim().is_empty();
+        names
+            .push(button(text("Enregistrer")).on_press_maybe(ready.then_some(Message::Save)))
+            .into()
+    }
+
+    /// Where the data and the backups are, which backups are kept, a backup now.
+    fn backups(&self) -> Element<'_, Message> {
         let rotation_dirty = self.rotation != rotation_fields(self.saved.rotation);
-        let save_rotation = button(text("Enregistrer la conservation"));
         let mut counts = row![text("Garder aussi la plus récente des")]
             .spacing(8)
             .align_y(iced::Alignment::Center);
@@ -323,7 +359,6 @@ impl State {
             );
             counts = counts.push(text(unit));
         }
-
         let mut backups = column![
             widget::field("Base de données", self.db.as_str()),
             widget::field("Dossier des sauvegardes", self.backup_dir.as_str()),
@@ -332,11 +367,8 @@ impl State {
             )),
             counts,
             row![
-                if rotation_dirty {
-                    save_rotation.on_press(Message::SaveRotation)
-                } else {
-                    save_rotation
-                },
+                button(text("Enregistrer la conservation"))
+                    .on_press_maybe(rotation_dirty.then_some(Message::SaveRotation)),
                 button(text("Sauvegarder maintenant")).on_press(Message::BackupNow),
             ]
             .spacing(10),
@@ -345,9 +377,13 @@ impl State {
         for b in self.backups.iter().take(8) {
             backups = backups.push(text(b.as_str()).size(13));
         }
+        backups.into()
+    }
+
+    /// How long a contact's data is kept before it is reviewed.
+    fn retention(&self) -> Element<'_, Message> {
         let years_dirty = self.retention_years.trim() != self.saved.retention_years.to_string();
-        let save_years = button(text("Enregistrer la durée"));
-        let retention = column![
+        column![
             widget::muted(
                 "La date de réexamen d'un contact est calculée à partir de sa dernière participation \
                  (inscription, consentement, réunion, rôle dans une convention). Une date saisie sur \
@@ -360,91 +396,68 @@ impl State {
                     .on_input(Message::RetentionYears)
                     .padding(6)
                     .width(Length::Fixed(80.0)),
-                if years_dirty {
-                    save_years.on_press(Message::SaveRetention)
-                } else {
-                    save_years
-                },
+                button(text("Enregistrer la durée"))
+                    .on_press_maybe(years_dirty.then_some(Message::SaveRetention)),
                 button(text("Recalculer les dates")).on_press(Message::ApplyRetention),
             ]
             .spacing(10)
             .align_y(iced::Alignment::Center),
         ]
-        .spacing(8);
-        let encryption = if self.encrypted {
-            column![
+        .spacing(8)
+        .into()
+    }
+
+    /// Encrypted: the recovery key; encryptable: the passphrase form; else why not.
+    fn encryption(&self) -> Element<'_, Message> {
+        if self.encrypted {
+            return column![
                 widget::muted(fr::typography(
                     "La base et ses sauvegardes sont chiffrées (SQLCipher, clé tirée de la phrase de passe par Argon2id). Une phrase de passe perdue ne peut pas être retrouvée : seule la clé de secours imprimée ouvre la base à sa place."
                 )),
                 button(text("Exporter la clé de secours (à imprimer)"))
                     .on_press(Message::ExportRecoveryKey),
             ]
-        } else if cfg!(feature = "chiffrement") {
-            let ready = self.phrase[0].chars().count() >= store::cipher::MIN_PHRASE
-                && self.phrase[0] == self.phrase[1];
-            let mut form = column![widget::muted(tf!(
-                "Sur un ordinateur portable, chiffrez la base : sans la phrase de passe, personne ne lit les données des habitants. Elle sera demandée à chaque ouverture ; au moins {} caractères. Une phrase perdue ne peut pas être retrouvée : vous exporterez ensuite une clé de secours à imprimer.",
-                store::cipher::MIN_PHRASE
-            ))]
-            .spacing(8);
-            for (i, label) in ["Phrase de passe", "La même, une seconde fois"]
-                .into_iter()
-                .enumerate()
-            {
-                form = form.push(
-                    row![
-                        text(label).width(Length::Fixed(220.0)),
-                        text_input("", &self.phrase[i])
-                            .id(format!("settings-phrase-{i}"))
-                            .secure(true)
-                            .on_input(move |s| Message::Phrase(i, s))
-                            .padding(6)
-                            .width(Length::Fixed(320.0)),
-                    ]
-                    .spacing(10)
-                    .align_y(iced::Alignment::Center),
-                );
-            }
-            if !self.phrase[1].is_empty() && self.phrase[0] != self.phrase[1] {
-                form = form.push(widget::colored(
-                    "Les deux phrases diffèrent.",
-                    theme::LATE,
-                ));
-            }
-            let encrypt = button(text("Chiffrer la base"));
-            form.push(if ready {
-                encrypt.on_press(Message::Encrypt)
-            } else {
-                encrypt
-            })
-        } else {
-            column![widget::muted(fr::typography(
+            .spacing(8)
+            .into();
+        }
+        if !cfg!(feature = "chiffrement") {
+            return column![widget::muted(fr::typography(
                 "Cette version d’Agora est construite sans le chiffrement de la base (option « chiffrement »)."
             ))]
+            .spacing(8)
+            .into();
         }
+        let ready = self.phrase[0].chars().count() >= store::cipher::MIN_PHRASE
+            && self.phrase[0] == self.phrase[1];
+        let mut form = column![widget::muted(tf!(
+            "Sur un ordinateur portable, chiffrez la base : sans la phrase de passe, personne ne lit les données des habitants. Elle sera demandée à chaque ouverture ; au moins {} caractères. Une phrase perdue ne peut pas être retrouvée : vous exporterez ensuite une clé de secours à imprimer.",
+            store::cipher::MIN_PHRASE
+        ))]
         .spacing(8);
-        let about = column![
-            widget::field("Version", env!("CARGO_PKG_VERSION")),
-            widget::field("Licence", "EUPL 1.2"),
-            widget::field("Police", "DejaVu Sans (licence libre Bitstream Vera / DejaVu)"),
-            widget::muted(tf!("Agora fonctionne hors ligne : aucune donnée ne quitte cet ordinateur sans un export explicite, consigné dans le journal des exports.")),
-        ]
-        .spacing(6);
-        let mut page = column![widget::title("Paramètres")].spacing(12);
-        if let Some(e) = &self.error {
-            page = page.push(widget::colored(e.as_str(), theme::LATE));
+        for (i, label) in ["Phrase de passe", "La même, une seconde fois"]
+            .into_iter()
+            .enumerate()
+        {
+            form = form.push(
+                row![
+                    text(label).width(Length::Fixed(220.0)),
+                    text_input("", &self.phrase[i])
+                        .id(format!("settings-phrase-{i}"))
+                        .secure(true)
+                        .on_input(move |s| Message::Phrase(i, s))
+                        .padding(6)
+                        .width(Length::Fixed(320.0)),
+                ]
+                .spacing(10)
+                .align_y(iced::Alignment::Center),
+            );
         }
-        page.push(scrollable(
-            column![
-                widget::section("Organisation", names),
-                widget::section("Données personnelles", retention),
-                widget::section("Données et sauvegardes", backups),
-                widget::section("Chiffrement", encryption),
-                widget::section("À propos", about)
-            ]
-            .spacing(12)
-            .padding(widget::GUTTER),
-        ))
+        if !self.phrase[1].is_empty() && self.phrase[0] != self.phrase[1] {
+            form = form.push(widget::colored("Les deux phrases diffèrent.", theme::LATE));
+        }
+        form.push(
+            button(text("Chiffrer la base")).on_press_maybe(ready.then_some(Message::Encrypt)),
+        )
         .into()
     }
 }

@@ -241,6 +241,87 @@ fn sheet<'a>(
     attach: &'a (Option<crate::ui::choice::Choice<ContactId>>, String),
 ) -> Element<'a, Msg> {
     let c = &s.contact;
+    let mut page = column![
+        text(c.display_name()).size(22).font(widget::bold()),
+        actions(c, confirm_anonymise),
+        current_consents(s),
+    ];
+    if !still_named_in.is_empty() {
+        page = page.push(widget::section(
+            "Textes à modifier",
+            mentions(still_named_in),
+        ));
+    }
+    page.push(consent.view(Msg::Consent, Msg::RecordConsent))
+        .push(widget::section("Coordonnées", details(c)))
+        .push(widget::section("Quotas", sensitive(c)))
+        .push(widget::section("Consentements", consent_history(s)))
+        .push(widget::section("Participation", links(s, attach)))
+        .push(widget::section(
+            "Journal des modifications",
+            history(&s.journal),
+        ))
+        .spacing(10)
+        .padding(widget::GUTTER)
+        .into()
+}
+
+/// Change the sheet, stop contacting, the person's rights (access, anonymisation).
+fn actions(c: &Contact, confirm_anonymise: bool) -> Element<'_, Msg> {
+    let edit = row![
+        widget::small_button("Modifier la fiche", Msg::Edit),
+        widget::small_button(
+            if c.do_not_contact {
+                "Autoriser de nouveau les contacts"
+            } else {
+                "Ne plus contacter"
+            },
+            Msg::DoNotContact(!c.do_not_contact)
+        ),
+    ]
+    .spacing(6);
+    let rights = row![
+        widget::small_button("Droit d'accès : exporter ses données", Msg::ExportPerson),
+        widget::small_button("Anonymiser", Msg::Anonymise(true)),
+    ]
+    .spacing(6)
+    .align_y(iced::Alignment::Center);
+    // The confirmation below the buttons: beside them it overflowed the sheet.
+    let mut rights = column![rights].spacing(6);
+    if confirm_anonymise {
+        rights = rights
+            .push(widget::colored(
+                fr::typography("Effacer son identité ? Une sauvegarde est faite avant."),
+                theme::LATE,
+            ))
+            .push(
+                row![
+                    widget::small_button("Oui, anonymiser", Msg::ConfirmAnonymise),
+                    widget::small_button("Non", Msg::Anonymise(false)),
+                ]
+                .spacing(6),
+            );
+    }
+    // The sheet's own spacing between the two rows.
+    column![edit, rights].spacing(10).into()
+}
+
+/// The free texts that still name an anonymised person.
+fn mentions(still_named_in: &[String]) -> Element<'_, Msg> {
+    let mut mentions = column![widget::colored(
+        fr::typography(
+            "Ces textes libres citent encore son nom ou son adresse : Agora ne les réécrit pas, modifiez-les (un compte rendu verrouillé se corrige par une nouvelle version)."
+        ),
+        theme::LATE,
+    )]
+    .spacing(4);
+    for place in still_named_in {
+        mentions = mentions.push(text(format!("• {place}")));
+    }
+    mentions.into()
+}
+
+fn details(c: &Contact) -> Element<'_, Msg> {
     let mut details = column![
         widget::field("Type", c.kind.label()),
         widget::field("Structure", c.organisation.as_str()),
@@ -266,6 +347,11 @@ fn sheet<'a>(
     if !c.notes.is_empty() {
         details = details.push(widget::field("Notes", c.notes.as_str()));
     }
+    details.into()
+}
+
+/// The attributes the quotas read.
+fn sensitive(c: &Contact) -> Element<'_, Msg> {
     let mut sensitive = column![widget::muted(
         "Attributs sensibles, utilisés pour les quotas :"
     )]
@@ -285,6 +371,11 @@ fn sheet<'a>(
             },
         ));
     }
+    sensitive.into()
+}
+
+/// The consents in force, each with its withdrawal.
+fn current_consents(s: &Opened) -> Element<'_, Msg> {
     let mut current = column![].spacing(4);
     for scope in ConsentScope::ALL {
         if has_consent(&s.consents, *scope) {
@@ -298,6 +389,11 @@ fn sheet<'a>(
             );
         }
     }
+    current.into()
+}
+
+/// Every consent given or withdrawn, with its date, channel and wording.
+fn consent_history(s: &Opened) -> Element<'_, Msg> {
     let mut consents = column![].spacing(4);
     if s.consents.is_empty() {
         consents = consents.push(widget::muted("Aucun consentement enregistré."));
@@ -317,6 +413,15 @@ fn sheet<'a>(
             widget::colored(line, theme::LATE)
         });
     }
+    consents.into()
+}
+
+/// Structures, campaigns, conventions and meetings the person takes part in.
+fn links<'a>(
+    s: &'a Opened,
+    attach: &'a (Option<crate::ui::choice::Choice<ContactId>>, String),
+) -> Element<'a, Msg> {
+    let c = &s.contact;
     let mut links = column![].spacing(2);
     for (other, name, role) in &s.memberships {
         let line = if role.is_empty() {
@@ -336,29 +441,7 @@ fn sheet<'a>(
         links = links.push(entry);
     }
     if !c.is_organisation {
-        links = links.push(
-            column![
-                pick_list(s.organisations.as_slice(), attach.0.clone(), Msg::AttachTo)
-                    .placeholder("Rattacher à une structure…")
-                    .text_size(13)
-                    .width(Length::Fill),
-                row![
-                    text_input("Rôle (adhérent·e, présidente…)", &attach.1)
-                        .on_input(Msg::AttachRole)
-                        .padding(5)
-                        .size(13)
-                        .width(Length::Fill),
-                    button(text("Rattacher").size(13))
-                        .padding([4, 8])
-                        .style(button::secondary)
-                        .on_press_maybe(attach.0.is_some().then_some(Msg::Attach)),
-                ]
-                .spacing(6)
-                .align_y(iced::Alignment::Center),
-            ]
-            .spacing(4)
-            .padding([6, 0]),
-        );
+        links = links.push(attach_form(s, attach));
     }
     for k in &s.campaigns {
         links = links.push(text(format!(
@@ -397,71 +480,36 @@ fn sheet<'a>(
     {
         links = links.push(widget::muted("Aucune participation enregistrée."));
     }
-    let edit = row![
-        widget::small_button("Modifier la fiche", Msg::Edit),
-        widget::small_button(
-            if c.do_not_contact {
-                "Autoriser de nouveau les contacts"
-            } else {
-                "Ne plus contacter"
-            },
-            Msg::DoNotContact(!c.do_not_contact)
-        ),
+    links.into()
+}
+
+/// Attach a person to a structure, with a role.
+fn attach_form<'a>(
+    s: &'a Opened,
+    attach: &'a (Option<crate::ui::choice::Choice<ContactId>>, String),
+) -> Element<'a, Msg> {
+    column![
+        pick_list(s.organisations.as_slice(), attach.0.clone(), Msg::AttachTo)
+            .placeholder("Rattacher à une structure…")
+            .text_size(13)
+            .width(Length::Fill),
+        row![
+            text_input("Rôle (adhérent·e, présidente…)", &attach.1)
+                .on_input(Msg::AttachRole)
+                .padding(5)
+                .size(13)
+                .width(Length::Fill),
+            button(text("Rattacher").size(13))
+                .padding([4, 8])
+                .style(button::secondary)
+                .on_press_maybe(attach.0.is_some().then_some(Msg::Attach)),
+        ]
+        .spacing(6)
+        .align_y(iced::Alignment::Center),
     ]
-    .spacing(6);
-    let rights = row![
-        widget::small_button("Droit d'accès : exporter ses données", Msg::ExportPerson),
-        widget::small_button("Anonymiser", Msg::Anonymise(true)),
-    ]
-    .spacing(6)
-    .align_y(iced::Alignment::Center);
-    // The confirmation below the buttons: beside them it overflowed the sheet.
-    let mut rights = column![rights].spacing(6);
-    if confirm_anonymise {
-        rights = rights
-            .push(widget::colored(
-                fr::typography("Effacer son identité ? Une sauvegarde est faite avant."),
-                theme::LATE,
-            ))
-            .push(
-                row![
-                    widget::small_button("Oui, anonymiser", Msg::ConfirmAnonymise),
-                    widget::small_button("Non", Msg::Anonymise(false)),
-                ]
-                .spacing(6),
-            );
-    }
-    let mut mentions = column![widget::colored(
-        fr::typography(
-            "Ces textes libres citent encore son nom ou son adresse : Agora ne les réécrit pas, modifiez-les (un compte rendu verrouillé se corrige par une nouvelle version)."
-        ),
-        theme::LATE,
-    )]
-    .spacing(4);
-    for place in still_named_in {
-        mentions = mentions.push(text(format!("• {place}")));
-    }
-    let mut page = column![
-        text(c.display_name()).size(22).font(widget::bold()),
-        edit,
-        rights,
-        current,
-    ];
-    if !still_named_in.is_empty() {
-        page = page.push(widget::section("Textes à modifier", mentions));
-    }
-    page.push(consent.view(Msg::Consent, Msg::RecordConsent))
-        .push(widget::section("Coordonnées", details))
-        .push(widget::section("Quotas", sensitive))
-        .push(widget::section("Consentements", consents))
-        .push(widget::section("Participation", links))
-        .push(widget::section(
-            "Journal des modifications",
-            history(&s.journal),
-        ))
-        .spacing(10)
-        .padding(widget::GUTTER)
-        .into()
+    .spacing(4)
+    .padding([6, 0])
+    .into()
 }
 
 /// The changes made to a contact, newest first.

@@ -10,9 +10,9 @@ use iced::{Alignment, Element, Length, Task};
 
 use super::Loaded;
 use crate::domain::codes::SelectionRole;
-use crate::domain::sortition::check_composition;
 use crate::domain::sortition::lottery::number_from_seed;
 use crate::domain::sortition::portfolio::Choice;
+use crate::domain::sortition::{QuotaCheck, check_composition};
 use crate::domain::text as fr;
 use crate::export::Document;
 use crate::store::{DrawRequest, Store};
@@ -322,97 +322,38 @@ impl State {
     fn drawn<'a>(&'a self, l: &'a Loaded, d: &'a crate::store::DrawView) -> Element<'a, Msg> {
         let members: Vec<_> = d.members().collect();
         let checks = check_composition(&d.quotas, &members);
-        let met = checks.iter().filter(|c| c.met()).count();
-        let mut info = column![
-            widget::field("Date", fr::date_long(d.draw.drawn_on)),
-            widget::field("Méthode", d.draw.algorithm.label()),
+        let mut reserves = column![].spacing(2);
+        for s in d
+            .selected
+            .iter()
+            .filter(|s| s.role == SelectionRole::Reserve)
+        {
+            reserves = reserves.push(text(line(s)).size(14));
+        }
+        let mut out = column![
+            row![
+                widget::section(tf!("Tirage n° {}", d.draw.id), draw_info(l, d, &checks)),
+                widget::section(tf!("Quotas : vivier et panel"), quota_counts(l, d, &checks)),
+            ]
+            .spacing(12),
+            widget::section(
+                tf!("Panel ({} membres en place)", members.len()),
+                self.members(d)
+            ),
+            widget::section(
+                tf!("Remplaçant·e·s en attente ({})", d.reserves().count()),
+                reserves
+            ),
         ]
-        .spacing(6);
-        match &d.lottery {
-            Some(x) if x.public_number => {
-                info = info.push(widget::field(
-                    "Numéro public",
-                    tf!("{:03} ({})", x.number, x.number_how),
-                ));
-            }
-            Some(x) => {
-                info = info.push(widget::field(
-                    "Graine",
-                    tf!("{} → panel n° {:03}", fr::quoted(&d.draw.seed), x.number),
-                ));
-            }
-            None => {
-                info = info.push(widget::field("Graine", fr::quoted(&d.draw.seed)));
-            }
+        .spacing(12);
+        if d.selected.iter().any(|s| s.withdrawn_on.is_some()) {
+            out = out.push(widget::section("Retraits et remplacements", withdrawals(d)));
         }
-        if let Some(x) = &d.lottery {
-            info = info.push(widget::field(
-                "Empreinte de la liste",
-                fr::grouped(&x.list_sha256),
-            ));
-        }
-        info = info.push(widget::field("Témoins", d.draw.witnesses.as_str()));
-        info = info.push(widget::field(
-            "Quotas respectés",
-            tf!("{met} sur {}", checks.len()),
-        ));
-        info = info.push(if d.lottery.is_some() {
-            Element::from(
-                row![
-                    widget::small_button(
-                        "Procès-verbal (PDF)",
-                        Msg::Export(Document::DrawMinutes(l.convention))
-                    ),
-                    widget::small_button(
-                        "Exporter le panel (CSV)",
-                        Msg::Export(Document::Panel(l.convention))
-                    ),
-                ]
-                .spacing(6),
-            )
-        } else {
-            widget::muted(tf!(
-                "Tirage enregistré sans liste publiée : pas de procès-verbal vérifiable."
-            ))
-        });
-        // The pool as published with the lottery (it survives a purge), else the store's.
-        let published = l
-            .prepared
-            .as_ref()
-            .filter(|p| d.lottery.as_ref().is_some_and(|x| x.portfolio == p.id))
-            .map(|p| &p.portfolio);
-        let pool_count = |c: &str, v: &str| match published {
-            Some(p) => {
-                let i = p.criteria.iter().position(|x| x.eq_ignore_ascii_case(c));
-                p.people
-                    .iter()
-                    .filter(|x| {
-                        i.and_then(|i| x.values.get(i))
-                            .is_some_and(|x| x.eq_ignore_ascii_case(v))
-                    })
-                    .count()
-            }
-            None => l.pool_count(c, v),
-        };
-        let mut quotas = column![widget::header_row(&[
-            ("Critère : valeur", 3),
-            ("Quota", 1),
-            ("Vivier", 1),
-            ("Panel", 1)
-        ])]
-        .spacing(3);
-        for c in &checks {
-            quotas = quotas.push(row![
-                text(tf!("{} : {}", c.quota.criterion, c.quota.value))
-                    .width(Length::FillPortion(3)),
-                text(tf!("{} à {}", c.quota.min, c.quota.max)).width(Length::FillPortion(1)),
-                text(pool_count(&c.quota.criterion, &c.quota.value).to_string())
-                    .width(Length::FillPortion(1)),
-                text(tf!("{} {}", c.count, if c.met() { "✓" } else { "✗" }))
-                    .width(Length::FillPortion(1))
-                    .color(if c.met() { theme::OK } else { theme::LATE }),
-            ]);
-        }
+        out.into()
+    }
+
+    /// The members in place, each with its withdrawal (and its confirmation).
+    fn members<'a>(&'a self, d: &'a crate::store::DrawView) -> Element<'a, Msg> {
         let mut people = column![].spacing(2);
         for s in d
             .selected
@@ -452,45 +393,128 @@ impl State {
             }
             people = people.push(r);
         }
-        let mut reserves = column![].spacing(2);
-        for s in d
-            .selected
-            .iter()
-            .filter(|s| s.role == SelectionRole::Reserve)
-        {
-            reserves = reserves.push(text(line(s)).size(14));
-        }
-        let mut history = column![].spacing(2);
-        for s in d.selected.iter().filter(|s| s.withdrawn_on.is_some()) {
-            history = history.push(
-                text(tf!(
-                    "{} : {} se retire{} — {}",
-                    s.withdrawn_on.map(fr::date_short).unwrap_or_default(),
-                    s.volunteer.pseudonym,
-                    s.replaced_by
-                        .as_ref()
-                        .map_or(String::new(), |x| tf!(", {x} prend sa place")),
-                    s.note
-                ))
-                .size(14),
-            );
-        }
-        let mut out = column![
-            row![
-                widget::section(tf!("Tirage n° {}", d.draw.id), info),
-                widget::section(tf!("Quotas : vivier et panel"), quotas),
-            ]
-            .spacing(12),
-            widget::section(tf!("Panel ({} membres en place)", members.len()), people),
-            widget::section(
-                tf!("Remplaçant·e·s en attente ({})", d.reserves().count()),
-                reserves
-            ),
-        ]
-        .spacing(12);
-        if d.selected.iter().any(|s| s.withdrawn_on.is_some()) {
-            out = out.push(widget::section("Retraits et remplacements", history));
-        }
-        out.into()
+        people.into()
     }
+}
+
+/// Date, method, seed or public number, the list's fingerprint, witnesses, quotas met,
+/// and the procès-verbal.
+fn draw_info<'a>(
+    l: &'a Loaded,
+    d: &'a crate::store::DrawView,
+    checks: &[QuotaCheck],
+) -> Element<'a, Msg> {
+    let met = checks.iter().filter(|c| c.met()).count();
+    let mut info = column![
+        widget::field("Date", fr::date_long(d.draw.drawn_on)),
+        widget::field("Méthode", d.draw.algorithm.label()),
+    ]
+    .spacing(6);
+    info = info.push(match &d.lottery {
+        Some(x) if x.public_number => {
+            widget::field("Numéro public", tf!("{:03} ({})", x.number, x.number_how))
+        }
+        Some(x) => widget::field(
+            "Graine",
+            tf!("{} → panel n° {:03}", fr::quoted(&d.draw.seed), x.number),
+        ),
+        None => widget::field("Graine", fr::quoted(&d.draw.seed)),
+    });
+    if let Some(x) = &d.lottery {
+        info = info.push(widget::field(
+            "Empreinte de la liste",
+            fr::grouped(&x.list_sha256),
+        ));
+    }
+    info = info.push(widget::field("Témoins", d.draw.witnesses.as_str()));
+    info = info.push(widget::field(
+        "Quotas respectés",
+        tf!("{met} sur {}", checks.len()),
+    ));
+    info.push(if d.lottery.is_some() {
+        Element::from(
+            row![
+                widget::small_button(
+                    "Procès-verbal (PDF)",
+                    Msg::Export(Document::DrawMinutes(l.convention))
+                ),
+                widget::small_button(
+                    "Exporter le panel (CSV)",
+                    Msg::Export(Document::Panel(l.convention))
+                ),
+            ]
+            .spacing(6),
+        )
+    } else {
+        widget::muted(tf!(
+            "Tirage enregistré sans liste publiée : pas de procès-verbal vérifiable."
+        ))
+    })
+    .into()
+}
+
+/// Each quota beside the pool's count and the panel's.
+fn quota_counts<'a>(
+    l: &'a Loaded,
+    d: &'a crate::store::DrawView,
+    checks: &[QuotaCheck],
+) -> Element<'a, Msg> {
+    // The pool as published with the lottery (it survives a purge), else the store's.
+    let published = l
+        .prepared
+        .as_ref()
+        .filter(|p| d.lottery.as_ref().is_some_and(|x| x.portfolio == p.id))
+        .map(|p| &p.portfolio);
+    let pool_count = |c: &str, v: &str| match published {
+        Some(p) => {
+            let i = p.criteria.iter().position(|x| x.eq_ignore_ascii_case(c));
+            p.people
+                .iter()
+                .filter(|x| {
+                    i.and_then(|i| x.values.get(i))
+                        .is_some_and(|x| x.eq_ignore_ascii_case(v))
+                })
+                .count()
+        }
+        None => l.pool_count(c, v),
+    };
+    let mut quotas = column![widget::header_row(&[
+        ("Critère : valeur", 3),
+        ("Quota", 1),
+        ("Vivier", 1),
+        ("Panel", 1)
+    ])]
+    .spacing(3);
+    for c in checks {
+        quotas = quotas.push(row![
+            text(tf!("{} : {}", c.quota.criterion, c.quota.value)).width(Length::FillPortion(3)),
+            text(tf!("{} à {}", c.quota.min, c.quota.max)).width(Length::FillPortion(1)),
+            text(pool_count(&c.quota.criterion, &c.quota.value).to_string())
+                .width(Length::FillPortion(1)),
+            text(tf!("{} {}", c.count, if c.met() { "✓" } else { "✗" }))
+                .width(Length::FillPortion(1))
+                .color(if c.met() { theme::OK } else { theme::LATE }),
+        ]);
+    }
+    quotas.into()
+}
+
+/// Who withdrew, when, and who took their place.
+fn withdrawals(d: &crate::store::DrawView) -> Element<'_, Msg> {
+    let mut history = column![].spacing(2);
+    for s in d.selected.iter().filter(|s| s.withdrawn_on.is_some()) {
+        history = history.push(
+            text(tf!(
+                "{} : {} se retire{} — {}",
+                s.withdrawn_on.map(fr::date_short).unwrap_or_default(),
+                s.volunteer.pseudonym,
+                s.replaced_by
+                    .as_ref()
+                    .map_or(String::new(), |x| tf!(", {x} prend sa place")),
+                s.note
+            ))
+            .size(14),
+        );
+    }
+    history.into()
 }

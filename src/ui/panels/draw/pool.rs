@@ -101,92 +101,12 @@ impl State {
                 return self.update(Msg::Read, store, loaded, today);
             }
             Msg::Browsed(None) => {}
-            Msg::Read => {
-                self.preview = None;
-                match super::read_file(&self.path) {
-                    Err(e) => self.error = Some(e),
-                    Ok((file, bytes)) => match files::read_pool(&bytes) {
-                        Err(e) => self.error = Some(describe(&e)),
-                        Ok(volunteers) => {
-                            let (volunteers, dropped) = files::without_identities(volunteers);
-                            self.error = None;
-                            self.preview = Some(Preview {
-                                file,
-                                volunteers,
-                                dropped,
-                            });
-                        }
-                    },
-                }
-            }
+            Msg::Read => self.read(),
             Msg::Source(c) => self.source = Some(c.value),
             Msg::Description(d) => self.description = d,
-            Msg::Import => {
-                let Some(p) = &self.preview else {
-                    return (Task::none(), None);
-                };
-                let Some(source) = self.source else {
-                    self.error = Some(describe(
-                        &"Indiquez la source du vivier : elle figure au procès-verbal.",
-                    ));
-                    return (Task::none(), None);
-                };
-                let description = if self.description.trim().is_empty() {
-                    tf!("Importé de « {} »", p.file)
-                } else {
-                    self.description.trim().to_string()
-                };
-                match store.import_pool(loaded.convention, source, &description, &p.volunteers) {
-                    Ok(_) => {
-                        let n = p.volunteers.len();
-                        *self = State {
-                            imported: true,
-                            ..State::default()
-                        };
-                        return (
-                            Task::none(),
-                            Some(Event::Saved(tf!(
-                                "Vivier créé : {} volontaires. Fixez maintenant les quotas.",
-                                fr::integer(n as i64)
-                            ))),
-                        );
-                    }
-                    Err(e) => self.error = Some(describe(&e)),
-                }
-            }
+            Msg::Import => return (Task::none(), self.import(store, loaded)),
             Msg::Campaign(c) => self.campaign = Some(c.value),
-            Msg::FromCampaign => {
-                let (Some(campaign), Some(source)) = (self.campaign, self.source) else {
-                    self.error = Some(tf!("Choisissez la campagne et la source du vivier."));
-                    return (Task::none(), None);
-                };
-                let description = if self.description.trim().is_empty() {
-                    let name = loaded
-                        .campaigns
-                        .iter()
-                        .find(|c| c.id == campaign)
-                        .map(|c| c.name.clone())
-                        .unwrap_or_default();
-                    tf!("Réponses positives à la campagne « {name} »")
-                } else {
-                    self.description.trim().to_string()
-                };
-                match store.pool_from_campaign(loaded.convention, campaign, source, &description) {
-                    Ok(_) => {
-                        *self = State {
-                            imported: true,
-                            ..State::default()
-                        };
-                        return (
-                            Task::none(),
-                            Some(Event::Saved(describe(
-                                &"Vivier créé depuis l'annuaire.".to_string(),
-                            ))),
-                        );
-                    }
-                    Err(e) => self.error = Some(describe(&e)),
-                }
-            }
+            Msg::FromCampaign => return (Task::none(), self.pool_from_campaign(store, loaded)),
             Msg::Export(document) => return (Task::none(), Some(Event::Export(document))),
             Msg::Purge => self.confirm_purge = true,
             Msg::ConfirmPurge(false) => self.confirm_purge = false,
@@ -211,6 +131,93 @@ impl State {
             }
         }
         (Task::none(), None)
+    }
+
+    /// Reads the named file into a preview, identity columns left out.
+    fn read(&mut self) {
+        self.preview = None;
+        match super::read_file(&self.path) {
+            Err(e) => self.error = Some(e),
+            Ok((file, bytes)) => match files::read_pool(&bytes) {
+                Err(e) => self.error = Some(describe(&e)),
+                Ok(volunteers) => {
+                    let (volunteers, dropped) = files::without_identities(volunteers);
+                    self.error = None;
+                    self.preview = Some(Preview {
+                        file,
+                        volunteers,
+                        dropped,
+                    });
+                }
+            },
+        }
+    }
+
+    /// Creates the pool from the previewed file.
+    fn import(&mut self, store: &mut Store, loaded: &Loaded) -> Option<Event> {
+        let p = self.preview.as_ref()?;
+        let Some(source) = self.source else {
+            self.error = Some(describe(
+                &"Indiquez la source du vivier : elle figure au procès-verbal.",
+            ));
+            return None;
+        };
+        let description = if self.description.trim().is_empty() {
+            tf!("Importé de « {} »", p.file)
+        } else {
+            self.description.trim().to_string()
+        };
+        match store.import_pool(loaded.convention, source, &description, &p.volunteers) {
+            Ok(_) => {
+                let n = p.volunteers.len();
+                *self = State {
+                    imported: true,
+                    ..State::default()
+                };
+                Some(Event::Saved(tf!(
+                    "Vivier créé : {} volontaires. Fixez maintenant les quotas.",
+                    fr::integer(n as i64)
+                )))
+            }
+            Err(e) => {
+                self.error = Some(describe(&e));
+                None
+            }
+        }
+    }
+
+    /// Creates the pool from the people who answered yes to a campaign.
+    fn pool_from_campaign(&mut self, store: &mut Store, loaded: &Loaded) -> Option<Event> {
+        let (Some(campaign), Some(source)) = (self.campaign, self.source) else {
+            self.error = Some(tf!("Choisissez la campagne et la source du vivier."));
+            return None;
+        };
+        let description = if self.description.trim().is_empty() {
+            let name = loaded
+                .campaigns
+                .iter()
+                .find(|c| c.id == campaign)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            tf!("Réponses positives à la campagne « {name} »")
+        } else {
+            self.description.trim().to_string()
+        };
+        match store.pool_from_campaign(loaded.convention, campaign, source, &description) {
+            Ok(_) => {
+                *self = State {
+                    imported: true,
+                    ..State::default()
+                };
+                Some(Event::Saved(describe(
+                    &"Vivier créé depuis l'annuaire.".to_string(),
+                )))
+            }
+            Err(e) => {
+                self.error = Some(describe(&e));
+                None
+            }
+        }
     }
 
     /// The tab.

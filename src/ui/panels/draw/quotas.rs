@@ -223,126 +223,10 @@ impl State {
                     self.dirty = true;
                 }
             }
-            Msg::Defaults(n) => {
-                let Some((_, r)) = l.references.get(n) else {
-                    return (Task::none(), None);
-                };
-                let Some(k) = self.k() else {
-                    self.error = Some(tf!("Indiquez d'abord la taille du panel."));
-                    return (Task::none(), None);
-                };
-                let defaults = reference::default_quotas(r, k, TOLERANCE);
-                let mut missing = Vec::new();
-                for q in &defaults {
-                    match self.lines.iter_mut().find(|x| {
-                        x.criterion.eq_ignore_ascii_case(&r.criterion)
-                            && x.value.eq_ignore_ascii_case(&q.value)
-                    }) {
-                        Some(line) => {
-                            line.min = q.min.to_string();
-                            line.max = q.max.to_string();
-                        }
-                        None => missing.push(q.value.clone()),
-                    }
-                }
-                self.source = if self.source.trim().is_empty() {
-                    r.source.clone()
-                } else if self.source.contains(&r.source) {
-                    self.source.clone()
-                } else {
-                    tf!("{} ; {}", self.source.trim(), r.source)
-                };
-                if let Some(y) = r.year {
-                    self.year = y.to_string();
-                }
-                self.dirty = true;
-                self.error = (!missing.is_empty()).then(|| {
-                    tf!(
-                        "Valeurs de la table de référence absentes du vivier : {}.",
-                        missing.join(", ")
-                    )
-                });
-            }
-            Msg::Save => {
-                let quotas = match self.quotas() {
-                    Ok(q) => q,
-                    Err(e) => {
-                        self.error = Some(e);
-                        return (Task::none(), None);
-                    }
-                };
-                if quotas.is_empty() {
-                    self.error = Some(describe(
-                        &"Aucun quota saisi : donnez au moins un minimum ou un maximum.",
-                    ));
-                    return (Task::none(), None);
-                }
-                let year = match self.year.trim() {
-                    "" => None,
-                    y => match y.parse() {
-                        Ok(y) => Some(y),
-                        Err(_) => {
-                            self.error = Some(tf!("« {y} » n'est pas une année."));
-                            return (Task::none(), None);
-                        }
-                    },
-                };
-                let k = self.k().unwrap_or(l.panel_size);
-                let result = store.set_panel_size(l.convention, k).and_then(|_| {
-                    store.save_quotas(
-                        l.convention,
-                        self.name.trim(),
-                        self.source.trim(),
-                        year,
-                        &quotas,
-                        self.households,
-                    )
-                });
-                match result {
-                    Ok(_) => {
-                        self.dirty = false;
-                        self.error = None;
-                        return (
-                            Task::none(),
-                            Some(Event::Saved(tf!(
-                                "Quotas enregistrés : {} lignes pour un panel de {k}.",
-                                quotas.len()
-                            ))),
-                        );
-                    }
-                    Err(e) => self.error = Some(describe(&e)),
-                }
-            }
-            Msg::EditReference(c) => {
-                if let Some((id, r)) = l.references.get(c.value) {
-                    self.reference = Some(RefForm {
-                        id: *id,
-                        criterion: r.criterion.clone(),
-                        name: r.name.clone(),
-                        source: r.source.clone(),
-                        year: r.year.map_or(String::new(), |y| y.to_string()),
-                        shares: r
-                            .shares
-                            .iter()
-                            .map(|(v, s)| (v.clone(), s.to_string().replace('.', ",")))
-                            .collect(),
-                    });
-                }
-            }
-            Msg::NewReference(criterion) => {
-                self.reference = Some(RefForm {
-                    id: None,
-                    name: tf!("Population de référence : {criterion}"),
-                    shares: l
-                        .values(&criterion)
-                        .into_iter()
-                        .map(|v| (v, String::new()))
-                        .collect(),
-                    criterion,
-                    source: String::new(),
-                    year: String::new(),
-                });
-            }
+            Msg::Defaults(n) => self.fill_defaults(l, n),
+            Msg::Save => return (Task::none(), self.save(store, l)),
+            Msg::EditReference(c) => self.edit_reference(l, c.value),
+            Msg::NewReference(criterion) => self.new_reference(l, criterion),
             Msg::RefName(s) => self.edit_ref(|r| r.name = s),
             Msg::RefSource(s) => self.edit_ref(|r| r.source = s),
             Msg::RefYear(s) => self.edit_ref(|r| r.year = s),
@@ -352,53 +236,180 @@ impl State {
                 }
             }),
             Msg::CloseReference => self.reference = None,
-            Msg::SaveReference => {
-                let Some(form) = &self.reference else {
-                    return (Task::none(), None);
-                };
-                let mut shares = Vec::new();
-                for (v, s) in &form.shares {
-                    match s
-                        .trim()
-                        .trim_end_matches('%')
-                        .trim()
-                        .replace(',', ".")
-                        .parse::<f64>()
-                    {
-                        Ok(x) if x >= 0.0 => shares.push((v.clone(), x)),
-                        _ => {
-                            self.error = Some(tf!(
-                                "La part de « {v} » (« {s} ») n'est pas un pourcentage."
-                            ));
-                            return (Task::none(), None);
-                        }
-                    }
+            Msg::SaveReference => return (Task::none(), self.save_reference(store)),
+        }
+        (Task::none(), None)
+    }
+
+    /// Fills a criterion's lines from reference table `n`, within the tolerance.
+    fn fill_defaults(&mut self, l: &Loaded, n: usize) {
+        let Some((_, r)) = l.references.get(n) else {
+            return;
+        };
+        let Some(k) = self.k() else {
+            self.error = Some(tf!("Indiquez d'abord la taille du panel."));
+            return;
+        };
+        let defaults = reference::default_quotas(r, k, TOLERANCE);
+        let mut missing = Vec::new();
+        for q in &defaults {
+            match self.lines.iter_mut().find(|x| {
+                x.criterion.eq_ignore_ascii_case(&r.criterion)
+                    && x.value.eq_ignore_ascii_case(&q.value)
+            }) {
+                Some(line) => {
+                    line.min = q.min.to_string();
+                    line.max = q.max.to_string();
                 }
-                let year = form.year.trim().parse().ok();
-                let table = Reference {
-                    criterion: form.criterion.clone(),
-                    name: form.name.trim().to_string(),
-                    source: form.source.trim().to_string(),
-                    year,
-                    shares,
-                };
-                match store.save_reference(form.id, &table) {
-                    Ok(_) => {
-                        self.reference = None;
-                        self.error = None;
-                        return (
-                            Task::none(),
-                            Some(Event::Saved(tf!(
-                                "Population de référence « {} » enregistrée.",
-                                table.name
-                            ))),
-                        );
-                    }
-                    Err(e) => self.error = Some(describe(&e)),
+                None => missing.push(q.value.clone()),
+            }
+        }
+        self.source = if self.source.trim().is_empty() {
+            r.source.clone()
+        } else if self.source.contains(&r.source) {
+            self.source.clone()
+        } else {
+            tf!("{} ; {}", self.source.trim(), r.source)
+        };
+        if let Some(y) = r.year {
+            self.year = y.to_string();
+        }
+        self.dirty = true;
+        self.error = (!missing.is_empty()).then(|| {
+            tf!(
+                "Valeurs de la table de référence absentes du vivier : {}.",
+                missing.join(", ")
+            )
+        });
+    }
+
+    /// Checks and saves the quotas with the panel size.
+    fn save(&mut self, store: &mut Store, l: &Loaded) -> Option<Event> {
+        let quotas = match self.quotas() {
+            Ok(q) => q,
+            Err(e) => {
+                self.error = Some(e);
+                return None;
+            }
+        };
+        if quotas.is_empty() {
+            self.error = Some(describe(
+                &"Aucun quota saisi : donnez au moins un minimum ou un maximum.",
+            ));
+            return None;
+        }
+        let year = match self.year.trim() {
+            "" => None,
+            y => match y.parse() {
+                Ok(y) => Some(y),
+                Err(_) => {
+                    self.error = Some(tf!("« {y} » n'est pas une année."));
+                    return None;
+                }
+            },
+        };
+        let k = self.k().unwrap_or(l.panel_size);
+        let result = store.set_panel_size(l.convention, k).and_then(|_| {
+            store.save_quotas(
+                l.convention,
+                self.name.trim(),
+                self.source.trim(),
+                year,
+                &quotas,
+                self.households,
+            )
+        });
+        match result {
+            Ok(_) => {
+                self.dirty = false;
+                self.error = None;
+                Some(Event::Saved(tf!(
+                    "Quotas enregistrés : {} lignes pour un panel de {k}.",
+                    quotas.len()
+                )))
+            }
+            Err(e) => {
+                self.error = Some(describe(&e));
+                None
+            }
+        }
+    }
+
+    fn edit_reference(&mut self, l: &Loaded, n: usize) {
+        if let Some((id, r)) = l.references.get(n) {
+            self.reference = Some(RefForm {
+                id: *id,
+                criterion: r.criterion.clone(),
+                name: r.name.clone(),
+                source: r.source.clone(),
+                year: r.year.map_or(String::new(), |y| y.to_string()),
+                shares: r
+                    .shares
+                    .iter()
+                    .map(|(v, s)| (v.clone(), s.to_string().replace('.', ",")))
+                    .collect(),
+            });
+        }
+    }
+
+    fn new_reference(&mut self, l: &Loaded, criterion: String) {
+        self.reference = Some(RefForm {
+            id: None,
+            name: tf!("Population de référence : {criterion}"),
+            shares: l
+                .values(&criterion)
+                .into_iter()
+                .map(|v| (v, String::new()))
+                .collect(),
+            criterion,
+            source: String::new(),
+            year: String::new(),
+        });
+    }
+
+    /// Checks and saves the reference table being edited.
+    fn save_reference(&mut self, store: &mut Store) -> Option<Event> {
+        let form = self.reference.as_ref()?;
+        let mut shares = Vec::new();
+        for (v, s) in &form.shares {
+            match s
+                .trim()
+                .trim_end_matches('%')
+                .trim()
+                .replace(',', ".")
+                .parse::<f64>()
+            {
+                Ok(x) if x >= 0.0 => shares.push((v.clone(), x)),
+                _ => {
+                    self.error = Some(tf!(
+                        "La part de « {v} » (« {s} ») n'est pas un pourcentage."
+                    ));
+                    return None;
                 }
             }
         }
-        (Task::none(), None)
+        let year = form.year.trim().parse().ok();
+        let table = Reference {
+            criterion: form.criterion.clone(),
+            name: form.name.trim().to_string(),
+            source: form.source.trim().to_string(),
+            year,
+            shares,
+        };
+        match store.save_reference(form.id, &table) {
+            Ok(_) => {
+                self.reference = None;
+                self.error = None;
+                Some(Event::Saved(tf!(
+                    "Population de référence « {} » enregistrée.",
+                    table.name
+                )))
+            }
+            Err(e) => {
+                self.error = Some(describe(&e));
+                None
+            }
+        }
     }
 
     fn edit_ref(&mut self, f: impl FnOnce(&mut RefForm)) {
