@@ -55,13 +55,9 @@ pub struct State {
 /// The panel's messages.
 #[derive(Debug, Clone)]
 pub enum Message {
-    Search(String),
-    Kind(KindChoice),
-    Sector(crate::ui::choice::Choice<Option<crate::domain::codes::Sector>>),
-    ReviewDue(bool),
+    /// A change to the search, a filter or the sort: back to the first page.
+    Filter(Filter),
     MakeGroup,
-    GroupFilter(crate::ui::choice::Choice<Option<i64>>),
-    ConsentFilter(crate::ui::choice::Choice<Option<ConsentScope>>),
     AddToGroup(crate::ui::choice::Choice<i64>),
     ExportList(bool),
     Page(u32),
@@ -75,7 +71,19 @@ pub enum Message {
     Campaigns(super::campaigns::Msg),
     ShowDuplicates,
     Duplicates(super::duplicates::Msg),
-    TagFilter(crate::ui::choice::Choice<Option<String>>),
+}
+
+/// What narrows or orders the directory.
+#[derive(Debug, Clone)]
+pub enum Filter {
+    Search(String),
+    Kind(KindChoice),
+    Sector(crate::ui::choice::Choice<Option<crate::domain::codes::Sector>>),
+    ReviewDue(bool),
+    Group(crate::ui::choice::Choice<Option<i64>>),
+    Consent(crate::ui::choice::Choice<Option<ConsentScope>>),
+    Tag(crate::ui::choice::Choice<Option<String>>),
+    /// Sorts by this column, or the other way round if it already does.
     Sort(crate::store::SortColumn),
 }
 
@@ -182,8 +190,8 @@ impl State {
                 };
                 return (Task::none(), Some(Event::Export(document)));
             }
-            Message::ReviewDue(on) => {
-                self.filter.review_due = on.then_some(today);
+            Message::Filter(change) => {
+                self.narrow(change, today);
                 self.page = 0;
                 self.reload(store);
                 None
@@ -244,45 +252,25 @@ impl State {
         (Task::none(), super::outcome(written.transpose()))
     }
 
+    fn narrow(&mut self, change: Filter, today: chrono::NaiveDate) {
+        let filter = &mut self.filter;
+        match change {
+            Filter::Search(s) => filter.search = s,
+            Filter::Kind(k) => filter.kind = k.0,
+            Filter::Sector(c) => filter.sector = c.value,
+            Filter::ReviewDue(on) => filter.review_due = on.then_some(today),
+            Filter::Group(c) => filter.group = c.value,
+            Filter::Consent(c) => filter.consent = c.value,
+            Filter::Tag(c) => filter.tag = c.value,
+            Filter::Sort(column) => {
+                filter.sort.descending = filter.sort.column == column && !filter.sort.descending;
+                filter.sort.column = column;
+            }
+        }
+    }
+
     fn update_list(&mut self, message: Message, store: &mut Store) -> Option<Event> {
         match message {
-            Message::Search(s) => {
-                self.filter.search = s;
-                self.page = 0;
-                self.reload(store);
-            }
-            Message::Kind(k) => {
-                self.filter.kind = k.0;
-                self.page = 0;
-                self.reload(store);
-            }
-            Message::Sector(c) => {
-                self.filter.sector = c.value;
-                self.page = 0;
-                self.reload(store);
-            }
-            Message::GroupFilter(c) => {
-                self.filter.group = c.value;
-                self.page = 0;
-                self.reload(store);
-            }
-            Message::ConsentFilter(c) => {
-                self.filter.consent = c.value;
-                self.page = 0;
-                self.reload(store);
-            }
-            Message::TagFilter(c) => {
-                self.filter.tag = c.value;
-                self.page = 0;
-                self.reload(store);
-            }
-            Message::Sort(column) => {
-                let sort = &mut self.filter.sort;
-                sort.descending = sort.column == column && !sort.descending;
-                sort.column = column;
-                self.page = 0;
-                self.reload(store);
-            }
             Message::Page(p) => {
                 self.page = p;
                 self.reload(store);
@@ -388,13 +376,13 @@ impl State {
                 &self.filter.search
             )
             .id("contacts-search")
-            .on_input(Message::Search)
+            .on_input(|s| Message::Filter(Filter::Search(s)))
             .padding(8)
             .width(Length::Fill),
             iced::widget::checkbox(self.filter.review_due.is_some())
                 .label("À réexaminer")
                 .text_size(13)
-                .on_toggle(Message::ReviewDue),
+                .on_toggle(|on| Message::Filter(Filter::ReviewDue(on))),
         ]
         .spacing(10)
         .align_y(iced::Alignment::Center)
@@ -444,25 +432,27 @@ impl State {
                 pick_list(
                     self.kinds.as_slice(),
                     Some(KindChoice(self.filter.kind)),
-                    Message::Kind
+                    |k| Message::Filter(Filter::Kind(k))
                 )
                 .text_size(13)
                 .width(Length::FillPortion(1)),
-                pick_list(sectors, chosen, Message::Sector)
+                pick_list(sectors, chosen, |c| Message::Filter(Filter::Sector(c)))
                     .text_size(13)
                     .width(Length::FillPortion(1)),
-                pick_list(tags, chosen_tag, Message::TagFilter)
+                pick_list(tags, chosen_tag, |c| Message::Filter(Filter::Tag(c)))
                     .text_size(13)
                     .width(Length::FillPortion(1)),
             ]
             .spacing(8),
             row![
-                pick_list(groups, chosen_group, Message::GroupFilter)
+                pick_list(groups, chosen_group, |c| Message::Filter(Filter::Group(c)))
                     .text_size(13)
                     .width(Length::FillPortion(1)),
-                pick_list(consents, chosen_consent, Message::ConsentFilter)
-                    .text_size(13)
-                    .width(Length::FillPortion(1)),
+                pick_list(consents, chosen_consent, |c| Message::Filter(
+                    Filter::Consent(c)
+                ))
+                .text_size(13)
+                .width(Length::FillPortion(1)),
             ]
             .spacing(8),
         ]
@@ -602,7 +592,7 @@ fn sort_bar<'a>(sort: crate::store::ContactSort) -> Element<'a, Message> {
             button(text(label).size(13))
                 .padding([3, 8])
                 .style(theme::entry(current))
-                .on_press(Message::Sort(column)),
+                .on_press(Message::Filter(Filter::Sort(column))),
         );
     }
     bar.into()
