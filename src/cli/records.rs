@@ -290,10 +290,7 @@ fn sheet(store: &Store, id: ContactId) -> Result<String, StoreError> {
     field("Fonction", &c.role);
     field("Courriel", &c.email);
     field("Téléphone", &c.phone);
-    field(
-        "Adresse",
-        &format!("{} {} {}", c.address, c.postal_code, c.city),
-    );
+    field("Adresse", &c.postal_address());
     field("Secteur", c.sector.map_or("", |s| s.label()));
     field("Genre", &c.gender);
     field("Tranche d'âge", &c.age_band);

@@ -71,6 +71,17 @@ impl Contact {
         }
     }
 
+    /// The postal address on one line, « 12 rue Très-Cloîtres, 38000 Grenoble »,
+    /// leaving out what is not known (empty when nothing is).
+    pub fn postal_address(&self) -> String {
+        let town = format!("{} {}", self.postal_code.trim(), self.city.trim());
+        [self.address.trim(), town.trim()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// Checks names and the email address.
     pub fn validate(&self) -> Result<(), DomainError> {
         if self.is_organisation && self.organisation.trim().is_empty() {
@@ -120,6 +131,20 @@ pub fn has_consent(history: &[Consent], scope: ConsentScope) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_postal_address_leaves_out_what_is_not_known() {
+        let mut c = Contact::default();
+        assert_eq!(c.postal_address(), "");
+        c.city = "Grenoble".into();
+        assert_eq!(c.postal_address(), "Grenoble");
+        c.postal_code = "38000".into();
+        c.address = "12 rue Très-Cloîtres ".into();
+        assert_eq!(c.postal_address(), "12 rue Très-Cloîtres, 38000 Grenoble");
+        c.city.clear();
+        c.postal_code.clear();
+        assert_eq!(c.postal_address(), "12 rue Très-Cloîtres");
+    }
     use super::*;
 
     #[test]

@@ -328,10 +328,7 @@ fn details(c: &Contact) -> Element<'_, Msg> {
         widget::field("Fonction", c.role.as_str()),
         widget::field("Courriel", c.email.as_str()),
         widget::field("Téléphone", c.phone.as_str()),
-        widget::field(
-            "Adresse",
-            format!("{} {} {}", c.address, c.postal_code, c.city)
-        ),
+        widget::field("Adresse", c.postal_address()),
         widget::field("Secteur", c.sector.map(|s| s.label()).unwrap_or("—")),
         widget::field("Quartier", c.neighbourhood.as_str()),
         widget::field("Étiquettes", c.tags.join(", ")),
