@@ -89,25 +89,26 @@ impl ConsentForm {
                 ))
                 .text_size(13)
                 .width(Length::Fixed(110.0)),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+            // The wording on its own line: beside the date, its hint was cut off.
+            text_input(
+                "Version du texte accepté (ex. : formulaire 2026-v2)",
+                &self.wording
+            )
+            .id("consent-wording")
+            .on_input(move |w| on_field(Field::Wording(w)))
+            .padding(5)
+            .size(13)
+            .width(Length::Fill),
+            row![
                 text_input("Date (aujourd'hui)", &self.date)
                     .id("consent-date")
                     .on_input(move |d| on_field(Field::Date(d)))
                     .padding(5)
                     .size(13)
-                    .width(Length::Fixed(125.0)),
-            ]
-            .spacing(6)
-            .align_y(Alignment::Center),
-            row![
-                text_input(
-                    "Version du texte accepté (ex. : formulaire 2026-v2)",
-                    &self.wording
-                )
-                .id("consent-wording")
-                .on_input(move |w| on_field(Field::Wording(w)))
-                .padding(5)
-                .size(13)
-                .width(Length::Fill),
+                    .width(Length::Fixed(150.0)),
                 button(iced::widget::text("Consentement donné").size(13))
                     .padding([4, 8])
                     .on_press(submit(true)),
