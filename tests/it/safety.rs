@@ -3,7 +3,6 @@
 //! an export never lands on the store or half-written, paths are bytes, files are
 //! private, bulk deletions are preceded by a backup.
 
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -288,6 +287,7 @@ fn a_published_portfolio_is_not_overwritten_without_asking() {
 #[cfg(unix)]
 #[test]
 fn a_data_folder_whose_path_is_not_utf8_works() {
+    use std::ffi::OsStr;
     use std::os::unix::ffi::OsStrExt;
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join(OsStr::from_bytes(b"donn\xe9es"));
