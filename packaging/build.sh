@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Agora's packages into dist/ and lists them with their SHA-256 sums.
 #   packaging/build.sh deb       the Debian/Ubuntu package (cargo-deb)
-#   packaging/build.sh windows   the Windows installer and zip (not built yet: see below)
+#   packaging/build.sh windows   the Windows installer (NSIS) and the portable zip
 #   packaging/build.sh all       both
 # It installs what it needs on Debian/Ubuntu (apt-get, cargo install at pinned
 # versions) and needs no network beyond the package registries.
@@ -61,9 +61,20 @@ build_deb() {
   cargo deb --no-build --output dist/
 }
 
+# agora.exe cross-built with MinGW (icon and version information embedded by
+# build.rs), stripped; then the portable zip and the NSIS installer.
 build_windows() {
-  echo "build.sh: the Windows installer is not built yet (issue « Installers »)." >&2
-  return 2
+  need_apt gcc-mingw-w64-x86-64 nsis zip
+  rustup target add x86_64-pc-windows-gnu
+  cargo build --release --target x86_64-pc-windows-gnu
+  x86_64-w64-mingw32-strip -o "$WORK/agora.exe" target/x86_64-pc-windows-gnu/release/agora.exe
+  rm -rf "$WORK/Agora" && mkdir -p "$WORK/Agora"
+  cp "$WORK/agora.exe" "$WORK/Agora/agora.exe"
+  cp packaging/windows/LISEZMOI.txt "$WORK/Agora/LISEZMOI.txt"
+  (cd "$WORK" && rm -f "Agora-$VERSION-windows.zip" && zip -qr "Agora-$VERSION-windows.zip" Agora)
+  mv "$WORK/Agora-$VERSION-windows.zip" dist/
+  makensis -V2 -DVERSION="$VERSION" -DEXE="$(realpath "$WORK/agora.exe")" \
+    -DOUT="$(realpath dist)/Agora-$VERSION-setup.exe" packaging/windows/agora.nsi
 }
 
 case "${1:-all}" in
