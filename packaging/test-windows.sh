@@ -53,6 +53,11 @@ installed=$(ls -d "$c"/users/*/AppData/Local/Programs/Agora 2>/dev/null | head -
 wine "$installed/agora.exe" demo >/dev/null 2>&1 || fail "the installed agora.exe"
 data=$(ls -d "$c"/users/*/AppData/Roaming/Agora/data 2>/dev/null | head -1)
 [ -n "$data" ] && [ -f "$data/agora.sqlite" ] || fail "no data under %APPDATA%\\Agora\\data"
+# Installing again over the installed program keeps the data (the same version here:
+# an older one would also migrate the store on its first start).
+before=$(sha256sum "$data/agora.sqlite")
+wine "$setup" /S >/dev/null 2>&1 || fail "installing over the installed program"
+[ "$(sha256sum "$data/agora.sqlite")" = "$before" ] || fail "reinstalling changed the data"
 wine "$installed/desinstaller.exe" /S "_?=$(winepath -w "$installed")" >/dev/null 2>&1 \
   || fail "the uninstaller"
 [ ! -f "$installed/agora.exe" ] || fail "agora.exe is still installed"
