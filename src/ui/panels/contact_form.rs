@@ -54,7 +54,7 @@ impl ContactForm {
             contact: c.clone(),
             retention: c
                 .retention_review
-                .map(|d| d.format("%d/%m/%Y").to_string())
+                .map(crate::domain::text::date_short)
                 .unwrap_or_default(),
             tags: c.tags.join(", "),
             error: None,

@@ -7,6 +7,7 @@ use iced::widget::{button, column, container, pick_list, row, text};
 use iced::{Alignment, Element, Length, Task};
 
 use super::super::{Event, outcome};
+use super::date_text;
 use crate::domain::calendar::{conflicts, holiday};
 use crate::domain::codes::MeetingKind;
 use crate::domain::convention::{Phase, Session};
@@ -75,11 +76,6 @@ pub enum SessionField {
     Venue(String),
     Programme(String),
     Kind(MeetingKind),
-}
-
-fn date_text(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_default()
 }
 
 impl Calendar {
@@ -215,7 +211,7 @@ impl Calendar {
             self.session = Some(s.id);
             self.session_title = s.title.clone();
             self.session_phase = s.phase;
-            self.session_date = s.date.format("%d/%m/%Y").to_string();
+            self.session_date = fr::date_short(s.date);
             self.session_start = s.start.format("%Hh%M").to_string();
             self.session_end = s.end.format("%Hh%M").to_string();
             self.session_venue = s.venue.clone();

@@ -7,6 +7,7 @@ use iced::widget::{button, column, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Up;
+use super::date_text;
 use crate::domain::DomainError;
 use crate::domain::codes::ParticipationKind;
 use crate::domain::convention::Convention;
@@ -46,11 +47,6 @@ pub enum FrameField {
     Envelope(String),
     Start(String),
     End(String),
-}
-
-fn date_text(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_default()
 }
 
 impl FrameForm {

@@ -92,7 +92,7 @@ impl Governance {
                 *self = Governance {
                     open: true,
                     role: Some(ConventionRole::Copil),
-                    since: today.format("%d/%m/%Y").to_string(),
+                    since: fr::date_short(today),
                     ..Governance::default()
                 };
             }
@@ -103,15 +103,9 @@ impl Governance {
                         editing: Some(id),
                         role: Some(g.role),
                         chosen: Some((g.contact, g.name.clone())),
-                        since: g
-                            .since
-                            .map(|d| d.format("%d/%m/%Y").to_string())
-                            .unwrap_or_default(),
+                        since: g.since.map(fr::date_short).unwrap_or_default(),
                         mode: g.mode.clone(),
-                        until: g
-                            .until
-                            .map(|d| d.format("%d/%m/%Y").to_string())
-                            .unwrap_or_default(),
+                        until: g.until.map(fr::date_short).unwrap_or_default(),
                         ..Governance::default()
                     };
                 }

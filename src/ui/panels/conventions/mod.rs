@@ -134,6 +134,11 @@ pub enum Message {
     Export,
 }
 
+/// A date as the forms show it (jj/mm/aaaa), empty when there is none.
+fn date_text(d: Option<NaiveDate>) -> String {
+    d.map(fr::date_short).unwrap_or_default()
+}
+
 /// What a tab or the form hands up to the panel.
 enum Up {
     /// For the app.

@@ -135,7 +135,7 @@ impl Proposals {
                 self.selected = Some(id);
                 self.editing = None;
                 self.answers = store.answers(id)?;
-                self.answer_date = today.format("%d/%m/%Y").to_string();
+                self.answer_date = fr::date_short(today);
                 self.answer_status = o.proposals.iter().find(|p| p.id == id).map(|p| p.status);
                 self.answer_text.clear();
             }

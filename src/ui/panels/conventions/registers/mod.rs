@@ -7,17 +7,12 @@ pub mod budget;
 pub mod risks;
 pub mod tasks;
 
-use chrono::NaiveDate;
 use iced::Element;
 use iced::widget::{button, row, text};
 
 use crate::ui::widget;
 
-/// A date as the forms show it (jj/mm/aaaa), empty when there is none.
-fn date_text(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_default()
-}
+use super::date_text;
 
 /// « Ajouter … » or « Enregistrer … », and « Annuler ».
 fn buttons<'a, M: Clone + 'a>(
