@@ -10,17 +10,8 @@ cd "$(dirname "$0")/.."
 deb=$(ls -t dist/agora_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || { echo "test-deb.sh: no dist/agora_*_amd64.deb; run packaging/build.sh deb" >&2; exit 2; }
 
-need=()
-for pkg in desktop-file-utils appstream poppler-utils xvfb xauth imagemagick man-db; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-if ((${#need[@]})); then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
-fi
-
-step() { echo "== $*"; }
-fail() { echo "ÉCHEC: $*" >&2; exit 1; }
+source packaging/common.sh
+need_apt desktop-file-utils appstream poppler-utils xvfb xauth imagemagick man-db
 
 step "install $deb"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
@@ -29,8 +20,7 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
 step "commands"
 help=$(agora --help)
 grep -q "Usage : agora" <<<"$help" || fail "agora --help"
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-[ "$(agora --version)" = "agora $version" ] || fail "agora --version"
+[ "$(agora --version)" = "agora $VERSION" ] || fail "agora --version"
 home=$(mktemp -d)
 data="$home/Données de Hélène"
 agora --data-dir "$data" demo >/dev/null || fail "agora demo"

@@ -8,21 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-zip="dist/Agora-$version-windows.zip" setup="dist/Agora-$version-setup.exe"
+source packaging/common.sh
+zip="dist/Agora-$VERSION-windows.zip" setup="dist/Agora-$VERSION-setup.exe"
 [ -f "$zip" ] && [ -f "$setup" ] || { echo "test-windows.sh: run packaging/build.sh windows first" >&2; exit 2; }
 
-need=()
-for pkg in wine wine64 gcc-mingw-w64-x86-64 unzip poppler-utils xvfb xauth imagemagick; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-if ((${#need[@]})); then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
-fi
-
-step() { echo "== $*"; }
-fail() { echo "ÉCHEC: $*" >&2; exit 1; }
+need_apt wine wine64 gcc-mingw-w64-x86-64 unzip poppler-utils xvfb xauth imagemagick
 
 work=$(mktemp -d)
 export WINEPREFIX="$work/prefix" WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
