@@ -363,8 +363,8 @@ impl State {
                 None
             }
             Up::Saved { id, notice } => {
+                // Event::Saved makes the app reload every panel, this list included.
                 self.frame = None;
-                self.reload(store);
                 self.open(store, id);
                 Some(Event::Saved(notice))
             }
