@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 
 use super::{Context, say};
+use crate::domain::dossier::DossierChoice;
 use crate::domain::ids::{ConventionId, MeetingId};
 use crate::export::{self, Document};
 
@@ -13,6 +14,50 @@ use crate::export::{self, Document};
 pub fn synthesis(cx: &Context, rest: &[&str]) -> Result<(), String> {
     let (id, out) = convention_and_out(cx, rest, "pdf")?;
     write(cx, Document::Synthesis(id), &out)
+}
+
+/// `export dossier ID --out FILE.pdf [--sections a,b] [--annexes c,d|aucune]`: without
+/// a list, the sections and appendices last chosen in the window (or every section and
+/// the default appendices).
+pub fn dossier(cx: &Context, rest: &[&str]) -> Result<(), String> {
+    let usage = "Usage : agora export dossier ID --out FICHIER.pdf [--sections mandat,budget,…] [--annexes pv,regles,…|aucune]";
+    let [id, options @ ..] = rest else {
+        return Err(usage.into());
+    };
+    let convention = ConventionId(number(id, "convention")?);
+    let (mut out, mut sections, mut appendices) = (None, None, None);
+    for pair in options.chunks(2) {
+        match pair {
+            ["--out", f] => out = Some(cx.path(f)),
+            ["--sections", list] => {
+                sections = Some(DossierChoice::parse_sections(list).map_err(|e| e.to_string())?)
+            }
+            ["--annexes", list] => {
+                appendices = Some(DossierChoice::parse_appendices(list).map_err(|e| e.to_string())?)
+            }
+            _ => return Err(usage.into()),
+        }
+    }
+    let out = out.ok_or(usage)?;
+    cx.with_store(|store| {
+        let mut choice = store
+            .dossier_choice(convention)
+            .map_err(|e| e.to_string())?;
+        if let Some(s) = sections {
+            choice.sections = s;
+        }
+        if let Some(a) = appendices {
+            choice.appendices = a;
+        }
+        if choice.sections.is_empty() && choice.appendices.is_empty() {
+            return Err("Choisissez au moins une section ou une annexe.".to_string());
+        }
+        let document = Document::Dossier { convention, choice };
+        let written =
+            export::write(store, &document, cx.to(&out), today()).map_err(|e| e.to_string())?;
+        say(written.sentence(&document, &out));
+        Ok(())
+    })
 }
 
 /// `export minutes MEETING --out FILE.pdf`

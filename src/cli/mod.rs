@@ -86,6 +86,12 @@ pub static COMMANDS: &[Command] = &[
         run: documents::synthesis,
     },
     Command {
+        words: &["export", "dossier"],
+        usage: "ID --out FICHIER.pdf [--sections …] [--annexes …]",
+        does: "exporte le dossier complet d'une convention ; sections :\nmandat, gouvernance, regles, calendrier, panel,\nreunions, actions, propositions, budget, risques,\nchronologie ; annexes : comptes-rendus, pv, regles,\nemargements, ou aucune (sans liste : le dernier choix)",
+        run: documents::dossier,
+    },
+    Command {
         words: &["export", "minutes"],
         usage: "RÉUNION --out FICHIER.pdf",
         does: "exporte le compte rendu d'une réunion",
@@ -202,7 +208,9 @@ Options globales :
   --help               cette aide
   --version            la version
 
-Les enregistrements sont désignés par leur numéro (la convention de démonstration est 1).";
+Les enregistrements sont désignés par leur numéro (la convention de démonstration est 1).
+Un document imprimable (FICHIER.pdf) s'écrit en OpenDocument, version accessible et
+modifiable qu'ouvrent LibreOffice et Word, quand son nom finit par .odt.";
 
 /// The column where the help's descriptions start.
 const DOES_COLUMN: usize = 40;

@@ -54,6 +54,8 @@ pub enum DomainError {
         "Seul un compte rendu verrouillé se corrige par une nouvelle version ; celui-ci peut encore être modifié."
     )]
     NotLocked,
+    #[error("« {code} » n’est pas connu ici ; choisir parmi : {known}.")]
+    UnknownCode { code: String, known: String },
     #[error("Passage impossible de « {from} » à « {to} ».")]
     StatusTransition {
         from: &'static str,

@@ -6,6 +6,7 @@ pub mod campaign;
 pub mod codes;
 pub mod contact;
 pub mod convention;
+pub mod dossier;
 pub mod error;
 pub mod ids;
 pub mod journal;

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{ExportError, Missing, Rendered};
+use super::{ExportError, Format, Missing, Rendered};
 use crate::domain::ids::ConventionId;
 use crate::report;
 use crate::store::Store;
@@ -12,11 +12,16 @@ use crate::store::Store;
 pub(super) fn synthesis(
     store: &Store,
     id: ConventionId,
+    format: Format,
     today: NaiveDate,
 ) -> Result<Rendered, ExportError> {
     let overview = store.convention_overview(id)?;
     let letterhead = store.settings()?.letterhead();
-    let bytes = report::synthesis_note::render_pdf(&overview, &letterhead, today)?;
+    let bytes = format.render(&report::synthesis_note::build(
+        &overview,
+        &letterhead,
+        today,
+    ))?;
     Ok(Rendered::of_convention(bytes, id))
 }
 
@@ -24,6 +29,7 @@ pub(super) fn synthesis(
 pub(super) fn followup(
     store: &Store,
     id: ConventionId,
+    format: Format,
     today: NaiveDate,
 ) -> Result<Rendered, ExportError> {
     let overview = store.convention_overview(id)?;
@@ -33,7 +39,8 @@ pub(super) fn followup(
         rows.push((p, answers));
     }
     let letterhead = store.settings()?.letterhead();
-    let bytes = report::followup::render_pdf(&overview.convention, &rows, &letterhead, today)?;
+    let doc = report::followup::build(&overview.convention, &rows, &letterhead, today);
+    let bytes = format.render(&doc)?;
     Ok(Rendered::of_convention(bytes, id))
 }
 
@@ -41,6 +48,7 @@ pub(super) fn followup(
 pub(super) fn rules(
     store: &Store,
     id: ConventionId,
+    format: Format,
     today: NaiveDate,
 ) -> Result<Rendered, ExportError> {
     let convention = store.convention(id)?;
@@ -48,7 +56,12 @@ pub(super) fn rules(
         return Err(ExportError::Missing(Missing::Rules));
     };
     let letterhead = store.settings()?.letterhead();
-    let bytes = report::rules::render_pdf(&convention, &version, &letterhead, today)?;
+    let bytes = format.render(&report::rules::build(
+        &convention,
+        &version,
+        &letterhead,
+        today,
+    ))?;
     Ok(Rendered::of_convention(bytes, id))
 }
 

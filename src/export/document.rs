@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use super::Kind;
+use crate::domain::dossier::DossierChoice;
 use crate::domain::ids::{ContactId, ConventionId, MeetingId};
 use crate::domain::text::slug;
 use crate::report;
@@ -17,6 +18,11 @@ use crate::store::ContactFilter;
 pub enum Document {
     /// A convention's note de synthèse (PDF).
     Synthesis(ConventionId),
+    /// A convention's whole dossier (PDF): the chosen sections and appendices.
+    Dossier {
+        convention: ConventionId,
+        choice: DossierChoice,
+    },
     /// The follow-up table of a convention's proposals (PDF).
     Followup(ConventionId),
     /// The latest version of a convention's rules of participation (PDF).
@@ -63,6 +69,7 @@ impl Document {
     pub fn title(&self) -> &'static str {
         match self {
             Document::Synthesis(_) => report::synthesis_note::DOCUMENT,
+            Document::Dossier { .. } => report::dossier::DOCUMENT,
             Document::Followup(_) => report::followup::DOCUMENT,
             Document::Rules(_) => report::rules::DOCUMENT,
             Document::Calendar(_) => "Calendrier (.ics)",
@@ -86,6 +93,7 @@ impl Document {
     pub fn kind(&self) -> Kind {
         match self {
             Document::Synthesis(_)
+            | Document::Dossier { .. }
             | Document::Followup(_)
             | Document::Rules(_)
             | Document::Minutes(_)
@@ -104,9 +112,26 @@ impl Document {
         }
     }
 
+    /// Whether it is a printed document, which is written as PDF or as OpenDocument.
+    pub fn printed(&self) -> bool {
+        self.kind() == Kind::Pdf
+    }
+
+    /// The kind of file written at `path`: a printed document goes to OpenDocument when
+    /// the name ends in `.odt`.
+    pub fn kind_at(&self, path: &std::path::Path) -> Kind {
+        match super::Format::of(path) {
+            super::Format::Odt if self.printed() => Kind::Odt,
+            _ => self.kind(),
+        }
+    }
+
     /// Whether it holds personal data: such a file is private to the user and its
     /// export is logged as personal.
     pub fn personal(&self) -> bool {
+        if let Document::Dossier { choice, .. } = self {
+            return choice.personal();
+        }
         matches!(
             self,
             Document::Minutes(_)
@@ -124,13 +149,19 @@ impl Document {
     /// The file name a save dialog proposes: what it is, of what, and the day
     /// (« note-de-synthese-convention-1-2026-11-29.pdf »).
     pub fn file_name(&self, today: NaiveDate) -> String {
+        self.file_name_as(self.kind(), today)
+    }
+
+    /// The same name for a file of `kind` (« ….odt » for the editable version).
+    pub fn file_name_as(&self, kind: Kind, today: NaiveDate) -> String {
         let day = today.format("%Y-%m-%d");
-        let ext = self.kind().extension();
+        let ext = kind.extension();
         let of = |entity: &str, id: i64| {
             format!("{}-{entity}-{id}-{day}.{ext}", slug(self.title_for_files()))
         };
         match self {
             Document::Synthesis(c)
+            | Document::Dossier { convention: c, .. }
             | Document::Followup(c)
             | Document::Rules(c)
             | Document::Calendar(c)

@@ -109,8 +109,21 @@ pub(super) fn panel_csv(store: &Store, convention: ConventionId) -> Result<Rende
 pub(super) fn draw_minutes(
     store: &Store,
     convention: ConventionId,
+    format: super::Format,
     today: NaiveDate,
 ) -> Result<Rendered, ExportError> {
+    let (doc, draw) = draw_minutes_document(store, convention, today)?;
+    let bytes = format.render(&doc)?;
+    Ok(Rendered::about("draw", draw.0, bytes))
+}
+
+/// The procès-verbal of the latest draw, laid out (the dossier prints it as an
+/// appendix), and the draw it records.
+pub(super) fn draw_minutes_document(
+    store: &Store,
+    convention: ConventionId,
+    today: NaiveDate,
+) -> Result<(crate::report::layout::Document, crate::domain::ids::DrawId), ExportError> {
     let (draw, prepared) = latest_lottery_draw(store, convention)?;
     let lottery = draw
         .lottery
@@ -152,14 +165,14 @@ pub(super) fn draw_minutes(
         return Err(ExportError::Unverified(failed));
     }
     let letterhead = store.settings()?.letterhead();
-    let bytes = draw_minutes::render_pdf(
+    let doc = draw_minutes::build(
         &prepared.portfolio,
         &choice,
         &circumstances,
         &letterhead,
         today,
-    )?;
-    Ok(Rendered::about("draw", draw.draw.id.0, bytes))
+    );
+    Ok((doc, draw.draw.id))
 }
 
 /// An invitation sample for the mail merge (UTF-8 with BOM, `;`).

@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::{ExportError, Rendered};
+use super::{ExportError, Format, Rendered};
 use crate::domain::codes::AttendanceStatus;
 use crate::domain::ids::MeetingId;
+use crate::domain::meeting::MeetingRecord;
 use crate::report::{self, attendance_sheet::SheetLine};
 use crate::store::Store;
 
@@ -13,11 +14,12 @@ use crate::store::Store;
 pub(super) fn minutes(
     store: &Store,
     id: MeetingId,
+    format: Format,
     today: NaiveDate,
 ) -> Result<Rendered, ExportError> {
     let record = store.meeting_record(id)?;
     let letterhead = store.settings()?.letterhead();
-    let bytes = report::minutes::render_pdf(&record, &letterhead, today)?;
+    let bytes = format.render(&report::minutes::build(&record, &letterhead, today))?;
     Ok(Rendered::about("meeting", id.0, bytes))
 }
 
@@ -27,9 +29,23 @@ pub(super) fn attendance_sheet(
     store: &Store,
     id: MeetingId,
     with_contact_details: bool,
+    format: Format,
     today: NaiveDate,
 ) -> Result<Rendered, ExportError> {
     let record = store.meeting_record(id)?;
+    let doc = attendance_sheet_document(store, &record, with_contact_details, today)?;
+    let bytes = format.render(&doc)?;
+    Ok(Rendered::about("meeting", id.0, bytes))
+}
+
+/// The feuille d'émargement of a meeting, laid out (the dossier prints it as an
+/// appendix).
+pub(super) fn attendance_sheet_document(
+    store: &Store,
+    record: &MeetingRecord,
+    with_contact_details: bool,
+    today: NaiveDate,
+) -> Result<report::layout::Document, ExportError> {
     let panel = match record.meeting.convention {
         Some(c) => store.panelists(c)?,
         None => Default::default(),
@@ -64,12 +80,11 @@ pub(super) fn attendance_sheet(
         });
     }
     let settings = store.settings()?;
-    let bytes = report::attendance_sheet::render_pdf(
-        &record,
+    Ok(report::attendance_sheet::build(
+        record,
         lines,
         with_contact_details,
         &settings.letterhead(),
         today,
-    )?;
-    Ok(Rendered::about("meeting", id.0, bytes))
+    ))
 }

@@ -22,6 +22,7 @@ mod contacts;
 mod convention;
 mod csv;
 mod document;
+mod dossier;
 mod draw;
 mod meeting;
 pub use csv::{
@@ -29,6 +30,7 @@ pub use csv::{
     write_quotas,
 };
 pub use document::Document;
+pub use dossier::gather as gather_dossier;
 pub use draw::selection_list;
 
 /// Why an export failed.
@@ -122,11 +124,38 @@ impl<'a> From<&'a PathBuf> for Destination<'a> {
     }
 }
 
+/// How a printed document is written: as a PDF, or as OpenDocument text (the
+/// accessible, editable version). The file name's extension chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Odt,
+}
+
+impl Format {
+    /// OpenDocument for a name ending in `.odt`, else PDF.
+    pub fn of(path: &Path) -> Format {
+        let odt = path
+            .extension()
+            .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("odt"));
+        if odt { Format::Odt } else { Format::Pdf }
+    }
+
+    /// The document's bytes in this format.
+    fn render(self, doc: &crate::report::layout::Document) -> Result<Vec<u8>, ReportError> {
+        match self {
+            Format::Pdf => crate::report::layout::render(doc),
+            Format::Odt => crate::report::odt::render(doc),
+        }
+    }
+}
+
 /// The kind of file an export writes: an existing file of the same kind (an earlier
 /// export) may be replaced without asking, any other only when the person said so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Pdf,
+    Odt,
     Csv,
     Json,
     Calendar,
@@ -139,6 +168,7 @@ impl Kind {
     pub fn extension(self) -> &'static str {
         match self {
             Kind::Pdf => "pdf",
+            Kind::Odt => "odt",
             Kind::Csv => "csv",
             Kind::Json => "json",
             Kind::Calendar => "ics",
@@ -151,6 +181,7 @@ impl Kind {
     pub fn label(self) -> &'static str {
         match self {
             Kind::Pdf => "Document PDF",
+            Kind::Odt => "Document OpenDocument (texte modifiable)",
             Kind::Csv => "Fichier CSV",
             Kind::Json => "Fichier JSON",
             Kind::Calendar => "Calendrier iCalendar",
@@ -173,6 +204,12 @@ impl Kind {
         let text = !head.contains(&0);
         match self {
             Kind::Pdf => head.starts_with(b"%PDF-"),
+            Kind::Odt => {
+                head.starts_with(b"PK\x03\x04")
+                    && head
+                        .windows(crate::report::odt::MIME.len())
+                        .any(|w| w == crate::report::odt::MIME.as_bytes())
+            }
             Kind::Csv => extension == "csv" && text,
             Kind::Json => {
                 extension == "json"
@@ -338,21 +375,27 @@ pub fn write<'a>(
     to: impl Into<Destination<'a>>,
     today: NaiveDate,
 ) -> Result<Written, ExportError> {
+    let to = to.into();
+    let format = Format::of(to.path);
+    let kind = document.kind_at(to.path);
     let r = match document {
-        Document::Synthesis(id) => convention::synthesis(store, *id, today),
-        Document::Followup(id) => convention::followup(store, *id, today),
-        Document::Rules(id) => convention::rules(store, *id, today),
+        Document::Synthesis(id) => convention::synthesis(store, *id, format, today),
+        Document::Dossier { convention, choice } => {
+            dossier::dossier(store, *convention, choice, format, today)
+        }
+        Document::Followup(id) => convention::followup(store, *id, format, today),
+        Document::Rules(id) => convention::rules(store, *id, format, today),
         Document::Calendar(id) => convention::calendar(store, *id),
-        Document::Minutes(id) => meeting::minutes(store, *id, today),
+        Document::Minutes(id) => meeting::minutes(store, *id, format, today),
         Document::AttendanceSheet {
             meeting: id,
             contact_details,
-        } => meeting::attendance_sheet(store, *id, *contact_details, today),
+        } => meeting::attendance_sheet(store, *id, *contact_details, format, today),
         Document::Pool(id) => draw::draw_file(store, *id, draw::DrawFile::Pool),
         Document::Quotas(id) => draw::draw_file(store, *id, draw::DrawFile::Quotas),
         Document::Portfolio(id) => draw::portfolio_json(store, *id),
         Document::Panel(id) => draw::panel_csv(store, *id),
-        Document::DrawMinutes(id) => draw::draw_minutes(store, *id, today),
+        Document::DrawMinutes(id) => draw::draw_minutes(store, *id, format, today),
         Document::InvitationSample { convention, sample } => {
             draw::invitation_sample(store, *convention, *sample)
         }
@@ -366,13 +409,13 @@ pub fn write<'a>(
         deliver(
             store,
             &r.bytes,
-            to.into(),
+            to,
             Entry {
                 document: document.title(),
                 entity: r.entity,
                 entity_id: r.entity_id,
                 personal: document.personal(),
-                kind: document.kind(),
+                kind,
             },
         )?;
         Ok(r)

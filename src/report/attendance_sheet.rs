@@ -5,8 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::ReportError;
-use super::layout::{Block, Document, Table, render};
+use super::layout::{Block, Document, Table};
 use crate::domain::codes::AttendanceStatus;
 use crate::domain::meeting::MeetingRecord;
 use crate::domain::text;
@@ -106,16 +105,6 @@ pub fn build(
         ],
         watermark: None,
         stamp: None,
+        cover: None,
     }
-}
-
-/// The sheet as PDF bytes.
-pub fn render_pdf(
-    r: &MeetingRecord,
-    lines: Vec<SheetLine>,
-    with_contact_details: bool,
-    letterhead: &str,
-    today: NaiveDate,
-) -> Result<Vec<u8>, ReportError> {
-    render(&build(r, lines, with_contact_details, letterhead, today))
 }

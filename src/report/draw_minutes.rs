@@ -270,6 +270,7 @@ pub fn build(
         blocks,
         watermark: None,
         stamp: None,
+        cover: None,
     }
 }
 

@@ -4,8 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::ReportError;
-use super::layout::{Block, Document, Table, render};
+use super::layout::{Block, Document, Table};
 use crate::domain::convention::Convention;
 use crate::domain::proposal::{Answer, Proposal, count_by_status, count_by_theme};
 use crate::domain::text;
@@ -99,15 +98,6 @@ pub fn build(
         blocks,
         watermark: None,
         stamp: None,
+        cover: None,
     }
-}
-
-/// The table as PDF bytes.
-pub fn render_pdf(
-    c: &Convention,
-    proposals: &[(Proposal, Vec<Answer>)],
-    letterhead: &str,
-    today: NaiveDate,
-) -> Result<Vec<u8>, ReportError> {
-    render(&build(c, proposals, letterhead, today))
 }

@@ -1,7 +1,9 @@
 //! A small flow layout over printpdf: A4, 20 mm margins, a header with the letterhead
 //! and the document title, a footer with the generation date and "page n / N";
 //! headings, wrapped paragraphs, key–value lists, tables that break across pages with
-//! their header repeated, horizontal bar charts.
+//! their header repeated, horizontal bar charts. A long document (a dossier, a report)
+//! adds a cover page, sections that each start a page, a sommaire whose page numbers
+//! come from a first layout pass, and PDF bookmarks for its sections.
 //!
 //! Documents describe themselves with [`Document`] and [`Block`]; only [`render`]
 //! touches printpdf, so another back end can be added without touching the documents.
@@ -17,7 +19,7 @@ use crate::assets;
 use crate::domain::text;
 
 /// A document to lay out.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
     /// "Ville de Grenoble — Mission Démocratie locale".
     pub letterhead: String,
@@ -29,6 +31,18 @@ pub struct Document {
     pub watermark: Option<String>,
     /// Printed in the middle of every footer ("Validé le …").
     pub stamp: Option<String>,
+    /// A cover page in place of the title at the top of the first page.
+    pub cover: Option<Cover>,
+}
+
+/// The cover page of a long document: its title and subtitle, then these facts, then a
+/// closing line (« Dossier établi le … »).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cover {
+    /// Above the title, in small capitals' place (« Dossier de convention »).
+    pub kind: String,
+    pub facts: Vec<(String, String)>,
+    pub closing: String,
 }
 
 /// One piece of content.
@@ -44,6 +58,11 @@ pub enum Block {
     Table(Table),
     Chart(BarChart),
     PageBreak,
+    /// A section of a long document: starts a new page with a level-1 heading, is
+    /// listed in the sommaire and bookmarked in the PDF.
+    Section(String),
+    /// The sommaire: every section with the page it starts on.
+    Contents,
 }
 
 /// A table; column widths are relative weights.
@@ -165,6 +184,44 @@ fn hline(y: f32, width: f32, color: Rgb8) -> Mark {
     }
 }
 
+/// The widths of a table's columns in points, from their weights.
+fn column_widths(t: &Table) -> Vec<f32> {
+    let total: f32 = t.columns.iter().map(|c| c.1).sum::<f32>().max(f32::EPSILON);
+    t.columns.iter().map(|c| c.1 / total * CONTENT_W).collect()
+}
+
+/// The height of one bar of a chart.
+const CHART_ROW: f32 = 10.5;
+
+/// Where a chart's parts go: labels on the left (30 %), bars, captions on the right as
+/// wide as the widest caption (17 % to 40 % of the width), the scale's largest value.
+struct Geometry {
+    label_w: f32,
+    bar_w: f32,
+    scale_max: f32,
+}
+
+impl Geometry {
+    fn of(c: &BarChart, m: &Metrics) -> Geometry {
+        let label_w = CONTENT_W * 0.30;
+        let widest = c
+            .bars
+            .iter()
+            .map(|b| m.width(Face::Regular, SMALL, &b.caption))
+            .fold(0.0_f32, f32::max);
+        let caption_w = (widest + 4.0).clamp(CONTENT_W * 0.17, CONTENT_W * 0.40);
+        Geometry {
+            label_w,
+            bar_w: CONTENT_W - label_w - caption_w - 8.0,
+            scale_max: c
+                .bars
+                .iter()
+                .map(|b| b.value.max(b.target.map_or(0.0, |t| t.1)))
+                .fold(1.0_f32, f32::max),
+        }
+    }
+}
+
 /// A table row wrapped to its columns.
 struct WrappedRow {
     cells: Vec<Vec<String>>,
@@ -262,6 +319,8 @@ struct Flow<'m> {
     m: &'m Metrics,
     pages: Vec<Vec<Mark>>,
     y: f32,
+    /// Each section laid out so far, with its page (1-based).
+    sections: Vec<(String, usize)>,
 }
 
 impl Flow<'_> {
@@ -302,15 +361,15 @@ impl Flow<'_> {
         }
     }
 
-    fn heading(&mut self, level: u8, s: &str) {
+    /// A heading, kept on the same page as the first `keep` points of what follows.
+    fn heading(&mut self, level: u8, s: &str, keep: f32) {
         let (size, gap) = if level <= 1 {
             (13.5, 10.0)
         } else {
             (11.0, 6.0)
         };
         let lines = self.m.wrap(Face::Bold, size, s, CONTENT_W);
-        // Keep a heading with at least three lines of what follows.
-        self.ensure(gap + lines.len() as f32 * size * 1.3 + 3.0 * BODY * 1.38);
+        self.ensure(gap + lines.len() as f32 * size * 1.38 + 4.0 + keep);
         if self.y < TOP {
             self.y -= gap;
         }
@@ -322,13 +381,125 @@ impl Flow<'_> {
         self.y -= 4.0;
     }
 
+    /// A section: a fresh page (unless this one is still empty), its heading, and its
+    /// page noted for the sommaire and the bookmarks.
+    fn section(&mut self, title: &str, keep: f32) {
+        if self.y < TOP {
+            self.new_page();
+        }
+        self.sections.push((title.to_string(), self.pages.len()));
+        self.heading(1, title, keep);
+    }
+
+    /// The sommaire: one line per section, its title, dot leaders and its page
+    /// (`None` on the first pass, when pages are not known yet).
+    fn contents(&mut self, titles: &[String], pages: Option<&[usize]>) {
+        self.heading(1, "Sommaire", BODY * 1.6);
+        let lh = BODY * 1.6;
+        let number_w = 24.0;
+        for (i, title) in titles.iter().enumerate() {
+            let page = pages
+                .and_then(|p| p.get(i))
+                .map_or_else(|| "…".to_string(), |p| p.to_string());
+            let lines = self
+                .m
+                .wrap(Face::Regular, BODY, title, CONTENT_W - number_w - 12.0);
+            self.ensure(lines.len() as f32 * lh);
+            for (j, line) in lines.iter().enumerate() {
+                let baseline = self.y - BODY;
+                self.text(MARGIN, baseline, BODY, Face::Regular, INK, line);
+                if j + 1 == lines.len() {
+                    let end = MARGIN + self.m.width(Face::Regular, BODY, line) + 4.0;
+                    let w = self.m.width(Face::Regular, BODY, &page);
+                    let right = MARGIN + CONTENT_W;
+                    let dot = self.m.width(Face::Regular, BODY, ".");
+                    let room = right - w - 4.0 - end;
+                    if room > dot {
+                        let dots = ".".repeat((room / dot) as usize);
+                        let dw = self.m.width(Face::Regular, BODY, &dots);
+                        self.text(
+                            right - w - 4.0 - dw,
+                            baseline,
+                            BODY,
+                            Face::Regular,
+                            GREY,
+                            &dots,
+                        );
+                    }
+                    self.text(right - w, baseline, BODY, Face::Regular, INK, &page);
+                }
+                self.y -= lh;
+            }
+        }
+        self.y -= 6.0;
+    }
+
+    /// The least height of `block` that must follow a heading on its page: a heading
+    /// never ends a page alone.
+    fn keep_height(&self, block: Option<&Block>) -> f32 {
+        let lh = BODY * 1.38;
+        match block {
+            Some(Block::Paragraph(s) | Block::Note(s)) => {
+                let n = self.m.wrap(Face::Regular, BODY, s, CONTENT_W).len().min(3);
+                n as f32 * lh
+            }
+            Some(Block::KeyValues(pairs)) => self.key_values_keep(pairs),
+            Some(Block::Table(t)) => {
+                let widths = column_widths(t);
+                let titles: Vec<String> = t.columns.iter().map(|c| c.0.clone()).collect();
+                let header = self.wrap_row(&widths, Face::Bold, &titles, 0.0).height;
+                let first = t.rows.first().map_or(0.0, |r| {
+                    self.wrap_row(&widths, Face::Regular, r, t.min_row_height)
+                        .height
+                });
+                header + first
+            }
+            Some(Block::Chart(c)) => c.bars.len().min(3) as f32 * CHART_ROW,
+            Some(Block::Heading(level, s)) => {
+                let size = if *level <= 1 { 13.5 } else { 11.0 };
+                self.m.wrap(Face::Bold, size, s, CONTENT_W).len() as f32 * size * 1.38 + 10.0
+            }
+            _ => 0.0,
+        }
+    }
+
     fn paragraph(&mut self, s: &str, face: Face, color: Rgb8) {
         let lines = self.m.wrap(face, BODY, s, CONTENT_W);
         self.lines(&lines, MARGIN, BODY, face, color);
         self.y -= 5.0;
     }
 
+    /// The height of each label–value pair.
+    fn pair_heights(&self, pairs: &[(String, String)]) -> Vec<f32> {
+        let key_w = CONTENT_W * 0.30;
+        pairs
+            .iter()
+            .map(|(k, v)| {
+                let n = self
+                    .m
+                    .wrap(Face::Bold, BODY, k, key_w - 6.0)
+                    .len()
+                    .max(self.m.wrap(Face::Regular, BODY, v, CONTENT_W - key_w).len());
+                n as f32 * BODY * 1.38 + 2.0
+            })
+            .collect()
+    }
+
+    /// The least of a key–value list that must stay on one page: all of it when it is
+    /// short (a third of a page), else its first pair.
+    fn key_values_keep(&self, pairs: &[(String, String)]) -> f32 {
+        let heights = self.pair_heights(pairs);
+        let total: f32 = heights.iter().sum();
+        if total <= (TOP - BOTTOM) / 3.0 {
+            total
+        } else {
+            heights.first().copied().unwrap_or(0.0)
+        }
+    }
+
     fn key_values(&mut self, pairs: &[(String, String)]) {
+        let keep = self.key_values_keep(pairs);
+        self.ensure(keep);
         let key_w = CONTENT_W * 0.30;
         for (k, v) in pairs {
             let keys = self.m.wrap(Face::Bold, BODY, k, key_w - 6.0);
@@ -380,8 +551,7 @@ impl Flow<'_> {
     }
 
     fn table(&mut self, t: &Table) {
-        let total: f32 = t.columns.iter().map(|c| c.1).sum::<f32>().max(f32::EPSILON);
-        let widths: Vec<f32> = t.columns.iter().map(|c| c.1 / total * CONTENT_W).collect();
+        let widths = column_widths(t);
         let titles: Vec<String> = t.columns.iter().map(|c| c.0.clone()).collect();
         let header = self.wrap_row(&widths, Face::Bold, &titles, 0.0);
         let rows: Vec<WrappedRow> = t
@@ -452,15 +622,12 @@ impl Flow<'_> {
     }
 
     fn chart(&mut self, c: &BarChart) {
-        let label_w = CONTENT_W * 0.30;
-        let caption_w = CONTENT_W * 0.17;
-        let bar_w = CONTENT_W - label_w - caption_w - 8.0;
-        let scale_max = c
-            .bars
-            .iter()
-            .map(|b| b.value.max(b.target.map_or(0.0, |t| t.1)))
-            .fold(1.0_f32, f32::max);
-        let row_h = 10.5;
+        let Geometry {
+            label_w,
+            bar_w,
+            scale_max,
+        } = Geometry::of(c, self.m);
+        let row_h = CHART_ROW;
         for b in &c.bars {
             self.ensure(row_h);
             let top = self.y;
@@ -508,24 +675,70 @@ impl Flow<'_> {
     }
 }
 
-/// Lays the document out; returns the text of every page as drawn, for tests and
-/// for the PDF writer.
-fn lay_out(doc: &Document, m: &Metrics) -> Vec<Vec<Mark>> {
+/// The pages of a document as laid out, and where each of its sections starts.
+struct Laid {
+    pages: Vec<Vec<Mark>>,
+    /// Each section's title and page (1-based), in order: the bookmarks.
+    sections: Vec<(String, usize)>,
+}
+
+/// Lays the document out. A document with a sommaire is laid out twice: the first pass
+/// finds the page each section starts on, the second prints those pages in the
+/// sommaire (which takes the same room both times, so the pages do not move).
+fn lay_out(doc: &Document, m: &Metrics) -> Laid {
+    let first = lay_out_once(doc, m, None);
+    if !doc.blocks.contains(&Block::Contents) {
+        return first;
+    }
+    let pages: Vec<usize> = first.sections.iter().map(|s| s.1).collect();
+    let second = lay_out_once(doc, m, Some(&pages));
+    debug_assert_eq!(
+        second.sections, first.sections,
+        "the sommaire moved the sections"
+    );
+    second
+}
+
+/// One layout pass; `section_pages` fills the sommaire's numbers.
+fn lay_out_once(doc: &Document, m: &Metrics, section_pages: Option<&[usize]>) -> Laid {
     let mut flow = Flow {
         m,
         pages: vec![Vec::new()],
         y: TOP,
+        sections: Vec::new(),
     };
-    let title = m.wrap(Face::Bold, 18.0, &doc.title, CONTENT_W);
-    flow.lines(&title, MARGIN, 18.0, Face::Bold, INK);
-    if !doc.subtitle.is_empty() {
-        let sub = m.wrap(Face::Regular, 11.0, &doc.subtitle, CONTENT_W);
-        flow.lines(&sub, MARGIN, 11.0, Face::Regular, GREY);
+    match &doc.cover {
+        Some(cover) => lay_out_cover(&mut flow, doc, cover),
+        None => {
+            let title = m.wrap(Face::Bold, 18.0, &doc.title, CONTENT_W);
+            flow.lines(&title, MARGIN, 18.0, Face::Bold, INK);
+            if !doc.subtitle.is_empty() {
+                let sub = m.wrap(Face::Regular, 11.0, &doc.subtitle, CONTENT_W);
+                flow.lines(&sub, MARGIN, 11.0, Face::Regular, GREY);
+            }
+            flow.y -= 6.0;
+        }
     }
-    flow.y -= 6.0;
-    for block in &doc.blocks {
+    let titles: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let next = doc.blocks.get(i + 1);
         match block {
-            Block::Heading(level, s) => flow.heading(*level, s),
+            Block::Heading(level, s) => {
+                let keep = flow.keep_height(next);
+                flow.heading(*level, s, keep)
+            }
+            Block::Section(s) => {
+                let keep = flow.keep_height(next);
+                flow.section(s, keep)
+            }
+            Block::Contents => flow.contents(&titles, section_pages),
             Block::Paragraph(s) => flow.paragraph(s, Face::Regular, INK),
             Block::Note(s) => flow.paragraph(s, Face::Italic, GREY),
             Block::KeyValues(pairs) => flow.key_values(pairs),
@@ -534,10 +747,52 @@ fn lay_out(doc: &Document, m: &Metrics) -> Vec<Vec<Mark>> {
             Block::PageBreak => flow.new_page(),
         }
     }
-    // Second pass: header and footer, now that the page count is known.
-    let total = flow.pages.len();
+    let sections = std::mem::take(&mut flow.sections);
+    let mut pages = flow.pages;
+    decorate(doc, m, &mut pages);
+    Laid { pages, sections }
+}
+
+/// The cover: the letterhead, the kind of document, its title and subtitle, its facts,
+/// and the closing line at the bottom; what follows starts on the next page.
+fn lay_out_cover(flow: &mut Flow, doc: &Document, cover: &Cover) {
+    let m = flow.m;
+    flow.y = PAGE_H - 2.0 * MARGIN;
+    let letterhead = m.wrap(Face::Bold, 12.0, &doc.letterhead, CONTENT_W);
+    flow.lines(&letterhead, MARGIN, 12.0, Face::Bold, ACCENT);
+    let y = flow.y - 4.0;
+    flow.page().push(hline(y, 1.2, ACCENT));
+    flow.y = PAGE_H * 0.62;
+    if !cover.kind.is_empty() {
+        let kind = m.wrap(Face::Regular, 13.0, &cover.kind.to_uppercase(), CONTENT_W);
+        flow.lines(&kind, MARGIN, 13.0, Face::Regular, GREY);
+        flow.y -= 6.0;
+    }
+    let title = m.wrap(Face::Bold, 24.0, &doc.title, CONTENT_W);
+    flow.lines(&title, MARGIN, 24.0, Face::Bold, INK);
+    if !doc.subtitle.is_empty() {
+        flow.y -= 4.0;
+        let sub = m.wrap(Face::Regular, 13.0, &doc.subtitle, CONTENT_W);
+        flow.lines(&sub, MARGIN, 13.0, Face::Regular, GREY);
+    }
+    flow.y -= 18.0;
+    flow.key_values(&cover.facts);
+    if !cover.closing.is_empty() {
+        let closing = m.wrap(Face::Italic, BODY, &cover.closing, CONTENT_W);
+        flow.y = MARGIN + 2.0 * BODY * 1.38 + closing.len() as f32 * BODY * 1.38;
+        flow.lines(&closing, MARGIN, BODY, Face::Italic, GREY);
+    }
+    flow.new_page();
+}
+
+/// Header and footer on every page, now that the page count is known (none on a cover).
+fn decorate(doc: &Document, m: &Metrics, pages: &mut [Vec<Mark>]) {
+    let total = pages.len();
     let generated = format!("Document généré le {}", text::date_long(doc.generated_on));
-    for (i, page) in flow.pages.iter_mut().enumerate() {
+    for (i, page) in pages.iter_mut().enumerate() {
+        if i == 0 && doc.cover.is_some() {
+            continue;
+        }
         if let Some(w) = &doc.watermark {
             // Behind everything else on the page, across its diagonal.
             let size = 72.0;
@@ -612,7 +867,6 @@ fn lay_out(doc: &Document, m: &Metrics) -> Vec<Vec<Mark>> {
             text: number,
         });
     }
-    flow.pages
 }
 
 fn color(c: Rgb8) -> Color {
@@ -720,11 +974,108 @@ fn ops(marks: &[Mark], fonts: &[FontId; 3]) -> Vec<Op> {
     ops
 }
 
+/// A bar chart as an SVG picture (for the OpenDocument version), drawn as the PDF
+/// draws it; returns the SVG and its height in points (its width is the content width,
+/// 17 cm).
+pub(super) fn chart_svg(c: &BarChart) -> std::io::Result<(Vec<u8>, f32)> {
+    use quick_xml::events::BytesText;
+    let m = Metrics::load().map_err(|e| std::io::Error::other(e.to_string()))?;
+    let Geometry {
+        label_w,
+        bar_w,
+        scale_max,
+    } = Geometry::of(c, &m);
+    let height = c.bars.len() as f32 * CHART_ROW + 2.0;
+    let hex = |c: Rgb8| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
+    let mut w = quick_xml::Writer::new(Vec::new());
+    let rect = |w: &mut quick_xml::Writer<Vec<u8>>, x: f32, y: f32, wd: f32, h: f32, fill: Rgb8| {
+        w.create_element("rect")
+            .with_attributes([
+                ("x", format!("{x:.1}").as_str()),
+                ("y", format!("{y:.1}").as_str()),
+                ("width", format!("{wd:.1}").as_str()),
+                ("height", format!("{h:.1}").as_str()),
+                ("fill", hex(fill).as_str()),
+            ])
+            .write_empty()
+            .map(|_| ())
+    };
+    let label = |w: &mut quick_xml::Writer<Vec<u8>>, x: f32, y: f32, color: Rgb8, s: &str| {
+        w.create_element("text")
+            .with_attributes([
+                ("x", format!("{x:.1}").as_str()),
+                ("y", format!("{y:.1}").as_str()),
+                ("font-family", "DejaVu Sans, sans-serif"),
+                ("font-size", format!("{SMALL}").as_str()),
+                ("fill", hex(color).as_str()),
+            ])
+            .write_text_content(BytesText::new(s))
+            .map(|_| ())
+    };
+    w.create_element("svg")
+        .with_attributes([
+            ("xmlns", "http://www.w3.org/2000/svg"),
+            ("width", format!("{CONTENT_W:.1}pt").as_str()),
+            ("height", format!("{height:.1}pt").as_str()),
+            (
+                "viewBox",
+                format!("0 0 {CONTENT_W:.1} {height:.1}").as_str(),
+            ),
+        ])
+        .write_inner_content(|w| {
+            for (i, b) in c.bars.iter().enumerate() {
+                let top = i as f32 * CHART_ROW;
+                let name = m.fit(Face::Regular, SMALL, &b.label, label_w - 4.0);
+                label(w, 0.0, top + 8.0, INK, &name)?;
+                if let Some((min, max)) = b.target {
+                    let x = label_w + min / scale_max * bar_w;
+                    let wd = ((max - min) / scale_max * bar_w).max(1.5);
+                    rect(w, x, top + 1.0, wd, CHART_ROW - 2.0, TARGET)?;
+                }
+                let ok = b.within_target();
+                let wd = (b.value / scale_max * bar_w).max(0.8);
+                rect(
+                    w,
+                    label_w,
+                    top + 3.0,
+                    wd,
+                    CHART_ROW - 6.0,
+                    if ok { OK } else { OFF },
+                )?;
+                label(
+                    w,
+                    label_w + bar_w + 8.0,
+                    top + 8.0,
+                    if ok { INK } else { OFF },
+                    &b.caption,
+                )?;
+            }
+            Ok(())
+        })?;
+    Ok((w.into_inner(), height))
+}
+
 /// Renders a document to PDF bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>, ReportError> {
     let metrics = Metrics::load()?;
-    let pages = lay_out(doc, &metrics);
+    let laid = lay_out(doc, &metrics);
     let mut pdf = PdfDocument::new(&doc.title);
+    let info = &mut pdf.metadata.info;
+    info.author = doc.letterhead.clone();
+    info.creator = "Agora".into();
+    info.subject = doc.subtitle.clone();
+    let day = doc
+        .generated_on
+        .and_hms_opt(0, 0, 0)
+        .map_or(0, |d| d.and_utc().timestamp());
+    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(day) {
+        info.creation_date = date;
+        info.modification_date = date;
+        info.metadata_date = date;
+    }
+    for (title, page) in &laid.sections {
+        pdf.add_bookmark(title, *page);
+    }
     let mut warnings = Vec::new();
     let mut font = |bytes: &[u8]| {
         ParsedFont::from_bytes(bytes, 0, &mut warnings)
@@ -736,20 +1087,39 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ReportError> {
         font(assets::FONT_BOLD)?,
         font(assets::FONT_ITALIC)?,
     ];
-    let pdf_pages = pages
+    let pdf_pages = laid
+        .pages
         .iter()
         .map(|marks| PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops(marks, &fonts)))
         .collect();
     let mut save_warnings = Vec::new();
-    Ok(pdf
+    let bytes = pdf
         .with_pages(pdf_pages)
-        .save(&PdfSaveOptions::default(), &mut save_warnings))
+        .save(&PdfSaveOptions::default(), &mut save_warnings);
+    in_french(&bytes).map_err(|e| ReportError::Pdf(e.to_string()))
+}
+
+/// Declares the document's language (fr-FR, read aloud in French by a screen reader)
+/// and asks viewers to show its title rather than its file name: two entries of the
+/// PDF catalogue printpdf does not write.
+fn in_french(bytes: &[u8]) -> Result<Vec<u8>, lopdf::Error> {
+    let mut pdf = lopdf::Document::load_mem(bytes)?;
+    let catalog = pdf.catalog_mut()?;
+    catalog.set("Lang", lopdf::Object::string_literal("fr-FR"));
+    catalog.set(
+        "ViewerPreferences",
+        lopdf::dictionary! { "DisplayDocTitle" => true },
+    );
+    let mut out = Vec::with_capacity(bytes.len());
+    pdf.save_to(&mut out)?;
+    Ok(out)
 }
 
 /// The text lines of each page as laid out (for tests: what a reader would extract).
 pub fn page_texts(doc: &Document) -> Result<Vec<Vec<String>>, ReportError> {
     let metrics = Metrics::load()?;
     Ok(lay_out(doc, &metrics)
+        .pages
         .into_iter()
         .map(|marks| {
             marks
@@ -776,6 +1146,7 @@ mod tests {
             blocks,
             watermark: None,
             stamp: None,
+            cover: None,
         }
     }
 
@@ -821,5 +1192,71 @@ mod tests {
         for i in 1..=120 {
             assert!(all.contains(&&format!("Ligne {i}")), "row {i} kept");
         }
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page_without_what_follows() {
+        // Fill a page to just above its bottom for every offset, then a heading and a
+        // table with a tall first row (room to sign): the heading and the table's header
+        // and first row share a page.
+        for filler in 30..48 {
+            let mut blocks: Vec<Block> = (0..filler)
+                .map(|i| Block::Paragraph(format!("Ligne {i}")))
+                .collect();
+            blocks.push(Block::Heading(2, "Tableau final".into()));
+            blocks.push(Block::Table(Table {
+                columns: vec![("Colonne".into(), 1.0)],
+                rows: vec![vec!["Première ligne".into()]],
+                min_row_height: 60.0,
+                ..Table::default()
+            }));
+            let pages = page_texts(&doc(blocks)).unwrap();
+            let heading = pages
+                .iter()
+                .position(|p| p.contains(&"Tableau final".to_string()))
+                .unwrap();
+            assert!(
+                pages[heading].contains(&"Première ligne".to_string()),
+                "filler {filler}: heading alone on page {}",
+                heading + 1
+            );
+        }
+    }
+
+    #[test]
+    fn the_sommaire_gives_the_page_each_section_starts_on() {
+        let mut blocks = vec![Block::Contents];
+        for s in ["Première", "Deuxième", "Troisième"] {
+            blocks.push(Block::Section(s.into()));
+            blocks.extend((0..70).map(|i| Block::Paragraph(format!("{s} {i}"))));
+        }
+        let mut d = doc(blocks);
+        d.cover = Some(Cover {
+            kind: "Dossier".into(),
+            facts: vec![("Thème".into(), "Essai".into())],
+            closing: "Établi pour l'essai.".into(),
+        });
+        let pages = page_texts(&d).unwrap();
+        assert!(pages[0].contains(&"DOSSIER".to_string()));
+        assert!(
+            !pages[0].iter().any(|l| l.starts_with("page ")),
+            "no footer on the cover"
+        );
+        let contents = &pages[1];
+        assert_eq!(contents[0], "Sommaire");
+        let m = Metrics::load().unwrap();
+        let laid = lay_out(&d, &m);
+        assert_eq!(laid.sections.len(), 3);
+        for (title, page) in &laid.sections {
+            assert_eq!(&pages[page - 1][0], title, "{title} opens page {page}");
+            assert!(
+                contents.contains(&page.to_string()),
+                "the sommaire prints {page} for {title}: {contents:?}"
+            );
+        }
+        assert!(
+            laid.sections[1].1 > laid.sections[0].1 + 1,
+            "sections span pages"
+        );
     }
 }

@@ -179,6 +179,7 @@ pub fn build(r: &MeetingRecord, letterhead: &str, today: NaiveDate) -> Document 
         blocks,
         watermark,
         stamp,
+        cover: None,
     }
 }
 

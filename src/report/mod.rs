@@ -1,12 +1,15 @@
-//! PDF documents. `layout` lays an app-level document model out on A4 pages (no
-//! printpdf types leak out of it); each other module turns domain data into that model.
+//! Printed documents. `layout` lays an app-level document model out on A4 pages (no
+//! printpdf types leak out of it) and `odt` writes the same model as OpenDocument text;
+//! each other module turns domain data into that model.
 
 pub mod attendance_sheet;
+pub mod dossier;
 pub mod draw_minutes;
 pub mod followup;
 pub mod ics;
 pub mod layout;
 pub mod minutes;
+pub mod odt;
 pub mod rules;
 pub mod synthesis_note;
 
@@ -17,6 +20,10 @@ use thiserror::Error;
 pub enum ReportError {
     #[error("La police intégrée est illisible : {0}")]
     Font(String),
+    #[error("Le document OpenDocument n'a pas pu être écrit : {0}")]
+    Odt(String),
+    #[error("Le PDF n'a pas pu être finalisé : {0}")]
+    Pdf(String),
     #[error("Le document n'a pas pu être écrit : {0}")]
     Io(#[from] std::io::Error),
 }

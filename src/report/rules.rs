@@ -4,8 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::ReportError;
-use super::layout::{Block, Document, render};
+use super::layout::{Block, Document};
 use crate::domain::convention::Convention;
 use crate::domain::rules::RulesVersion;
 use crate::domain::text;
@@ -44,15 +43,6 @@ pub fn build(c: &Convention, v: &RulesVersion, letterhead: &str, today: NaiveDat
         blocks,
         watermark: v.adopted_on.is_none().then(|| "BROUILLON".to_string()),
         stamp: v.adopted_on.map(|_| state),
+        cover: None,
     }
-}
-
-/// The rules as PDF bytes.
-pub fn render_pdf(
-    c: &Convention,
-    v: &RulesVersion,
-    letterhead: &str,
-    today: NaiveDate,
-) -> Result<Vec<u8>, ReportError> {
-    render(&build(c, v, letterhead, today))
 }

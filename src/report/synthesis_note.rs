@@ -4,8 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::ReportError;
-use super::layout::{Bar, BarChart, Block, Document, Table, render};
+use super::layout::{Bar, BarChart, Block, Document, Table};
 use crate::domain::overview::ConventionOverview;
 use crate::domain::planning::{budget_totals, progress, top_risks};
 use crate::domain::proposal::count_by_status;
@@ -278,14 +277,6 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
         blocks,
         watermark: None,
         stamp: None,
+        cover: None,
     }
-}
-
-/// The note as PDF bytes.
-pub fn render_pdf(
-    o: &ConventionOverview,
-    letterhead: &str,
-    today: NaiveDate,
-) -> Result<Vec<u8>, ReportError> {
-    render(&build(o, letterhead, today))
 }

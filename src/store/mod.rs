@@ -19,6 +19,7 @@ mod contacts_import;
 mod conventions;
 mod dashboard;
 pub mod demo;
+mod dossier;
 mod draws;
 mod error;
 mod frame;

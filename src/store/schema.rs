@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -566,4 +566,14 @@ CREATE TABLE invitation_samples (
 /// The safety net: every export is logged with its outcome (written, refused, failed).
 const V7: &str = r#"
 ALTER TABLE export_log ADD COLUMN outcome TEXT NOT NULL DEFAULT 'écrit';
+"#;
+
+/// The dossier de convention: the sections and appendices last chosen, per convention
+/// (comma-separated codes, see `domain::dossier`).
+const V8: &str = r#"
+CREATE TABLE dossier_choices (
+    convention_id INTEGER PRIMARY KEY REFERENCES conventions(id) ON DELETE CASCADE,
+    sections TEXT NOT NULL,
+    appendices TEXT NOT NULL
+);
 "#;

@@ -13,7 +13,7 @@ use super::panels::{self, Event, Target};
 use super::save_dialog::{self, SaveTarget};
 use super::{Panel, theme, widget};
 use crate::domain::text::typography;
-use crate::export::Document;
+use crate::export::{Document, Kind};
 use crate::store::Store;
 
 /// The application.
@@ -74,6 +74,16 @@ pub enum Message {
     Unlock,
 }
 
+/// Asks where to write `document` as a file of `kind` (the system's dialog, or the
+/// fallback folder), then writes it.
+fn ask_where(document: Document, kind: Kind, today: NaiveDate) -> Task<Message> {
+    let name = document.file_name_as(kind, today);
+    Task::perform(
+        save_dialog::choose(name, kind.label(), kind.extension()),
+        move |target| Message::ExportTo(document.clone(), target),
+    )
+}
+
 impl Ready {
     fn new(store: Store, panel: Panel, today: NaiveDate) -> Ready {
         let welcome = match (store.is_empty(), store.settings()) {
@@ -102,7 +112,7 @@ impl Ready {
         self.contacts.reload(&self.store);
         self.draw.reload(&self.store);
         self.meetings.reload(&self.store);
-        self.documents = panels::documents::State::new(&self.store);
+        self.documents.reload(&self.store);
         self.settings.reload(&self.store);
     }
 
@@ -118,11 +128,15 @@ impl Ready {
             Some(Event::Notice(n)) => self.notice = Some(typography(&n)),
             Some(Event::Export(document)) => {
                 let kind = document.kind();
-                let name = document.file_name(today);
-                return Task::perform(
-                    save_dialog::choose(name, kind.label(), kind.extension()),
-                    move |target| Message::ExportTo(document.clone(), target),
-                );
+                return ask_where(document, kind, today);
+            }
+            Some(Event::ExportEditable(document)) => {
+                let kind = if document.printed() {
+                    Kind::Odt
+                } else {
+                    document.kind()
+                };
+                return ask_where(document, kind, today);
             }
             Some(Event::Open(target)) => match target {
                 Target::Convention(id) => {
@@ -146,7 +160,7 @@ impl Ready {
     /// what happened.
     fn export(&mut self, document: &Document, target: &SaveTarget, today: NaiveDate) {
         let result = crate::export::write(&mut self.store, document, target.destination(), today);
-        self.documents = panels::documents::State::new(&self.store);
+        self.documents.reload(&self.store);
         self.notice = Some(match result {
             Ok(written) if target.fallback => tf!(
                 "Aucune boîte de dialogue disponible : {}",
@@ -326,7 +340,7 @@ impl App {
                 Task::batch([task.map(Message::Meetings), r.handle(event, today)])
             }
             Message::Documents(m) => {
-                let (task, event) = r.documents.update(m);
+                let (task, event) = r.documents.update(m, &r.store);
                 Task::batch([task.map(Message::Documents), r.handle(event, today)])
             }
             Message::Settings(m) => {

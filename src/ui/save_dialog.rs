@@ -1,6 +1,6 @@
 //! Choosing which file to read, and where a document goes: the system's save dialog through rfd, or, when no
 //! dialog can open (Linux without a desktop portal), Documents/Agora — and the notice
-//! says so.
+//! says so; and showing a folder an export went to in the system's file manager.
 
 use std::path::PathBuf;
 
@@ -64,4 +64,19 @@ pub async fn open_csv(title: &'static str) -> Option<PathBuf> {
         .pick_file()
         .await
         .map(|h| h.path().to_path_buf())
+}
+
+/// Opens `folder` in the system's file manager (Explorer, the desktop's default).
+pub fn show_folder(folder: &std::path::Path) -> std::io::Result<()> {
+    let program = if cfg!(windows) {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(folder)
+        .spawn()
+        .map(|_| ())
 }

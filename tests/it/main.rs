@@ -7,11 +7,13 @@ mod common;
 mod cli;
 mod contacts;
 mod conventions;
+mod dossier;
 mod draw;
 mod draw_workflow;
 #[cfg(feature = "chiffrement")]
 mod encryption;
 mod meetings;
+mod odt;
 mod readers;
 mod report;
 mod rooms;

@@ -119,10 +119,7 @@ fn every_panel_shows_demo_data() {
         ("Contacts & mobilisation", "250 contacts · page 1 / 5"),
         ("Tirage au sort", "Tirage n° 1"),
         ("Réunions", "Réunion publique de lancement"),
-        (
-            "Documents",
-            "Note de synthèse — Convention citoyenne pour le climat",
-        ),
+        ("Documents", "Procès-verbal du tirage au sort"),
         ("Paramètres", "Sauvegarder maintenant"),
         ("Tableau de bord", "Séance 4 — Alimentation et consommation"),
     ];
@@ -210,6 +207,33 @@ fn export_from_documents_is_written_and_logged() {
     assert!(!shows(&app, &typography("Aucun export pour l'instant.")));
 }
 
+/// The editable version: the app writes an OpenDocument file where a name ending in
+/// .odt was chosen, and logs it.
+#[test]
+fn an_editable_version_is_written_as_opendocument() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Documents");
+    let exports = tempfile::tempdir().unwrap();
+    let path = exports.path().join("compte-rendu.odt");
+    let _ = app.update(Message::ExportTo(
+        Document::Minutes(agora::domain::ids::MeetingId(1)),
+        Some(SaveTarget {
+            path: path.clone(),
+            fallback: true,
+        }),
+    ));
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip package");
+    assert!(
+        bytes
+            .windows(39)
+            .any(|w| w == b"application/vnd.oasis.opendocument.text"),
+        "an OpenDocument text"
+    );
+    assert!(shows(&app, path.display().to_string().as_str()));
+}
+
 /// A panel's export button raises the document as an event for the app: the panel
 /// writes nothing itself.
 #[test]
@@ -217,19 +241,69 @@ fn export_buttons_ask_the_app_for_the_document() {
     let dir = tempfile::tempdir().unwrap();
     let (_, store) = super::common::demo(dir.path());
     let mut panel = documents::State::new(&store);
-    let mut ui = Simulator::with_size(settings(), (1360.0, 820.0), panel.view());
-    ui.click("Exporter en PDF")
-        .expect("a button per convention");
-    let messages: Vec<_> = ui.into_messages().collect();
-    let events: Vec<_> = messages.into_iter().map(|m| panel.update(m).1).collect();
+    let mut events = Vec::new();
+    // The first line is the convention's dossier; then come its meetings' documents.
+    for label in ["PDF", "ODT", "CR · ODT"] {
+        let mut ui = Simulator::with_size(settings(), (1360.0, 820.0), panel.view());
+        ui.click(label).expect("a button per document");
+        let messages: Vec<_> = ui.into_messages().collect();
+        events.extend(messages.into_iter().map(|m| panel.update(m, &store).1));
+    }
+    let dossier = Document::Dossier {
+        convention: ConventionId(1),
+        choice: store.dossier_choice(ConventionId(1)).unwrap(),
+    };
     assert_eq!(
         events,
-        [Some(Event::Export(Document::Synthesis(ConventionId(1))))]
+        [
+            Some(Event::Export(dossier.clone())),
+            Some(Event::ExportEditable(dossier)),
+            Some(Event::ExportEditable(Document::Minutes(
+                store.meetings_of(Some(ConventionId(1))).unwrap()[0].id
+            ))),
+        ]
     );
     assert!(
         store.export_log(1).unwrap().is_empty(),
         "nothing written yet"
     );
+}
+
+/// The dossier complet (Synthèse tab): untick a section, tick the attendance sheets, export: the panel
+/// asks the app for that dossier and the choice is remembered for the convention.
+#[test]
+fn the_dossier_tab_exports_the_chosen_parts_and_remembers_them() {
+    use agora::domain::dossier::{Appendix, DossierChoice, Section};
+    use agora::ui::panels::conventions;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut store) = super::common::demo(dir.path());
+    let mut panel = conventions::State::new(&store, today());
+    let mut events = Vec::new();
+    for label in [
+        "Dossier complet (PDF)",
+        "Chronologie",
+        "Feuilles d’émargement (données personnelles)",
+        "Exporter le dossier complet (PDF)",
+    ] {
+        let mut ui = Simulator::with_size(settings(), (1360.0, 1400.0), panel.view(today()));
+        ui.click(label)
+            .unwrap_or_else(|_| panic!("« {label} » on screen"));
+        let messages: Vec<_> = ui.into_messages().collect();
+        for m in messages {
+            events.push(panel.update(m, &mut store, today()).1);
+        }
+    }
+    let mut expected = DossierChoice::default();
+    expected.toggle_section(Section::Timeline, false);
+    expected.toggle_appendix(Appendix::AttendanceSheets, true);
+    assert_eq!(
+        events.into_iter().flatten().collect::<Vec<_>>(),
+        [Event::Export(Document::Dossier {
+            convention: ConventionId(1),
+            choice: expected.clone(),
+        })]
+    );
+    assert_eq!(store.dossier_choice(ConventionId(1)).unwrap(), expected);
 }
 
 /// Clicks the field with `id` and types `text` into it, as a person would.

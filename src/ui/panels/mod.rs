@@ -26,7 +26,8 @@
 //! one that deserves a sentence `Event::Saved(sentence)`.
 //!
 //! A panel never writes a file. To export a document it returns
-//! `Event::Export(Document::…)`: the app asks where (the system's dialog, or the
+//! `Event::Export(Document::…)` (or `Event::ExportEditable` for the .odt version of a
+//! printed document): the app asks where (the system's dialog, or the
 //! fallback folder when none can open), writes it through `export::write` (checked,
 //! whole or not at all, logged) and says where it went. A new document is a variant
 //! of `export::Document`; a new panel is a module here, a variant of `ui::Panel` and
@@ -59,6 +60,9 @@ pub enum Event {
     /// Write a document: the app asks where (save dialog, or the fallback folder when
     /// none can open), writes it through `export`, logs it and says where it went.
     Export(Document),
+    /// Write a printed document as OpenDocument text (.odt): the accessible, editable
+    /// version; otherwise as `Export`.
+    ExportEditable(Document),
     /// The store changed: refresh every panel and show this sentence.
     Saved(String),
     /// The store changed in a way the screen shows by itself (a box ticked, a line

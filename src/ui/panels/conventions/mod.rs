@@ -1,18 +1,19 @@
 //! The Conventions panel: the list of conventions (by status and year, archives
 //! apart), creating one, duplicating an earlier one as a template, archiving; and a
 //! convention's sheet in tabs — cadre (with its status moved one step at a time),
-//! gouvernance, calendrier, tâches, risques, budget, propositions, note de synthèse —
-//! with the synthesis paragraph, the PDF and the `.ics` export.
+//! gouvernance, calendrier, tâches, risques, budget, propositions, synthèse (the
+//! paragraph, the note and the dossier complet) — with the PDFs and the `.ics` export.
 //!
 //! This module owns the list and the tabs; each tab is a module with its `State`,
 //! `Msg`, `update` and `view` (`cadre`, `governance`, `rules`, `calendar`,
-//! `registers/` for tasks, risks and budget, `proposals`, `synthesis`), and the
+//! `registers/` for tasks, risks and budget, `proposals`, `synthesis`, `dossier`), and the
 //! frame's form (`frame`) is shown in place of the panel. A tab that changes what the
 //! panel shows (open the form, open the convention just created) hands up an
 //! [`Up`]; everything else it hands up is the app's [`Event`].
 
 mod cadre;
 mod calendar;
+mod dossier;
 mod frame;
 mod governance;
 mod proposals;
@@ -55,6 +56,7 @@ pub enum Tab {
     Risks,
     Budget,
     Proposals,
+    /// The synthesis paragraph, the note and the dossier complet.
     Synthesis,
 }
 
@@ -108,6 +110,7 @@ pub struct State {
     rules: rules::Rules,
     proposals: proposals::Proposals,
     synthesis: synthesis::State,
+    dossier: dossier::State,
     error: Option<String>,
 }
 
@@ -130,6 +133,7 @@ pub enum Message {
     Budget(BudgetMsg),
     Proposals(ProposalsMsg),
     Synthesis(synthesis::Msg),
+    Dossier(dossier::Msg),
     /// The note de synthèse, from the sheet's header.
     Export,
 }
@@ -180,6 +184,7 @@ impl State {
             rules: rules::Rules::default(),
             proposals: proposals::Proposals::default(),
             synthesis: synthesis::State::default(),
+            dossier: dossier::State::default(),
             error: None,
         };
         s.reload(store);
@@ -249,6 +254,10 @@ impl State {
                         Err(e) => self.error = Some(describe(&e)),
                     }
                     self.cadre = cadre::State::default();
+                    match dossier::State::load(store, id) {
+                        Ok(d) => self.dossier = d,
+                        Err(e) => self.error = Some(describe(&e)),
+                    }
                 }
                 self.synthesis = synthesis::State::load(&o.convention);
                 self.selected = Some(o);
@@ -344,6 +353,10 @@ impl State {
             Message::Synthesis(m) => {
                 let (t, e) = self.synthesis.update(m, store, &o.convention);
                 (t.map(Message::Synthesis), e)
+            }
+            Message::Dossier(m) => {
+                let (t, e) = self.dossier.update(m, store, o.convention.id);
+                (t.map(Message::Dossier), e)
             }
             _ => (Task::none(), None),
         };
@@ -479,7 +492,16 @@ impl State {
             Tab::Risks => self.risks.view(o, today).map(Message::Risks),
             Tab::Budget => self.budget.view(o).map(Message::Budget),
             Tab::Proposals => self.proposals.view(o).map(Message::Proposals),
-            Tab::Synthesis => self.synthesis.view().map(Message::Synthesis),
+            Tab::Synthesis => column![
+                self.synthesis.view().map(Message::Synthesis),
+                widget::gap(12.0),
+                text(widget::label("Dossier complet"))
+                    .size(18)
+                    .font(widget::bold()),
+                self.dossier.view().map(Message::Dossier),
+            ]
+            .spacing(10)
+            .into(),
         };
         column![
             row![
@@ -488,6 +510,9 @@ impl State {
                     .font(widget::bold())
                     .width(Length::Fill),
                 button(text("Note de synthèse (PDF)")).on_press(Message::Export),
+                button(text("Dossier complet (PDF)"))
+                    .style(button::secondary)
+                    .on_press(Message::Tab(Tab::Synthesis)),
             ]
             .spacing(10)
             .align_y(Alignment::Center),
@@ -503,7 +528,7 @@ impl State {
                 o.pool_size,
                 if c.archived { " · archivée" } else { "" }
             )),
-            tabs,
+            tabs.wrap().vertical_spacing(4),
             scrollable(
                 iced::widget::container(widget::section(self.tab.label(), body))
                     .padding(widget::GUTTER)

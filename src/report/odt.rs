@@ -1,0 +1,807 @@
+//! The same documents as OpenDocument text (.odt): the accessible, editable version
+//! (RGAA 13.3, RGI v2). Written from the layout's [`Document`] — a document is defined
+//! once and rendered twice — with real heading styles (« Titre 1, 2 »), tables whose
+//! header row is marked as such, charts as SVG pictures whose text alternative states
+//! their figures, a sommaire LibreOffice can refresh, and the language fr-FR.
+//!
+//! An .odt file is a zip: `mimetype` first and stored, then the XML parts.
+
+use std::io::{Cursor, Write};
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use zip::write::SimpleFileOptions;
+
+use super::ReportError;
+use super::layout::{BarChart, Block, Document, Table, chart_svg};
+use crate::domain::text;
+
+/// The package's media type, stored first and uncompressed (how a reader recognises it).
+pub const MIME: &str = "application/vnd.oasis.opendocument.text";
+const VERSION: &str = "1.3";
+
+type Xml = Writer<Vec<u8>>;
+type XmlResult = std::io::Result<()>;
+
+const NAMESPACES: [(&str, &str); 10] = [
+    (
+        "xmlns:office",
+        "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    ),
+    (
+        "xmlns:style",
+        "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    ),
+    (
+        "xmlns:text",
+        "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    ),
+    (
+        "xmlns:table",
+        "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    ),
+    (
+        "xmlns:draw",
+        "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    ),
+    (
+        "xmlns:fo",
+        "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    ),
+    ("xmlns:xlink", "http://www.w3.org/1999/xlink"),
+    (
+        "xmlns:svg",
+        "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    ),
+    ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+    (
+        "xmlns:meta",
+        "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    ),
+];
+
+/// Renders a document as .odt bytes.
+pub fn render(doc: &Document) -> Result<Vec<u8>, ReportError> {
+    let odt = |e: std::io::Error| ReportError::Odt(e.to_string());
+    let mut body = Body::default();
+    let content = body.content(doc).map_err(odt)?;
+    let styles = styles(doc).map_err(odt)?;
+    let meta = meta(doc).map_err(odt)?;
+    let manifest = manifest(&body.pictures).map_err(odt)?;
+
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let zipped = |e: zip::result::ZipError| ReportError::Odt(e.to_string());
+    zip.start_file("mimetype", stored).map_err(zipped)?;
+    zip.write_all(MIME.as_bytes()).map_err(odt)?;
+    for (name, bytes) in [
+        ("content.xml", &content),
+        ("styles.xml", &styles),
+        ("meta.xml", &meta),
+        ("META-INF/manifest.xml", &manifest),
+    ] {
+        zip.start_file(name, deflated).map_err(zipped)?;
+        zip.write_all(bytes).map_err(odt)?;
+    }
+    for (name, svg) in &body.pictures {
+        zip.start_file(format!("Pictures/{name}"), deflated)
+            .map_err(zipped)?;
+        zip.write_all(svg).map_err(odt)?;
+    }
+    Ok(zip.finish().map_err(zipped)?.into_inner())
+}
+
+/// A new XML part with its declaration.
+fn part() -> std::io::Result<Xml> {
+    let mut w = Writer::new(Vec::new());
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    Ok(w)
+}
+
+/// `<text:p text:style-name="style">text</text:p>`, a line break for each `\n`.
+fn paragraph(w: &mut Xml, style: &str, s: &str) -> XmlResult {
+    w.create_element("text:p")
+        .with_attribute(("text:style-name", style))
+        .write_inner_content(|w| lines(w, s))?;
+    Ok(())
+}
+
+/// Text with its `\n` as line breaks.
+fn lines(w: &mut Xml, s: &str) -> XmlResult {
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            w.create_element("text:line-break").write_empty()?;
+        }
+        w.write_event(Event::Text(BytesText::new(line)))?;
+    }
+    Ok(())
+}
+
+/// The body being written, and the pictures it refers to.
+#[derive(Default)]
+struct Body {
+    tables: usize,
+    /// File name in `Pictures/` and SVG bytes.
+    pictures: Vec<(String, Vec<u8>)>,
+}
+
+impl Body {
+    fn content(&mut self, doc: &Document) -> std::io::Result<Vec<u8>> {
+        let mut w = part()?;
+        let mut root = w
+            .create_element("office:document-content")
+            .with_attribute(("office:version", VERSION));
+        for ns in NAMESPACES {
+            root = root.with_attribute(ns);
+        }
+        root.write_inner_content(|w| {
+            w.create_element("office:automatic-styles")
+                .write_inner_content(|w| self.automatic_styles(w, doc))?;
+            w.create_element("office:body").write_inner_content(|w| {
+                w.create_element("office:text")
+                    .write_inner_content(|w| self.text(w, doc))?;
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+        Ok(w.into_inner())
+    }
+
+    /// A page break before sections, a column style per table column, the charts'
+    /// frames.
+    fn automatic_styles(&self, w: &mut Xml, doc: &Document) -> XmlResult {
+        style(w, "BreakBefore", "paragraph", Some("Standard"), |w| {
+            w.create_element("style:paragraph-properties")
+                .with_attribute(("fo:break-before", "page"))
+                .write_empty()?;
+            Ok(())
+        })?;
+        style(
+            w,
+            "SectionHeading",
+            "paragraph",
+            Some("Heading_20_1"),
+            |w| {
+                w.create_element("style:paragraph-properties")
+                    .with_attribute(("fo:break-before", "page"))
+                    .write_empty()?;
+                Ok(())
+            },
+        )?;
+        style(w, "Wide", "table", None, |w| {
+            w.create_element("style:table-properties")
+                .with_attribute(("style:width", "17cm"))
+                .with_attribute(("table:align", "margins"))
+                .with_attribute(("fo:margin-bottom", "0.3cm"))
+                .write_empty()?;
+            Ok(())
+        })?;
+        style(w, "Cell", "table-cell", None, |w| {
+            w.create_element("style:table-cell-properties")
+                .with_attribute(("fo:padding", "0.08cm"))
+                .with_attribute(("fo:border", "0.5pt solid #b8c4d2"))
+                .write_empty()?;
+            Ok(())
+        })?;
+        style(w, "HeaderCell", "table-cell", None, |w| {
+            w.create_element("style:table-cell-properties")
+                .with_attribute(("fo:padding", "0.08cm"))
+                .with_attribute(("fo:background-color", "#dce7f3"))
+                .with_attribute(("fo:border", "0.5pt solid #b8c4d2"))
+                .write_empty()?;
+            Ok(())
+        })?;
+        style(w, "Chart", "graphic", None, |w| {
+            w.create_element("style:graphic-properties")
+                .with_attribute(("style:wrap", "none"))
+                .with_attribute(("style:vertical-pos", "top"))
+                .with_attribute(("style:horizontal-pos", "center"))
+                .write_empty()?;
+            Ok(())
+        })?;
+        let mut n = 0;
+        for block in &doc.blocks {
+            if let Block::Table(t) = block {
+                n += 1;
+                let total: f32 = t.columns.iter().map(|c| c.1).sum::<f32>().max(f32::EPSILON);
+                for (j, c) in t.columns.iter().enumerate() {
+                    let width = ((c.1 / total) * 10_000.0).round().max(1.0) as u32;
+                    style(w, &format!("T{n}C{j}"), "table-column", None, |w| {
+                        w.create_element("style:table-column-properties")
+                            .with_attribute((
+                                "style:rel-column-width",
+                                format!("{width}*").as_str(),
+                            ))
+                            .write_empty()?;
+                        Ok(())
+                    })?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, w: &mut Xml, doc: &Document) -> XmlResult {
+        match &doc.cover {
+            Some(cover) => {
+                paragraph(w, "Letterhead", &doc.letterhead)?;
+                if !cover.kind.is_empty() {
+                    paragraph(w, "Subtitle", &cover.kind)?;
+                }
+                paragraph(w, "Title", &doc.title)?;
+                if !doc.subtitle.is_empty() {
+                    paragraph(w, "Subtitle", &doc.subtitle)?;
+                }
+                key_values(w, &cover.facts)?;
+                if !cover.closing.is_empty() {
+                    paragraph(w, "Note", &cover.closing)?;
+                }
+                w.create_element("text:p")
+                    .with_attribute(("text:style-name", "BreakBefore"))
+                    .write_empty()?;
+            }
+            None => {
+                paragraph(w, "Title", &doc.title)?;
+                if !doc.subtitle.is_empty() {
+                    paragraph(w, "Subtitle", &doc.subtitle)?;
+                }
+            }
+        }
+        if let Some(mark) = &doc.watermark {
+            paragraph(w, "Marking", mark)?;
+        }
+        if let Some(stamp) = &doc.stamp {
+            paragraph(w, "Marking", stamp)?;
+        }
+        let sections: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Section(s) => Some(s.as_str()),
+                _ => None,
+            })
+            .collect();
+        for block in &doc.blocks {
+            match block {
+                Block::Heading(level, s) => {
+                    let level = (*level).clamp(1, 3);
+                    heading(w, &format!("Heading_20_{level}"), level, s)?
+                }
+                Block::Section(s) => heading(w, "SectionHeading", 1, s)?,
+                Block::Contents => contents(w, &sections)?,
+                Block::Paragraph(s) => paragraph(w, "Text_20_body", s)?,
+                Block::Note(s) => paragraph(w, "Note", s)?,
+                Block::KeyValues(pairs) => key_values(w, pairs)?,
+                Block::Table(t) => self.table(w, t)?,
+                Block::Chart(c) => self.chart(w, c)?,
+                Block::PageBreak => {
+                    w.create_element("text:p")
+                        .with_attribute(("text:style-name", "BreakBefore"))
+                        .write_empty()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn table(&mut self, w: &mut Xml, t: &Table) -> XmlResult {
+        self.tables += 1;
+        let n = self.tables;
+        let cells = |w: &mut Xml, row: &[String], cell: &str, para: &str| -> XmlResult {
+            w.create_element("table:table-row")
+                .write_inner_content(|w| {
+                    for j in 0..t.columns.len() {
+                        let s = row.get(j).map(String::as_str).unwrap_or("");
+                        w.create_element("table:table-cell")
+                            .with_attribute(("table:style-name", cell))
+                            .with_attribute(("office:value-type", "string"))
+                            .write_inner_content(|w| paragraph(w, para, s))?;
+                    }
+                    Ok(())
+                })?;
+            Ok(())
+        };
+        w.create_element("table:table")
+            .with_attribute(("table:name", format!("Tableau{n}").as_str()))
+            .with_attribute(("table:style-name", "Wide"))
+            .write_inner_content(|w| {
+                for j in 0..t.columns.len() {
+                    w.create_element("table:table-column")
+                        .with_attribute(("table:style-name", format!("T{n}C{j}").as_str()))
+                        .write_empty()?;
+                }
+                let titles: Vec<String> = t.columns.iter().map(|c| c.0.clone()).collect();
+                w.create_element("table:table-header-rows")
+                    .write_inner_content(|w| cells(w, &titles, "HeaderCell", "Table_20_Heading"))?;
+                for row in &t.rows {
+                    cells(w, row, "Cell", "Table_20_Contents")?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    }
+
+    /// The chart as an SVG picture whose description states every figure, then its
+    /// legend as a note.
+    fn chart(&mut self, w: &mut Xml, c: &BarChart) -> XmlResult {
+        let (svg, height_pt) = chart_svg(c)?;
+        let name = format!("graphique{}.svg", self.pictures.len() + 1);
+        self.pictures.push((name.clone(), svg));
+        let figures: Vec<String> = c
+            .bars
+            .iter()
+            .map(|b| format!("{} : {}", b.label, b.caption))
+            .collect();
+        let alt = text::typography(&format!("{}.", figures.join(" ; ")));
+        w.create_element("text:p")
+            .with_attribute(("text:style-name", "Standard"))
+            .write_inner_content(|w| {
+                w.create_element("draw:frame")
+                    .with_attribute(("draw:style-name", "Chart"))
+                    .with_attribute((
+                        "draw:name",
+                        format!("Graphique {}", self.pictures.len()).as_str(),
+                    ))
+                    .with_attribute(("text:anchor-type", "as-char"))
+                    .with_attribute(("svg:width", "17cm"))
+                    .with_attribute((
+                        "svg:height",
+                        format!("{:.2}cm", height_pt / 72.0 * 2.54).as_str(),
+                    ))
+                    .write_inner_content(|w| {
+                        w.create_element("draw:image")
+                            .with_attribute(("xlink:href", format!("Pictures/{name}").as_str()))
+                            .with_attribute(("xlink:type", "simple"))
+                            .with_attribute(("xlink:show", "embed"))
+                            .with_attribute(("xlink:actuate", "onLoad"))
+                            .with_attribute(("draw:mime-type", "image/svg+xml"))
+                            .write_empty()?;
+                        w.create_element("svg:title")
+                            .write_text_content(BytesText::new("Graphique"))?;
+                        w.create_element("svg:desc")
+                            .write_text_content(BytesText::new(&alt))?;
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        if !c.legend.is_empty() {
+            paragraph(w, "Note", &c.legend)?;
+        }
+        Ok(())
+    }
+}
+
+/// A heading with its outline level (what screen readers and the navigator list).
+fn heading(w: &mut Xml, style: &str, level: u8, s: &str) -> XmlResult {
+    w.create_element("text:h")
+        .with_attribute(("text:style-name", style))
+        .with_attribute(("text:outline-level", level.to_string().as_str()))
+        .write_inner_content(|w| lines(w, s))?;
+    Ok(())
+}
+
+/// Label–value lines: the label in bold, then the value.
+fn key_values(w: &mut Xml, pairs: &[(String, String)]) -> XmlResult {
+    for (k, v) in pairs {
+        w.create_element("text:p")
+            .with_attribute(("text:style-name", "Text_20_body"))
+            .write_inner_content(|w| {
+                w.create_element("text:span")
+                    .with_attribute(("text:style-name", "Strong_20_Emphasis"))
+                    .write_text_content(BytesText::new(&text::typography(&format!("{k} : "))))?;
+                lines(w, v)
+            })?;
+    }
+    Ok(())
+}
+
+/// The sommaire as a table of contents LibreOffice and Word refresh (F9, « Mettre à
+/// jour l'index »); written with the sections' titles, without page numbers, which
+/// only the word processor knows.
+fn contents(w: &mut Xml, sections: &[&str]) -> XmlResult {
+    w.create_element("text:table-of-content")
+        .with_attribute(("text:name", "Sommaire"))
+        .with_attribute(("text:protected", "true"))
+        .write_inner_content(|w| {
+            w.create_element("text:table-of-content-source")
+                .with_attribute(("text:outline-level", "1"))
+                .with_attribute(("text:use-index-marks", "false"))
+                .write_inner_content(|w| {
+                    w.create_element("text:index-title-template")
+                        .with_attribute(("text:style-name", "Contents_20_Heading"))
+                        .write_text_content(BytesText::new("Sommaire"))?;
+                    Ok(())
+                })?;
+            w.create_element("text:index-body")
+                .write_inner_content(|w| {
+                    w.create_element("text:index-title")
+                        .with_attribute(("text:name", "Sommaire_titre"))
+                        .write_inner_content(|w| paragraph(w, "Contents_20_Heading", "Sommaire"))?;
+                    for s in sections {
+                        paragraph(w, "Contents_20_1", s)?;
+                    }
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// `<style:style>` with its properties.
+fn style(
+    w: &mut Xml,
+    name: &str,
+    family: &str,
+    parent: Option<&str>,
+    properties: impl FnOnce(&mut Xml) -> XmlResult,
+) -> XmlResult {
+    let mut e = w
+        .create_element("style:style")
+        .with_attribute(("style:name", name))
+        .with_attribute(("style:family", family));
+    if let Some(p) = parent {
+        e = e.with_attribute(("style:parent-style-name", p));
+    }
+    e.write_inner_content(properties)?;
+    Ok(())
+}
+
+/// A named paragraph style of the document (the names LibreOffice and Word know:
+/// « Heading 1 » shows as « Titre 1 » in French).
+struct Para {
+    name: &'static str,
+    display: &'static str,
+    parent: Option<&'static str>,
+    outline: Option<u8>,
+    text: &'static [(&'static str, &'static str)],
+    paragraph: &'static [(&'static str, &'static str)],
+}
+
+const PARAGRAPH_STYLES: &[Para] = &[
+    Para {
+        name: "Standard",
+        display: "Standard",
+        parent: None,
+        outline: None,
+        text: &[],
+        paragraph: &[],
+    },
+    Para {
+        name: "Text_20_body",
+        display: "Text body",
+        parent: Some("Standard"),
+        outline: None,
+        text: &[],
+        paragraph: &[("fo:margin-top", "0cm"), ("fo:margin-bottom", "0.18cm")],
+    },
+    Para {
+        name: "Heading",
+        display: "Heading",
+        parent: Some("Standard"),
+        outline: None,
+        text: &[("fo:color", "#1f5c99"), ("fo:font-weight", "bold")],
+        paragraph: &[
+            ("fo:margin-top", "0.42cm"),
+            ("fo:margin-bottom", "0.2cm"),
+            ("fo:keep-with-next", "always"),
+        ],
+    },
+    Para {
+        name: "Heading_20_1",
+        display: "Heading 1",
+        parent: Some("Heading"),
+        outline: Some(1),
+        text: &[("fo:font-size", "15pt")],
+        paragraph: &[],
+    },
+    Para {
+        name: "Heading_20_2",
+        display: "Heading 2",
+        parent: Some("Heading"),
+        outline: Some(2),
+        text: &[("fo:font-size", "12.5pt")],
+        paragraph: &[],
+    },
+    Para {
+        name: "Heading_20_3",
+        display: "Heading 3",
+        parent: Some("Heading"),
+        outline: Some(3),
+        text: &[("fo:font-size", "11pt")],
+        paragraph: &[],
+    },
+    Para {
+        name: "Title",
+        display: "Title",
+        parent: Some("Standard"),
+        outline: None,
+        text: &[("fo:font-size", "22pt"), ("fo:font-weight", "bold")],
+        paragraph: &[("fo:margin-bottom", "0.2cm")],
+    },
+    Para {
+        name: "Subtitle",
+        display: "Subtitle",
+        parent: Some("Standard"),
+        outline: None,
+        text: &[("fo:font-size", "13pt"), ("fo:color", "#6b6b6b")],
+        paragraph: &[("fo:margin-bottom", "0.3cm")],
+    },
+    Para {
+        name: "Letterhead",
+        display: "En-tête de lettre",
+        parent: Some("Standard"),
+        outline: None,
+        text: &[
+            ("fo:font-size", "12pt"),
+            ("fo:font-weight", "bold"),
+            ("fo:color", "#1f5c99"),
+        ],
+        paragraph: &[("fo:margin-bottom", "4cm")],
+    },
+    Para {
+        name: "Marking",
+        display: "Mention",
+        parent: Some("Standard"),
+        outline: None,
+        text: &[("fo:font-weight", "bold"), ("fo:color", "#c05a1a")],
+        paragraph: &[("fo:margin-bottom", "0.3cm")],
+    },
+    Para {
+        name: "Note",
+        display: "Note",
+        parent: Some("Standard"),
+        outline: None,
+        text: &[("fo:font-style", "italic"), ("fo:color", "#6b6b6b")],
+        paragraph: &[("fo:margin-bottom", "0.2cm")],
+    },
+    Para {
+        name: "Table_20_Contents",
+        display: "Table Contents",
+        parent: Some("Standard"),
+        outline: None,
+        text: &[("fo:font-size", "9pt")],
+        paragraph: &[],
+    },
+    Para {
+        name: "Table_20_Heading",
+        display: "Table Heading",
+        parent: Some("Table_20_Contents"),
+        outline: None,
+        text: &[("fo:font-weight", "bold")],
+        paragraph: &[],
+    },
+    Para {
+        name: "Contents_20_Heading",
+        display: "Contents Heading",
+        parent: Some("Heading"),
+        outline: None,
+        text: &[("fo:font-size", "15pt")],
+        paragraph: &[],
+    },
+    Para {
+        name: "Contents_20_1",
+        display: "Contents 1",
+        parent: Some("Standard"),
+        outline: None,
+        text: &[],
+        paragraph: &[("fo:margin-bottom", "0.1cm")],
+    },
+    Para {
+        name: "Header",
+        display: "Header",
+        parent: Some("Standard"),
+        outline: None,
+        text: &[("fo:font-size", "8.5pt"), ("fo:color", "#1f5c99")],
+        paragraph: &[],
+    },
+    Para {
+        name: "Footer",
+        display: "Footer",
+        parent: Some("Standard"),
+        outline: None,
+        text: &[("fo:font-size", "8.5pt"), ("fo:color", "#6b6b6b")],
+        paragraph: &[],
+    },
+];
+
+/// The named styles, the page (A4, the PDF's margins) and its header and footer.
+fn styles(doc: &Document) -> std::io::Result<Vec<u8>> {
+    let mut w = part()?;
+    let mut root = w
+        .create_element("office:document-styles")
+        .with_attribute(("office:version", VERSION));
+    for ns in NAMESPACES {
+        root = root.with_attribute(ns);
+    }
+    root.write_inner_content(|w| {
+        w.create_element("office:font-face-decls")
+            .write_inner_content(|w| {
+                w.create_element("style:font-face")
+                    .with_attribute(("style:name", "DejaVu Sans"))
+                    .with_attribute(("svg:font-family", "'DejaVu Sans'"))
+                    .with_attribute(("style:font-family-generic", "swiss"))
+                    .write_empty()?;
+                Ok(())
+            })?;
+        w.create_element("office:styles").write_inner_content(|w| {
+            w.create_element("style:default-style")
+                .with_attribute(("style:family", "paragraph"))
+                .write_inner_content(|w| {
+                    w.create_element("style:text-properties")
+                        .with_attribute(("style:font-name", "DejaVu Sans"))
+                        .with_attribute(("fo:font-size", "10pt"))
+                        .with_attribute(("fo:language", "fr"))
+                        .with_attribute(("fo:country", "FR"))
+                        .with_attribute(("fo:color", "#222222"))
+                        .write_empty()?;
+                    Ok(())
+                })?;
+            for p in PARAGRAPH_STYLES {
+                let mut e = w
+                    .create_element("style:style")
+                    .with_attribute(("style:name", p.name))
+                    .with_attribute(("style:display-name", p.display))
+                    .with_attribute(("style:family", "paragraph"))
+                    .with_attribute(("style:class", "text"));
+                if let Some(parent) = p.parent {
+                    e = e.with_attribute(("style:parent-style-name", parent));
+                }
+                let level = p.outline.map(|l| l.to_string());
+                if let Some(l) = &level {
+                    e = e.with_attribute(("style:default-outline-level", l.as_str()));
+                }
+                e.write_inner_content(|w| {
+                    if !p.paragraph.is_empty() {
+                        w.create_element("style:paragraph-properties")
+                            .with_attributes(p.paragraph.iter().copied())
+                            .write_empty()?;
+                    }
+                    if !p.text.is_empty() {
+                        w.create_element("style:text-properties")
+                            .with_attributes(p.text.iter().copied())
+                            .write_empty()?;
+                    }
+                    Ok(())
+                })?;
+            }
+            w.create_element("style:style")
+                .with_attribute(("style:name", "Strong_20_Emphasis"))
+                .with_attribute(("style:display-name", "Strong Emphasis"))
+                .with_attribute(("style:family", "text"))
+                .write_inner_content(|w| {
+                    w.create_element("style:text-properties")
+                        .with_attribute(("fo:font-weight", "bold"))
+                        .write_empty()?;
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+        w.create_element("office:automatic-styles")
+            .write_inner_content(|w| {
+                w.create_element("style:page-layout")
+                    .with_attribute(("style:name", "A4"))
+                    .write_inner_content(|w| {
+                        w.create_element("style:page-layout-properties")
+                            .with_attributes([
+                                ("fo:page-width", "21cm"),
+                                ("fo:page-height", "29.7cm"),
+                                ("style:print-orientation", "portrait"),
+                                ("fo:margin-top", "1.4cm"),
+                                ("fo:margin-bottom", "1.4cm"),
+                                ("fo:margin-left", "2cm"),
+                                ("fo:margin-right", "2cm"),
+                            ])
+                            .write_empty()?;
+                        for part in ["style:header-style", "style:footer-style"] {
+                            w.create_element(part).write_inner_content(|w| {
+                                w.create_element("style:header-footer-properties")
+                                    .with_attribute(("fo:min-height", "0.6cm"))
+                                    .with_attribute(("fo:margin-top", "0.3cm"))
+                                    .with_attribute(("fo:margin-bottom", "0.3cm"))
+                                    .write_empty()?;
+                                Ok(())
+                            })?;
+                        }
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        w.create_element("office:master-styles")
+            .write_inner_content(|w| {
+                w.create_element("style:master-page")
+                    .with_attribute(("style:name", "Standard"))
+                    .with_attribute(("style:page-layout-name", "A4"))
+                    .write_inner_content(|w| {
+                        w.create_element("style:header").write_inner_content(|w| {
+                            paragraph(w, "Header", &format!("{} — {}", doc.letterhead, doc.title))
+                        })?;
+                        w.create_element("style:footer").write_inner_content(|w| {
+                            w.create_element("text:p")
+                                .with_attribute(("text:style-name", "Footer"))
+                                .write_inner_content(|w| {
+                                    let generated = format!(
+                                        "Document généré le {} — page ",
+                                        text::date_long(doc.generated_on)
+                                    );
+                                    w.write_event(Event::Text(BytesText::new(&generated)))?;
+                                    w.create_element("text:page-number")
+                                        .with_attribute(("text:select-page", "current"))
+                                        .write_empty()?;
+                                    w.write_event(Event::Text(BytesText::new(" / ")))?;
+                                    w.create_element("text:page-count").write_empty()?;
+                                    Ok(())
+                                })?;
+                            Ok(())
+                        })?;
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        Ok(())
+    })?;
+    Ok(w.into_inner())
+}
+
+/// Title, language, author and date.
+fn meta(doc: &Document) -> std::io::Result<Vec<u8>> {
+    let mut w = part()?;
+    let created = doc.generated_on.format("%Y-%m-%dT00:00:00").to_string();
+    w.create_element("office:document-meta")
+        .with_attributes(NAMESPACES)
+        .with_attribute(("office:version", VERSION))
+        .write_inner_content(|w| {
+            w.create_element("office:meta").write_inner_content(|w| {
+                for (name, value) in [
+                    ("meta:generator", "Agora"),
+                    ("dc:title", doc.title.as_str()),
+                    ("dc:subject", doc.subtitle.as_str()),
+                    ("dc:language", "fr-FR"),
+                    ("meta:initial-creator", doc.letterhead.as_str()),
+                    ("dc:creator", doc.letterhead.as_str()),
+                    ("meta:creation-date", created.as_str()),
+                    ("dc:date", created.as_str()),
+                ] {
+                    w.create_element(name)
+                        .write_text_content(BytesText::new(value))?;
+                }
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+    Ok(w.into_inner())
+}
+
+/// The list of the package's parts.
+fn manifest(pictures: &[(String, Vec<u8>)]) -> std::io::Result<Vec<u8>> {
+    let mut w = part()?;
+    w.create_element("manifest:manifest")
+        .with_attribute((
+            "xmlns:manifest",
+            "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+        ))
+        .with_attribute(("manifest:version", VERSION))
+        .write_inner_content(|w| {
+            let mut entry = |path: &str, media: &str| -> XmlResult {
+                let mut e = w
+                    .create_element("manifest:file-entry")
+                    .with_attribute(("manifest:full-path", path))
+                    .with_attribute(("manifest:media-type", media));
+                if path == "/" {
+                    e = e.with_attribute(("manifest:version", VERSION));
+                }
+                e.write_empty()?;
+                Ok(())
+            };
+            entry("/", MIME)?;
+            for part in ["content.xml", "styles.xml", "meta.xml"] {
+                entry(part, "text/xml")?;
+            }
+            for (name, _) in pictures {
+                entry(&format!("Pictures/{name}"), "image/svg+xml")?;
+            }
+            Ok(())
+        })?;
+    Ok(w.into_inner())
+}
