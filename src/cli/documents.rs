@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 
 use super::{Context, say};
+use crate::domain::attestation::AttestationScope;
 use crate::domain::dossier::DossierChoice;
-use crate::domain::ids::{ConventionId, MeetingId};
+use crate::domain::ids::{ContactId, ConventionId, MeetingId};
 use crate::export::{self, Document};
 
 /// `export synthesis ID --out FILE.pdf`
@@ -58,6 +59,32 @@ pub fn dossier(cx: &Context, rest: &[&str]) -> Result<(), String> {
         say(written.sentence(&document, &out));
         Ok(())
     })
+}
+
+/// `export attestations CONVENTION --out FILE.pdf [--contact ID]`: one page per person
+/// marked present, or one person's.
+pub fn attestations(cx: &Context, rest: &[&str]) -> Result<(), String> {
+    let scope = match rest {
+        [id, "--out", _] => AttestationScope::Convention(ConventionId(number(id, "convention")?)),
+        [id, "--out", _, "--contact", c] | [id, "--contact", c, "--out", _] => {
+            AttestationScope::Person {
+                convention: ConventionId(number(id, "convention")?),
+                contact: ContactId(number(c, "contact")?),
+            }
+        }
+        _ => {
+            return Err(
+                "Usage : agora export attestations CONVENTION --out FICHIER.pdf [--contact ID]"
+                    .into(),
+            );
+        }
+    };
+    let out = rest
+        .iter()
+        .position(|w| *w == "--out")
+        .map(|i| cx.path(rest[i + 1]))
+        .expect("matched above");
+    write(cx, Document::Attestations(scope), &out)
 }
 
 /// `export minutes MEETING --out FILE.pdf`

@@ -92,6 +92,12 @@ pub static COMMANDS: &[Command] = &[
         run: documents::dossier,
     },
     Command {
+        words: &["export", "attestations"],
+        usage: "CONVENTION --out FICHIER.pdf [--contact ID]",
+        does: "exporte les attestations de participation (une page\npar personne présente, ou celle d'une personne)",
+        run: documents::attestations,
+    },
+    Command {
         words: &["export", "minutes"],
         usage: "RÉUNION --out FICHIER.pdf",
         does: "exporte le compte rendu d'une réunion",

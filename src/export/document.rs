@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use super::Kind;
+use crate::domain::attestation::AttestationScope;
 use crate::domain::dossier::DossierChoice;
 use crate::domain::ids::{ContactId, ConventionId, MeetingId};
 use crate::domain::text::slug;
@@ -29,6 +30,8 @@ pub enum Document {
     Rules(ConventionId),
     /// A convention's sessions as an iCalendar file.
     Calendar(ConventionId),
+    /// Attestations de participation, one page per person (PDF; personal data).
+    Attestations(AttestationScope),
     /// A meeting's compte rendu (PDF; it names the participants).
     Minutes(MeetingId),
     /// A meeting's feuille d'émargement (PDF); emails and phones only when asked.
@@ -74,6 +77,7 @@ impl Document {
             Document::Rules(_) => report::rules::DOCUMENT,
             Document::Calendar(_) => "Calendrier (.ics)",
             Document::Minutes(_) => report::minutes::DOCUMENT,
+            Document::Attestations(_) => report::attestation::DOCUMENT,
             Document::AttendanceSheet { .. } => report::attendance_sheet::DOCUMENT,
             Document::Pool(_) => "Vivier (CSV)",
             Document::Quotas(_) => "Quotas (CSV)",
@@ -97,6 +101,7 @@ impl Document {
             | Document::Followup(_)
             | Document::Rules(_)
             | Document::Minutes(_)
+            | Document::Attestations(_)
             | Document::AttendanceSheet { .. }
             | Document::DrawMinutes(_) => Kind::Pdf,
             Document::Calendar(_) => Kind::Calendar,
@@ -135,6 +140,7 @@ impl Document {
         matches!(
             self,
             Document::Minutes(_)
+                | Document::Attestations(_)
                 | Document::AttendanceSheet { .. }
                 | Document::Pool(_)
                 | Document::InvitationSample { .. }
@@ -166,8 +172,12 @@ impl Document {
             | Document::Rules(c)
             | Document::Calendar(c)
             | Document::DrawMinutes(c) => of("convention", c.0),
-            Document::Minutes(m) | Document::AttendanceSheet { meeting: m, .. } => {
-                of("reunion", m.0)
+            Document::Minutes(m)
+            | Document::AttendanceSheet { meeting: m, .. }
+            | Document::Attestations(AttestationScope::Meeting(m)) => of("reunion", m.0),
+            Document::Attestations(AttestationScope::Convention(c)) => of("convention", c.0),
+            Document::Attestations(AttestationScope::Person { contact, .. }) => {
+                of("contact", contact.0)
             }
             Document::Pool(_) => "vivier.csv".into(),
             Document::Quotas(_) => "quotas.csv".into(),

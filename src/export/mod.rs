@@ -18,6 +18,7 @@ use crate::domain::journal::ExportRecord;
 use crate::report::ReportError;
 use crate::store::{Store, StoreError};
 
+mod attestation;
 mod contacts;
 mod convention;
 mod csv;
@@ -83,6 +84,8 @@ pub enum Missing {
     /// The draw was not made from a published list: it has no verifiable PV.
     PublishedList,
     Portfolio,
+    /// Nobody is marked present: there is nothing to attest.
+    Presence,
 }
 
 impl Missing {
@@ -96,6 +99,9 @@ impl Missing {
                 "Ce tirage n’a pas été fait depuis une liste publiée : il n’a pas de procès-verbal vérifiable."
             }
             Missing::Portfolio => "Cette convention n’a pas de loterie préparée.",
+            Missing::Presence => {
+                "Personne n’est noté·e présent·e ici : il n’y a rien à attester. Marquez d’abord les présences (Réunions → la réunion → Émargement)."
+            }
         }
     }
 }
@@ -387,6 +393,7 @@ pub fn write<'a>(
         Document::Rules(id) => convention::rules(store, *id, format, today),
         Document::Calendar(id) => convention::calendar(store, *id),
         Document::Minutes(id) => meeting::minutes(store, *id, format, today),
+        Document::Attestations(scope) => attestation::attestations(store, *scope, format, today),
         Document::AttendanceSheet {
             meeting: id,
             contact_details,

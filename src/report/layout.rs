@@ -707,8 +707,12 @@ fn lay_out_once(doc: &Document, m: &Metrics, section_pages: Option<&[usize]>) ->
         y: TOP,
         sections: Vec::new(),
     };
+    let opens_with_section = matches!(doc.blocks.first(), Some(Block::Section(_)));
     match &doc.cover {
         Some(cover) => lay_out_cover(&mut flow, doc, cover),
+        // A document made of sections (one attestation per page) has its title in its
+        // header and its metadata only.
+        None if opens_with_section => {}
         None => {
             let title = m.wrap(Face::Bold, 18.0, &doc.title, CONTENT_W);
             flow.lines(&title, MARGIN, 18.0, Face::Bold, INK);

@@ -3,6 +3,7 @@
 //! each other module turns domain data into that model.
 
 pub mod attendance_sheet;
+pub mod attestation;
 pub mod dossier;
 pub mod draw_minutes;
 pub mod followup;

@@ -242,6 +242,8 @@ impl Body {
                     .with_attribute(("text:style-name", "BreakBefore"))
                     .write_empty()?;
             }
+            // A document made of sections has its title in its header and metadata.
+            None if matches!(doc.blocks.first(), Some(Block::Section(_))) => {}
             None => {
                 paragraph(w, "Title", &doc.title)?;
                 if !doc.subtitle.is_empty() {

@@ -8,6 +8,7 @@
 mod actions;
 mod agenda;
 mod attendance;
+mod attestations;
 pub mod backup;
 mod calendar;
 mod campaigns;

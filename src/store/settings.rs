@@ -36,6 +36,22 @@ impl Settings {
     pub fn letterhead(&self) -> String {
         format!("{} — {}", self.organisation, self.mission)
     }
+
+    /// The town an attestation is made in, read from the organisation's name
+    /// (« Ville de Grenoble » → « Grenoble »); `None` when it does not say.
+    pub fn town(&self) -> Option<&str> {
+        [
+            "Ville de ",
+            "Ville d’",
+            "Ville d'",
+            "Mairie de ",
+            "Commune de ",
+        ]
+        .iter()
+        .find_map(|p| self.organisation.strip_prefix(p))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    }
 }
 
 impl Store {

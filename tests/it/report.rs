@@ -4,7 +4,7 @@ use agora::domain::ids::{ConventionId, MeetingId};
 use agora::store::Store;
 use chrono::NaiveDate;
 
-use super::common::pdf_pages;
+use super::common::{agora, ok, pdf_pages, plain, today};
 
 #[test]
 fn synthesis_note_reads_back_with_accents_sections_and_page_numbers() {
@@ -229,4 +229,91 @@ fn attendance_sheet_lists_everyone_by_name_with_room_to_sign() {
     let compact: String = text.split_whitespace().collect();
     assert!(compact.contains(&someone.email), "{text}");
     assert!(store.export_log(5).unwrap()[0].personal_data);
+}
+
+/// Attestations de participation: one page per person marked present, with their
+/// meetings and hours; one person's alone; refused, with nothing written, when nobody
+/// was marked present.
+#[test]
+fn attestations_one_page_per_person_present_with_hours_place_and_signature() {
+    use agora::domain::attestation::{AttestationScope, duration};
+    use agora::export::{self, Document};
+    let dir = tempfile::tempdir().unwrap();
+    let (db, store) = super::common::demo(dir.path());
+    let people = store
+        .attestations(AttestationScope::Convention(ConventionId(1)))
+        .unwrap();
+    assert!(people.len() > 30, "the demo's sessions are marked");
+    drop(store);
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("attestations.pdf");
+    let said = ok(agora(
+        dir.path(),
+        &[
+            "export",
+            "attestations",
+            "1",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+    ));
+    assert!(plain(said).contains("Attestations de participation — fichier écrit"));
+    let pdf = lopdf::Document::load(&path).unwrap();
+    assert_eq!(pdf.get_pages().len(), people.len(), "one page each");
+    let first = plain(pdf.extract_text(&[1]).unwrap());
+    let words = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    let a = &people[0];
+    assert!(words.starts_with(&format!("Attestation de participation — {}", a.name)));
+    assert!(words.contains(&format!("{} de participation", duration(a.minutes()))));
+    assert!(words.contains("Fait à Grenoble, le"));
+    assert!(words.contains("signature et cachet"));
+
+    // One person's attestation, from their number.
+    let one = out.path().join("une.pdf");
+    let contact = a.contact.0.to_string();
+    ok(agora(
+        dir.path(),
+        &[
+            "export",
+            "attestations",
+            "1",
+            "--out",
+            one.to_str().unwrap(),
+            "--contact",
+            &contact,
+        ],
+    ));
+    let (pages, text) = pdf_pages(&std::fs::read(&one).unwrap());
+    assert_eq!(pages, 1);
+    assert!(plain(text).contains(&a.name));
+
+    // A meeting nobody was marked present at: nothing to attest, nothing written.
+    let mut store = agora::store::Store::open(&db).unwrap();
+    let future = store
+        .meetings_of(Some(ConventionId(1)))
+        .unwrap()
+        .into_iter()
+        .find(|m| {
+            store
+                .attestations(AttestationScope::Meeting(m.id))
+                .unwrap()
+                .is_empty()
+        })
+        .expect("a meeting still to come");
+    let none = out.path().join("rien.pdf");
+    let err = export::write(
+        &mut store,
+        &Document::Attestations(AttestationScope::Meeting(future.id)),
+        &none,
+        today(),
+    )
+    .unwrap_err();
+    assert!(plain(err.to_string()).contains("rien à attester"), "{err}");
+    assert!(!none.exists());
+    let log = store.export_log(5).unwrap();
+    assert_eq!(log.len(), 2, "the refused one wrote nothing");
+    assert!(
+        log.iter().all(|e| e.personal_data),
+        "attestations are personal data"
+    );
 }

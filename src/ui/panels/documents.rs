@@ -1,6 +1,6 @@
 //! The Documents panel: every document Agora can produce for a convention and its
-//! meetings (dossier, note, règles, suivi, procès-verbal, calendrier, comptes rendus,
-//! feuilles d'émargement), each as PDF and as editable OpenDocument; and the export
+//! meetings (dossier, note, règles, suivi, procès-verbal, attestations, calendrier,
+//! comptes rendus, feuilles d'émargement), each as PDF and as editable OpenDocument; and the export
 //! log — what left the store, when, for which record, with or without personal data —
 //! filtered by period, with the folder of the last export one click away.
 
@@ -9,6 +9,7 @@ use iced::widget::{button, checkbox, column, pick_list, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Event;
+use crate::domain::attestation::AttestationScope;
 use crate::domain::dossier::DossierChoice;
 use crate::domain::ids::{ConventionId, MeetingId};
 use crate::domain::journal::ExportRecord;
@@ -239,6 +240,10 @@ impl State {
                     printed(Document::DrawMinutes(id)),
                 ));
             }
+            list = list.push(line(
+                "Attestations de participation (une page par personne présente)",
+                printed(Document::Attestations(AttestationScope::Convention(id))),
+            ));
             list = list.push(line(
                 "Calendrier des séances (.ics)",
                 vec![("Exporter (.ics)", Message::Export(Document::Calendar(id)))],

@@ -7,6 +7,7 @@ use iced::widget::{button, column, pick_list, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::super::{Event, Target};
+use crate::domain::attestation::AttestationScope;
 use crate::domain::codes::ConsentScope;
 use crate::domain::contact::{Contact, has_consent};
 use crate::domain::ids::{ContactId, ConventionId, MeetingId};
@@ -61,6 +62,8 @@ pub enum Msg {
     Anonymise(bool),
     ConfirmAnonymise,
     ExportPerson,
+    /// Their attestation de participation for a convention.
+    Attestation(ConventionId),
     Edit,
     Form(super::super::contact_form::Field),
     SaveForm,
@@ -199,6 +202,16 @@ impl State {
             }),
             Msg::ExportPerson => {
                 return (Task::none(), id.map(|id| Event::Export(Document::PersonData(id))));
+            }
+            Msg::Attestation(convention) => {
+                let scope = id.map(|contact| AttestationScope::Person {
+                    convention,
+                    contact,
+                });
+                return (
+                    Task::none(),
+                    scope.map(|s| Event::Export(Document::Attestations(s))),
+                );
             }
             Msg::Open(other) => return (Task::none(), Some(Event::Open(Target::Contact(other)))),
             Msg::OpenConvention(c) => {
@@ -452,11 +465,22 @@ fn links<'a>(
         )));
     }
     for p in &s.participations {
-        links = links.push(widget::entry(
-            text(format!("{} — {}", p.convention_title, p.role.label())),
-            false,
-            Msg::OpenConvention(p.convention),
-        ));
+        links = links.push(
+            row![
+                iced::widget::container(widget::entry(
+                    text(format!("{} — {}", p.convention_title, p.role.label())),
+                    false,
+                    Msg::OpenConvention(p.convention),
+                ))
+                .width(Length::Fill),
+                widget::small_button(
+                    "Attestation de participation (PDF)",
+                    Msg::Attestation(p.convention)
+                ),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        );
     }
     for m in &s.meetings {
         links = links.push(widget::entry(

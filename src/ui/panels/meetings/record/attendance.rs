@@ -2,6 +2,7 @@
 //! exceptions), late arrivals and early departures, who to invite (the convention's
 //! panel, a group or selection, a person found by name), and the printed sheet.
 
+use crate::domain::attestation::AttestationScope;
 use iced::widget::{button, checkbox, column, pick_list, row, text};
 use iced::{Alignment, Element, Length, Task};
 
@@ -32,6 +33,8 @@ pub enum Msg {
     InviteGroup(Choice<i64>),
     SheetDetails(bool),
     PrintSheet,
+    /// The attestations de participation of everyone marked present.
+    PrintAttestations,
 }
 
 /// What is being typed, and the groups one can invite.
@@ -124,6 +127,9 @@ impl State {
                 meeting: id,
                 contact_details: self.sheet_details,
             })),
+            Msg::PrintAttestations => Some(Event::Export(Document::Attestations(
+                AttestationScope::Meeting(id),
+            ))),
         };
         (Task::none(), event)
     }
@@ -150,9 +156,14 @@ impl State {
                 checkbox(self.sheet_details)
                     .label("avec courriels et téléphones")
                     .on_toggle(Msg::SheetDetails),
+                button(text("Attestations des présents (PDF)"))
+                    .style(button::secondary)
+                    .on_press(Msg::PrintAttestations),
             ]
             .spacing(12)
-            .align_y(Alignment::Center),
+            .align_y(Alignment::Center)
+            .wrap()
+            .vertical_spacing(8),
         ]
         .spacing(12);
         if editable(r) && !r.attendance.is_empty() {
