@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 
 use super::{Context, say};
+use crate::domain::activity::Period;
 use crate::domain::attestation::AttestationScope;
 use crate::domain::dossier::DossierChoice;
 use crate::domain::ids::{ContactId, ConventionId, MeetingId};
+use crate::domain::parse;
 use crate::export::{self, Document};
 
 /// `export synthesis ID --out FILE.pdf`
@@ -85,6 +87,36 @@ pub fn attestations(cx: &Context, rest: &[&str]) -> Result<(), String> {
         .map(|i| cx.path(rest[i + 1]))
         .expect("matched above");
     write(cx, Document::Attestations(scope), &out)
+}
+
+/// `export rapport YEAR --out FILE.pdf`, or `export rapport --du D --au D --out FILE`.
+pub fn activity_report(cx: &Context, rest: &[&str]) -> Result<(), String> {
+    let usage = "Usage : agora export rapport ANNÉE --out FICHIER.pdf, ou agora export rapport --du JJ/MM/AAAA --au JJ/MM/AAAA --out FICHIER.pdf";
+    let (mut year, mut from, mut to, mut out) = (None, None, None, None);
+    let mut words = rest.iter();
+    while let Some(w) = words.next() {
+        let mut value = || words.next().copied().ok_or(usage);
+        match *w {
+            "--out" => out = Some(cx.path(value()?)),
+            "--du" => from = Some(parse::date(value()?).map_err(|e| e.to_string())?),
+            "--au" => to = Some(parse::date(value()?).map_err(|e| e.to_string())?),
+            y if year.is_none() && !y.starts_with("--") => {
+                year = Some(
+                    y.parse::<i32>()
+                        .ok()
+                        .and_then(Period::year)
+                        .ok_or_else(|| format!("« {y} » n’est pas une année."))?,
+                )
+            }
+            _ => return Err(usage.into()),
+        }
+    }
+    let period = match (year, from, to) {
+        (Some(p), None, None) => p,
+        (None, Some(f), Some(t)) => Period::between(f, t).map_err(|e| e.to_string())?,
+        _ => return Err(usage.into()),
+    };
+    write(cx, Document::ActivityReport(period), &out.ok_or(usage)?)
 }
 
 /// `export minutes MEETING --out FILE.pdf`

@@ -98,6 +98,12 @@ pub static COMMANDS: &[Command] = &[
         run: documents::attestations,
     },
     Command {
+        words: &["export", "rapport"],
+        usage: "ANNÉE --out FICHIER.pdf (ou --du … --au …)",
+        does: "exporte le rapport d'activité d'une année\n(ou d'une période, dates JJ/MM/AAAA)",
+        run: documents::activity_report,
+    },
+    Command {
         words: &["export", "minutes"],
         usage: "RÉUNION --out FICHIER.pdf",
         does: "exporte le compte rendu d'une réunion",

@@ -1,6 +1,7 @@
 //! Plain types and rules of the mission office, free of IO. Validation lives here and
 //! returns typed errors; the store and the reports build on these types.
 
+pub mod activity;
 pub mod attestation;
 pub mod calendar;
 pub mod campaign;

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use super::Kind;
+use crate::domain::activity::Period;
 use crate::domain::attestation::AttestationScope;
 use crate::domain::dossier::DossierChoice;
 use crate::domain::ids::{ContactId, ConventionId, MeetingId};
@@ -30,6 +31,8 @@ pub enum Document {
     Rules(ConventionId),
     /// A convention's sessions as an iCalendar file.
     Calendar(ConventionId),
+    /// The rapport d'activité of a period (PDF).
+    ActivityReport(Period),
     /// Attestations de participation, one page per person (PDF; personal data).
     Attestations(AttestationScope),
     /// A meeting's compte rendu (PDF; it names the participants).
@@ -78,6 +81,7 @@ impl Document {
             Document::Calendar(_) => "Calendrier (.ics)",
             Document::Minutes(_) => report::minutes::DOCUMENT,
             Document::Attestations(_) => report::attestation::DOCUMENT,
+            Document::ActivityReport(_) => report::activity::DOCUMENT,
             Document::AttendanceSheet { .. } => report::attendance_sheet::DOCUMENT,
             Document::Pool(_) => "Vivier (CSV)",
             Document::Quotas(_) => "Quotas (CSV)",
@@ -102,6 +106,7 @@ impl Document {
             | Document::Rules(_)
             | Document::Minutes(_)
             | Document::Attestations(_)
+            | Document::ActivityReport(_)
             | Document::AttendanceSheet { .. }
             | Document::DrawMinutes(_) => Kind::Pdf,
             Document::Calendar(_) => Kind::Calendar,
@@ -179,6 +184,11 @@ impl Document {
             Document::Attestations(AttestationScope::Person { contact, .. }) => {
                 of("contact", contact.0)
             }
+            Document::ActivityReport(p) => format!(
+                "rapport-d-activite-{}-{day}.{ext}",
+                p.calendar_year()
+                    .map_or_else(|| format!("{}-{}", p.from, p.to), |y| y.to_string())
+            ),
             Document::Pool(_) => "vivier.csv".into(),
             Document::Quotas(_) => "quotas.csv".into(),
             Document::Portfolio(_) => "portefeuille.json".into(),

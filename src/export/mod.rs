@@ -18,6 +18,7 @@ use crate::domain::journal::ExportRecord;
 use crate::report::ReportError;
 use crate::store::{Store, StoreError};
 
+mod activity;
 mod attestation;
 mod contacts;
 mod convention;
@@ -26,6 +27,7 @@ mod document;
 mod dossier;
 mod draw;
 mod meeting;
+pub use activity::gather as gather_activity;
 pub use csv::{
     csv_cell, csv_line, neutralise, number_cell, write_panel, write_pool, write_probabilities,
     write_quotas,
@@ -394,6 +396,7 @@ pub fn write<'a>(
         Document::Calendar(id) => convention::calendar(store, *id),
         Document::Minutes(id) => meeting::minutes(store, *id, format, today),
         Document::Attestations(scope) => attestation::attestations(store, *scope, format, today),
+        Document::ActivityReport(period) => activity::report(store, *period, format, today),
         Document::AttendanceSheet {
             meeting: id,
             contact_details,

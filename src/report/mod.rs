@@ -2,6 +2,7 @@
 //! printpdf types leak out of it) and `odt` writes the same model as OpenDocument text;
 //! each other module turns domain data into that model.
 
+pub mod activity;
 pub mod attendance_sheet;
 pub mod attestation;
 pub mod dossier;

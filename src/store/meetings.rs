@@ -28,10 +28,10 @@ pub struct MeetingFilter {
     pub to: Option<NaiveDate>,
 }
 
-const MEETING_COLS: &str = "m.id, m.convention_id, m.session_id, m.kind, m.title, m.date, m.start_time, m.end_time, \
+pub(super) const MEETING_COLS: &str = "m.id, m.convention_id, m.session_id, m.kind, m.title, m.date, m.start_time, m.end_time, \
     m.venue, m.format, m.services, m.facilitators";
 
-fn meeting(r: &Row<'_>) -> rusqlite::Result<Meeting> {
+pub(super) fn meeting(r: &Row<'_>) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
         id: MeetingId(r.get(0)?),
         convention: r.get::<_, Option<i64>>(1)?.map(ConventionId),

@@ -6,6 +6,7 @@
 //! through [`Store::write`], one transaction that also appends its journal entry.
 
 mod actions;
+mod activity;
 mod agenda;
 mod attendance;
 mod attestations;

@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -575,5 +575,16 @@ CREATE TABLE dossier_choices (
     convention_id INTEGER PRIMARY KEY REFERENCES conventions(id) ON DELETE CASCADE,
     sections TEXT NOT NULL,
     appendices TEXT NOT NULL
+);
+"#;
+
+/// The rapport d'activité: the paragraph the mission writes for each section, per
+/// period (« 2026-01-01/2026-12-31 »).
+const V9: &str = r#"
+CREATE TABLE activity_texts (
+    period TEXT NOT NULL,
+    section TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (period, section)
 );
 "#;

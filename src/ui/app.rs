@@ -340,7 +340,7 @@ impl App {
                 Task::batch([task.map(Message::Meetings), r.handle(event, today)])
             }
             Message::Documents(m) => {
-                let (task, event) = r.documents.update(m, &r.store);
+                let (task, event) = r.documents.update(m, &mut r.store);
                 Task::batch([task.map(Message::Documents), r.handle(event, today)])
             }
             Message::Settings(m) => {

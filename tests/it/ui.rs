@@ -239,7 +239,7 @@ fn an_editable_version_is_written_as_opendocument() {
 #[test]
 fn export_buttons_ask_the_app_for_the_document() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, store) = super::common::demo(dir.path());
+    let (_, mut store) = super::common::demo(dir.path());
     let mut panel = documents::State::new(&store);
     let mut events = Vec::new();
     // The first line is the convention's dossier; then come its meetings' documents.
@@ -247,7 +247,7 @@ fn export_buttons_ask_the_app_for_the_document() {
         let mut ui = Simulator::with_size(settings(), (1360.0, 820.0), panel.view());
         ui.click(label).expect("a button per document");
         let messages: Vec<_> = ui.into_messages().collect();
-        events.extend(messages.into_iter().map(|m| panel.update(m, &store).1));
+        events.extend(messages.into_iter().map(|m| panel.update(m, &mut store).1));
     }
     let dossier = Document::Dossier {
         convention: ConventionId(1),

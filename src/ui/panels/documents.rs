@@ -1,6 +1,7 @@
 //! The Documents panel: every document Agora can produce for a convention and its
 //! meetings (dossier, note, règles, suivi, procès-verbal, attestations, calendrier,
-//! comptes rendus, feuilles d'émargement), each as PDF and as editable OpenDocument; and the export
+//! comptes rendus, feuilles d'émargement), each as PDF and as editable OpenDocument; the
+//! rapport d'activité of a year (`activity_report`); and the export
 //! log — what left the store, when, for which record, with or without personal data —
 //! filtered by period, with the folder of the last export one click away.
 
@@ -49,6 +50,8 @@ pub struct State {
     periods: Vec<Choice<Period>>,
     period: Period,
     personal_only: bool,
+    /// The rapport d'activité (none when it could not load).
+    report: Option<super::activity_report::State>,
     error: Option<String>,
 }
 
@@ -63,6 +66,7 @@ pub enum Message {
     Period(Choice<Period>),
     PersonalOnly(bool),
     OpenFolder,
+    Report(super::activity_report::Msg),
 }
 
 impl State {
@@ -81,8 +85,13 @@ impl State {
             ],
             period: Period::All,
             personal_only: false,
+            report: None,
             error: None,
         };
+        match super::activity_report::State::new(store, Local::now().date_naive()) {
+            Ok(r) => s.report = Some(r),
+            Err(e) => s.error = Some(super::describe(&e)),
+        }
         if let Err(e) = s.load(store) {
             s.error = Some(super::describe(&e));
         }
@@ -128,8 +137,19 @@ impl State {
     }
 
     /// Handles a message: an export is asked of the app.
-    pub fn update(&mut self, message: Message, store: &Store) -> (Task<Message>, Option<Event>) {
+    pub fn update(
+        &mut self,
+        message: Message,
+        store: &mut Store,
+    ) -> (Task<Message>, Option<Event>) {
         let event = match message {
+            Message::Report(m) => {
+                let Some(r) = self.report.as_mut() else {
+                    return (Task::none(), None);
+                };
+                let (task, event) = r.update(m, store);
+                return (task.map(Message::Report), event);
+            }
             Message::Choose(c) => {
                 self.chosen = c.value;
                 match available(store, self.chosen) {
@@ -187,6 +207,13 @@ impl State {
         page.push(scrollable(
             column![
                 widget::section("Documents disponibles", self.documents()),
+                widget::section(
+                    "Rapport d’activité",
+                    match &self.report {
+                        Some(r) => r.view().map(Message::Report),
+                        None => widget::muted("Le rapport d’activité n’a pas pu être chargé."),
+                    }
+                ),
                 widget::section("Journal des exports", self.log_view()),
             ]
             .spacing(12)
@@ -220,7 +247,7 @@ impl State {
             let a = &self.available;
             list = list
                 .push(line(
-                    "Dossier complet (parties et annexes choisies dans Conventions → Dossier)",
+                    "Dossier complet (parties et annexes choisies dans Conventions → Synthèse)",
                     printed(Document::Dossier {
                         convention: id,
                         choice: a.dossier.clone(),

@@ -33,6 +33,7 @@
 //! of `export::Document`; a new panel is a module here, a variant of `ui::Panel` and
 //! of the app's `Message`.
 
+pub mod activity_report;
 pub mod campaigns;
 pub mod consent_form;
 pub mod contact_form;

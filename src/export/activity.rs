@@ -1,0 +1,64 @@
+//! The rapport d'activité, gathered from the store for a period.
+
+use chrono::NaiveDate;
+
+use super::{ExportError, Format, Rendered};
+use crate::domain::activity::Period;
+use crate::report::activity::{self, ActivityData, ConventionYear};
+use crate::store::Store;
+
+/// The report of `period` (meetings counted up to `today`).
+pub(super) fn report(
+    store: &Store,
+    period: Period,
+    format: Format,
+    today: NaiveDate,
+) -> Result<Rendered, ExportError> {
+    let data = gather(store, period, today)?;
+    let settings = store.settings()?;
+    let organisation = format!("{} — {}", settings.organisation, settings.mission);
+    let doc = activity::build(&data, &organisation, &settings.letterhead(), today);
+    Ok(Rendered {
+        bytes: format.render(&doc)?,
+        entity: "report",
+        entity_id: None,
+        written: Default::default(),
+    })
+}
+
+/// What the report counts: the conventions whose dates meet the period or that held a
+/// meeting in it, the meetings held, the participants, the exports, the paragraphs.
+pub fn gather(
+    store: &Store,
+    period: Period,
+    today: NaiveDate,
+) -> Result<ActivityData, ExportError> {
+    let meetings = store.meetings_held(period, today)?;
+    let mut conventions = Vec::new();
+    for row in store.conventions()? {
+        let met = meetings
+            .iter()
+            .any(|m| m.meeting.convention == Some(row.id));
+        if !met && !period.overlaps(row.start_date, row.end_date) {
+            continue;
+        }
+        let overview = store.convention_overview(row.id)?;
+        let mut proposals = Vec::with_capacity(overview.proposals.len());
+        for p in &overview.proposals {
+            proposals.push((p.clone(), store.answers(p.id)?));
+        }
+        conventions.push(ConventionYear {
+            overview,
+            proposals,
+        });
+    }
+    Ok(ActivityData {
+        period,
+        conventions,
+        participants: store.participants(period)?,
+        references: store.reference_tables()?.into_iter().map(|r| r.1).collect(),
+        exports: store.exports_in(period)?,
+        texts: store.activity_texts(period)?,
+        meetings,
+    })
+}

@@ -1,0 +1,476 @@
+//! The rapport d'activité: the mission's year (or any period) for the director and the
+//! council — a cover, a sommaire, then one section per [`ReportSection`], each opened
+//! by the paragraph the mission wrote for it. Adding a section is adding a variant and
+//! its function in [`SECTIONS`].
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::layout::{Bar, BarChart, Block, Cover, Document, Table};
+use crate::domain::activity::{Gap, HeldMeeting, Participant, Period, ReportSection, widest_gaps};
+use crate::domain::attestation::duration;
+use crate::domain::codes::ProposalStatus;
+use crate::domain::journal::ExportRecord;
+use crate::domain::overview::ConventionOverview;
+use crate::domain::planning::budget_totals;
+use crate::domain::proposal::{Answer, Proposal, count_by_status};
+use crate::domain::sortition::reference::Reference;
+use crate::domain::text::{self, typography};
+
+/// The document's name in the export log.
+pub const DOCUMENT: &str = "Rapport d'activité";
+
+/// A convention the period saw, with its proposals and the city's answers.
+#[derive(Debug, Clone)]
+pub struct ConventionYear {
+    pub overview: ConventionOverview,
+    pub proposals: Vec<(Proposal, Vec<Answer>)>,
+}
+
+/// Everything the report counts, read from the store by `export`.
+#[derive(Debug, Clone)]
+pub struct ActivityData {
+    pub period: Period,
+    pub conventions: Vec<ConventionYear>,
+    pub meetings: Vec<HeldMeeting>,
+    pub participants: Vec<Participant>,
+    pub references: Vec<Reference>,
+    /// The exports of the period.
+    pub exports: Vec<ExportRecord>,
+    /// The paragraph the mission wrote for each section.
+    pub texts: BTreeMap<ReportSection, String>,
+}
+
+/// A function that writes one section's blocks.
+type Writer = fn(&ActivityData, &mut Vec<Block>);
+
+/// Each section and the function that writes it.
+const SECTIONS: [(ReportSection, Writer); 6] = [
+    (ReportSection::KeyFigures, key_figures),
+    (ReportSection::Participants, participants),
+    (ReportSection::Conventions, conventions),
+    (ReportSection::Proposals, proposals),
+    (ReportSection::Budget, budget),
+    (ReportSection::Documents, documents),
+];
+
+/// Builds the report.
+pub fn build(d: &ActivityData, organisation: &str, letterhead: &str, today: NaiveDate) -> Document {
+    let mut blocks = vec![Block::Contents];
+    for (section, write) in SECTIONS {
+        blocks.push(Block::Section(section.title().into()));
+        if let Some(t) = d.texts.get(&section).filter(|t| !t.trim().is_empty()) {
+            blocks.push(Block::Paragraph(typography(t.trim())));
+        }
+        write(d, &mut blocks);
+    }
+    Document {
+        letterhead: letterhead.to_string(),
+        title: format!("Rapport d’activité {}", d.period.label()),
+        subtitle: letterhead.to_string(),
+        generated_on: today,
+        blocks,
+        watermark: None,
+        stamp: None,
+        cover: Some(Cover {
+            kind: DOCUMENT.into(),
+            facts: vec![
+                (
+                    "Période".into(),
+                    format!(
+                        "du {} au {}",
+                        text::date_long(d.period.from),
+                        text::date_long(d.period.to)
+                    ),
+                ),
+                ("Établi par".into(), organisation.to_string()),
+            ],
+            closing: tf!("Rapport établi le {}.", text::date_long(today)),
+        }),
+    }
+}
+
+/// A rate, or a dash when there is nothing to divide by.
+fn rate(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        "—".into()
+    } else {
+        text::percent(part as f64 / whole as f64)
+    }
+}
+
+fn key_figures(d: &ActivityData, out: &mut Vec<Block>) {
+    let sessions = d
+        .meetings
+        .iter()
+        .filter(|m| m.meeting.session.is_some())
+        .count();
+    let (present, expected) = d
+        .meetings
+        .iter()
+        .fold((0, 0), |(p, e), m| (p + m.present, e + m.expected));
+    let minutes: i64 = d
+        .meetings
+        .iter()
+        .map(HeldMeeting::participation_minutes)
+        .sum();
+    out.push(Block::KeyValues(vec![
+        (
+            "Conventions".into(),
+            tf!("{} menée(s) sur la période", d.conventions.len()),
+        ),
+        (
+            "Séances".into(),
+            tf!("{sessions} séance(s) de convention tenue(s)"),
+        ),
+        (
+            "Autres réunions".into(),
+            tf!(
+                "{} (comités, ateliers, réunions publiques…)",
+                d.meetings.len() - sessions
+            ),
+        ),
+        (
+            "Participant·e·s".into(),
+            tf!(
+                "{} personnes différentes présentes au moins une fois",
+                text::integer(d.participants.len() as i64)
+            ),
+        ),
+        (
+            "Heures de participation".into(),
+            tf!("{} (durée de chaque réunion × présents)", duration(minutes)),
+        ),
+        (
+            "Taux de présence".into(),
+            tf!(
+                "{} ({present} présences sur {expected} personnes attendues)",
+                rate(present, expected)
+            ),
+        ),
+    ]));
+    if d.meetings.is_empty() {
+        out.push(Block::Note("Aucune réunion tenue sur la période.".into()));
+        return;
+    }
+    let mut by_kind: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for m in &d.meetings {
+        let e = by_kind.entry(m.meeting.kind.label()).or_default();
+        e.0 += 1;
+        e.1 += m.present;
+    }
+    out.push(Block::Table(Table {
+        columns: vec![
+            ("Type de réunion".into(), 4.0),
+            ("Réunions".into(), 1.5),
+            ("Présences".into(), 1.5),
+        ],
+        rows: by_kind
+            .iter()
+            .map(|(k, (n, p))| vec![(*k).to_string(), n.to_string(), p.to_string()])
+            .collect(),
+        ..Table::default()
+    }));
+}
+
+fn participants(d: &ActivityData, out: &mut Vec<Block>) {
+    if d.participants.is_empty() {
+        out.push(Block::Note(
+            "Personne n’a été noté présent sur la période.".into(),
+        ));
+        return;
+    }
+    let mut gaps = Vec::new();
+    for r in &d.references {
+        let known: Vec<&str> = d
+            .participants
+            .iter()
+            .map(|p| p.value(&r.criterion))
+            .filter(|v| !v.is_empty())
+            .collect();
+        if known.is_empty() {
+            continue;
+        }
+        let total: f64 = r
+            .shares
+            .iter()
+            .map(|s| s.1.max(0.0))
+            .sum::<f64>()
+            .max(f64::EPSILON);
+        let mut bars = Vec::new();
+        for (value, share) in &r.shares {
+            let n = known.iter().filter(|v| *v == value).count();
+            let ours = n as f64 / known.len() as f64 * 100.0;
+            let theirs = share / total * 100.0;
+            gaps.push(Gap {
+                criterion: r.criterion.clone(),
+                value: value.clone(),
+                participants: ours,
+                population: theirs,
+            });
+            bars.push(Bar {
+                label: format!("{} : {value}", r.criterion),
+                value: ours as f32,
+                target: Some((((theirs - 5.0).max(0.0)) as f32, (theirs + 5.0) as f32)),
+                caption: format!("{ours:.0} % (population {theirs:.0} %)"),
+            });
+        }
+        out.push(Block::Heading(
+            2,
+            tf!("Selon le critère « {} »", r.criterion),
+        ));
+        out.push(Block::Chart(BarChart {
+            bars,
+            legend: tf!(
+                "Part parmi les {} participant·e·s dont le critère est connu ; zone claire : la part dans la population à 5 points près. Source : {}{}.",
+                known.len(),
+                r.source,
+                r.year.map(|y| format!(", {y}")).unwrap_or_default()
+            ),
+        }));
+    }
+    out.push(Block::Heading(2, "Les écarts à réduire".into()));
+    let widest = widest_gaps(&gaps, 5);
+    if widest.is_empty() {
+        out.push(Block::Note(
+            "Aucun groupe n’est sous-représenté de plus de 2 points parmi les critères connus."
+                .into(),
+        ));
+        return;
+    }
+    out.push(Block::Table(Table {
+        columns: vec![
+            ("Groupe".into(), 3.5),
+            ("Participant·e·s".into(), 1.6),
+            ("Population".into(), 1.6),
+            ("Écart".into(), 1.4),
+        ],
+        rows: widest
+            .iter()
+            .map(|g| {
+                vec![
+                    format!("{} : {}", g.criterion, g.value),
+                    format!("{:.0} %", g.participants),
+                    format!("{:.0} %", g.population),
+                    format!("−{:.0} points", -g.points()),
+                ]
+            })
+            .collect(),
+        ..Table::default()
+    }));
+}
+
+fn conventions(d: &ActivityData, out: &mut Vec<Block>) {
+    if d.conventions.is_empty() {
+        out.push(Block::Note("Aucune convention sur la période.".into()));
+        return;
+    }
+    for (i, c) in d.conventions.iter().enumerate() {
+        if i > 0 {
+            out.push(Block::PageBreak);
+        }
+        let o = &c.overview;
+        let conv = &o.convention;
+        out.push(Block::Heading(2, typography(&conv.title)));
+        let held = d
+            .meetings
+            .iter()
+            .filter(|m| m.meeting.convention == Some(conv.id))
+            .count();
+        let (made, answered, done) = proposal_counts(&c.proposals);
+        let spent = budget_totals(&o.budget).spent_cents;
+        out.push(Block::KeyValues(vec![
+            ("Statut".into(), conv.status.label().into()),
+            (
+                "Dates".into(),
+                match (conv.start_date, conv.end_date) {
+                    (Some(s), Some(e)) => {
+                        format!("du {} au {}", text::date_long(s), text::date_long(e))
+                    }
+                    (Some(s), None) => format!("depuis le {}", text::date_long(s)),
+                    _ => "à préciser".into(),
+                },
+            ),
+            ("Thème".into(), typography(&conv.theme)),
+            (
+                "Panel".into(),
+                if o.panel_size > 0 {
+                    tf!(
+                        "{} membres tirés au sort parmi {} volontaires",
+                        o.panel_size,
+                        text::integer(o.pool_size as i64)
+                    )
+                } else {
+                    "pas encore tiré".into()
+                },
+            ),
+            (
+                "Réunions sur la période".into(),
+                tf!("{held} (séances comprises)"),
+            ),
+            (
+                "Propositions".into(),
+                tf!("{made} faites, {answered} avec une réponse de la Ville, {done} réalisées"),
+            ),
+            (
+                "Budget".into(),
+                tf!(
+                    "{} dépensés pour une enveloppe de {}",
+                    text::euros(spent),
+                    text::euros(conv.budget_envelope_cents)
+                ),
+            ),
+        ]));
+        if !conv.synthesis_text.trim().is_empty() {
+            out.push(Block::Note(typography(conv.synthesis_text.trim())));
+        }
+    }
+}
+
+/// Made, answered (any answer or a status past « à instruire »), done.
+fn proposal_counts(list: &[(Proposal, Vec<Answer>)]) -> (usize, usize, usize) {
+    let answered = list
+        .iter()
+        .filter(|(p, a)| !a.is_empty() || p.status != ProposalStatus::ToReview)
+        .count();
+    let done = list
+        .iter()
+        .filter(|(p, _)| p.status == ProposalStatus::Done)
+        .count();
+    (list.len(), answered, done)
+}
+
+fn proposals(d: &ActivityData, out: &mut Vec<Block>) {
+    let all: Vec<Proposal> = d
+        .conventions
+        .iter()
+        .flat_map(|c| c.proposals.iter().map(|(p, _)| p.clone()))
+        .collect();
+    if all.is_empty() {
+        out.push(Block::Note("Aucune proposition.".into()));
+        return;
+    }
+    let answers_in_period = d
+        .conventions
+        .iter()
+        .flat_map(|c| c.proposals.iter().flat_map(|(_, a)| a))
+        .filter(|a| d.period.contains(a.date))
+        .count();
+    out.push(Block::Paragraph(tf!(
+        "{} propositions au total ; la Ville a donné {answers_in_period} réponse(s) sur la période.",
+        all.len()
+    )));
+    out.push(Block::Chart(BarChart {
+        bars: count_by_status(&all)
+            .iter()
+            .map(|(s, n)| Bar {
+                label: s.label().into(),
+                value: *n as f32,
+                target: None,
+                caption: n.to_string(),
+            })
+            .collect(),
+        legend: "Les propositions de toutes les conventions, par état de leur suivi.".into(),
+    }));
+    out.push(Block::Table(Table {
+        columns: vec![
+            ("Convention".into(), 4.0),
+            ("Faites".into(), 1.2),
+            ("Avec réponse".into(), 1.5),
+            ("Réalisées".into(), 1.3),
+        ],
+        rows: d
+            .conventions
+            .iter()
+            .map(|c| {
+                let (made, answered, done) = proposal_counts(&c.proposals);
+                vec![
+                    typography(&c.overview.convention.title),
+                    made.to_string(),
+                    answered.to_string(),
+                    done.to_string(),
+                ]
+            })
+            .collect(),
+        ..Table::default()
+    }));
+}
+
+fn budget(d: &ActivityData, out: &mut Vec<Block>) {
+    if d.conventions.is_empty() {
+        out.push(Block::Note("Aucune convention, aucun budget.".into()));
+        return;
+    }
+    let mut total = (0, 0, 0, 0);
+    let mut rows = Vec::new();
+    for c in &d.conventions {
+        let t = budget_totals(&c.overview.budget);
+        let envelope = c.overview.convention.budget_envelope_cents;
+        total = (
+            total.0 + envelope,
+            total.1 + t.planned_cents,
+            total.2 + t.committed_cents,
+            total.3 + t.spent_cents,
+        );
+        rows.push(vec![
+            typography(&c.overview.convention.title),
+            text::euros(envelope),
+            text::euros(t.planned_cents),
+            text::euros(t.committed_cents),
+            text::euros(t.spent_cents),
+        ]);
+    }
+    rows.push(vec![
+        "Total".into(),
+        text::euros(total.0),
+        text::euros(total.1),
+        text::euros(total.2),
+        text::euros(total.3),
+    ]);
+    out.push(Block::Table(Table {
+        columns: vec![
+            ("Convention".into(), 3.4),
+            ("Enveloppe".into(), 1.6),
+            ("Prévu".into(), 1.6),
+            ("Engagé".into(), 1.6),
+            ("Dépensé".into(), 1.6),
+        ],
+        rows,
+        ..Table::default()
+    }));
+    out.push(Block::Note(
+        "Montants cumulés à la date du rapport : les lignes budgétaires ne sont pas datées dans Agora."
+            .into(),
+    ));
+}
+
+fn documents(d: &ActivityData, out: &mut Vec<Block>) {
+    let written: Vec<&ExportRecord> = d.exports.iter().filter(|e| e.outcome == "écrit").collect();
+    if written.is_empty() {
+        out.push(Block::Note("Aucun document exporté sur la période.".into()));
+        return;
+    }
+    let mut by_document: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for e in &written {
+        let c = by_document.entry(e.document.as_str()).or_default();
+        c.0 += 1;
+        c.1 += e.personal_data as u32;
+    }
+    out.push(Block::Paragraph(tf!(
+        "{} document(s) exporté(s) depuis Agora sur la période (journal des exports).",
+        written.len()
+    )));
+    out.push(Block::Table(Table {
+        columns: vec![
+            ("Document".into(), 4.5),
+            ("Exports".into(), 1.3),
+            ("Dont données personnelles".into(), 2.2),
+        ],
+        rows: by_document
+            .iter()
+            .map(|(doc, (n, p))| vec![(*doc).to_string(), n.to_string(), p.to_string()])
+            .collect(),
+        ..Table::default()
+    }));
+}
