@@ -54,6 +54,12 @@ pub enum DomainError {
         "Seul un compte rendu verrouillé se corrige par une nouvelle version ; celui-ci peut encore être modifié."
     )]
     NotLocked,
+    #[error(
+        "Ce fichier n’est pas une image PNG ou JPEG : choisissez le logo dans l’un de ces formats."
+    )]
+    LogoNotAnImage,
+    #[error("Ce fichier fait {0} Ko : un logo doit tenir en 2 Mo (enregistrez-le plus petit).")]
+    LogoTooLarge(usize),
     #[error("« {code} » n’est pas connu ici ; choisir parmi : {known}.")]
     UnknownCode { code: String, known: String },
     #[error("Passage impossible de « {from} » à « {to} ».")]

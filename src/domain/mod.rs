@@ -12,6 +12,7 @@ pub mod dossier;
 pub mod error;
 pub mod ids;
 pub mod journal;
+pub mod logo;
 pub mod meeting;
 pub mod minutes;
 pub mod overview;

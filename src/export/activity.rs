@@ -17,7 +17,8 @@ pub(super) fn report(
     let data = gather(store, period, today)?;
     let settings = store.settings()?;
     let organisation = format!("{} — {}", settings.organisation, settings.mission);
-    let doc = activity::build(&data, &organisation, &settings.letterhead(), today);
+    let mut doc = activity::build(&data, &organisation, &settings.letterhead(), today);
+    super::with_logo(store, &mut doc)?;
     Ok(Rendered {
         bytes: format.render(&doc)?,
         entity: "report",

@@ -23,7 +23,8 @@ pub(super) fn dossier(
     let letterhead = store.settings()?.letterhead();
     let data = gather(store, id)?;
     let appendices = appendices(store, &data, choice, &letterhead, today)?;
-    let doc = dossier::build(&data, choice, appendices, &letterhead, today);
+    let mut doc = dossier::build(&data, choice, appendices, &letterhead, today);
+    super::with_logo(store, &mut doc)?;
     Ok(Rendered::of_convention(format.render(&doc)?, id))
 }
 

@@ -446,6 +446,14 @@ pub fn write<'a>(
     Ok(r?.written)
 }
 
+/// Puts the organisation's logo (Paramètres) on a document's cover, if it has both.
+fn with_logo(store: &Store, doc: &mut crate::report::layout::Document) -> Result<(), ExportError> {
+    if let Some(cover) = doc.cover.as_mut() {
+        cover.logo = store.logo()?.map(|l| l.bytes);
+    }
+    Ok(())
+}
+
 /// Where documents go when no file dialog can open: Documents/Agora.
 pub fn fallback_dir() -> PathBuf {
     directories::UserDirs::new()

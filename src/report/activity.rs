@@ -87,6 +87,7 @@ pub fn build(d: &ActivityData, organisation: &str, letterhead: &str, today: Naiv
                 ("Établi par".into(), organisation.to_string()),
             ],
             closing: tf!("Rapport établi le {}.", text::date_long(today)),
+            logo: None,
         }),
     }
 }

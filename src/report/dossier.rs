@@ -106,6 +106,7 @@ pub fn build(
             kind: DOCUMENT.into(),
             facts,
             closing: tf!("Dossier établi le {}.", text::date_long(today)),
+            logo: None,
         }),
     }
 }

@@ -11,7 +11,8 @@
 use chrono::NaiveDate;
 use printpdf::{
     Color, FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
+    PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb, TextItem, TextMatrix, WindingOrder, XObjectId,
+    XObjectTransform,
 };
 
 use super::ReportError;
@@ -43,6 +44,8 @@ pub struct Cover {
     pub kind: String,
     pub facts: Vec<(String, String)>,
     pub closing: String,
+    /// The organisation's logo (PNG or JPEG bytes), above the letterhead.
+    pub logo: Option<Vec<u8>>,
 }
 
 /// One piece of content.
@@ -170,6 +173,8 @@ enum Mark {
         width: f32,
         color: Rgb8,
     },
+    /// The cover's logo, its lower-left corner at (x, y).
+    Logo { x: f32, y: f32, w: f32, h: f32 },
 }
 
 /// A rule across the whole content width.
@@ -685,13 +690,13 @@ struct Laid {
 /// Lays the document out. A document with a sommaire is laid out twice: the first pass
 /// finds the page each section starts on, the second prints those pages in the
 /// sommaire (which takes the same room both times, so the pages do not move).
-fn lay_out(doc: &Document, m: &Metrics) -> Laid {
-    let first = lay_out_once(doc, m, None);
+fn lay_out(doc: &Document, m: &Metrics, logo: Option<(usize, usize)>) -> Laid {
+    let first = lay_out_once(doc, m, None, logo);
     if !doc.blocks.contains(&Block::Contents) {
         return first;
     }
     let pages: Vec<usize> = first.sections.iter().map(|s| s.1).collect();
-    let second = lay_out_once(doc, m, Some(&pages));
+    let second = lay_out_once(doc, m, Some(&pages), logo);
     debug_assert_eq!(
         second.sections, first.sections,
         "the sommaire moved the sections"
@@ -700,7 +705,12 @@ fn lay_out(doc: &Document, m: &Metrics) -> Laid {
 }
 
 /// One layout pass; `section_pages` fills the sommaire's numbers.
-fn lay_out_once(doc: &Document, m: &Metrics, section_pages: Option<&[usize]>) -> Laid {
+fn lay_out_once(
+    doc: &Document,
+    m: &Metrics,
+    section_pages: Option<&[usize]>,
+    logo: Option<(usize, usize)>,
+) -> Laid {
     let mut flow = Flow {
         m,
         pages: vec![Vec::new()],
@@ -709,7 +719,7 @@ fn lay_out_once(doc: &Document, m: &Metrics, section_pages: Option<&[usize]>) ->
     };
     let opens_with_section = matches!(doc.blocks.first(), Some(Block::Section(_)));
     match &doc.cover {
-        Some(cover) => lay_out_cover(&mut flow, doc, cover),
+        Some(cover) => lay_out_cover(&mut flow, doc, cover, logo),
         // A document made of sections (one attestation per page) has its title in its
         // header and its metadata only.
         None if opens_with_section => {}
@@ -759,9 +769,17 @@ fn lay_out_once(doc: &Document, m: &Metrics, section_pages: Option<&[usize]>) ->
 
 /// The cover: the letterhead, the kind of document, its title and subtitle, its facts,
 /// and the closing line at the bottom; what follows starts on the next page.
-fn lay_out_cover(flow: &mut Flow, doc: &Document, cover: &Cover) {
+fn lay_out_cover(flow: &mut Flow, doc: &Document, cover: &Cover, logo: Option<(usize, usize)>) {
     let m = flow.m;
     flow.y = PAGE_H - 2.0 * MARGIN;
+    // The logo, in a 60 × 22 mm box, its proportions kept.
+    if let Some((pw, ph)) = logo.filter(|(w, h)| *w > 0 && *h > 0) {
+        let scale = (60.0 * MM / pw as f32).min(22.0 * MM / ph as f32);
+        let (w, h) = (pw as f32 * scale, ph as f32 * scale);
+        let y = flow.y - h;
+        flow.page().push(Mark::Logo { x: MARGIN, y, w, h });
+        flow.y -= h + 6.0 * MM;
+    }
     let letterhead = m.wrap(Face::Bold, 12.0, &doc.letterhead, CONTENT_W);
     flow.lines(&letterhead, MARGIN, 12.0, Face::Bold, ACCENT);
     let y = flow.y - 4.0;
@@ -882,7 +900,7 @@ fn color(c: Rgb8) -> Color {
     })
 }
 
-fn ops(marks: &[Mark], fonts: &[FontId; 3]) -> Vec<Op> {
+fn ops(marks: &[Mark], fonts: &[FontId; 3], logo: Option<&(XObjectId, usize, usize)>) -> Vec<Op> {
     let mut ops = Vec::new();
     for mark in marks {
         match mark {
@@ -970,6 +988,21 @@ fn ops(marks: &[Mark], fonts: &[FontId; 3]) -> Vec<Op> {
                     line: Line {
                         points: vec![p(*x1, *y1), p(*x2, *y2)],
                         is_closed: false,
+                    },
+                });
+            }
+            Mark::Logo { x, y, w, h } => {
+                let Some((id, pw, ph)) = logo else { continue };
+                // At 72 dpi an image is as many points wide as it has pixels.
+                ops.push(Op::UseXobject {
+                    id: id.clone(),
+                    transform: XObjectTransform {
+                        translate_x: Some(Pt(*x)),
+                        translate_y: Some(Pt(*y)),
+                        scale_x: Some(w / *pw as f32),
+                        scale_y: Some(h / *ph as f32),
+                        dpi: Some(72.0),
+                        ..XObjectTransform::default()
                     },
                 });
             }
@@ -1062,8 +1095,12 @@ pub(super) fn chart_svg(c: &BarChart) -> std::io::Result<(Vec<u8>, f32)> {
 /// Renders a document to PDF bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>, ReportError> {
     let metrics = Metrics::load()?;
-    let laid = lay_out(doc, &metrics);
     let mut pdf = PdfDocument::new(&doc.title);
+    let logo = logo_image(doc).map(|img| {
+        let (w, h) = (img.width, img.height);
+        (pdf.add_image(&img), w, h)
+    });
+    let laid = lay_out(doc, &metrics, logo.as_ref().map(|l| (l.1, l.2)));
     let info = &mut pdf.metadata.info;
     info.author = doc.letterhead.clone();
     info.creator = "Agora".into();
@@ -1094,13 +1131,37 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ReportError> {
     let pdf_pages = laid
         .pages
         .iter()
-        .map(|marks| PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops(marks, &fonts)))
+        .map(|marks| {
+            PdfPage::new(
+                printpdf::Mm(210.0),
+                printpdf::Mm(297.0),
+                ops(marks, &fonts, logo.as_ref()),
+            )
+        })
         .collect();
     let mut save_warnings = Vec::new();
     let bytes = pdf
         .with_pages(pdf_pages)
         .save(&PdfSaveOptions::default(), &mut save_warnings);
     in_french(&bytes).map_err(|e| ReportError::Pdf(e.to_string()))
+}
+
+/// The cover's logo decoded; a logo that does not decode is left out (the document
+/// still prints) and the support log says so.
+fn logo_image(doc: &Document) -> Option<RawImage> {
+    let bytes = doc.cover.as_ref()?.logo.as_ref()?;
+    match RawImage::decode_from_bytes(bytes, &mut Vec::new()) {
+        Ok(img) => Some(img),
+        Err(e) => {
+            tracing::warn!(error = %e, "logo not decoded");
+            None
+        }
+    }
+}
+
+/// The size in pixels of a logo file, or why it cannot be printed.
+pub fn logo_size(bytes: &[u8]) -> Result<(usize, usize), String> {
+    RawImage::decode_from_bytes(bytes, &mut Vec::new()).map(|i| (i.width, i.height))
 }
 
 /// Declares the document's language (fr-FR, read aloud in French by a screen reader)
@@ -1122,7 +1183,8 @@ fn in_french(bytes: &[u8]) -> Result<Vec<u8>, lopdf::Error> {
 /// The text lines of each page as laid out (for tests: what a reader would extract).
 pub fn page_texts(doc: &Document) -> Result<Vec<Vec<String>>, ReportError> {
     let metrics = Metrics::load()?;
-    Ok(lay_out(doc, &metrics)
+    let logo = logo_image(doc).map(|i| (i.width, i.height));
+    Ok(lay_out(doc, &metrics, logo)
         .pages
         .into_iter()
         .map(|marks| {
@@ -1239,6 +1301,7 @@ mod tests {
             kind: "Dossier".into(),
             facts: vec![("Thème".into(), "Essai".into())],
             closing: "Établi pour l'essai.".into(),
+            logo: None,
         });
         let pages = page_texts(&d).unwrap();
         assert!(pages[0].contains(&"DOSSIER".to_string()));
@@ -1249,7 +1312,7 @@ mod tests {
         let contents = &pages[1];
         assert_eq!(contents[0], "Sommaire");
         let m = Metrics::load().unwrap();
-        let laid = lay_out(&d, &m);
+        let laid = lay_out(&d, &m, None);
         assert_eq!(laid.sections.len(), 3);
         for (title, page) in &laid.sections {
             assert_eq!(&pages[page - 1][0], title, "{title} opens page {page}");

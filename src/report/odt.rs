@@ -13,7 +13,8 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use zip::write::SimpleFileOptions;
 
 use super::ReportError;
-use super::layout::{BarChart, Block, Document, Table, chart_svg};
+use super::layout::{BarChart, Block, Document, Table, chart_svg, logo_size};
+use crate::domain::logo::ImageKind;
 use crate::domain::text;
 
 /// The package's media type, stored first and uncompressed (how a reader recognises it).
@@ -85,10 +86,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ReportError> {
         zip.start_file(name, deflated).map_err(zipped)?;
         zip.write_all(bytes).map_err(odt)?;
     }
-    for (name, svg) in &body.pictures {
+    for (name, _, bytes) in &body.pictures {
         zip.start_file(format!("Pictures/{name}"), deflated)
             .map_err(zipped)?;
-        zip.write_all(svg).map_err(odt)?;
+        zip.write_all(bytes).map_err(odt)?;
     }
     Ok(zip.finish().map_err(zipped)?.into_inner())
 }
@@ -123,8 +124,8 @@ fn lines(w: &mut Xml, s: &str) -> XmlResult {
 #[derive(Default)]
 struct Body {
     tables: usize,
-    /// File name in `Pictures/` and SVG bytes.
-    pictures: Vec<(String, Vec<u8>)>,
+    /// File name in `Pictures/`, media type and bytes.
+    pictures: Vec<(String, &'static str, Vec<u8>)>,
 }
 
 impl Body {
@@ -226,6 +227,9 @@ impl Body {
     fn text(&mut self, w: &mut Xml, doc: &Document) -> XmlResult {
         match &doc.cover {
             Some(cover) => {
+                if let Some(bytes) = &cover.logo {
+                    self.logo(w, doc, bytes)?;
+                }
                 paragraph(w, "Letterhead", &doc.letterhead)?;
                 if !cover.kind.is_empty() {
                     paragraph(w, "Subtitle", &cover.kind)?;
@@ -288,6 +292,47 @@ impl Body {
         Ok(())
     }
 
+    /// The organisation's logo on the cover, 4 cm high at most, its text alternative
+    /// naming the organisation. A logo that does not decode is left out.
+    fn logo(&mut self, w: &mut Xml, doc: &Document, bytes: &[u8]) -> XmlResult {
+        let (Some(kind), Ok((pw, ph))) = (ImageKind::of(bytes), logo_size(bytes)) else {
+            return Ok(());
+        };
+        let scale = (6.0 / pw as f32).min(2.2 / ph as f32);
+        let name = format!("logo.{}", kind.extension());
+        self.pictures
+            .push((name.clone(), kind.media_type(), bytes.to_vec()));
+        w.create_element("text:p")
+            .with_attribute(("text:style-name", "Standard"))
+            .write_inner_content(|w| {
+                w.create_element("draw:frame")
+                    .with_attribute(("draw:style-name", "Chart"))
+                    .with_attribute(("draw:name", "Logo"))
+                    .with_attribute(("text:anchor-type", "as-char"))
+                    .with_attribute(("svg:width", format!("{:.2}cm", pw as f32 * scale).as_str()))
+                    .with_attribute(("svg:height", format!("{:.2}cm", ph as f32 * scale).as_str()))
+                    .write_inner_content(|w| {
+                        w.create_element("draw:image")
+                            .with_attribute(("xlink:href", format!("Pictures/{name}").as_str()))
+                            .with_attribute(("xlink:type", "simple"))
+                            .with_attribute(("xlink:show", "embed"))
+                            .with_attribute(("xlink:actuate", "onLoad"))
+                            .with_attribute(("draw:mime-type", kind.media_type()))
+                            .write_empty()?;
+                        w.create_element("svg:title")
+                            .write_text_content(BytesText::new("Logo"))?;
+                        w.create_element("svg:desc")
+                            .write_text_content(BytesText::new(&format!(
+                                "Logo — {}",
+                                doc.letterhead
+                            )))?;
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        Ok(())
+    }
+
     fn table(&mut self, w: &mut Xml, t: &Table) -> XmlResult {
         self.tables += 1;
         let n = self.tables;
@@ -330,7 +375,7 @@ impl Body {
     fn chart(&mut self, w: &mut Xml, c: &BarChart) -> XmlResult {
         let (svg, height_pt) = chart_svg(c)?;
         let name = format!("graphique{}.svg", self.pictures.len() + 1);
-        self.pictures.push((name.clone(), svg));
+        self.pictures.push((name.clone(), "image/svg+xml", svg));
         let figures: Vec<String> = c
             .bars
             .iter()
@@ -776,7 +821,7 @@ fn meta(doc: &Document) -> std::io::Result<Vec<u8>> {
 }
 
 /// The list of the package's parts.
-fn manifest(pictures: &[(String, Vec<u8>)]) -> std::io::Result<Vec<u8>> {
+fn manifest(pictures: &[(String, &'static str, Vec<u8>)]) -> std::io::Result<Vec<u8>> {
     let mut w = part()?;
     w.create_element("manifest:manifest")
         .with_attribute((
@@ -800,8 +845,8 @@ fn manifest(pictures: &[(String, Vec<u8>)]) -> std::io::Result<Vec<u8>> {
             for part in ["content.xml", "styles.xml", "meta.xml"] {
                 entry(part, "text/xml")?;
             }
-            for (name, _) in pictures {
-                entry(&format!("Pictures/{name}"), "image/svg+xml")?;
+            for (name, media, _) in pictures {
+                entry(&format!("Pictures/{name}"), media)?;
             }
             Ok(())
         })?;

@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -586,5 +586,14 @@ CREATE TABLE activity_texts (
     section TEXT NOT NULL,
     text TEXT NOT NULL,
     PRIMARY KEY (period, section)
+);
+"#;
+
+/// The organisation's logo, printed on the cover of dossiers and reports (one row).
+const V10: &str = r#"
+CREATE TABLE logo (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    bytes BLOB NOT NULL
 );
 "#;

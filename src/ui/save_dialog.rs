@@ -66,6 +66,20 @@ pub async fn open_csv(title: &'static str) -> Option<PathBuf> {
         .map(|h| h.path().to_path_buf())
 }
 
+/// Asks which image to use as the logo; `None` when the person cancels or no dialog
+/// can open (the path can then be typed).
+pub async fn open_image() -> Option<PathBuf> {
+    if !dialog_available() {
+        return None;
+    }
+    rfd::AsyncFileDialog::new()
+        .set_title("Choisir le logo")
+        .add_filter("Image PNG ou JPEG", &["png", "jpg", "jpeg"])
+        .pick_file()
+        .await
+        .map(|h| h.path().to_path_buf())
+}
+
 /// Opens `folder` in the system's file manager (Explorer, the desktop's default).
 pub fn show_folder(folder: &std::path::Path) -> std::io::Result<()> {
     let program = if cfg!(windows) {

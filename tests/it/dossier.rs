@@ -220,3 +220,67 @@ fn the_choice_is_remembered_per_convention_and_used_by_the_command_line() {
         "attendance sheets name people"
     );
 }
+
+#[test]
+fn the_logo_chosen_in_settings_is_on_the_cover_of_the_pdf_and_the_odt() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, mut store) = demo(dir.path());
+    let not_an_image = store.set_logo("liste.csv", b"Nom;Prenom\n").unwrap_err();
+    assert!(
+        plain(not_an_image.to_string()).contains("n’est pas une image PNG ou JPEG"),
+        "{not_an_image}"
+    );
+    let png = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("packaging/linux/icons/128/fr.agora.Agora.png"),
+    )
+    .unwrap();
+    store.set_logo("blason.png", &png).unwrap();
+    store.close().unwrap();
+    let mut store = Store::open(&db).unwrap();
+    assert_eq!(
+        store.logo().unwrap().unwrap().bytes,
+        png,
+        "kept in the store"
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let choice = DossierChoice {
+        sections: vec![Section::Mandate],
+        appendices: Vec::new(),
+    };
+    let document = Document::Dossier {
+        convention: ConventionId(1),
+        choice,
+    };
+    let pdf_path = out.path().join("d.pdf");
+    export::write(&mut store, &document, &pdf_path, today()).unwrap();
+    let pdf = lopdf::Document::load(&pdf_path).unwrap();
+    let pages = pdf.get_pages();
+    let cover_images = pdf.get_page_images(pages[&1]).unwrap();
+    assert_eq!(cover_images.len(), 1, "the logo on the cover");
+    assert_eq!((cover_images[0].width, cover_images[0].height), (128, 128));
+    // Drawn (the `Do` operator) on the cover only.
+    let draws = |page: u32| {
+        let content = pdf.get_page_content(pages[&page]);
+        lopdf::content::Content::decode(&content)
+            .unwrap()
+            .operations
+            .iter()
+            .filter(|o| o.operator == "Do")
+            .count()
+    };
+    assert_eq!((draws(1), draws(2)), (1, 0), "only on the cover");
+
+    let odt_path = out.path().join("d.odt");
+    export::write(&mut store, &document, &odt_path, today()).unwrap();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&odt_path).unwrap()).unwrap();
+    let mut logo = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("Pictures/logo.png").unwrap(), &mut logo).unwrap();
+    assert_eq!(logo, png);
+
+    store.remove_logo().unwrap();
+    export::write(&mut store, &document, &pdf_path, today()).unwrap();
+    let pdf = lopdf::Document::load(&pdf_path).unwrap();
+    assert!(pdf.get_page_images(pdf.get_pages()[&1]).unwrap().is_empty());
+    assert!(store.logo().unwrap().is_none());
+}

@@ -306,6 +306,52 @@ fn the_dossier_tab_exports_the_chosen_parts_and_remembers_them() {
     assert_eq!(store.dossier_choice(ConventionId(1)).unwrap(), expected);
 }
 
+/// Paramètres → Logo: a text file is refused with a sentence, an image is kept and
+/// shown, then removed.
+#[test]
+fn a_logo_is_chosen_refused_kept_and_removed_in_settings() {
+    use agora::ui::panels::logo;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut store) = super::common::demo(dir.path());
+    let mut panel = logo::State::new(&store);
+    let files = tempfile::tempdir().unwrap();
+    let text_file = files.path().join("liste.csv");
+    std::fs::write(&text_file, "Nom;Prénom\n").unwrap();
+    let png = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("packaging/linux/icons/48/fr.agora.Agora.png");
+    let mut step = |panel: &mut logo::State, path: Option<&std::path::Path>, label: &str| {
+        if let Some(p) = path {
+            let _ = panel.update(logo::Msg::Path(p.display().to_string()), &mut store);
+        }
+        let mut ui = Simulator::with_size(settings(), (1000.0, 400.0), panel.view());
+        ui.click(label).unwrap_or_else(|_| panic!("« {label} »"));
+        let messages: Vec<_> = ui.into_messages().collect();
+        for m in messages {
+            let _ = panel.update(m, &mut store);
+        }
+    };
+    step(&mut panel, Some(&text_file), "Utiliser cette image");
+    let shows = |panel: &logo::State, s: &str| {
+        Simulator::with_size(settings(), (1000.0, 400.0), panel.view())
+            .find(s)
+            .is_ok()
+    };
+    assert!(shows(
+        &panel,
+        &typography(
+            "Ce fichier n’est pas une image PNG ou JPEG : choisissez le logo dans l’un de ces formats."
+        )
+    ));
+    step(&mut panel, Some(&png), "Utiliser cette image");
+    assert!(shows(
+        &panel,
+        &typography("Logo : « fr.agora.Agora.png » (3 Ko)")
+    ));
+    step(&mut panel, None, "Retirer");
+    assert!(shows(&panel, "Aucun logo."));
+    assert!(store.logo().unwrap().is_none());
+}
+
 /// Clicks the field with `id` and types `text` into it, as a person would.
 fn type_into(app: &mut App, id: &'static str, text: &str) {
     let mut ui = simulator(app);

@@ -44,6 +44,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod draw;
 pub mod duplicates;
+pub mod logo;
 pub mod meetings;
 pub mod settings;
 pub mod welcome;

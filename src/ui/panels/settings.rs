@@ -1,4 +1,5 @@
-//! The Paramètres panel: the names printed on every document, where the data and the
+//! The Paramètres panel: the names printed on every document, the logo of the covers
+//! (`logo`), where the data and the
 //! backups live, the backup policy, a backup on demand, encryption at rest and its
 //! recovery key, and "about".
 
@@ -27,6 +28,7 @@ pub struct State {
     error: Option<String>,
     /// A new passphrase, typed twice, to encrypt the store.
     phrase: [String; 2],
+    logo: super::logo::State,
 }
 
 /// The panel's messages.
@@ -46,6 +48,7 @@ pub enum Message {
     SaveRetention,
     ApplyRetention,
     BackupNow,
+    Logo(super::logo::Msg),
 }
 
 impl State {
@@ -64,6 +67,7 @@ impl State {
             backups: Vec::new(),
             error: None,
             phrase: Default::default(),
+            logo: super::logo::State::new(store),
         };
         s.reload(store);
         s
@@ -106,12 +110,20 @@ impl State {
         message: Message,
         store: &mut Store,
     ) -> (Task<Message>, Option<Event>) {
-        (Task::none(), self.apply(message, store))
+        match message {
+            Message::Logo(m) => {
+                let (task, event) = self.logo.update(m, store);
+                (task.map(Message::Logo), event)
+            }
+            other => (Task::none(), self.apply(other, store)),
+        }
     }
 
     /// Handles a message.
     fn apply(&mut self, message: Message, store: &mut Store) -> Option<Event> {
         match message {
+            // Handled by `update`.
+            Message::Logo(_) => {}
             Message::Organisation(s) => self.organisation = s,
             Message::Mission(s) => self.mission = s,
             Message::RetentionYears(s) => self.retention_years = s,
@@ -287,6 +299,7 @@ impl State {
         page.push(scrollable(
             column![
                 widget::section("Organisation", self.names()),
+                widget::section("Logo", self.logo.view().map(Message::Logo)),
                 widget::section("Données personnelles", self.retention()),
                 widget::section("Données et sauvegardes", self.backups()),
                 widget::section("Chiffrement", self.encryption()),
