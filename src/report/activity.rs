@@ -184,52 +184,40 @@ fn participants(d: &ActivityData, out: &mut Vec<Block>) {
     }
     let mut gaps = Vec::new();
     for r in &d.references {
-        let known: Vec<&str> = d
-            .participants
+        let counts: Vec<u32> = r
+            .shares
             .iter()
-            .map(|p| p.value(&r.criterion))
-            .filter(|v| !v.is_empty())
+            .map(|(value, _)| {
+                d.participants
+                    .iter()
+                    .filter(|p| p.value(&r.criterion) == value)
+                    .count() as u32
+            })
             .collect();
-        if known.is_empty() {
+        let Some(chart) = super::charts::against_population(r, &counts, "les participant·e·s")
+        else {
             continue;
-        }
+        };
+        let known: u32 = counts.iter().sum();
         let total: f64 = r
             .shares
             .iter()
             .map(|s| s.1.max(0.0))
             .sum::<f64>()
             .max(f64::EPSILON);
-        let mut bars = Vec::new();
-        for (value, share) in &r.shares {
-            let n = known.iter().filter(|v| *v == value).count();
-            let ours = n as f64 / known.len() as f64 * 100.0;
-            let theirs = share / total * 100.0;
+        for ((value, share), n) in r.shares.iter().zip(&counts) {
             gaps.push(Gap {
                 criterion: r.criterion.clone(),
                 value: value.clone(),
-                participants: ours,
-                population: theirs,
-            });
-            bars.push(Bar {
-                label: format!("{} : {value}", r.criterion),
-                value: ours as f32,
-                target: Some((((theirs - 5.0).max(0.0)) as f32, (theirs + 5.0) as f32)),
-                caption: format!("{ours:.0} % (population {theirs:.0} %)"),
+                participants: *n as f64 / known as f64 * 100.0,
+                population: share / total * 100.0,
             });
         }
         out.push(Block::Heading(
             2,
             tf!("Selon le critère « {} »", r.criterion),
         ));
-        out.push(Block::Chart(BarChart {
-            bars,
-            legend: tf!(
-                "Part parmi les {} participant·e·s dont le critère est connu ; zone claire : la part dans la population à 5 points près. Source : {}{}.",
-                known.len(),
-                r.source,
-                r.year.map(|y| format!(", {y}")).unwrap_or_default()
-            ),
-        }));
+        out.push(chart);
     }
     out.push(Block::Heading(2, "Les écarts à réduire".into()));
     let widest = widest_gaps(&gaps, 5);

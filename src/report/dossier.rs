@@ -374,25 +374,9 @@ mod section {
         }));
         if !o.composition.is_empty() {
             out.push(Block::Heading(2, "Composition au regard des quotas".into()));
-            let met = o.composition.iter().filter(|q| q.met()).count();
-            out.push(Block::Chart(BarChart {
-                bars: o
-                    .composition
-                    .iter()
-                    .map(|q| Bar {
-                        label: format!("{} : {}", q.quota.criterion, q.quota.value),
-                        value: q.count as f32,
-                        target: Some((q.quota.min as f32, q.quota.max as f32)),
-                        caption: format!("{} (de {} à {})", q.count, q.quota.min, q.quota.max),
-                    })
-                    .collect(),
-                legend: tf!(
-                    "{met} quotas respectés sur {}. Barre verte : dans la fourchette ; orange : hors fourchette ; zone claire : fourchette visée.",
-                    o.composition.len()
-                ),
-            }));
+            out.push(super::super::charts::quotas(&o.composition));
         }
-        reference_comparison(d, draw, active, out);
+        reference_comparison(d, draw, out);
         out.push(Block::Heading(2, "Le tirage".into()));
         let mut facts = vec![
             ("Date".into(), text::date_long(draw.draw.drawn_on)),
@@ -451,15 +435,7 @@ mod section {
 
     /// The active panel's shares beside the reference population's, for each criterion
     /// a reference table describes.
-    fn reference_comparison(
-        d: &DossierData,
-        draw: &DrawSummary,
-        active: u32,
-        out: &mut Vec<Block>,
-    ) {
-        if active == 0 {
-            return;
-        }
+    fn reference_comparison(d: &DossierData, draw: &DrawSummary, out: &mut Vec<Block>) {
         let mut first = true;
         for r in &d.references {
             let counts: Vec<u32> = r
@@ -485,28 +461,11 @@ mod section {
                 ));
                 first = false;
             }
-            out.push(Block::Chart(BarChart {
-                bars: r
-                    .shares
-                    .iter()
-                    .zip(&counts)
-                    .map(|((value, share), n)| {
-                        let panel = *n as f64 / active as f64 * 100.0;
-                        Bar {
-                            label: format!("{} : {value}", r.criterion),
-                            value: panel as f32,
-                            // Within 5 points of the population counts as close.
-                            target: Some(((*share - 5.0).max(0.0) as f32, (*share + 5.0) as f32)),
-                            caption: format!("{panel:.0} % (population {share:.0} %)"),
-                        }
-                    })
-                    .collect(),
-                legend: tf!(
-                    "Part de chaque catégorie dans le panel actif ({active} membres) ; zone claire : la part dans la population à 5 points près. Source : {}{}.",
-                    r.source,
-                    r.year.map(|y| format!(", {y}")).unwrap_or_default()
-                ),
-            }));
+            out.extend(super::super::charts::against_population(
+                r,
+                &counts,
+                "les membres actifs du panel",
+            ));
         }
     }
 

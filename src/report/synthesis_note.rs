@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::layout::{Bar, BarChart, Block, Document, Table};
+use super::layout::{Block, Document, Table};
 use crate::domain::overview::ConventionOverview;
 use crate::domain::planning::{budget_totals, progress, top_risks};
 use crate::domain::proposal::count_by_status;
@@ -133,23 +133,7 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
     if o.composition.is_empty() {
         blocks.push(Block::Note("Le panel n'a pas encore été tiré.".into()));
     } else {
-        let met = o.composition.iter().filter(|q| q.met()).count();
-        blocks.push(Block::Chart(BarChart {
-            bars: o
-                .composition
-                .iter()
-                .map(|q| Bar {
-                    label: format!("{} : {}", q.quota.criterion, q.quota.value),
-                    value: q.count as f32,
-                    target: Some((q.quota.min as f32, q.quota.max as f32)),
-                    caption: format!("{} (de {} à {})", q.count, q.quota.min, q.quota.max),
-                })
-                .collect(),
-            legend: tf!(
-                "{met} quotas respectés sur {}. Barre verte : dans la fourchette ; orange : hors fourchette ; zone claire : fourchette visée.",
-                o.composition.len()
-            ),
-        }));
+        blocks.push(super::charts::quotas(&o.composition));
     }
 
     blocks.push(Block::Heading(2, "Participation aux séances".into()));

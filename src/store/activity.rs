@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rusqlite::params;
 
+use super::journal::{EXPORT_COLS, export_record};
 use super::meetings::{MEETING_COLS, meeting};
-use super::row::datetime;
 use super::{Store, StoreError};
 use crate::domain::activity::{HeldMeeting, Participant, Period, ReportSection};
 use crate::domain::codes::Sector;
@@ -70,23 +70,12 @@ impl Store {
 
     /// The exports of the period, oldest first.
     pub fn exports_in(&self, period: Period) -> Result<Vec<ExportRecord>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT at, document, entity, entity_id, path, personal_data, outcome FROM export_log \
-             WHERE date(at) BETWEEN ?1 AND ?2 ORDER BY id",
-        )?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {EXPORT_COLS} FROM export_log WHERE date(at) BETWEEN ?1 AND ?2 ORDER BY id"
+        ))?;
         let rows = stmt.query_map(
             params![period.from.to_string(), period.to.to_string()],
-            |r| {
-                Ok(ExportRecord {
-                    at: datetime(r, 0)?,
-                    document: r.get(1)?,
-                    entity: r.get(2)?,
-                    entity_id: r.get(3)?,
-                    path: r.get(4)?,
-                    personal_data: r.get(5)?,
-                    outcome: r.get(6)?,
-                })
-            },
+            export_record,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

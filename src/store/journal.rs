@@ -173,23 +173,29 @@ impl Store {
 
     /// The export log, newest first.
     pub fn export_log(&self, limit: u32) -> Result<Vec<ExportRecord>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT at, document, entity, entity_id, path, personal_data, outcome FROM export_log \
-             ORDER BY id DESC LIMIT ?1",
-        )?;
-        let rows = stmt.query_map([limit], |r| {
-            Ok(ExportRecord {
-                at: datetime(r, 0)?,
-                document: r.get(1)?,
-                entity: r.get(2)?,
-                entity_id: r.get(3)?,
-                path: r.get(4)?,
-                personal_data: r.get(5)?,
-                outcome: r.get(6)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {EXPORT_COLS} FROM export_log ORDER BY id DESC LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit], export_record)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// The columns an export record is read from, in `export_record`'s order.
+pub(super) const EXPORT_COLS: &str =
+    "at, document, entity, entity_id, path, personal_data, outcome";
+
+/// An export-log row read with `EXPORT_COLS`.
+pub(super) fn export_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExportRecord> {
+    Ok(ExportRecord {
+        at: datetime(r, 0)?,
+        document: r.get(1)?,
+        entity: r.get(2)?,
+        entity_id: r.get(3)?,
+        path: r.get(4)?,
+        personal_data: r.get(5)?,
+        outcome: r.get(6)?,
+    })
 }
 
 impl Store {
