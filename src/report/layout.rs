@@ -56,6 +56,8 @@ pub enum Block {
     Paragraph(String),
     /// A paragraph in italics (notes, sources).
     Note(String),
+    /// A bulleted list, one item per string.
+    List(Vec<String>),
     /// Label → value lines.
     KeyValues(Vec<(String, String)>),
     Table(Table),
@@ -460,12 +462,31 @@ impl Flow<'_> {
                 header + first
             }
             Some(Block::Chart(c)) => c.bars.len().min(3) as f32 * CHART_ROW,
+            Some(Block::List(items)) => items.first().map_or(0.0, |i| {
+                let n = self.m.wrap(Face::Regular, BODY, i, CONTENT_W - 12.0).len();
+                n.min(3) as f32 * lh
+            }),
             Some(Block::Heading(level, s)) => {
                 let size = if *level <= 1 { 13.5 } else { 11.0 };
                 self.m.wrap(Face::Bold, size, s, CONTENT_W).len() as f32 * size * 1.38 + 10.0
             }
             _ => 0.0,
         }
+    }
+
+    /// A bulleted list: each item wrapped beside its bullet, kept whole on a page.
+    fn list(&mut self, items: &[String]) {
+        let indent = 12.0;
+        let lh = BODY * 1.38;
+        for item in items {
+            let lines = self.m.wrap(Face::Regular, BODY, item, CONTENT_W - indent);
+            self.ensure(lines.len() as f32 * lh);
+            let baseline = self.y - BODY;
+            self.text(MARGIN + 2.0, baseline, BODY, Face::Regular, ACCENT, "•");
+            self.lines(&lines, MARGIN + indent, BODY, Face::Regular, INK);
+            self.y -= 2.0;
+        }
+        self.y -= 4.0;
     }
 
     fn paragraph(&mut self, s: &str, face: Face, color: Rgb8) {
@@ -756,6 +777,7 @@ fn lay_out_once(
             Block::Paragraph(s) => flow.paragraph(s, Face::Regular, INK),
             Block::Note(s) => flow.paragraph(s, Face::Italic, GREY),
             Block::KeyValues(pairs) => flow.key_values(pairs),
+            Block::List(items) => flow.list(items),
             Block::Table(t) => flow.table(t),
             Block::Chart(c) => flow.chart(c),
             Block::PageBreak => flow.new_page(),

@@ -280,6 +280,7 @@ impl Body {
                 Block::Paragraph(s) => paragraph(w, "Text_20_body", s)?,
                 Block::Note(s) => paragraph(w, "Note", s)?,
                 Block::KeyValues(pairs) => key_values(w, pairs)?,
+                Block::List(items) => list(w, items)?,
                 Block::Table(t) => self.table(w, t)?,
                 Block::Chart(c) => self.chart(w, c)?,
                 Block::PageBreak => {
@@ -426,6 +427,20 @@ fn heading(w: &mut Xml, style: &str, level: u8, s: &str) -> XmlResult {
         .with_attribute(("text:style-name", style))
         .with_attribute(("text:outline-level", level.to_string().as_str()))
         .write_inner_content(|w| lines(w, s))?;
+    Ok(())
+}
+
+/// A bulleted list (the « Puces » list style).
+fn list(w: &mut Xml, items: &[String]) -> XmlResult {
+    w.create_element("text:list")
+        .with_attribute(("text:style-name", "Puces"))
+        .write_inner_content(|w| {
+            for item in items {
+                w.create_element("text:list-item")
+                    .write_inner_content(|w| paragraph(w, "Text_20_body", item))?;
+            }
+            Ok(())
+        })?;
     Ok(())
 }
 
@@ -713,6 +728,34 @@ fn styles(doc: &Document) -> std::io::Result<Vec<u8>> {
                     Ok(())
                 })?;
             }
+            w.create_element("text:list-style")
+                .with_attribute(("style:name", "Puces"))
+                .with_attribute(("style:display-name", "Liste à puces"))
+                .write_inner_content(|w| {
+                    w.create_element("text:list-level-style-bullet")
+                        .with_attribute(("text:level", "1"))
+                        .with_attribute(("text:bullet-char", "•"))
+                        .write_inner_content(|w| {
+                            w.create_element("style:list-level-properties")
+                                .with_attribute((
+                                    "text:list-level-position-and-space-mode",
+                                    "label-alignment",
+                                ))
+                                .write_inner_content(|w| {
+                                    w.create_element("style:list-level-label-alignment")
+                                        .with_attributes([
+                                            ("text:label-followed-by", "listtab"),
+                                            ("text:list-tab-stop-position", "0.6cm"),
+                                            ("fo:text-indent", "-0.4cm"),
+                                            ("fo:margin-left", "0.6cm"),
+                                        ])
+                                        .write_empty()?;
+                                    Ok(())
+                                })?;
+                            Ok(())
+                        })?;
+                    Ok(())
+                })?;
             w.create_element("style:style")
                 .with_attribute(("style:name", "Strong_20_Emphasis"))
                 .with_attribute(("style:display-name", "Strong Emphasis"))

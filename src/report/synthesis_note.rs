@@ -184,14 +184,15 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
     if o.decisions.is_empty() {
         blocks.push(Block::Note("Aucune décision enregistrée.".into()));
     } else {
-        for d in o.decisions.iter().take(3) {
+        let items = o.decisions.iter().take(3).map(|d| {
             let vote = if d.vote_result.is_empty() {
                 String::new()
             } else {
                 format!(" ({})", d.vote_result)
             };
-            blocks.push(Block::Paragraph(tf!("• {}{vote}", d.text)));
-        }
+            tf!("{}{vote}", d.text)
+        });
+        blocks.push(Block::List(items.collect()));
     }
 
     blocks.push(Block::Heading(

@@ -21,6 +21,7 @@ mod contacts_import;
 mod conventions;
 mod dashboard;
 pub mod demo;
+mod demo_scale;
 mod dossier;
 mod draws;
 mod error;
@@ -65,6 +66,7 @@ pub use contacts::{
 pub use contacts_import::{Duplicates, ImportReport};
 pub use conventions::ConventionRow;
 pub use dashboard::{Counts, Dashboard, DueItem, UpcomingItem};
+pub use demo_scale::DemoScale;
 pub use draws::{DrawView, LotteryInfo};
 pub use error::StoreError;
 pub use frame::DEFAULT_PHASES;

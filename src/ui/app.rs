@@ -75,13 +75,18 @@ pub enum Message {
 }
 
 /// Asks where to write `document` as a file of `kind` (the system's dialog, or the
-/// fallback folder), then writes it.
+/// fallback folder), then writes it. For a printed document the dialog offers the
+/// other format too: the name's extension decides.
 fn ask_where(document: Document, kind: Kind, today: NaiveDate) -> Task<Message> {
     let name = document.file_name_as(kind, today);
-    Task::perform(
-        save_dialog::choose(name, kind.label(), kind.extension()),
-        move |target| Message::ExportTo(document.clone(), target),
-    )
+    let mut kinds = vec![kind];
+    if document.printed() {
+        kinds.extend([Kind::Pdf, Kind::Odt].into_iter().filter(|k| *k != kind));
+    }
+    let filters = kinds.iter().map(|k| (k.label(), k.extension())).collect();
+    Task::perform(save_dialog::choose(name, filters), move |target| {
+        Message::ExportTo(document.clone(), target)
+    })
 }
 
 impl Ready {

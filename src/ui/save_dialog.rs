@@ -31,25 +31,28 @@ fn dialog_available() -> bool {
     }
 }
 
-/// Asks where to write a file of one type (label and extension for the dialog's
-/// filter); `None` when the person cancels.
-pub async fn choose(file_name: String, label: &str, extension: &str) -> Option<SaveTarget> {
+/// Asks where to write a file, offering these types (label and extension of each
+/// filter, the proposed one first); `None` when the person cancels.
+pub async fn choose(
+    file_name: String,
+    filters: Vec<(&'static str, &'static str)>,
+) -> Option<SaveTarget> {
     if !dialog_available() {
         return Some(SaveTarget {
             path: crate::export::fallback_dir().join(file_name),
             fallback: true,
         });
     }
-    rfd::AsyncFileDialog::new()
+    let mut dialog = rfd::AsyncFileDialog::new()
         .set_title("Enregistrer le document")
-        .set_file_name(&file_name)
-        .add_filter(label, &[extension])
-        .save_file()
-        .await
-        .map(|h| SaveTarget {
-            path: h.path().to_path_buf(),
-            fallback: false,
-        })
+        .set_file_name(&file_name);
+    for (label, extension) in filters {
+        dialog = dialog.add_filter(label, &[extension]);
+    }
+    dialog.save_file().await.map(|h| SaveTarget {
+        path: h.path().to_path_buf(),
+        fallback: false,
+    })
 }
 
 /// Asks which CSV file to read; `None` when the person cancels or no dialog can open

@@ -22,14 +22,28 @@ fn page_texts(path: &Path) -> Vec<String> {
         .collect()
 }
 
-/// The sommaire's entries: each title and the page it announces. Each is drawn as
-/// its title (one line or more), a run of dots, and the number.
-fn sommaire(page: &str) -> Vec<(String, usize)> {
+/// The sommaire's entries, from the page after the cover to the first part: each title
+/// and the page it announces.
+fn sommaire_of(pages: &[String]) -> Vec<(String, usize)> {
+    let mut entries = sommaire(&pages[1], true);
+    for page in &pages[2..] {
+        let text = page.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.starts_with(entries[0].0.as_str()) {
+            break;
+        }
+        entries.extend(sommaire(page, false));
+    }
+    entries
+}
+
+/// The entries of one page of the sommaire. Each is drawn as its title (one line or
+/// more), a run of dots, and the number; the first page opens with « Sommaire ».
+fn sommaire(page: &str, first: bool) -> Vec<(String, usize)> {
     let lines: Vec<&str> = page
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .skip(1) // « Sommaire »
+        .skip(usize::from(first))
         .collect();
     let mut entries = Vec::new();
     let mut title: Vec<&str> = Vec::new();
@@ -81,7 +95,7 @@ fn the_dossier_has_a_cover_a_true_sommaire_bookmarks_and_metadata() {
         pages[1]
     );
 
-    let entries = sommaire(&pages[1]);
+    let entries = sommaire_of(&pages);
     let titles: Vec<&str> = entries.iter().map(|e| e.0.as_str()).collect();
     let expected: Vec<&str> = choice.sections.iter().map(|s| s.title()).collect();
     assert_eq!(&titles[..expected.len()], expected.as_slice());
@@ -283,4 +297,64 @@ fn the_logo_chosen_in_settings_is_on_the_cover_of_the_pdf_and_the_odt() {
     let pdf = lopdf::Document::load(&pdf_path).unwrap();
     assert!(pdf.get_page_images(pdf.get_pages()[&1]).unwrap().is_empty());
     assert!(store.logo().unwrap().is_none());
+}
+
+/// A convention at a real convention's size (40 sessions, 60 meetings with validated
+/// comptes rendus, 120 answered proposals): every part and appendix is there, the file
+/// stays small, and the sommaire still points at the right pages.
+#[test]
+fn the_dossier_of_a_large_convention_stays_whole_and_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut store) = demo(dir.path());
+    store
+        .grow_demo(
+            agora::store::DemoScale {
+                sessions: 40,
+                meetings: 60,
+                proposals: 120,
+            },
+            today(),
+        )
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("grand.pdf");
+    let document = Document::Dossier {
+        convention: ConventionId(1),
+        choice: DossierChoice::default(),
+    };
+    export::write(&mut store, &document, &path, today()).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size < 2_000_000, "{size} bytes");
+    let pages = page_texts(&path);
+    assert!(pages.len() > 150, "{} pages", pages.len());
+    let entries = sommaire_of(&pages);
+    // The parts, then one appendix per validated compte rendu, the PV and the rules.
+    let validated = store
+        .meetings_of(Some(ConventionId(1)))
+        .unwrap()
+        .iter()
+        .filter(|m| {
+            store.minutes(m.id).unwrap().is_some_and(|x| {
+                matches!(
+                    x.status,
+                    agora::domain::codes::MinutesStatus::Validated
+                        | agora::domain::codes::MinutesStatus::Locked
+                )
+            })
+        })
+        .count();
+    assert!(validated >= 48, "the grown meetings are validated");
+    assert_eq!(entries.len(), 11 + validated + 2);
+    for (title, page) in &entries {
+        let text = pages[page - 1]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.starts_with(title.as_str()),
+            "« {title} » on page {page}"
+        );
+    }
+    let words = pdf_words(&path);
+    assert!(words.contains("Proposition n° 120"));
 }

@@ -211,3 +211,24 @@ fn libreoffice_converts_the_odt_to_pdf() {
     assert!(words.contains("Participants"), "{words}");
     assert!(words.contains("Décisions"), "{words}");
 }
+
+#[test]
+fn the_note_de_synthese_as_odt_writes_its_decisions_as_a_real_list() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(demo(dir.path()));
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("note.odt");
+    ok(agora(
+        dir.path(),
+        &["export", "synthesis", "1", "--out", path.to_str().unwrap()],
+    ));
+    let parts = parts(&path);
+    let content = part(&parts, "content.xml");
+    let start = content
+        .find(r#"<text:list text:style-name="Puces">"#)
+        .expect("a list");
+    let end = start + content[start..].find("</text:list>").unwrap();
+    let items = content[start..end].matches("<text:list-item>").count();
+    assert!((1..=3).contains(&items), "the key decisions: {items}");
+    assert!(part(&parts, "styles.xml").contains(r#"<text:list-style style:name="Puces""#));
+}
