@@ -94,6 +94,17 @@ impl Risk {
         }
     }
 
+    /// « 3 × 4 = 12 (critique) », as the registers print it.
+    pub fn score_text(&self) -> String {
+        format!(
+            "{} × {} = {} ({})",
+            self.probability,
+            self.impact,
+            self.score(),
+            self.level().to_lowercase()
+        )
+    }
+
     /// Still open and its review date has come.
     pub fn review_due(&self, today: NaiveDate) -> bool {
         self.status != RiskStatus::Closed && self.review.is_some_and(|d| d <= today)

@@ -199,18 +199,12 @@ fn participants(d: &ActivityData, out: &mut Vec<Block>) {
             continue;
         };
         let known: u32 = counts.iter().sum();
-        let total: f64 = r
-            .shares
-            .iter()
-            .map(|s| s.1.max(0.0))
-            .sum::<f64>()
-            .max(f64::EPSILON);
-        for ((value, share), n) in r.shares.iter().zip(&counts) {
+        for (((value, _), population), n) in r.shares.iter().zip(r.percentages()).zip(&counts) {
             gaps.push(Gap {
                 criterion: r.criterion.clone(),
                 value: value.clone(),
                 participants: *n as f64 / known as f64 * 100.0,
-                population: share / total * 100.0,
+                population,
             });
         }
         out.push(Block::Heading(

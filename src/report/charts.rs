@@ -33,20 +33,14 @@ pub(super) fn against_population(r: &Reference, counts: &[u32], who: &str) -> Op
     if known == 0 {
         return None;
     }
-    let total: f64 = r
-        .shares
-        .iter()
-        .map(|s| s.1.max(0.0))
-        .sum::<f64>()
-        .max(f64::EPSILON);
     Some(Block::Chart(BarChart {
         bars: r
             .shares
             .iter()
+            .zip(r.percentages())
             .zip(counts)
-            .map(|((value, share), n)| {
+            .map(|(((value, _), theirs), n)| {
                 let ours = *n as f64 / known as f64 * 100.0;
-                let theirs = share / total * 100.0;
                 Bar {
                     label: format!("{} : {value}", r.criterion),
                     value: ours as f32,

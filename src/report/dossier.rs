@@ -747,13 +747,7 @@ mod section {
                 .map(|r| {
                     vec![
                         typography(&r.title),
-                        format!(
-                            "{} × {} = {} ({})",
-                            r.probability,
-                            r.impact,
-                            r.score(),
-                            r.level().to_lowercase()
-                        ),
+                        r.score_text(),
                         r.status.label().into(),
                         r.owner.clone(),
                         typography(&r.mitigation),

@@ -239,13 +239,7 @@ pub fn build(o: &ConventionOverview, letterhead: &str, today: NaiveDate) -> Docu
                 .map(|r| {
                     vec![
                         typography(&r.title),
-                        format!(
-                            "{} × {} = {} ({})",
-                            r.probability,
-                            r.impact,
-                            r.score(),
-                            r.level().to_lowercase()
-                        ),
+                        r.score_text(),
                         typography(&r.mitigation),
                     ]
                 })

@@ -16,6 +16,23 @@ pub struct Reference {
     pub shares: Vec<(String, f64)>,
 }
 
+impl Reference {
+    /// Each value's share in per cent, rescaled so that they sum to 100 (an age table
+    /// may leave the youngest out).
+    pub fn percentages(&self) -> Vec<f64> {
+        let total: f64 = self
+            .shares
+            .iter()
+            .map(|s| s.1.max(0.0))
+            .sum::<f64>()
+            .max(f64::EPSILON);
+        self.shares
+            .iter()
+            .map(|s| s.1.max(0.0) / total * 100.0)
+            .collect()
+    }
+}
+
 /// The tables shipped with Agora: Grenoble's age structure (INSEE) from 15 years on,
 /// in the bands the invitation form asks, and the sex split.
 pub fn grenoble() -> Vec<Reference> {
