@@ -219,6 +219,18 @@ impl Body {
                         Ok(())
                     })?;
                 }
+                if t.min_row_height > 0.0 {
+                    // Room to write or sign, as in the PDF.
+                    style(w, &format!("T{n}R"), "table-row", None, |w| {
+                        w.create_element("style:table-row-properties")
+                            .with_attribute((
+                                "style:min-row-height",
+                                format!("{:.1}pt", t.min_row_height).as_str(),
+                            ))
+                            .write_empty()?;
+                        Ok(())
+                    })?;
+                }
             }
         }
         Ok(())
@@ -337,18 +349,22 @@ impl Body {
     fn table(&mut self, w: &mut Xml, t: &Table) -> XmlResult {
         self.tables += 1;
         let n = self.tables;
+        let row_style = format!("T{n}R");
         let cells = |w: &mut Xml, row: &[String], cell: &str, para: &str| -> XmlResult {
-            w.create_element("table:table-row")
-                .write_inner_content(|w| {
-                    for j in 0..t.columns.len() {
-                        let s = row.get(j).map(String::as_str).unwrap_or("");
-                        w.create_element("table:table-cell")
-                            .with_attribute(("table:style-name", cell))
-                            .with_attribute(("office:value-type", "string"))
-                            .write_inner_content(|w| paragraph(w, para, s))?;
-                    }
-                    Ok(())
-                })?;
+            let mut r = w.create_element("table:table-row");
+            if para == "Table_20_Contents" && t.min_row_height > 0.0 {
+                r = r.with_attribute(("table:style-name", row_style.as_str()));
+            }
+            r.write_inner_content(|w| {
+                for j in 0..t.columns.len() {
+                    let s = row.get(j).map(String::as_str).unwrap_or("");
+                    w.create_element("table:table-cell")
+                        .with_attribute(("table:style-name", cell))
+                        .with_attribute(("office:value-type", "string"))
+                        .write_inner_content(|w| paragraph(w, para, s))?;
+                }
+                Ok(())
+            })?;
             Ok(())
         };
         w.create_element("table:table")

@@ -232,3 +232,32 @@ fn the_note_de_synthese_as_odt_writes_its_decisions_as_a_real_list() {
     assert!((1..=3).contains(&items), "the key decisions: {items}");
     assert!(part(&parts, "styles.xml").contains(r#"<text:list-style style:name="Puces""#));
 }
+
+#[test]
+fn an_attestation_as_odt_keeps_room_to_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(demo(dir.path()));
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("attestations.odt");
+    ok(agora(
+        dir.path(),
+        &[
+            "export",
+            "attestations",
+            "1",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+    ));
+    let parts = parts(&path);
+    let content = part(&parts, "content.xml");
+    assert!(content.contains(r#"style:min-row-height="80.0pt""#));
+    let content = read_content(content);
+    assert!(
+        content.headings[0]
+            .1
+            .starts_with("Attestation de participation — "),
+        "{:?}",
+        content.headings.first()
+    );
+}
