@@ -15,9 +15,8 @@ pub(super) fn report(
     today: NaiveDate,
 ) -> Result<Rendered, ExportError> {
     let data = gather(store, period, today)?;
-    let settings = store.settings()?;
-    let organisation = format!("{} — {}", settings.organisation, settings.mission);
-    let mut doc = activity::build(&data, &organisation, &settings.letterhead(), today);
+    let letterhead = store.settings()?.letterhead();
+    let mut doc = activity::build(&data, &letterhead, today);
     super::with_logo(store, &mut doc)?;
     Ok(Rendered {
         bytes: format.render(&doc)?,
@@ -29,11 +28,7 @@ pub(super) fn report(
 
 /// What the report counts: the conventions whose dates meet the period or that held a
 /// meeting in it, the meetings held, the participants, the exports, the paragraphs.
-pub fn gather(
-    store: &Store,
-    period: Period,
-    today: NaiveDate,
-) -> Result<ActivityData, ExportError> {
+fn gather(store: &Store, period: Period, today: NaiveDate) -> Result<ActivityData, ExportError> {
     let meetings = store.meetings_held(period, today)?;
     let mut conventions = Vec::new();
     for row in store.conventions()? {
@@ -44,10 +39,7 @@ pub fn gather(
             continue;
         }
         let overview = store.convention_overview(row.id)?;
-        let mut proposals = Vec::with_capacity(overview.proposals.len());
-        for p in &overview.proposals {
-            proposals.push((p.clone(), store.answers(p.id)?));
-        }
+        let proposals = store.with_answers(&overview.proposals)?;
         conventions.push(ConventionYear {
             overview,
             proposals,

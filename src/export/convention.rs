@@ -33,11 +33,7 @@ pub(super) fn followup(
     today: NaiveDate,
 ) -> Result<Rendered, ExportError> {
     let overview = store.convention_overview(id)?;
-    let mut rows = Vec::with_capacity(overview.proposals.len());
-    for p in overview.proposals {
-        let answers = store.answers(p.id)?;
-        rows.push((p, answers));
-    }
+    let rows = store.with_answers(&overview.proposals)?;
     let letterhead = store.settings()?.letterhead();
     let doc = report::followup::build(&overview.convention, &rows, &letterhead, today);
     let bytes = format.render(&doc)?;

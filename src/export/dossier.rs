@@ -29,7 +29,7 @@ pub(super) fn dossier(
 }
 
 /// Everything the sections print.
-pub fn gather(store: &Store, id: ConventionId) -> Result<DossierData, ExportError> {
+fn gather(store: &Store, id: ConventionId) -> Result<DossierData, ExportError> {
     let overview = store.convention_overview(id)?;
     let versions = store.rules_versions(id)?;
     let rules = versions
@@ -44,18 +44,10 @@ pub fn gather(store: &Store, id: ConventionId) -> Result<DossierData, ExportErro
         .map(|s| s.rows.len() as u32)
         .sum();
     let mut meetings = Vec::new();
-    let mut open_actions = Vec::new();
     for m in store.meetings_of(Some(id))? {
-        let record = store.meeting_record(m.id)?;
-        for a in &record.actions {
-            open_actions.push((a.clone(), record.meeting.title.clone()));
-        }
-        meetings.push(record);
+        meetings.push(store.meeting_record(m.id)?);
     }
-    let mut proposals = Vec::with_capacity(overview.proposals.len());
-    for p in &overview.proposals {
-        proposals.push((p.clone(), store.answers(p.id)?));
-    }
+    let proposals = store.with_answers(&overview.proposals)?;
     Ok(DossierData {
         rules,
         invitations,
@@ -77,7 +69,6 @@ pub fn gather(store: &Store, id: ConventionId) -> Result<DossierData, ExportErro
         }),
         references: store.reference_tables()?.into_iter().map(|r| r.1).collect(),
         meetings,
-        open_actions,
         proposals,
         timeline: store.timeline(id, &TimelineFilter::default())?,
         overview,
@@ -141,7 +132,9 @@ fn appendices(
                     ));
                 }
                 for r in with_people {
-                    out.push(meeting::attendance_sheet_document(store, r, false, today)?);
+                    out.push(meeting::attendance_sheet_document(
+                        store, r, false, letterhead, today,
+                    )?);
                 }
             }
         }

@@ -33,7 +33,8 @@ pub(super) fn attendance_sheet(
     today: NaiveDate,
 ) -> Result<Rendered, ExportError> {
     let record = store.meeting_record(id)?;
-    let doc = attendance_sheet_document(store, &record, with_contact_details, today)?;
+    let letterhead = store.settings()?.letterhead();
+    let doc = attendance_sheet_document(store, &record, with_contact_details, &letterhead, today)?;
     let bytes = format.render(&doc)?;
     Ok(Rendered::about("meeting", id.0, bytes))
 }
@@ -44,6 +45,7 @@ pub(super) fn attendance_sheet_document(
     store: &Store,
     record: &MeetingRecord,
     with_contact_details: bool,
+    letterhead: &str,
     today: NaiveDate,
 ) -> Result<report::layout::Document, ExportError> {
     let panel = match record.meeting.convention {
@@ -79,12 +81,11 @@ pub(super) fn attendance_sheet_document(
             contact_details,
         });
     }
-    let settings = store.settings()?;
     Ok(report::attendance_sheet::build(
         record,
         lines,
         with_contact_details,
-        &settings.letterhead(),
+        letterhead,
         today,
     ))
 }

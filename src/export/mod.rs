@@ -27,13 +27,11 @@ mod document;
 mod dossier;
 mod draw;
 mod meeting;
-pub use activity::gather as gather_activity;
 pub use csv::{
     csv_cell, csv_line, neutralise, number_cell, write_panel, write_pool, write_probabilities,
     write_quotas,
 };
 pub use document::Document;
-pub use dossier::gather as gather_dossier;
 pub use draw::selection_list;
 
 /// Why an export failed.

@@ -56,7 +56,7 @@ const SECTIONS: [(ReportSection, Writer); 6] = [
 ];
 
 /// Builds the report.
-pub fn build(d: &ActivityData, organisation: &str, letterhead: &str, today: NaiveDate) -> Document {
+pub fn build(d: &ActivityData, letterhead: &str, today: NaiveDate) -> Document {
     let mut blocks = vec![Block::Contents];
     for (section, write) in SECTIONS {
         blocks.push(Block::Section(section.title().into()));
@@ -84,7 +84,7 @@ pub fn build(d: &ActivityData, organisation: &str, letterhead: &str, today: Naiv
                         text::date_long(d.period.to)
                     ),
                 ),
-                ("Établi par".into(), organisation.to_string()),
+                ("Établi par".into(), letterhead.to_string()),
             ],
             closing: tf!("Rapport établi le {}.", text::date_long(today)),
             logo: None,

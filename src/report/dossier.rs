@@ -31,10 +31,8 @@ pub struct DossierData {
     pub draw: Option<DrawSummary>,
     /// The reference population tables the draw compares with.
     pub references: Vec<Reference>,
-    /// The convention's meetings, by date.
+    /// The convention's meetings, by date, each with its decisions and actions.
     pub meetings: Vec<MeetingRecord>,
-    /// Actions still open, with the meeting that decided them.
-    pub open_actions: Vec<(Action, String)>,
     pub proposals: Vec<(Proposal, Vec<Answer>)>,
     pub timeline: Vec<TimelineEntry>,
 }
@@ -540,9 +538,11 @@ mod section {
     }
 
     fn actions(d: &DossierData, out: &mut Vec<Block>, today: NaiveDate) {
-        let open: Vec<_> = d
-            .open_actions
+        // Each action still open, with the meeting that decided it.
+        let open: Vec<(&Action, &str)> = d
+            .meetings
             .iter()
+            .flat_map(|r| r.actions.iter().map(|a| (a, r.meeting.title.as_str())))
             .filter(|(a, _)| a.status == ActionStatus::Open)
             .collect();
         if open.is_empty() {

@@ -150,58 +150,12 @@ impl Body {
         Ok(w.into_inner())
     }
 
-    /// A page break before sections, a column style per table column, the charts'
-    /// frames.
+    /// A page break before sections, cells, the charts' frames, and a column style per
+    /// table column (and a row height where a table asks for room).
     fn automatic_styles(&self, w: &mut Xml, doc: &Document) -> XmlResult {
-        style(w, "BreakBefore", "paragraph", Some("Standard"), |w| {
-            w.create_element("style:paragraph-properties")
-                .with_attribute(("fo:break-before", "page"))
-                .write_empty()?;
-            Ok(())
-        })?;
-        style(
-            w,
-            "SectionHeading",
-            "paragraph",
-            Some("Heading_20_1"),
-            |w| {
-                w.create_element("style:paragraph-properties")
-                    .with_attribute(("fo:break-before", "page"))
-                    .write_empty()?;
-                Ok(())
-            },
-        )?;
-        style(w, "Wide", "table", None, |w| {
-            w.create_element("style:table-properties")
-                .with_attribute(("style:width", "17cm"))
-                .with_attribute(("table:align", "margins"))
-                .with_attribute(("fo:margin-bottom", "0.3cm"))
-                .write_empty()?;
-            Ok(())
-        })?;
-        style(w, "Cell", "table-cell", None, |w| {
-            w.create_element("style:table-cell-properties")
-                .with_attribute(("fo:padding", "0.08cm"))
-                .with_attribute(("fo:border", "0.5pt solid #b8c4d2"))
-                .write_empty()?;
-            Ok(())
-        })?;
-        style(w, "HeaderCell", "table-cell", None, |w| {
-            w.create_element("style:table-cell-properties")
-                .with_attribute(("fo:padding", "0.08cm"))
-                .with_attribute(("fo:background-color", "#dce7f3"))
-                .with_attribute(("fo:border", "0.5pt solid #b8c4d2"))
-                .write_empty()?;
-            Ok(())
-        })?;
-        style(w, "Chart", "graphic", None, |w| {
-            w.create_element("style:graphic-properties")
-                .with_attribute(("style:wrap", "none"))
-                .with_attribute(("style:vertical-pos", "top"))
-                .with_attribute(("style:horizontal-pos", "center"))
-                .write_empty()?;
-            Ok(())
-        })?;
+        for (name, family, parent, properties, attributes) in AUTOMATIC_STYLES {
+            style(w, name, family, *parent, properties, attributes)?;
+        }
         let mut n = 0;
         for block in &doc.blocks {
             if let Block::Table(t) = block {
@@ -209,27 +163,25 @@ impl Body {
                 let total: f32 = t.columns.iter().map(|c| c.1).sum::<f32>().max(f32::EPSILON);
                 for (j, c) in t.columns.iter().enumerate() {
                     let width = ((c.1 / total) * 10_000.0).round().max(1.0) as u32;
-                    style(w, &format!("T{n}C{j}"), "table-column", None, |w| {
-                        w.create_element("style:table-column-properties")
-                            .with_attribute((
-                                "style:rel-column-width",
-                                format!("{width}*").as_str(),
-                            ))
-                            .write_empty()?;
-                        Ok(())
-                    })?;
+                    let width = format!("{width}*");
+                    let name = format!("T{n}C{j}");
+                    let properties = "style:table-column-properties";
+                    let attributes = [("style:rel-column-width", width.as_str())];
+                    style(w, &name, "table-column", None, properties, &attributes)?;
                 }
                 if t.min_row_height > 0.0 {
                     // Room to write or sign, as in the PDF.
-                    style(w, &format!("T{n}R"), "table-row", None, |w| {
-                        w.create_element("style:table-row-properties")
-                            .with_attribute((
-                                "style:min-row-height",
-                                format!("{:.1}pt", t.min_row_height).as_str(),
-                            ))
-                            .write_empty()?;
-                        Ok(())
-                    })?;
+                    let height = format!("{:.1}pt", t.min_row_height);
+                    let properties = "style:table-row-properties";
+                    let attributes = [("style:min-row-height", height.as_str())];
+                    style(
+                        w,
+                        &format!("T{n}R"),
+                        "table-row",
+                        None,
+                        properties,
+                        &attributes,
+                    )?;
                 }
             }
         }
@@ -312,37 +264,52 @@ impl Body {
             return Ok(());
         };
         let scale = (6.0 / pw as f32).min(2.2 / ph as f32);
-        let name = format!("logo.{}", kind.extension());
-        self.pictures
-            .push((name.clone(), kind.media_type(), bytes.to_vec()));
+        let picture = Picture {
+            file: format!("logo.{}", kind.extension()),
+            media: kind.media_type(),
+            bytes: bytes.to_vec(),
+            frame: "Logo".into(),
+            size_cm: (pw as f32 * scale, ph as f32 * scale),
+            title: "Logo",
+            description: format!("Logo — {}", doc.letterhead),
+        };
+        self.picture(w, picture)
+    }
+
+    /// A picture in its own paragraph: kept in `Pictures/`, framed at its size, with its
+    /// title and its text alternative.
+    fn picture(&mut self, w: &mut Xml, p: Picture) -> XmlResult {
+        let href = format!("Pictures/{}", p.file);
+        let (width, height) = (
+            format!("{:.2}cm", p.size_cm.0),
+            format!("{:.2}cm", p.size_cm.1),
+        );
         w.create_element("text:p")
             .with_attribute(("text:style-name", "Standard"))
             .write_inner_content(|w| {
                 w.create_element("draw:frame")
                     .with_attribute(("draw:style-name", "Chart"))
-                    .with_attribute(("draw:name", "Logo"))
+                    .with_attribute(("draw:name", p.frame.as_str()))
                     .with_attribute(("text:anchor-type", "as-char"))
-                    .with_attribute(("svg:width", format!("{:.2}cm", pw as f32 * scale).as_str()))
-                    .with_attribute(("svg:height", format!("{:.2}cm", ph as f32 * scale).as_str()))
+                    .with_attribute(("svg:width", width.as_str()))
+                    .with_attribute(("svg:height", height.as_str()))
                     .write_inner_content(|w| {
                         w.create_element("draw:image")
-                            .with_attribute(("xlink:href", format!("Pictures/{name}").as_str()))
+                            .with_attribute(("xlink:href", href.as_str()))
                             .with_attribute(("xlink:type", "simple"))
                             .with_attribute(("xlink:show", "embed"))
                             .with_attribute(("xlink:actuate", "onLoad"))
-                            .with_attribute(("draw:mime-type", kind.media_type()))
+                            .with_attribute(("draw:mime-type", p.media))
                             .write_empty()?;
                         w.create_element("svg:title")
-                            .write_text_content(BytesText::new("Logo"))?;
+                            .write_text_content(BytesText::new(p.title))?;
                         w.create_element("svg:desc")
-                            .write_text_content(BytesText::new(&format!(
-                                "Logo — {}",
-                                doc.letterhead
-                            )))?;
+                            .write_text_content(BytesText::new(&p.description))?;
                         Ok(())
                     })?;
                 Ok(())
             })?;
+        self.pictures.push((p.file, p.media, p.bytes));
         Ok(())
     }
 
@@ -391,50 +358,39 @@ impl Body {
     /// legend as a note.
     fn chart(&mut self, w: &mut Xml, c: &BarChart) -> XmlResult {
         let (svg, height_pt) = chart_svg(c)?;
-        let name = format!("graphique{}.svg", self.pictures.len() + 1);
-        self.pictures.push((name.clone(), "image/svg+xml", svg));
+        let number = self.pictures.len() + 1;
         let figures: Vec<String> = c
             .bars
             .iter()
             .map(|b| format!("{} : {}", b.label, b.caption))
             .collect();
-        let alt = text::typography(&format!("{}.", figures.join(" ; ")));
-        w.create_element("text:p")
-            .with_attribute(("text:style-name", "Standard"))
-            .write_inner_content(|w| {
-                w.create_element("draw:frame")
-                    .with_attribute(("draw:style-name", "Chart"))
-                    .with_attribute((
-                        "draw:name",
-                        format!("Graphique {}", self.pictures.len()).as_str(),
-                    ))
-                    .with_attribute(("text:anchor-type", "as-char"))
-                    .with_attribute(("svg:width", "17cm"))
-                    .with_attribute((
-                        "svg:height",
-                        format!("{:.2}cm", height_pt / 72.0 * 2.54).as_str(),
-                    ))
-                    .write_inner_content(|w| {
-                        w.create_element("draw:image")
-                            .with_attribute(("xlink:href", format!("Pictures/{name}").as_str()))
-                            .with_attribute(("xlink:type", "simple"))
-                            .with_attribute(("xlink:show", "embed"))
-                            .with_attribute(("xlink:actuate", "onLoad"))
-                            .with_attribute(("draw:mime-type", "image/svg+xml"))
-                            .write_empty()?;
-                        w.create_element("svg:title")
-                            .write_text_content(BytesText::new("Graphique"))?;
-                        w.create_element("svg:desc")
-                            .write_text_content(BytesText::new(&alt))?;
-                        Ok(())
-                    })?;
-                Ok(())
-            })?;
+        let picture = Picture {
+            file: format!("graphique{number}.svg"),
+            media: "image/svg+xml",
+            bytes: svg,
+            frame: format!("Graphique {number}"),
+            size_cm: (17.0, height_pt / 72.0 * 2.54),
+            title: "Graphique",
+            description: text::typography(&format!("{}.", figures.join(" ; "))),
+        };
+        self.picture(w, picture)?;
         if !c.legend.is_empty() {
             paragraph(w, "Note", &c.legend)?;
         }
         Ok(())
     }
+}
+
+/// A picture to embed: its file in `Pictures/`, media type, bytes, frame name, size,
+/// title and text alternative.
+struct Picture {
+    file: String,
+    media: &'static str,
+    bytes: Vec<u8>,
+    frame: String,
+    size_cm: (f32, f32),
+    title: &'static str,
+    description: String,
 }
 
 /// A heading with its outline level (what screen readers and the navigator list).
@@ -507,13 +463,14 @@ fn contents(w: &mut Xml, sections: &[&str]) -> XmlResult {
     Ok(())
 }
 
-/// `<style:style>` with its properties.
+/// `<style:style>` with one properties element.
 fn style(
     w: &mut Xml,
     name: &str,
     family: &str,
     parent: Option<&str>,
-    properties: impl FnOnce(&mut Xml) -> XmlResult,
+    properties: &str,
+    attributes: &[(&str, &str)],
 ) -> XmlResult {
     let mut e = w
         .create_element("style:style")
@@ -522,9 +479,84 @@ fn style(
     if let Some(p) = parent {
         e = e.with_attribute(("style:parent-style-name", p));
     }
-    e.write_inner_content(properties)?;
+    e.write_inner_content(|w| {
+        w.create_element(properties)
+            .with_attributes(attributes.iter().copied())
+            .write_empty()?;
+        Ok(())
+    })?;
     Ok(())
 }
+
+/// The content's fixed automatic styles: name, family, parent, properties element and
+/// its attributes.
+type AutomaticStyle = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+const AUTOMATIC_STYLES: &[AutomaticStyle] = &[
+    (
+        "BreakBefore",
+        "paragraph",
+        Some("Standard"),
+        "style:paragraph-properties",
+        &[("fo:break-before", "page")],
+    ),
+    (
+        "SectionHeading",
+        "paragraph",
+        Some("Heading_20_1"),
+        "style:paragraph-properties",
+        &[("fo:break-before", "page")],
+    ),
+    (
+        "Wide",
+        "table",
+        None,
+        "style:table-properties",
+        &[
+            ("style:width", "17cm"),
+            ("table:align", "margins"),
+            ("fo:margin-bottom", "0.3cm"),
+        ],
+    ),
+    (
+        "Cell",
+        "table-cell",
+        None,
+        "style:table-cell-properties",
+        &[
+            ("fo:padding", "0.08cm"),
+            ("fo:border", "0.5pt solid #b8c4d2"),
+        ],
+    ),
+    (
+        "HeaderCell",
+        "table-cell",
+        None,
+        "style:table-cell-properties",
+        &[
+            ("fo:padding", "0.08cm"),
+            ("fo:background-color", "#dce7f3"),
+            ("fo:border", "0.5pt solid #b8c4d2"),
+        ],
+    ),
+    (
+        "Chart",
+        "graphic",
+        None,
+        "style:graphic-properties",
+        &[
+            ("style:wrap", "none"),
+            ("style:vertical-pos", "top"),
+            ("style:horizontal-pos", "center"),
+        ],
+    ),
+];
 
 /// A named paragraph style of the document (the names LibreOffice and Word know:
 /// « Heading 1 » shows as « Titre 1 » in French).

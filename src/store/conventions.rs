@@ -174,6 +174,18 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Each proposal with its answers, oldest first (the follow-up table, the dossier,
+    /// the rapport d'activité).
+    pub fn with_answers(
+        &self,
+        proposals: &[Proposal],
+    ) -> Result<Vec<(Proposal, Vec<Answer>)>, StoreError> {
+        proposals
+            .iter()
+            .map(|p| Ok((p.clone(), self.answers(p.id)?)))
+            .collect()
+    }
+
     /// Everything about one convention.
     pub fn convention_overview(&self, id: ConventionId) -> Result<ConventionOverview, StoreError> {
         let convention = self.convention(id)?;

@@ -99,14 +99,10 @@ impl State {
                 ))
             })),
             Msg::Export { editable } => match self.save(store) {
-                Ok(()) => {
-                    let d = Document::ActivityReport(self.period());
-                    Some(if editable {
-                        Event::ExportEditable(d)
-                    } else {
-                        Event::Export(d)
-                    })
-                }
+                Ok(()) => Some(Event::export(
+                    Document::ActivityReport(self.period()),
+                    editable,
+                )),
                 Err(e) => outcome(Err(e)),
             },
         };

@@ -72,6 +72,17 @@ pub enum Event {
     Changed,
 }
 
+impl Event {
+    /// Write `document`, as editable OpenDocument when `editable` (a printed one).
+    pub fn export(document: Document, editable: bool) -> Event {
+        if editable {
+            Event::ExportEditable(document)
+        } else {
+            Event::Export(document)
+        }
+    }
+}
+
 /// A record that can be opened from elsewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {

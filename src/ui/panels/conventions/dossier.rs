@@ -57,11 +57,7 @@ impl State {
                         convention: id,
                         choice: self.choice.clone(),
                     };
-                    Some(if editable {
-                        Event::ExportEditable(dossier)
-                    } else {
-                        Event::Export(dossier)
-                    })
+                    Some(Event::export(dossier, editable))
                 }
                 Err(e) => outcome(Err(e)),
             },
