@@ -43,6 +43,18 @@ const CASES: &[Case] = &[
         leximin: false,
     },
     Case {
+        n: 1_200,
+        k: 48,
+        criteria: 5,
+        leximin: true,
+    },
+    Case {
+        n: 2_000,
+        k: 100,
+        criteria: 5,
+        leximin: true,
+    },
+    Case {
         n: 1_000,
         k: 100,
         criteria: 5,
@@ -96,6 +108,10 @@ fn report(case: &Case, inst: &Instance, goal: Goal) -> Option<leximin::Outcome> 
         Err(e) => panic!("{e}"),
     };
     let p = out.mixture.person_probabilities(inst);
+    if let Ok(path) = std::env::var("SORTITION_DUMP") {
+        let text: String = p.iter().map(|x| format!("{x:.9}\n")).collect();
+        std::fs::write(format!("{path}-{goal:?}-{}x{}.txt", case.n, case.k), text).unwrap();
+    }
     let low = p.iter().copied().fold(1.0, f64::min);
     let high = p.iter().copied().fold(0.0, f64::max);
     let copies = lottery::round(inst, &out.mixture);

@@ -1,6 +1,14 @@
 //! LEXIMIN and MAXIMIN (Flanigan, Gölz, Gupta, Hennig, Procaccia, *Fair algorithms
-//! for selecting citizens' assemblies*, Nature 596, 2021) by column generation.
+//! for selecting citizens' assemblies*, Nature 596, 2021).
 //!
+//! LEXIMIN first takes a short way: the leximin of the quota polytope (a few small
+//! LPs, [`super::relaxed`]) decomposed into real panels by Carathéodory's descent
+//! ([`super::decomposition`]). Every mixture of panels lies in that polytope, so a
+//! mixture that reaches its leximin is the LEXIMIN of the draw (the optimum is
+//! unique); on pools like real ones this is the usual case, and takes seconds. When
+//! the descent meets a face with no panel, the long way below runs, from its panels.
+//!
+//! The long way, and MAXIMIN, by column generation.
 //! Volunteers with the same values share one probability, so the model has one row
 //! per type. Each round maximises z, the lowest probability of the types not yet fixed
 //! (fixed ones keep theirs): column generation on the dual of the restricted master,
@@ -24,6 +32,7 @@ use microlp::{ComparisonOp, OptimizationDirection, Problem, Variable};
 use super::instance::Instance;
 use super::lottery::Mixture;
 use super::pricing::{self, Counts, Priced, PricingError};
+use super::{decomposition, relaxed};
 
 /// Which fairness the portfolio aims at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,7 +223,71 @@ struct Search<'a, P> {
     pricing_seconds: f64,
 }
 
-impl<P: FnMut(Progress) -> bool> Search<'_, P> {
+impl<'a, P: FnMut(Progress) -> bool> Search<'a, P> {
+    fn new(inst: &'a Instance, progress: P) -> Self {
+        Search {
+            inst,
+            found: HashSet::new(),
+            panels: Vec::new(),
+            progress,
+            rounds: 0,
+            lp_solves: 0,
+            pricing_calls: 0,
+            lp_seconds: 0.0,
+            pricing_seconds: 0.0,
+        }
+    }
+
+    /// The short way to LEXIMIN: the leximin of the quota polytope
+    /// ([`relaxed::leximin`]), decomposed into real panels without any LP
+    /// ([`decomposition::descend`]). When the descent succeeds the mixture reaches the
+    /// relaxed optimum, which is then the LEXIMIN itself; when it fails (`None`), its
+    /// panels stay for the column generation.
+    fn shortcut(&mut self) -> Result<Option<Outcome>, PortfolioError> {
+        let inst = self.inst;
+        let clock = std::time::Instant::now();
+        let levels = relaxed::leximin(inst, &[]);
+        self.lp_seconds += clock.elapsed().as_secs_f64();
+        self.lp_solves += 1;
+        let Some(levels) = levels else {
+            return Ok(None);
+        };
+        let lowest = levels.iter().copied().fold(1.0, f64::min);
+        let clock = std::time::Instant::now();
+        let mut cancelled = false;
+        let progress = &mut self.progress;
+        let descent = decomposition::descend(inst, &levels, |panels, placed| {
+            cancelled = !progress(Progress {
+                round: 1,
+                panels,
+                fixed_types: (placed * inst.types() as f64) as usize,
+                types: inst.types(),
+                lowest,
+            });
+            !cancelled
+        })?;
+        self.pricing_seconds += clock.elapsed().as_secs_f64();
+        self.pricing_calls += descent.panels.len();
+        if cancelled {
+            return Err(PortfolioError::Cancelled);
+        }
+        if let Some(mixture) = descent.mixture {
+            return Ok(Some(Outcome {
+                mixture: mixture.merged(),
+                unreachable: Vec::new(),
+                rounds: 1,
+                lp_solves: self.lp_solves,
+                pricing_calls: self.pricing_calls,
+                lp_seconds: self.lp_seconds,
+                pricing_seconds: self.pricing_seconds,
+            }));
+        }
+        for panel in descent.panels {
+            self.add(panel);
+        }
+        Ok(None)
+    }
+
     fn add(&mut self, panel: Counts) -> bool {
         if self.found.insert(panel.clone()) {
             self.panels.push(panel);
@@ -413,18 +486,23 @@ pub fn portfolio(
     goal: Goal,
     progress: impl FnMut(Progress) -> bool,
 ) -> Result<Outcome, PortfolioError> {
+    let mut s = Search::new(inst, progress);
+    if goal == Goal::Leximin
+        && let Some(outcome) = s.shortcut()?
+    {
+        return Ok(outcome);
+    }
+    columns(s, goal)
+}
+
+/// LEXIMIN (or MAXIMIN) by column generation, round after round, from the panels the
+/// search already holds.
+fn columns<P: FnMut(Progress) -> bool>(
+    mut s: Search<'_, P>,
+    goal: Goal,
+) -> Result<Outcome, PortfolioError> {
+    let inst = s.inst;
     let types = inst.types();
-    let mut s = Search {
-        inst,
-        found: HashSet::new(),
-        panels: Vec::new(),
-        progress,
-        rounds: 0,
-        lp_solves: 0,
-        pricing_calls: 0,
-        lp_seconds: 0.0,
-        pricing_seconds: 0.0,
-    };
     // A first set of diverse panels: multiplicative weights.
     let mut w = vec![1.0; types];
     let starts = (3 * types / inst.k.max(1) as usize + 20).min(200);
@@ -738,6 +816,39 @@ mod tests {
                 ("âge", "âgé", 1, 2),
             ],
             2,
+        );
+    }
+
+    #[test]
+    fn the_short_way_gives_the_probabilities_of_the_long_way() {
+        let pool = crate::domain::sortition::generated::pool(200, "descente");
+        let quotas = crate::domain::sortition::generated::quotas(20, 0.05);
+        let inst = Instance::new(&pool, &quotas, 20).unwrap();
+        let mut steps = 0;
+        let short = portfolio(&inst, Goal::Leximin, |_| {
+            steps += 1;
+            true
+        })
+        .unwrap();
+        assert_eq!(
+            short.lp_solves, 1,
+            "one relaxed leximin, no column generation"
+        );
+        assert!(steps > 0, "the descent reports its progress");
+        let long = columns(Search::new(&inst, |_| true), Goal::Leximin).unwrap();
+        let (a, b) = (
+            short.mixture.person_probabilities(&inst),
+            long.mixture.person_probabilities(&inst),
+        );
+        for (x, y) in a.iter().zip(&b) {
+            assert!((x - y).abs() < 1e-5, "{x} against {y}");
+        }
+        for p in &short.mixture.panels {
+            assert!(inst.is_feasible(&pricing::people(&inst, p)));
+        }
+        assert!(
+            portfolio(&inst, Goal::Leximin, |_| false).is_err(),
+            "cancel stops the descent"
         );
     }
 

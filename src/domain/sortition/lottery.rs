@@ -30,6 +30,24 @@ impl Mixture {
         p
     }
 
+    /// The same mixture with each panel once (the weights of repeats added).
+    pub fn merged(self) -> Mixture {
+        let mut out = Mixture {
+            panels: Vec::new(),
+            weights: Vec::new(),
+        };
+        for (panel, w) in self.panels.into_iter().zip(self.weights) {
+            match out.panels.iter().position(|p| *p == panel) {
+                Some(i) => out.weights[i] += w,
+                None => {
+                    out.panels.push(panel);
+                    out.weights.push(w);
+                }
+            }
+        }
+        out
+    }
+
     /// Each person's selection probability.
     pub fn person_probabilities(&self, inst: &Instance) -> Vec<f64> {
         let by_type = self.type_probabilities(inst);

@@ -2,6 +2,7 @@
 //! composition; the algorithms (feasibility and relaxation, LEXIMIN, MAXIMIN, LEGACY),
 //! the 1,000-panel lottery and the named generator live in the submodules, all pure.
 
+pub mod decomposition;
 pub mod generated;
 pub mod instance;
 pub mod invitation;
@@ -11,6 +12,7 @@ pub mod lottery;
 pub mod portfolio;
 pub mod pricing;
 pub mod reference;
+pub mod relaxed;
 pub mod replacement;
 pub mod reserves;
 pub mod seed;

@@ -146,6 +146,78 @@ pub fn near_best_panel(
     })
 }
 
+/// Where a panel must lie: per type, the least and most people of it; per quota bound
+/// (in [`Instance::bounds`] order), the least and most; per household, whether it
+/// must have exactly one member on the panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Face {
+    pub types: Vec<(u32, u32)>,
+    pub quotas: Vec<(u32, u32)>,
+    pub households_full: Vec<bool>,
+}
+
+/// The panel with the largest Σ weight × count among those in `face`, or `None` when
+/// there is none or none was found within `node_limit` branch-and-bound nodes.
+pub fn best_in_face(
+    inst: &Instance,
+    weights: &[f64],
+    face: &Face,
+    node_limit: u64,
+) -> Result<Option<Counts>, PricingError> {
+    let mut p = Problem::new(OptimizationDirection::Maximize);
+    let x: Vec<Variable> = face
+        .types
+        .iter()
+        .zip(weights)
+        .map(|(&(lo, hi), &w)| p.add_integer_var(w, (lo as i32, hi as i32)))
+        .collect();
+    p.add_constraint(
+        x.iter().map(|&v| (v, 1.0)),
+        ComparisonOp::Eq,
+        f64::from(inst.k),
+    );
+    for (home, &full) in inst.households.iter().zip(&face.households_full) {
+        let terms = home.iter().map(|&person| (x[inst.type_of[person]], 1.0));
+        let op = if full {
+            ComparisonOp::Eq
+        } else {
+            ComparisonOp::Le
+        };
+        p.add_constraint(terms, op, 1.0);
+    }
+    for ((c, v, _), &(lo, hi)) in inst.bounds().zip(&face.quotas) {
+        let terms: Vec<(Variable, f64)> = (0..inst.types())
+            .filter(|&t| inst.type_values[t][c] == v)
+            .map(|t| (x[t], 1.0))
+            .collect();
+        if lo == hi {
+            p.add_constraint(terms, ComparisonOp::Eq, f64::from(lo));
+            continue;
+        }
+        if lo > 0 {
+            p.add_constraint(terms.clone(), ComparisonOp::Ge, f64::from(lo));
+        }
+        if (hi as usize) < inst.len() {
+            p.add_constraint(terms, ComparisonOp::Le, f64::from(hi));
+        }
+    }
+    let mut options = microlp::SolveOptions::default();
+    options.node_limit = Some(node_limit);
+    let outcome = match p.solve_with(options) {
+        Ok(o) => o,
+        Err(Error::Infeasible) => return Ok(None),
+        Err(e) => return Err(PricingError::Solver(e.to_string())),
+    };
+    let Some(solution) = outcome.solution() else {
+        return Ok(None);
+    };
+    Ok(Some(
+        x.iter()
+            .map(|&v| solution.var_value(v).round().max(0.0) as u32)
+            .collect(),
+    ))
+}
+
 /// The quota-feasible panel with the largest Σ weight × count (weights per person of
 /// each type), as counts per type.
 pub fn best_panel(inst: &Instance, weights: &[f64]) -> Result<Counts, PricingError> {
