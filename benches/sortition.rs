@@ -4,7 +4,9 @@
 //! 1,000-panel lottery. Each case first prints one line of figures (time, LP and
 //! pricing shares, rounds, panels, lowest probability against LEGACY's).
 //!
-//! Run with `cargo bench --bench sortition`; `SORTITION_CASE=1000x40` runs one case.
+//! Run with `cargo bench --bench sortition`; `SORTITION_CASE=1000x40` runs one case,
+//! `SORTITION_DUMP=prefix` writes each portfolio's probabilities (one per volunteer).
+//! Where `benches/data/` holds a case's exact probabilities, they are checked.
 
 use std::time::{Duration, Instant};
 
@@ -112,6 +114,25 @@ fn report(case: &Case, inst: &Instance, goal: Goal) -> Option<leximin::Outcome> 
         let text: String = p.iter().map(|x| format!("{x:.9}\n")).collect();
         std::fs::write(format!("{path}-{goal:?}-{}x{}.txt", case.n, case.k), text).unwrap();
     }
+    // The exact vector computed by column generation alone (before the short way),
+    // stored: the probabilities must not move by more than 1e-4.
+    let stored = format!(
+        "{}/benches/data/{}-{}x{}.txt",
+        env!("CARGO_MANIFEST_DIR"),
+        format!("{goal:?}").to_lowercase(),
+        case.n,
+        case.k
+    );
+    if let Ok(text) = std::fs::read_to_string(&stored) {
+        let exact: Vec<f64> = text.lines().map(|l| l.parse().unwrap()).collect();
+        let worst = exact
+            .iter()
+            .zip(&p)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        assert!(worst < 1e-4, "{stored}: a probability moved by {worst}");
+        eprintln!("{stored}: every probability within {worst:.1e} of the stored vector");
+    }
     let low = p.iter().copied().fold(1.0, f64::min);
     let high = p.iter().copied().fold(0.0, f64::max);
     let copies = lottery::round(inst, &out.mixture);
@@ -120,7 +141,7 @@ fn report(case: &Case, inst: &Instance, goal: Goal) -> Option<leximin::Outcome> 
     eprintln!(
         "n={} k={} ({} criteria, {} types): {goal:?} {seconds:.2} s (LP {:.2} s, pricing {:.2} s), \
          {} rounds, {} LP, {} pricing, {} panels; lowest {low:.4}, highest {high:.4}; \
-         lottery deviation {:.4}; LEGACY lowest {:.4} ({} at zero)",
+         lottery deviation {:.4}, lowest share {:.4} below the lowest; LEGACY lowest {:.4} ({} at zero)",
         case.n,
         case.k,
         case.criteria,
@@ -132,6 +153,7 @@ fn report(case: &Case, inst: &Instance, goal: Goal) -> Option<leximin::Outcome> 
         out.pricing_calls,
         out.mixture.panels.len(),
         lottery::deviation(inst, &panels, &p),
+        lottery::lowest_shortfall(inst, &panels, &p),
         legacy_p.iter().copied().fold(1.0, f64::min),
         legacy_p.iter().filter(|&&x| x == 0.0).count(),
     );

@@ -185,7 +185,7 @@ fn prepare(cx: &Context, words: &[&str]) -> Result<(), String> {
              Probabilité de sélection : la plus basse {}, la plus haute {}.\n\
              Vivier et quotas, SHA-256 : {}\n\
              Liste des 1 000 panels, SHA-256 : {}\n\
-             Écart d'arrondi le plus grand : {}",
+             Écart d'arrondi le plus grand : {} ; part la plus basse sous la plus basse probabilité : {}",
             pool.len(),
             format!("{:?}", p.algorithm).to_uppercase(),
             format!("{:.1}", start.elapsed().as_secs_f64()).replace('.', ","),
@@ -193,7 +193,8 @@ fn prepare(cx: &Context, words: &[&str]) -> Result<(), String> {
             decimal(high),
             p.inputs_sha256,
             p.list_sha256,
-            decimal(p.rounding_deviation)
+            decimal(p.rounding_deviation),
+            decimal(p.lowest_shortfall.unwrap_or(0.0))
         )
     );
     let never = p.people.iter().filter(|x| x.probability < 1e-9).count();

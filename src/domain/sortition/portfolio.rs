@@ -88,6 +88,10 @@ pub struct Portfolio {
     /// The largest gap between a person's share of the 1,000 panels and their
     /// probability.
     pub rounding_deviation: f64,
+    /// How far the lowest share of the list falls below the lowest probability
+    /// (absent from files written before it was computed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lowest_shortfall: Option<f64>,
     /// Under the one-person-per-household rule, the households of two or more (ids);
     /// absent otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -312,6 +316,7 @@ fn assemble(
         panels: ids,
         generator: GENERATOR.into(),
         rounding_deviation: lottery::deviation(inst, panels, &probabilities),
+        lowest_shortfall: Some(lottery::lowest_shortfall(inst, panels, &probabilities)),
         households: inst
             .households
             .iter()

@@ -340,10 +340,11 @@ fn result<'a>(l: &'a Loaded, prepared: &'a crate::store::Prepared) -> Element<'a
         widget::field(
             "Probabilités",
             tf!(
-                "de {} à {} ; écart d'arrondi des 1 000 panels : {}",
+                "de {} à {} ; écart d'arrondi des 1 000 panels : {}, part la plus basse {} sous la plus basse probabilité",
                 fr::decimal(low),
                 fr::decimal(high),
-                fr::decimal(p.rounding_deviation)
+                fr::decimal(p.rounding_deviation),
+                fr::decimal(p.lowest_shortfall.unwrap_or(0.0))
             )
         ),
         widget::field(
