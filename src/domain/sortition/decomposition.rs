@@ -50,12 +50,8 @@ pub fn descend(
         .bounds()
         .map(|(c, v, b)| (c, v, b.min, b.max))
         .collect();
-    let quota_sum = |r: &[f64], c: usize, v: usize| -> f64 {
-        (0..types)
-            .filter(|&t| inst.type_values[t][c] == v)
-            .map(|t| r[t])
-            .sum()
-    };
+    let quota_sum =
+        |r: &[f64], c: usize, v: usize| -> f64 { inst.types_with(c, v).map(|t| r[t]).sum() };
     let home_sum = |r: &[f64], h: usize| -> f64 {
         inst.households[h]
             .iter()

@@ -232,6 +232,11 @@ impl Instance {
         self.members.len()
     }
 
+    /// The types holding value `v` of criterion `c`.
+    pub fn types_with(&self, c: usize, v: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.types()).filter(move |&t| self.type_values[t][c] == v)
+    }
+
     /// Every (criterion, value) pair with its bounds, in table order.
     pub fn bounds(&self) -> impl Iterator<Item = (usize, usize, &Bound)> {
         self.criteria

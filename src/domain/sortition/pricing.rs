@@ -19,9 +19,12 @@ pub enum PricingError {
 /// A panel as counts per type.
 pub type Counts = Vec<u32>;
 
+/// The integer program of a panel in `face`: maximising Σ weight × count, or with
+/// `relax`, minimising the seats by which the quotas must move (the slacks returned).
 fn model(
     inst: &Instance,
     weights: &[f64],
+    face: &Face,
     relax: bool,
 ) -> (Problem, Vec<Variable>, Vec<(Variable, Variable)>) {
     let mut p = Problem::new(if relax {
@@ -29,11 +32,13 @@ fn model(
     } else {
         OptimizationDirection::Maximize
     });
-    let x: Vec<Variable> = inst
-        .members
+    let x: Vec<Variable> = face
+        .types
         .iter()
         .enumerate()
-        .map(|(t, m)| p.add_integer_var(if relax { 0.0 } else { weights[t] }, (0, m.len() as i32)))
+        .map(|(t, &(lo, hi))| {
+            p.add_integer_var(if relax { 0.0 } else { weights[t] }, (lo as i32, hi as i32))
+        })
         .collect();
     p.add_constraint(
         x.iter().map(|&v| (v, 1.0)),
@@ -41,39 +46,42 @@ fn model(
         f64::from(inst.k),
     );
     // One person per household: its members are types of one person each.
-    for home in &inst.households {
+    for (home, &full) in inst.households.iter().zip(&face.households_full) {
+        let op = if full {
+            ComparisonOp::Eq
+        } else {
+            ComparisonOp::Le
+        };
         p.add_constraint(
             home.iter().map(|&person| (x[inst.type_of[person]], 1.0)),
-            ComparisonOp::Le,
+            op,
             1.0,
         );
     }
     let mut slacks = Vec::new();
-    for (c, v, b) in inst.bounds() {
-        let terms: Vec<(Variable, f64)> = inst
-            .type_values
-            .iter()
-            .enumerate()
-            .filter(|(_, tv)| tv[c] == v)
-            .map(|(t, _)| (x[t], 1.0))
-            .collect();
+    for ((c, v, _), &(min, max)) in inst.bounds().zip(&face.quotas) {
+        let terms: Vec<(Variable, f64)> = inst.types_with(c, v).map(|t| (x[t], 1.0)).collect();
         if relax {
             // Below the minimum by `lo`, above the maximum by `hi`, each costing 1.
             let lo = p.add_integer_var(1.0, (0, inst.k as i32));
             let hi = p.add_integer_var(1.0, (0, inst.k as i32));
             let mut ge = terms.clone();
             ge.push((lo, 1.0));
-            p.add_constraint(ge, ComparisonOp::Ge, f64::from(b.min));
+            p.add_constraint(ge, ComparisonOp::Ge, f64::from(min));
             let mut le = terms;
             le.push((hi, -1.0));
-            p.add_constraint(le, ComparisonOp::Le, f64::from(b.max));
+            p.add_constraint(le, ComparisonOp::Le, f64::from(max));
             slacks.push((lo, hi));
+        } else if min == max {
+            // As one equality: the descent's faces pin quotas, and branch and bound
+            // finds their panels far sooner this way than with two inequalities.
+            p.add_constraint(terms, ComparisonOp::Eq, f64::from(min));
         } else {
-            if b.min > 0 {
-                p.add_constraint(terms.clone(), ComparisonOp::Ge, f64::from(b.min));
+            if min > 0 {
+                p.add_constraint(terms.clone(), ComparisonOp::Ge, f64::from(min));
             }
-            if (b.max as usize) < inst.len() {
-                p.add_constraint(terms, ComparisonOp::Le, f64::from(b.max));
+            if (max as usize) < inst.len() {
+                p.add_constraint(terms, ComparisonOp::Le, f64::from(max));
             }
         }
     }
@@ -104,7 +112,7 @@ pub fn near_best_panel(
         .iter()
         .map(|&w| if w > top * 1e-7 { w } else { 0.0 })
         .collect();
-    let (p, x, _) = model(inst, &clean, false);
+    let (p, x, _) = model(inst, &clean, &Face::whole(inst), false);
     let mut options = microlp::SolveOptions::default();
     options.mip_gap = gap;
     options.node_limit = node_limit;
@@ -156,6 +164,17 @@ pub struct Face {
     pub households_full: Vec<bool>,
 }
 
+impl Face {
+    /// Every panel: each type from none to all its members, the quotas as set.
+    pub fn whole(inst: &Instance) -> Face {
+        Face {
+            types: inst.members.iter().map(|m| (0, m.len() as u32)).collect(),
+            quotas: inst.bounds().map(|(_, _, b)| (b.min, b.max)).collect(),
+            households_full: vec![false; inst.households.len()],
+        }
+    }
+}
+
 /// The panel with the largest Σ weight × count among those in `face`, or `None` when
 /// there is none or none was found within `node_limit` branch-and-bound nodes.
 pub fn best_in_face(
@@ -164,43 +183,7 @@ pub fn best_in_face(
     face: &Face,
     node_limit: u64,
 ) -> Result<Option<Counts>, PricingError> {
-    let mut p = Problem::new(OptimizationDirection::Maximize);
-    let x: Vec<Variable> = face
-        .types
-        .iter()
-        .zip(weights)
-        .map(|(&(lo, hi), &w)| p.add_integer_var(w, (lo as i32, hi as i32)))
-        .collect();
-    p.add_constraint(
-        x.iter().map(|&v| (v, 1.0)),
-        ComparisonOp::Eq,
-        f64::from(inst.k),
-    );
-    for (home, &full) in inst.households.iter().zip(&face.households_full) {
-        let terms = home.iter().map(|&person| (x[inst.type_of[person]], 1.0));
-        let op = if full {
-            ComparisonOp::Eq
-        } else {
-            ComparisonOp::Le
-        };
-        p.add_constraint(terms, op, 1.0);
-    }
-    for ((c, v, _), &(lo, hi)) in inst.bounds().zip(&face.quotas) {
-        let terms: Vec<(Variable, f64)> = (0..inst.types())
-            .filter(|&t| inst.type_values[t][c] == v)
-            .map(|t| (x[t], 1.0))
-            .collect();
-        if lo == hi {
-            p.add_constraint(terms, ComparisonOp::Eq, f64::from(lo));
-            continue;
-        }
-        if lo > 0 {
-            p.add_constraint(terms.clone(), ComparisonOp::Ge, f64::from(lo));
-        }
-        if (hi as usize) < inst.len() {
-            p.add_constraint(terms, ComparisonOp::Le, f64::from(hi));
-        }
-    }
+    let (p, x, _) = model(inst, weights, face, false);
     let mut options = microlp::SolveOptions::default();
     options.node_limit = Some(node_limit);
     let outcome = match p.solve_with(options) {
@@ -247,7 +230,7 @@ pub struct Relaxed {
 /// The quotas to move, by as few seats in all as possible, so that a panel exists
 /// (empty when the quotas can already be met).
 pub fn relaxation(inst: &Instance) -> Result<Vec<Relaxed>, PricingError> {
-    let (p, _, slacks) = model(inst, &[], true);
+    let (p, _, slacks) = model(inst, &[], &Face::whole(inst), true);
     let solution = match p.solve() {
         Ok(outcome) => outcome
             .into_solution()

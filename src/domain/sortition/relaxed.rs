@@ -38,10 +38,7 @@ fn polytope(inst: &Instance, zero: &[usize]) -> Vec<Row> {
         rows.push((vec![(t, 1.0)], 0.0));
     }
     for (c, v, b) in inst.bounds() {
-        let terms: Vec<(usize, f64)> = (0..types)
-            .filter(|&t| inst.type_values[t][c] == v)
-            .map(|t| (t, size(t)))
-            .collect();
+        let terms: Vec<(usize, f64)> = inst.types_with(c, v).map(|t| (t, size(t))).collect();
         if b.min > 0 {
             rows.push((
                 terms.iter().map(|&(t, a)| (t, -a)).collect(),
