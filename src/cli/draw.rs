@@ -194,7 +194,7 @@ fn prepare(cx: &Context, words: &[&str]) -> Result<(), String> {
             p.inputs_sha256,
             p.list_sha256,
             decimal(p.rounding_deviation),
-            decimal(p.lowest_shortfall.unwrap_or(0.0))
+            decimal(p.lowest_shortfall())
         )
     );
     let never = p.people.iter().filter(|x| x.probability < 1e-9).count();

@@ -185,12 +185,10 @@ pub fn build(
             text::decimal(p.rounding_deviation),
         ),
     ]));
-    if let Some(shortfall) = p.lowest_shortfall {
-        blocks.push(Block::KeyValues(vec![(
-            "Part la plus basse dans la liste, sous la plus basse probabilité".into(),
-            text::decimal(shortfall),
-        )]));
-    }
+    blocks.push(Block::KeyValues(vec![(
+        "Part la plus basse dans la liste, sous la plus basse probabilité".into(),
+        text::decimal(p.lowest_shortfall()),
+    )]));
     blocks.push(Block::Heading(
         1,
         format!(

@@ -358,6 +358,34 @@ fn the_proces_verbal_reads_back_with_hashes_quotas_and_panel() {
         assert!(flat.contains(id), "panel member {id} printed");
     }
     assert!(!flat.contains("NON"), "every quota met");
+    // The list's fairness, computed from the list: the lowest share against the lowest
+    // probability.
+    let people = json["people"].as_array().unwrap();
+    let lowest = people
+        .iter()
+        .map(|x| x["probability"].as_f64().unwrap())
+        .fold(f64::INFINITY, f64::min);
+    let panels = json["panels"].as_array().unwrap();
+    let share = |id: &str| {
+        panels
+            .iter()
+            .filter(|p| p.as_array().unwrap().iter().any(|x| x == id))
+            .count() as f64
+            / panels.len() as f64
+    };
+    let shortfall = people
+        .iter()
+        .map(|x| lowest - share(x["id"].as_str().unwrap()))
+        .fold(0.0, f64::max);
+    let printed = format!("{shortfall:.4}").replace('.', ",");
+    assert!(
+        flat.contains(&format!("sous la plus basse probabilité {printed}")),
+        "shortfall {printed} printed in {flat}"
+    );
+    assert!(
+        shortfall <= 0.001 + 1e-9,
+        "the worst-off keep their share: {shortfall}"
+    );
 }
 
 #[test]

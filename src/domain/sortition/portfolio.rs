@@ -88,10 +88,6 @@ pub struct Portfolio {
     /// The largest gap between a person's share of the 1,000 panels and their
     /// probability.
     pub rounding_deviation: f64,
-    /// How far the lowest share of the list falls below the lowest probability
-    /// (absent from files written before it was computed).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lowest_shortfall: Option<f64>,
     /// Under the one-person-per-household rule, the households of two or more (ids);
     /// absent otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -118,6 +114,32 @@ impl Choice {
 }
 
 impl Portfolio {
+    /// How far the lowest share of the 1,000 panels falls below the lowest
+    /// probability (0 when no one's does), computed from the list itself, so that it
+    /// holds for files written before it was printed too.
+    pub fn lowest_shortfall(&self) -> f64 {
+        let index: std::collections::HashMap<&str, usize> = self
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), i))
+            .collect();
+        let mut hits = vec![0usize; self.people.len()];
+        for id in self.panels.iter().flatten() {
+            if let Some(&i) = index.get(id.as_str()) {
+                hits[i] += 1;
+            }
+        }
+        let lowest = self
+            .people
+            .iter()
+            .map(|x| x.probability)
+            .fold(f64::INFINITY, f64::min);
+        hits.iter()
+            .map(|&h| lowest - h as f64 / self.panels.len().max(1) as f64)
+            .fold(0.0, f64::max)
+    }
+
     /// The pool and quotas the file publishes, as an instance.
     pub fn instance(&self) -> Result<Instance, super::instance::InstanceError> {
         let home = |id: &str| {
@@ -316,7 +338,6 @@ fn assemble(
         panels: ids,
         generator: GENERATOR.into(),
         rounding_deviation: lottery::deviation(inst, panels, &probabilities),
-        lowest_shortfall: Some(lottery::lowest_shortfall(inst, panels, &probabilities)),
         households: inst
             .households
             .iter()

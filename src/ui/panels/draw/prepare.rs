@@ -344,7 +344,7 @@ fn result<'a>(l: &'a Loaded, prepared: &'a crate::store::Prepared) -> Element<'a
                 fr::decimal(low),
                 fr::decimal(high),
                 fr::decimal(p.rounding_deviation),
-                fr::decimal(p.lowest_shortfall.unwrap_or(0.0))
+                fr::decimal(p.lowest_shortfall())
             )
         ),
         widget::field(
