@@ -224,6 +224,7 @@ pub fn import_contacts(cx: &Context, rest: &[&str]) -> Result<(), String> {
     }
     let bytes = read(cx, file)?;
     let read = crate::import::contacts::read(&bytes, Local::now().date_naive());
+    drop(bytes);
     let mapped: Vec<String> = read
         .header
         .iter()

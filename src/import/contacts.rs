@@ -217,18 +217,19 @@ pub fn read(bytes: &[u8], today: NaiveDate) -> ContactFile {
             };
         }
     };
-    let Some((header, rows)) = records.split_first() else {
+    let mut records = records.into_iter();
+    let Some(header) = records.next() else {
         return ContactFile {
             errors: vec!["Le fichier est vide.".into()],
             today,
             ..ContactFile::default()
         };
     };
-    let mapping = guess_mapping(&header.fields);
+    // The records move into the file (kept for a corrected mapping), never copied.
     let mut file = ContactFile {
-        header: header.fields.clone(),
-        mapping,
-        records: rows.to_vec(),
+        mapping: guess_mapping(&header.fields),
+        header: header.fields,
+        records: records.collect(),
         today,
         ..ContactFile::default()
     };
@@ -296,6 +297,8 @@ fn check(file: &mut ContactFile) {
         return;
     }
     let width = file.header.len();
+    // Reserved once: growing by doubling would hold two copies of a large file's rows.
+    file.rows.reserve_exact(file.records.len());
     for r in &file.records {
         let mut problems = Vec::new();
         if r.fields.len() != width {

@@ -47,8 +47,16 @@ impl Store {
         &self,
         rows: &[ImportRow],
     ) -> Result<Vec<(usize, ContactId, String)>, StoreError> {
-        let mut stmt = self.conn.prepare(MATCH)?;
         let mut out = Vec::new();
+        let empty: bool =
+            self.conn
+                .query_row("SELECT NOT EXISTS (SELECT 1 FROM contacts)", [], |r| {
+                    r.get(0)
+                })?;
+        if empty {
+            return Ok(out);
+        }
+        let mut stmt = self.conn.prepare(MATCH)?;
         for r in rows {
             let c = &r.contact;
             let found: Option<i64> = stmt
