@@ -184,11 +184,11 @@ pub fn build(
             "Écart d'arrondi le plus grand (liste des 1 000 panels)".into(),
             text::decimal(p.rounding_deviation),
         ),
+        (
+            "Part la plus basse dans la liste, sous la plus basse probabilité".into(),
+            text::decimal(p.lowest_shortfall()),
+        ),
     ]));
-    blocks.push(Block::KeyValues(vec![(
-        "Part la plus basse dans la liste, sous la plus basse probabilité".into(),
-        text::decimal(p.lowest_shortfall()),
-    )]));
     blocks.push(Block::Heading(
         1,
         format!(
