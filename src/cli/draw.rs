@@ -93,8 +93,20 @@ pub static COMMANDS: &[Command] = &[
 /// computation shows it is alive.
 fn progress() -> impl FnMut(crate::domain::sortition::leximin::Progress) -> bool {
     let mut shown = (0, 0);
+    let mut decomposing = false;
     move |p| {
-        if (p.round, p.fixed_types) != shown {
+        if p.placed.is_some() {
+            if !decomposing {
+                decomposing = true;
+                eprintln!(
+                    "{}",
+                    tf!(
+                        "Décomposition en panels de la répartition la plus équitable (plus basse probabilité visée {})…",
+                        decimal(p.lowest)
+                    )
+                );
+            }
+        } else if (p.round, p.fixed_types) != shown {
             shown = (p.round, p.fixed_types);
             eprintln!(
                 "{}",

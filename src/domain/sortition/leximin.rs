@@ -63,6 +63,9 @@ pub struct Progress {
     pub types: usize,
     /// The lowest probability reached so far.
     pub lowest: f64,
+    /// On the short way, the share of the portfolio's weight placed in panels so far
+    /// (0 to 1, on a log scale); `None` in the rounds of the long way.
+    pub placed: Option<f64>,
 }
 
 /// A portfolio and how it was found.
@@ -260,9 +263,10 @@ impl<'a, P: FnMut(Progress) -> bool> Search<'a, P> {
             cancelled = !progress(Progress {
                 round: 1,
                 panels,
-                fixed_types: (placed * inst.types() as f64) as usize,
+                fixed_types: 0,
                 types: inst.types(),
                 lowest,
+                placed: Some(placed),
             });
             !cancelled
         })?;
@@ -328,6 +332,7 @@ impl<'a, P: FnMut(Progress) -> bool> Search<'a, P> {
             fixed_types: targets.iter().filter(|t| t.is_some()).count(),
             types: targets.len(),
             lowest,
+            placed: None,
         });
         if go {
             Ok(())
@@ -825,8 +830,8 @@ mod tests {
         let quotas = crate::domain::sortition::generated::quotas(20, 0.05);
         let inst = Instance::new(&pool, &quotas, 20).unwrap();
         let mut steps = 0;
-        let short = portfolio(&inst, Goal::Leximin, |_| {
-            steps += 1;
+        let short = portfolio(&inst, Goal::Leximin, |p| {
+            steps += usize::from(p.placed.is_some_and(|x| (0.0..=1.0).contains(&x)));
             true
         })
         .unwrap();

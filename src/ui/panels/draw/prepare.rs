@@ -277,6 +277,14 @@ impl State {
                             fr::integer(LEGACY_RUNS as i64)
                         ),
                     ),
+                    (Some(p), false) if p.placed.is_some() => (
+                        p.placed.unwrap_or(0.0) as f32,
+                        tf!(
+                            "Décomposition en panels : {} panels, plus basse probabilité visée {}",
+                            p.panels,
+                            fr::decimal(p.lowest)
+                        ),
+                    ),
                     (Some(p), false) => (
                         p.fixed_types as f32 / p.types.max(1) as f32,
                         tf!(
