@@ -153,7 +153,7 @@ fn report(case: &Case, inst: &Instance, goal: Goal) -> Option<leximin::Outcome> 
         out.pricing_calls,
         out.mixture.panels.len(),
         lottery::deviation(inst, &panels, &p),
-        lottery::lowest_shortfall(inst, &panels, &p),
+        lottery::lowest_shortfall(&panels, &p),
         legacy_p.iter().copied().fold(1.0, f64::min),
         legacy_p.iter().filter(|&&x| x == 0.0).count(),
     );

@@ -244,8 +244,8 @@ const FOCUS: usize = 20;
 
 /// The largest amount by which a person's share of the list falls below the lowest
 /// probability (0 when no one's does).
-pub fn lowest_shortfall(inst: &Instance, panels: &[Vec<usize>], probabilities: &[f64]) -> f64 {
-    let mut hits = vec![0usize; inst.len()];
+pub fn lowest_shortfall(panels: &[Vec<usize>], probabilities: &[f64]) -> f64 {
+    let mut hits = vec![0usize; probabilities.len()];
     for p in panels {
         p.iter().for_each(|&i| hits[i] += 1);
     }
@@ -318,7 +318,7 @@ mod tests {
         let p = out.mixture.person_probabilities(&inst);
         let dev = deviation(&inst, &panels, &p);
         assert!(dev <= MAX_GAP, "deviation {dev} above {MAX_GAP}");
-        let short = lowest_shortfall(&inst, &panels, &p);
+        let short = lowest_shortfall(&panels, &p);
         assert!(short <= LOWEST_GAP, "lowest share {short} below the lowest");
         // The local search only ever relieves: the greedy walk alone is no better.
         let alone = expand(&inst, &out.mixture, &greedy(&inst, &out.mixture));

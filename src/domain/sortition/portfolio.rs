@@ -124,20 +124,17 @@ impl Portfolio {
             .enumerate()
             .map(|(i, x)| (x.id.as_str(), i))
             .collect();
-        let mut hits = vec![0usize; self.people.len()];
-        for id in self.panels.iter().flatten() {
-            if let Some(&i) = index.get(id.as_str()) {
-                hits[i] += 1;
-            }
-        }
-        let lowest = self
-            .people
+        let panels: Vec<Vec<usize>> = self
+            .panels
             .iter()
-            .map(|x| x.probability)
-            .fold(f64::INFINITY, f64::min);
-        hits.iter()
-            .map(|&h| lowest - h as f64 / self.panels.len().max(1) as f64)
-            .fold(0.0, f64::max)
+            .map(|p| {
+                p.iter()
+                    .filter_map(|id| index.get(id.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        let probabilities: Vec<f64> = self.people.iter().map(|x| x.probability).collect();
+        lottery::lowest_shortfall(&panels, &probabilities)
     }
 
     /// The pool and quotas the file publishes, as an instance.
