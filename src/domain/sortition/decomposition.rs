@@ -24,11 +24,12 @@ const NODES: u64 = 2_000;
 const LEFT: f64 = 1e-6;
 
 /// The outcome of a descent.
-pub struct Descent {
-    /// The mixture, when every step found a panel and the counts check.
-    pub mixture: Option<Mixture>,
-    /// Every panel the descent took, for the column generation when it failed.
-    pub panels: Vec<Counts>,
+pub enum Descent {
+    /// Every step found a panel and the mixture's probabilities check.
+    Reached(Mixture),
+    /// A face held no panel, the check failed, or the descent was stopped: the panels
+    /// taken so far, for the column generation.
+    Stuck(Vec<Counts>),
 }
 
 /// Decomposes the per-type probabilities `levels` into a mixture of panels. After each
@@ -96,10 +97,7 @@ pub fn descend(
         };
         let weights_now: Vec<f64> = r.iter().zip(&size).map(|(r, n)| r / n).collect();
         let Some(y) = pricing::best_in_face(inst, &weights_now, &face, NODES)? else {
-            return Ok(Descent {
-                mixture: None,
-                panels,
-            });
+            return Ok(Descent::Stuck(panels));
         };
         let yf: Vec<f64> = y.iter().map(|&x| f64::from(x)).collect();
         // The largest θ with (r − θy)/(1 − θ) still in the polytope.
@@ -134,35 +132,25 @@ pub fn descend(
         weights.push(left * theta);
         left *= 1.0 - theta;
         if !go(panels.len(), (left.ln() / LEFT.ln()).clamp(0.0, 1.0)) {
-            return Ok(Descent {
-                mixture: None,
-                panels,
-            });
+            return Ok(Descent::Stuck(panels));
         }
         for t in 0..types {
             r[t] = ((r[t] - theta * yf[t]) / (1.0 - theta)).clamp(0.0, size[t]);
         }
     }
-    // The check: the mixture's expected counts against the target.
-    let mut got = vec![0.0; types];
-    for (panel, w) in panels.iter().zip(&weights) {
-        for (t, &x) in panel.iter().enumerate() {
-            got[t] += w * f64::from(x);
-        }
-    }
+    // The check: the mixture's probabilities against the levels.
     let total: f64 = weights.iter().sum();
+    let mixture = Mixture { panels, weights };
     let exact = (total - 1.0).abs() < 1e-9
-        && got
+        && mixture
+            .type_probabilities(inst)
             .iter()
-            .zip(&target)
-            .zip(&size)
-            .all(|((g, w), n)| (g - w).abs() / n < 10.0 * LEFT);
-    Ok(Descent {
-        mixture: exact.then(|| Mixture {
-            panels: panels.clone(),
-            weights,
-        }),
-        panels,
+            .zip(levels)
+            .all(|(got, want)| (got - want).abs() < 10.0 * LEFT);
+    Ok(if exact {
+        Descent::Reached(mixture)
+    } else {
+        Descent::Stuck(mixture.panels)
     })
 }
 
@@ -184,7 +172,9 @@ mod tests {
             true
         })
         .unwrap();
-        let mix = descent.mixture.expect("generated pools decompose");
+        let Descent::Reached(mix) = descent else {
+            panic!("generated pools decompose")
+        };
         assert!(calls + 1 >= mix.panels.len(), "a report after each step");
         assert!(mix.panels.len() <= inst.types() + 1);
         assert!((mix.weights.iter().sum::<f64>() - 1.0).abs() < 1e-9);
@@ -196,7 +186,6 @@ mod tests {
         }
         // Stopped at once: no mixture, the first panel kept.
         let stopped = descend(&inst, &levels, |_, _| false).unwrap();
-        assert!(stopped.mixture.is_none());
-        assert_eq!(stopped.panels.len(), 1);
+        assert!(matches!(stopped, Descent::Stuck(p) if p.len() == 1));
     }
 }

@@ -29,10 +29,11 @@ use clarabel::solver::{
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem, Variable};
 
+use super::decomposition::{self, Descent};
 use super::instance::Instance;
 use super::lottery::Mixture;
 use super::pricing::{self, Counts, Priced, PricingError};
-use super::{decomposition, relaxed};
+use super::relaxed;
 
 /// Which fairness the portfolio aims at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,25 +272,30 @@ impl<'a, P: FnMut(Progress) -> bool> Search<'a, P> {
             !cancelled
         })?;
         self.pricing_seconds += clock.elapsed().as_secs_f64();
-        self.pricing_calls += descent.panels.len();
         if cancelled {
             return Err(PortfolioError::Cancelled);
         }
-        if let Some(mixture) = descent.mixture {
-            return Ok(Some(Outcome {
-                mixture: mixture.merged(),
-                unreachable: Vec::new(),
-                rounds: 1,
-                lp_solves: self.lp_solves,
-                pricing_calls: self.pricing_calls,
-                lp_seconds: self.lp_seconds,
-                pricing_seconds: self.pricing_seconds,
-            }));
+        match descent {
+            Descent::Reached(mixture) => {
+                self.pricing_calls += mixture.panels.len();
+                Ok(Some(Outcome {
+                    mixture: mixture.merged(),
+                    unreachable: Vec::new(),
+                    rounds: 1,
+                    lp_solves: self.lp_solves,
+                    pricing_calls: self.pricing_calls,
+                    lp_seconds: self.lp_seconds,
+                    pricing_seconds: self.pricing_seconds,
+                }))
+            }
+            Descent::Stuck(panels) => {
+                self.pricing_calls += panels.len();
+                for panel in panels {
+                    self.add(panel);
+                }
+                Ok(None)
+            }
         }
-        for panel in descent.panels {
-            self.add(panel);
-        }
-        Ok(None)
     }
 
     fn add(&mut self, panel: Counts) -> bool {
