@@ -15,6 +15,7 @@ pub mod reference;
 pub mod relaxed;
 pub mod replacement;
 pub mod reserves;
+pub mod rounding;
 pub mod seed;
 
 use chrono::NaiveDate;
