@@ -3,6 +3,10 @@
 //!
 //! Run with `cargo bench --bench contacts`. Built with `--features chiffrement`, every
 //! store is encrypted (SQLCipher): run both to see what encryption costs.
+//!
+//! First, the whole process as the person runs it: `agora contacts import` of the file
+//! into an empty data folder against `sqlite3 .import` of the same file (when `sqlite3`
+//! is installed), wall time and peak memory, the median of five runs taken in turn.
 
 use agora::import::contacts;
 use agora::store::{self, ContactFilter, ContactSort, Duplicates, SortColumn, Store};
@@ -99,8 +103,79 @@ fn new_store(dir: &std::path::Path) -> Store {
     s
 }
 
+/// The median wall time (s) and peak resident memory (MB) of five runs of a command
+/// `make` builds afresh for each run (in a new folder `make` is given).
+#[cfg(unix)]
+fn whole_process(make: impl Fn(&std::path::Path) -> std::process::Command) -> (f64, f64) {
+    let mut runs: Vec<(f64, f64)> = (0..5)
+        .map(|_| {
+            let dir = tempfile::tempdir().unwrap();
+            let mut cmd = make(dir.path());
+            let start = std::time::Instant::now();
+            // Reaped below by wait4, which also gives its peak memory.
+            let child = cmd
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("the command starts")
+                .id();
+            let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
+            // SAFETY: waits for our own child once; `status` and `usage` outlive the call.
+            let pid = unsafe { libc::wait4(child as i32, &mut status, 0, &mut usage) };
+            let seconds = start.elapsed().as_secs_f64();
+            assert!(pid > 0 && status == 0, "{cmd:?} failed ({status})");
+            (seconds, usage.ru_maxrss as f64 / 1024.0)
+        })
+        .collect();
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let memory = median(runs.iter().map(|r| r.1).collect());
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    (runs[runs.len() / 2].0, memory)
+}
+
+/// Prints the whole-process import against `sqlite3 .import`, and the ratio.
+#[cfg(unix)]
+fn report_whole_import(csv: &[u8]) {
+    use std::process::Command;
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("contacts.csv");
+    std::fs::write(&file, csv).unwrap();
+    let (agora, agora_mb) = whole_process(|dir| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_agora"));
+        c.arg("--data-dir").arg(dir).args(["contacts", "import"]);
+        // Every row created: the generated names repeat with the same postal code, so
+        // the default policy would leave most rows aside as duplicates of earlier ones.
+        c.arg(&file).args(["--doublons", "creer"]);
+        c
+    });
+    eprintln!(
+        "whole process, agora contacts import of {ROWS} rows: {agora:.2} s, peak {agora_mb:.0} MB \
+         (aims: 3× sqlite3 .import, under 120 MB)"
+    );
+    if Command::new("sqlite3").arg("--version").output().is_err() {
+        eprintln!("sqlite3 is not installed: no ratio");
+        return;
+    }
+    let (sqlite, sqlite_mb) = whole_process(|dir| {
+        let mut c = Command::new("sqlite3");
+        c.args(["-batch", "-cmd", ".mode csv", "-cmd", ".separator ;"]);
+        c.arg(dir.join("plain.sqlite"));
+        c.arg(format!(".import {} contacts", file.display()));
+        c
+    });
+    eprintln!(
+        "whole process, sqlite3 .import of the same file: {sqlite:.2} s, peak {sqlite_mb:.0} MB; \
+         ratio {:.1}×",
+        agora / sqlite
+    );
+}
+
 fn contacts_bench(c: &mut Criterion) {
     let csv = office_csv();
+    #[cfg(unix)]
+    report_whole_import(&csv);
     let mut group = c.benchmark_group("contacts_100k");
     group.sample_size(10);
     group.throughput(Throughput::Elements(ROWS as u64));

@@ -283,7 +283,7 @@ fn panel_ids(path: &str) -> Result<Vec<String>, String> {
         crate::import::csv::read(&read(path)?).map_err(|e| format!("« {path} » : {e}"))?;
     Ok(records
         .into_iter()
-        .filter_map(|r| r.fields.into_iter().next())
+        .filter_map(|r| r.get(0).map(str::to_string))
         .filter(|id| !id.is_empty())
         .skip_while(|id| id.eq_ignore_ascii_case("id"))
         .collect())

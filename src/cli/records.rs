@@ -247,7 +247,7 @@ pub fn import_contacts(cx: &Context, rest: &[&str]) -> Result<(), String> {
         ));
     }
     cx.with_store(|store| {
-        let duplicates = store.import_duplicates(&read.rows)?;
+        let duplicates = store.import_duplicates(read.rows())?;
         for (line, id, existing) in &duplicates {
             say(format!(
                 "Ligne {line} : doublon probable de « {existing} » (contact n° {id})"
@@ -255,7 +255,7 @@ pub fn import_contacts(cx: &Context, rest: &[&str]) -> Result<(), String> {
         }
         say(format!(
             "{} ligne(s) valides, {} doublon(s) probable(s).",
-            read.rows.len(),
+            read.good_rows,
             duplicates.len()
         ));
         if dry_run {

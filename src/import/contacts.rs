@@ -186,13 +186,16 @@ pub struct ImportRow {
     pub consent: Option<NaiveDate>,
 }
 
-/// A file read: its header, the mapping, the good rows and the errors by line.
+/// A file read: its header, the mapping, its records, how many rows are good and the
+/// errors by line. The rows themselves are made from the records when they are used
+/// ([`ContactFile::rows`]): a large file is not held twice.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContactFile {
     pub header: Vec<String>,
     pub mapping: Vec<Option<Field>>,
     pub records: Vec<Record>,
-    pub rows: Vec<ImportRow>,
+    /// How many records make a good row.
+    pub good_rows: usize,
     pub errors: Vec<String>,
     /// The day of the import: a consent cannot be dated after it.
     pub today: NaiveDate,
@@ -201,7 +204,98 @@ pub struct ContactFile {
 impl ContactFile {
     /// Nothing is imported while one line is wrong.
     pub fn is_clean(&self) -> bool {
-        self.errors.is_empty() && !self.rows.is_empty()
+        self.errors.is_empty() && self.good_rows > 0
+    }
+
+    /// The good rows, in file order, made from the records under the mapping.
+    pub fn rows(&self) -> impl Iterator<Item = ImportRow> + '_ {
+        self.records.iter().filter_map(|r| self.row(r).ok())
+    }
+
+    /// One record under the mapping: the row, or what is wrong with it.
+    fn row(&self, r: &Record) -> Result<ImportRow, Vec<String>> {
+        let width = self.header.len();
+        let mut problems = Vec::new();
+        if r.len() != width {
+            problems.push(format!("{} colonnes au lieu de {width}", r.len()));
+        }
+        let mut c = Contact::default();
+        let mut consent = false;
+        let mut consent_date = None;
+        for (i, value) in r.fields().enumerate() {
+            let Some(Some(field)) = self.mapping.get(i) else {
+                continue;
+            };
+            let v = value.trim().to_string();
+            match field {
+                Field::Civility => c.civility = v,
+                Field::LastName => c.last_name = v,
+                Field::FirstName => c.first_name = v,
+                Field::Email => {
+                    if !v.is_empty() && !is_valid_email(&v) {
+                        problems.push(format!("courriel « {v} » invalide"));
+                    }
+                    c.email = v;
+                }
+                Field::Phone => c.phone = v,
+                Field::Address => c.address = v,
+                Field::PostalCode => c.postal_code = v,
+                Field::City => c.city = v,
+                Field::Sector => match sector(&v) {
+                    Some(s) => c.sector = s,
+                    None => {
+                        problems.push(format!("secteur « {v} » inconnu (1 à 6 ou hors commune)"))
+                    }
+                },
+                Field::Neighbourhood => c.neighbourhood = v,
+                Field::Organisation => c.organisation = v,
+                Field::Role => c.role = v,
+                Field::AgeBand => c.age_band = v,
+                Field::Gender => c.gender = v,
+                Field::Csp => c.csp = v,
+                Field::Diploma => c.diploma = v,
+                Field::Kind => match kind(&v) {
+                    Some(k) => c.kind = k,
+                    None => problems.push(format!("type de contact « {v} » inconnu")),
+                },
+                Field::Consent => match yes(&v) {
+                    Some(b) => consent = b,
+                    None => problems.push(format!("consentement « {v} » : attendu oui ou non")),
+                },
+                Field::ConsentDate => match crate::domain::parse::opt_date(&v) {
+                    // The window's rule: a consent is given on a day already passed.
+                    Ok(Some(d)) if d > self.today => problems.push(format!(
+                        "consentement daté du {} : cette date n’est pas encore passée",
+                        crate::domain::text::date_short(d)
+                    )),
+                    Ok(d) => consent_date = d,
+                    Err(_) => problems.push(format!("date « {v} » non comprise")),
+                },
+                Field::Tags => c.tags = crate::domain::contact::parse_tags(&v),
+                Field::Notes => c.notes = v,
+            }
+        }
+        if c.last_name.is_empty() && !c.organisation.is_empty() && c.first_name.is_empty() {
+            c.is_organisation = true;
+            if c.kind == ContactKind::Inhabitant {
+                c.kind = ContactKind::Association;
+            }
+        }
+        if c.last_name.is_empty() && !c.is_organisation {
+            problems.push("nom manquant".into());
+        }
+        if consent && consent_date.is_none() {
+            problems.push("consentement « oui » sans date de consentement".into());
+        }
+        if problems.is_empty() {
+            Ok(ImportRow {
+                line: r.line,
+                contact: c,
+                consent: if consent { consent_date } else { None },
+            })
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -226,9 +320,10 @@ pub fn read(bytes: &[u8], today: NaiveDate) -> ContactFile {
         };
     };
     // The records move into the file (kept for a corrected mapping), never copied.
+    let header = header.to_vec();
     let mut file = ContactFile {
-        mapping: guess_mapping(&header.fields),
-        header: header.fields,
+        mapping: guess_mapping(&header),
+        header,
         records: records.collect(),
         today,
         ..ContactFile::default()
@@ -285,7 +380,7 @@ fn yes(s: &str) -> Option<bool> {
 
 /// Checks every row against the mapping.
 fn check(file: &mut ContactFile) {
-    file.rows.clear();
+    file.good_rows = 0;
     file.errors.clear();
     if !file.mapping.contains(&Some(Field::LastName))
         && !file.mapping.contains(&Some(Field::Organisation))
@@ -296,97 +391,17 @@ fn check(file: &mut ContactFile) {
         );
         return;
     }
-    let width = file.header.len();
-    // Reserved once: growing by doubling would hold two copies of a large file's rows.
-    file.rows.reserve_exact(file.records.len());
+    let mut errors = Vec::new();
     for r in &file.records {
-        let mut problems = Vec::new();
-        if r.fields.len() != width {
-            problems.push(format!("{} colonnes au lieu de {width}", r.fields.len()));
-        }
-        let mut c = Contact::default();
-        let mut consent = false;
-        let mut consent_date = None;
-        for (i, value) in r.fields.iter().enumerate() {
-            let Some(Some(field)) = file.mapping.get(i) else {
-                continue;
-            };
-            let v = value.trim().to_string();
-            match field {
-                Field::Civility => c.civility = v,
-                Field::LastName => c.last_name = v,
-                Field::FirstName => c.first_name = v,
-                Field::Email => {
-                    if !v.is_empty() && !is_valid_email(&v) {
-                        problems.push(format!("courriel « {v} » invalide"));
-                    }
-                    c.email = v;
-                }
-                Field::Phone => c.phone = v,
-                Field::Address => c.address = v,
-                Field::PostalCode => c.postal_code = v,
-                Field::City => c.city = v,
-                Field::Sector => match sector(&v) {
-                    Some(s) => c.sector = s,
-                    None => {
-                        problems.push(format!("secteur « {v} » inconnu (1 à 6 ou hors commune)"))
-                    }
-                },
-                Field::Neighbourhood => c.neighbourhood = v,
-                Field::Organisation => c.organisation = v,
-                Field::Role => c.role = v,
-                Field::AgeBand => c.age_band = v,
-                Field::Gender => c.gender = v,
-                Field::Csp => c.csp = v,
-                Field::Diploma => c.diploma = v,
-                Field::Kind => match kind(&v) {
-                    Some(k) => c.kind = k,
-                    None => problems.push(format!("type de contact « {v} » inconnu")),
-                },
-                Field::Consent => match yes(&v) {
-                    Some(b) => consent = b,
-                    None => problems.push(format!("consentement « {v} » : attendu oui ou non")),
-                },
-                Field::ConsentDate => match crate::domain::parse::opt_date(&v) {
-                    // The window's rule: a consent is given on a day already passed.
-                    Ok(Some(d)) if d > file.today => problems.push(format!(
-                        "consentement daté du {} : cette date n’est pas encore passée",
-                        crate::domain::text::date_short(d)
-                    )),
-                    Ok(d) => consent_date = d,
-                    Err(_) => problems.push(format!("date « {v} » non comprise")),
-                },
-                Field::Tags => c.tags = crate::domain::contact::parse_tags(&v),
-                Field::Notes => c.notes = v,
-            }
-        }
-        if c.last_name.is_empty() && !c.organisation.is_empty() && c.first_name.is_empty() {
-            c.is_organisation = true;
-            if c.kind == ContactKind::Inhabitant {
-                c.kind = ContactKind::Association;
-            }
-        }
-        if c.last_name.is_empty() && !c.is_organisation {
-            problems.push("nom manquant".into());
-        }
-        if consent && consent_date.is_none() {
-            problems.push("consentement « oui » sans date de consentement".into());
-        }
-        if problems.is_empty() {
-            file.rows.push(ImportRow {
-                line: r.line,
-                contact: c,
-                consent: if consent { consent_date } else { None },
-            });
-        } else {
-            file.errors
-                .push(format!("Ligne {} : {}.", r.line, problems.join(" ; ")));
+        match file.row(r) {
+            Ok(_) => file.good_rows += 1,
+            Err(problems) => errors.push(format!("Ligne {} : {}.", r.line, problems.join(" ; "))),
         }
     }
     if file.records.is_empty() {
-        file.errors
-            .push("Le fichier n’a pas de ligne après l’en-tête.".into());
+        errors.push("Le fichier n’a pas de ligne après l’en-tête.".into());
     }
+    file.errors = errors;
 }
 
 #[cfg(test)]
@@ -442,10 +457,11 @@ mod tests {
             file.as_bytes(),
             NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
         );
-        assert_eq!(f.rows.len(), 2);
-        assert_eq!(f.rows[0].contact.sector, Some(Sector::S2));
-        assert_eq!(f.rows[0].consent, NaiveDate::from_ymd_opt(2026, 3, 12));
-        assert_eq!(f.rows[1].contact.sector, Some(Sector::Outside));
+        let rows: Vec<ImportRow> = f.rows().collect();
+        assert_eq!((rows.len(), f.good_rows), (2, 2));
+        assert_eq!(rows[0].contact.sector, Some(Sector::S2));
+        assert_eq!(rows[0].consent, NaiveDate::from_ymd_opt(2026, 3, 12));
+        assert_eq!(rows[1].contact.sector, Some(Sector::Outside));
         assert_eq!(f.errors.len(), 2, "{:?}", f.errors);
         assert!(f.errors[0].starts_with(
             "Ligne 3 : courriel « pas-un-courriel » invalide ; secteur « 9 » inconnu"

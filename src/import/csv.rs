@@ -32,11 +32,57 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Record>, CsvError> {
     records(&decode(bytes)?)
 }
 
-/// One record: its line number (the header is 1) and its fields, trimmed.
+/// One record: its line number (the header is 1) and its fields, trimmed, held in one
+/// string with where each field ends (a file of 100,000 rows is two allocations a
+/// row, not one a field).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     pub line: usize,
-    pub fields: Vec<String>,
+    text: Box<str>,
+    ends: Box<[usize]>,
+}
+
+impl Record {
+    /// A record of these fields.
+    pub fn new<S: AsRef<str>>(line: usize, fields: impl IntoIterator<Item = S>) -> Record {
+        let (mut text, mut ends) = (String::new(), Vec::new());
+        for f in fields {
+            text.push_str(f.as_ref());
+            ends.push(text.len());
+        }
+        Record {
+            line,
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }
+    }
+
+    /// How many fields.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// No field at all.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Field `i`, if the record has it.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(&self.text[start..end])
+    }
+
+    /// The fields in order.
+    pub fn fields(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i).unwrap_or_default())
+    }
+
+    /// The fields as strings of their own (a header, a row kept whole).
+    pub fn to_vec(&self) -> Vec<String> {
+        self.fields().map(str::to_string).collect()
+    }
 }
 
 /// The text of a file: UTF-8 (BOM removed) when it is valid UTF-8, UTF-16 when a BOM
@@ -159,10 +205,7 @@ pub fn records(text: &str) -> Result<Vec<Record>, CsvError> {
             .map(|f| field_value(&String::from_utf8_lossy(f)))
             .collect();
         if fields.iter().any(|f| !f.is_empty()) {
-            out.push(Record {
-                line: position.0,
-                fields,
-            });
+            out.push(Record::new(position.0, fields));
         }
     }
     if ends_inside_quotes(&text[last_start.1..], sep) {
@@ -246,7 +289,7 @@ mod tests {
             "nom\tville\r\nHélène\tÉchirolles\r\n"
         );
         let r = read(&utf16).unwrap();
-        assert_eq!(r[1].fields, ["Hélène", "Échirolles"]);
+        assert_eq!(r[1].to_vec(), ["Hélène", "Échirolles"]);
     }
 
     #[test]
@@ -256,7 +299,7 @@ mod tests {
         let r = records(text).unwrap();
         assert_eq!(r.len(), 3);
         assert_eq!(r[1].line, 2);
-        assert_eq!(r[1].fields[2], "Oui; avec \"réserves\",\nvoir note");
+        assert_eq!(r[1].get(2).unwrap(), "Oui; avec \"réserves\",\nvoir note");
         assert_eq!(r[2].line, 5, "the line a person sees in Excel");
         assert_eq!(separator("a,b,c\n1,2,3"), ',');
         assert_eq!(separator("a\tb\n"), '\t');

@@ -62,8 +62,7 @@ pub fn status(s: &str) -> Option<ProposalStatus> {
 fn columns(header: &Record) -> Result<[usize; 4], String> {
     let find = |names: &[&str]| {
         header
-            .fields
-            .iter()
+            .fields()
             .position(|f| names.contains(&csv::key(f).as_str()))
     };
     let number = find(&["numero", "n", "no", "num", "number", "proposition"]);
@@ -110,14 +109,10 @@ pub fn parse(bytes: &[u8]) -> Followup {
     };
     let mut seen = std::collections::HashMap::new();
     for r in rows {
-        let get = |i: usize| r.fields.get(i).map(String::as_str).unwrap_or("");
+        let get = |i: usize| r.get(i).unwrap_or("");
         let mut problems = Vec::new();
-        if r.fields.len() > header.fields.len() {
-            problems.push(format!(
-                "{} colonnes au lieu de {}",
-                r.fields.len(),
-                header.fields.len()
-            ));
+        if r.len() > header.len() {
+            problems.push(format!("{} colonnes au lieu de {}", r.len(), header.len()));
         }
         let number = get(n_col)
             .trim_start_matches(['n', 'N', '°', ' '])

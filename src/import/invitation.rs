@@ -34,17 +34,17 @@ pub fn read_list(bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>), Sample
     if records.is_empty() {
         return Err(CsvError::Empty.into());
     }
-    let header = records.remove(0).fields;
+    let header = records.remove(0).to_vec();
     let rows = records
         .into_iter()
-        .filter(|r| r.fields.iter().any(|f| !f.trim().is_empty()))
+        .filter(|r| r.fields().any(|f| !f.trim().is_empty()))
         .map(|r| {
-            if r.fields.len() == header.len() {
-                Ok(r.fields)
+            if r.len() == header.len() {
+                Ok(r.to_vec())
             } else {
                 Err(SampleError::Width {
                     line: r.line,
-                    found: r.fields.len(),
+                    found: r.len(),
                     expected: header.len(),
                 })
             }

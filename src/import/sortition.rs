@@ -23,12 +23,7 @@ fn read(bytes: &[u8]) -> Result<(Vec<String>, Vec<Record>), DrawFileError> {
     if records.is_empty() {
         return Err(csv::CsvError::Empty.into());
     }
-    let header = records
-        .remove(0)
-        .fields
-        .iter()
-        .map(|h| csv::key(h))
-        .collect();
+    let header = records.remove(0).fields().map(csv::key).collect();
     Ok((header, records))
 }
 
@@ -48,7 +43,7 @@ pub fn read_quotas(bytes: &[u8]) -> Result<Vec<Quota>, DrawFileError> {
     records
         .iter()
         .map(|r| {
-            let field = |i: usize| r.fields.get(i).map(|s| s.trim()).unwrap_or("");
+            let field = |i: usize| r.get(i).map(str::trim).unwrap_or("");
             let number = |i: usize, what: &str| {
                 field(i).parse::<u32>().map_err(|_| DrawFileError::Line {
                     line: r.line,
@@ -83,7 +78,7 @@ pub fn read_pool(bytes: &[u8]) -> Result<Vec<Volunteer>, DrawFileError> {
     if records.is_empty() {
         return Err(csv::CsvError::Empty.into());
     }
-    let names: Vec<String> = records.remove(0).fields;
+    let names: Vec<String> = records.remove(0).to_vec();
     let keys: Vec<String> = names.iter().map(|h| csv::key(h)).collect();
     let id = column(
         &keys,
@@ -93,23 +88,24 @@ pub fn read_pool(bytes: &[u8]) -> Result<Vec<Volunteer>, DrawFileError> {
     records
         .iter()
         .map(|r| {
-            if r.fields.len() != names.len() {
+            if r.len() != names.len() {
                 return Err(DrawFileError::Line {
                     line: r.line,
-                    problem: format!("{} colonne(s) au lieu de {}", r.fields.len(), names.len()),
+                    problem: format!("{} colonne(s) au lieu de {}", r.len(), names.len()),
                 });
             }
-            if r.fields[id].trim().is_empty() {
+            let pseudonym = r.get(id).unwrap_or_default().trim();
+            if pseudonym.is_empty() {
                 return Err(DrawFileError::Line {
                     line: r.line,
                     problem: "identifiant manquant".into(),
                 });
             }
             Ok(Volunteer {
-                pseudonym: r.fields[id].trim().to_string(),
+                pseudonym: pseudonym.to_string(),
                 attributes: names
                     .iter()
-                    .zip(&r.fields)
+                    .zip(r.fields())
                     .enumerate()
                     .filter(|(i, _)| *i != id)
                     .map(|(_, (n, v))| (n.trim().to_string(), v.trim().to_string()))

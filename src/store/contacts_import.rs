@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, params};
 use super::row::{iso, now_stamp};
 use super::{Store, StoreError};
 use crate::domain::codes::{ConsentChannel, ConsentScope};
+use crate::domain::contact::Contact;
 use crate::domain::ids::ContactId;
 use crate::import::contacts::{ContactFile, ImportRow};
 
@@ -45,7 +46,7 @@ impl Store {
     /// The directory contact each row duplicates, if any: (line, contact, its name).
     pub fn import_duplicates(
         &self,
-        rows: &[ImportRow],
+        rows: impl IntoIterator<Item = ImportRow>,
     ) -> Result<Vec<(usize, ContactId, String)>, StoreError> {
         let mut out = Vec::new();
         let empty: bool =
@@ -97,7 +98,7 @@ impl Store {
             // once at the end; when no row is looked up (duplicates created), the
             // directory's indexes are also built once at the end rather than row by row.
             // Several times faster, same result.
-            let bulk = file.rows.len() >= BULK_ROWS;
+            let bulk = file.good_rows >= BULK_ROWS;
             let mut deferred: Vec<(String, String)> = Vec::new();
             if bulk {
                 let indexes = if duplicates == Duplicates::Create {
@@ -150,7 +151,7 @@ impl Store {
                 [&now[..10]],
                 |r| super::row::date(r, 0),
             )?;
-            for r in &file.rows {
+            for r in file.rows() {
                 let c = &r.contact;
                 let existing: Option<i64> = if duplicates == Duplicates::Create {
                     None
@@ -187,15 +188,11 @@ impl Store {
                         id
                     }
                     (None, _) => {
-                        if c.retention_review.is_none() {
-                            let c = crate::domain::contact::Contact {
-                                retention_review: Some(review),
-                                ..c.clone()
-                            };
-                            super::contacts::insert_row(&mut insert, &c, &now)?;
-                        } else {
-                            super::contacts::insert_row(&mut insert, c, &now)?;
-                        }
+                        let c = Contact {
+                            retention_review: c.retention_review.or(Some(review)),
+                            ..r.contact
+                        };
+                        super::contacts::insert_row(&mut insert, &c, &now)?;
                         report.created += 1;
                         let id = tx.last_insert_rowid();
                         super::tags::add_tags(tx, id, &c.tags)?;

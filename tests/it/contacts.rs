@@ -123,7 +123,7 @@ fn duplicates_are_skipped_merged_or_created_and_links_kept() {
         file.as_bytes(),
         chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
     );
-    assert_eq!(s.import_duplicates(&f.rows).unwrap()[0].1, helene);
+    assert_eq!(s.import_duplicates(f.rows()).unwrap()[0].1, helene);
 
     let r = s.import_contacts(&f, Duplicates::Skip, "a.csv").unwrap();
     assert_eq!((r.created, r.skipped), (0, 1));

@@ -131,7 +131,7 @@ impl Import {
 
     fn count_duplicates(&mut self, store: &Store) -> Result<(), StoreError> {
         self.duplicates = match &self.file {
-            Some(f) if f.errors.is_empty() => store.import_duplicates(&f.rows)?.len(),
+            Some(f) if f.errors.is_empty() => store.import_duplicates(f.rows())?.len(),
             _ => 0,
         };
         Ok(())
@@ -175,8 +175,7 @@ impl Import {
                     .records
                     .iter()
                     .take(3)
-                    .filter_map(|r| r.fields.get(i))
-                    .map(String::as_str)
+                    .filter_map(|r| r.get(i))
                     .collect::<Vec<_>>()
                     .join(" · ");
                 let current = f.mapping.get(i).copied().flatten();
@@ -201,7 +200,7 @@ impl Import {
         }
         let mut report = column![widget::muted(format!(
             "{} ligne(s) lisibles, {} en erreur, {} doublon(s) probable(s) dans l'annuaire.",
-            f.rows.len(),
+            f.good_rows,
             f.errors.len(),
             self.duplicates
         ))]
@@ -225,7 +224,7 @@ impl Import {
                 pick_list(choices, chosen, Msg::Policy),
                 if f.is_clean() {
                     Element::from(
-                        button(text(format!("Importer {} contact(s)", f.rows.len())))
+                        button(text(format!("Importer {} contact(s)", f.good_rows)))
                             .on_press(Msg::Apply),
                     )
                 } else {
