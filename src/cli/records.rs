@@ -7,7 +7,7 @@ use chrono::Local;
 use super::documents::number;
 use super::{Context, print_listing, say};
 use crate::domain::ids::{ContactId, ConventionId};
-use crate::store::{ContactFilter, Duplicates, MeetingFilter, Store, StoreError};
+use crate::store::{ContactFilter, DuplicateOf, Duplicates, MeetingFilter, Store, StoreError};
 
 /// `convention list`
 pub fn conventions(cx: &Context, rest: &[&str]) -> Result<(), String> {
@@ -248,10 +248,17 @@ pub fn import_contacts(cx: &Context, rest: &[&str]) -> Result<(), String> {
     }
     cx.with_store(|store| {
         let duplicates = store.import_duplicates(read.rows())?;
-        for (line, id, existing) in &duplicates {
-            say(format!(
-                "Ligne {line} : doublon probable de « {existing} » (contact n° {id})"
-            ));
+        for d in &duplicates {
+            say(match &d.of {
+                DuplicateOf::Contact(id, name) => format!(
+                    "Ligne {} : doublon probable de « {name} » (contact n° {id})",
+                    d.line
+                ),
+                DuplicateOf::Line(earlier) => format!(
+                    "Ligne {} : doublon probable de la ligne {earlier} du fichier",
+                    d.line
+                ),
+            });
         }
         say(format!(
             "{} ligne(s) valides, {} doublon(s) probable(s).",

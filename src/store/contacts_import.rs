@@ -3,6 +3,8 @@
 //! skipped, merged or created as the person chooses; the whole file in one transaction
 //! after a backup, or nothing.
 
+use std::collections::HashMap;
+
 use rusqlite::{OptionalExtension, params};
 
 use super::row::{iso, now_stamp};
@@ -42,36 +44,107 @@ const MATCH: &str = "SELECT id FROM contacts WHERE anonymised = 0 AND ( \
          AND ((?4 <> '' AND phone = ?4) OR (?5 <> '' AND postal_code = ?5)))) \
      ORDER BY id LIMIT 1";
 
+/// What a row of the file repeats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DuplicateOf {
+    /// A contact of the directory, with its name.
+    Contact(ContactId, String),
+    /// An earlier line of the same file.
+    Line(usize),
+}
+
+/// A row of the file that probably repeats someone: its line, and whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub line: usize,
+    pub of: DuplicateOf,
+}
+
+/// The rows met so far in a file, found by the directory's rule ([`MATCH`]: the same
+/// email, or the same names with the same phone or postal code; ASCII case ignored
+/// as SQLite's NOCASE does).
+#[derive(Default)]
+struct EarlierRows {
+    emails: HashMap<String, usize>,
+    names: HashMap<(String, String, char, String), usize>,
+}
+
+impl EarlierRows {
+    fn keys(c: &Contact) -> Vec<(String, String, char, String)> {
+        if c.last_name.is_empty() {
+            return Vec::new();
+        }
+        let name = (
+            c.last_name.to_ascii_lowercase(),
+            c.first_name.to_ascii_lowercase(),
+        );
+        [('t', &c.phone), ('p', &c.postal_code)]
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(kind, v)| (name.0.clone(), name.1.clone(), kind, v.clone()))
+            .collect()
+    }
+
+    /// The first earlier line this contact repeats.
+    fn find(&self, c: &Contact) -> Option<usize> {
+        let by_email = (!c.email.is_empty())
+            .then(|| self.emails.get(&c.email.to_ascii_lowercase()))
+            .flatten();
+        let by_name = Self::keys(c).iter().filter_map(|k| self.names.get(k)).min();
+        by_email.into_iter().chain(by_name).min().copied()
+    }
+
+    fn add(&mut self, c: &Contact, line: usize) {
+        if !c.email.is_empty() {
+            self.emails
+                .entry(c.email.to_ascii_lowercase())
+                .or_insert(line);
+        }
+        for k in Self::keys(c) {
+            self.names.entry(k).or_insert(line);
+        }
+    }
+}
+
 impl Store {
-    /// The directory contact each row duplicates, if any: (line, contact, its name).
+    /// The rows that probably repeat someone: a contact of the directory, or an earlier
+    /// row of the file (which the import then treats as it treats the directory's:
+    /// skipped, merged or created).
     pub fn import_duplicates(
         &self,
         rows: impl IntoIterator<Item = ImportRow>,
-    ) -> Result<Vec<(usize, ContactId, String)>, StoreError> {
+    ) -> Result<Vec<Duplicate>, StoreError> {
         let mut out = Vec::new();
         let empty: bool =
             self.conn
                 .query_row("SELECT NOT EXISTS (SELECT 1 FROM contacts)", [], |r| {
                     r.get(0)
                 })?;
-        if empty {
-            return Ok(out);
-        }
         let mut stmt = self.conn.prepare(MATCH)?;
+        let mut earlier = EarlierRows::default();
         for r in rows {
             let c = &r.contact;
-            let found: Option<i64> = stmt
-                .query_row(
+            let found: Option<i64> = if empty {
+                None
+            } else {
+                stmt.query_row(
                     params![c.email, c.last_name, c.first_name, c.phone, c.postal_code],
                     |row| row.get(0),
                 )
-                .optional()?;
-            if let Some(id) = found {
-                out.push((
-                    r.line,
+                .optional()?
+            };
+            let of = match found {
+                Some(id) => Some(DuplicateOf::Contact(
                     ContactId(id),
                     self.contact(ContactId(id))?.display_name(),
-                ));
+                )),
+                None => earlier.find(c).map(DuplicateOf::Line),
+            };
+            match of {
+                Some(of) => out.push(Duplicate { line: r.line, of }),
+                // A repeated row is not imported when skipped: later rows are not
+                // compared with it.
+                None => earlier.add(c, r.line),
             }
         }
         Ok(out)

@@ -63,7 +63,7 @@ pub use cipher::Key;
 pub use contacts::{
     ContactFilter, ContactRow, ContactSort, MeetingAttended, Participation, SortColumn,
 };
-pub use contacts_import::{Duplicates, ImportReport};
+pub use contacts_import::{Duplicate, DuplicateOf, Duplicates, ImportReport};
 pub use conventions::ConventionRow;
 pub use dashboard::{Counts, Dashboard, DueItem, UpcomingItem};
 pub use demo_scale::DemoScale;

@@ -4,7 +4,7 @@
 
 use agora::domain::codes::Sector;
 use agora::import::contacts;
-use agora::store::{self, ContactFilter, Duplicates, Store};
+use agora::store::{self, ContactFilter, DuplicateOf, Duplicates, Store};
 
 use super::common::today;
 
@@ -109,6 +109,35 @@ fn one_bad_row_and_nothing_is_imported() {
 }
 
 #[test]
+fn a_row_repeating_an_earlier_row_of_the_file_is_announced_before_the_import_skips_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
+    // Line 3 repeats line 2 (names and postal code), line 4 its email in capitals;
+    // line 5 is a namesake elsewhere.
+    let file = "nom;prénom;courriel;code postal\n\
+                Martin;Hélène;;38000\n\
+                MARTIN;hélène;;38000\n\
+                Roux;Max;HELENE.M@exemple.fr;38100\n\
+                Martin;Hélène;helene.m@exemple.fr;38400\n";
+    let f = contacts::read(
+        file.as_bytes(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    );
+    let announced = s.import_duplicates(f.rows()).unwrap();
+    let lines: Vec<(usize, DuplicateOf)> = announced.into_iter().map(|d| (d.line, d.of)).collect();
+    assert_eq!(
+        lines,
+        vec![(3, DuplicateOf::Line(2)), (5, DuplicateOf::Line(4))]
+    );
+    let r = s.import_contacts(&f, Duplicates::Skip, "a.csv").unwrap();
+    assert_eq!(
+        (r.created, r.skipped),
+        (2, 2),
+        "what was announced is skipped"
+    );
+}
+
+#[test]
 fn duplicates_are_skipped_merged_or_created_and_links_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = demo(&dir);
@@ -123,7 +152,10 @@ fn duplicates_are_skipped_merged_or_created_and_links_kept() {
         file.as_bytes(),
         chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
     );
-    assert_eq!(s.import_duplicates(f.rows()).unwrap()[0].1, helene);
+    assert_eq!(
+        s.import_duplicates(f.rows()).unwrap()[0].of,
+        DuplicateOf::Contact(helene, "Hélène Martin".into())
+    );
 
     let r = s.import_contacts(&f, Duplicates::Skip, "a.csv").unwrap();
     assert_eq!((r.created, r.skipped), (0, 1));

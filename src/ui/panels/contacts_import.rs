@@ -199,7 +199,7 @@ impl Import {
             page = page.push(widget::section("Correspondance des colonnes", mapping));
         }
         let mut report = column![widget::muted(format!(
-            "{} ligne(s) lisibles, {} en erreur, {} doublon(s) probable(s) dans l'annuaire.",
+            "{} ligne(s) lisibles, {} en erreur, {} doublon(s) probable(s) (dans l'annuaire ou plus haut dans le fichier).",
             f.good_rows,
             f.errors.len(),
             self.duplicates
