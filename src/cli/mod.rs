@@ -206,7 +206,7 @@ const HEAD: &str = "Agora — le poste de travail de la Mission Démocratie loca
 Usage : agora [--data-dir DOSSIER] [COMMANDE]
 
 Sans commande, ouvre la fenêtre (option : --open PANNEAU, l'un de
-tableau-de-bord, conventions, contacts, tirage, reunions, documents, parametres).";
+tableau-de-bord, conventions, contacts, tirage, reunions, documents, memoire, parametres).";
 
 const TAIL: &str = "Base chiffrée : la phrase de passe est lue dans la variable AGORA_PHRASE, sinon
 demandée ; pour « chiffrer », la nouvelle dans AGORA_NOUVELLE_PHRASE, sinon demandée

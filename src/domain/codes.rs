@@ -58,6 +58,17 @@ macro_rules! coded {
 }
 
 coded!(
+    /// Where the mission's answer to a call for projects stands.
+    CallStatus {
+        Spotted = "spotted" => "Repéré",
+        Drafting = "drafting" => "En rédaction",
+        Submitted = "submitted" => "Déposé",
+        Granted = "granted" => "Retenu",
+        Refused = "refused" => "Refusé",
+    }
+);
+
+coded!(
     /// Where a convention stands in its life.
     ConventionStatus {
         Preparation = "preparation" => "En préparation",

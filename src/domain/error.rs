@@ -44,6 +44,12 @@ pub enum DomainError {
     BadAmount(String),
     #[error("« {0} » n’est pas un nombre entier.")]
     BadNumber(String),
+    #[error("Le champ « {0} » ne peut pas être négatif.")]
+    Negative(&'static str),
+    #[error(
+        "Un montant accordé suppose un appel « Retenu » : changez le statut ou videz le montant accordé."
+    )]
+    GrantNotRetained,
     #[error(
         "Le compte rendu est verrouillé : il ne peut plus changer. Créez une version corrigée, avec son motif."
     )]

@@ -48,4 +48,6 @@ ids!(
     DecisionId,
     /// A journal entry.
     JournalId,
+    /// A call for projects or grant the mission answers.
+    CallId,
 );

@@ -10,6 +10,7 @@ pub mod contact;
 pub mod convention;
 pub mod dossier;
 pub mod error;
+pub mod funding;
 pub mod ids;
 pub mod journal;
 pub mod logo;

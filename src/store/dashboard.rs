@@ -1,10 +1,12 @@
-//! The dashboard's queries: what is coming, what is late, what waits for an answer.
+//! The dashboard's queries: what is coming, what is late, what waits for an answer,
+//! which calls for projects are due.
 
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::ToSql;
 
 use super::row::{date, iso, time};
 use super::{Store, StoreError};
+use crate::domain::funding::{Call, Reminder};
 use crate::domain::ids::{ConventionId, MeetingId, ProposalId};
 
 /// Key counts.
@@ -46,6 +48,8 @@ pub struct Dashboard {
     pub overdue_tasks: Vec<DueItem>,
     pub overdue_actions: Vec<DueItem>,
     pub waiting_proposals: Vec<DueItem>,
+    /// Calls for projects whose filing or report date is near or passed.
+    pub calls: Vec<(Reminder, Call)>,
 }
 
 impl Store {
@@ -117,7 +121,9 @@ impl Store {
              WHERE status = 'to_review' ORDER BY convention_id, number LIMIT 10",
             &[],
         )?;
+        let calls = self.call_reminders(today)?;
         Ok(Dashboard {
+            calls,
             counts,
             upcoming,
             overdue_tasks,

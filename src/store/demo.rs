@@ -9,6 +9,7 @@ use super::{DrawRequest, Prepared, Store, StoreError, Tx};
 use crate::domain::codes::*;
 use crate::domain::contact::{Consent, Contact};
 use crate::domain::convention::{Convention, Phase, Session};
+use crate::domain::funding::Call;
 use crate::domain::ids::*;
 use crate::domain::meeting::{Action, AgendaItem, Decision, Meeting};
 use crate::domain::planning::{BudgetLine, Risk, Task};
@@ -1602,6 +1603,45 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
         );
     }
     tx.insert_rules_version(conv, 2, &rules, at(d(2026, 11, 20), 16), None)?;
+
+    // Three calls for projects: one being written, one filed, one granted with its
+    // report to come.
+    for call in [
+        Call {
+            funder: "Fondation de France".into(),
+            title: "Initiatives citoyennes pour la transition".into(),
+            deadline: Some(d(2026, 12, 15)),
+            asked_cents: Some(2_500_000),
+            status: CallStatus::Drafting,
+            convention: Some(conv),
+            notes: "Dossier à compléter : lettre de soutien de l’adjointe, budget prévisionnel."
+                .into(),
+            ..Call::default()
+        },
+        Call {
+            funder: "Région Auvergne-Rhône-Alpes".into(),
+            title: "Démocratie participative et engagement citoyen".into(),
+            deadline: Some(d(2026, 10, 31)),
+            asked_cents: Some(4_000_000),
+            status: CallStatus::Submitted,
+            convention: Some(conv),
+            notes: "Réponse annoncée pour février.".into(),
+            ..Call::default()
+        },
+        Call {
+            funder: "Agence nationale de la cohésion des territoires".into(),
+            title: "Fabriques de la participation (quartiers prioritaires)".into(),
+            deadline: Some(d(2026, 3, 31)),
+            asked_cents: Some(1_500_000),
+            granted_cents: Some(1_200_000),
+            status: CallStatus::Granted,
+            report_due: Some(d(2026, 12, 31)),
+            notes: "Bilan qualitatif et financier à déposer sur la plateforme.".into(),
+            ..Call::default()
+        },
+    ] {
+        tx.insert_call(&call)?;
+    }
 
     // Two groups of the directory, to invite from.
     tx.insert_group(

@@ -26,6 +26,7 @@ mod dossier;
 mod draws;
 mod error;
 mod frame;
+mod funding;
 mod governance;
 mod invitations;
 mod journal;

@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -596,4 +596,22 @@ CREATE TABLE logo (
     name TEXT NOT NULL,
     bytes BLOB NOT NULL
 );
+"#;
+
+/// Version 11: the calls for projects and grants the mission answers.
+const V11: &str = r#"
+CREATE TABLE funding_calls (
+    id INTEGER PRIMARY KEY,
+    funder TEXT NOT NULL CHECK (funder <> ''),
+    title TEXT NOT NULL CHECK (title <> ''),
+    deadline TEXT,
+    asked_cents INTEGER CHECK (asked_cents >= 0),
+    granted_cents INTEGER CHECK (granted_cents >= 0),
+    status TEXT NOT NULL DEFAULT 'spotted'
+        CHECK (status IN ('spotted', 'drafting', 'submitted', 'granted', 'refused')),
+    convention_id INTEGER REFERENCES conventions(id) ON DELETE SET NULL,
+    report_due TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX funding_calls_convention ON funding_calls(convention_id);
 "#;

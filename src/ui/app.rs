@@ -1,5 +1,5 @@
 //! The top level: opens the store, shows the welcome screen on an empty store, routes
-//! messages to the panels, owns navigation (sidebar, Ctrl+1…7, records opened from
+//! messages to the panels, owns navigation (sidebar, Ctrl+1…8, records opened from
 //! other panels), writes the documents panels ask for (save dialog or fallback
 //! folder, write, log, notice), and backs up on close.
 
@@ -49,6 +49,7 @@ struct Ready {
     draw: panels::draw::State,
     meetings: panels::meetings::State,
     documents: panels::documents::State,
+    memory: panels::memory::State,
     settings: panels::settings::State,
 }
 
@@ -66,6 +67,7 @@ pub enum Message {
     Draw(panels::draw::Message),
     Meetings(panels::meetings::Message),
     Documents(panels::documents::Message),
+    Memory(panels::memory::Message),
     Settings(panels::settings::Message),
     /// Where the person chose to write a document a panel asked for (`None`: cancelled).
     ExportTo(Document, Option<SaveTarget>),
@@ -105,6 +107,7 @@ impl Ready {
             draw: panels::draw::State::new(&store),
             meetings: panels::meetings::State::new(&store, today),
             documents: panels::documents::State::new(&store),
+            memory: panels::memory::State::new(&store),
             settings: panels::settings::State::new(&store),
             store,
         }
@@ -118,6 +121,7 @@ impl Ready {
         self.draw.reload(&self.store);
         self.meetings.reload(&self.store);
         self.documents.reload(&self.store);
+        self.memory.reload(&self.store);
         self.settings.reload(&self.store);
     }
 
@@ -151,6 +155,10 @@ impl Ready {
                 Target::Meeting(id) => {
                     self.panel = Panel::Meetings;
                     self.meetings.open(&self.store, id);
+                }
+                Target::Call(id) => {
+                    self.panel = Panel::Memory;
+                    self.memory.open_call(&self.store, id);
                 }
                 Target::Contact(id) => {
                     self.panel = Panel::Contacts;
@@ -262,7 +270,7 @@ impl App {
             }) if modifiers.control() || modifiers.command() => c
                 .parse::<usize>()
                 .ok()
-                .filter(|n| (1..=7).contains(n))
+                .filter(|n| (1..=Panel::ALL.len()).contains(n))
                 .map(Message::Shortcut),
             iced::Event::Window(window::Event::CloseRequested) => Some(Message::CloseRequested(id)),
             _ => None,
@@ -347,6 +355,10 @@ impl App {
             Message::Documents(m) => {
                 let (task, event) = r.documents.update(m, &mut r.store);
                 Task::batch([task.map(Message::Documents), r.handle(event, today)])
+            }
+            Message::Memory(m) => {
+                let (task, event) = r.memory.update(m, &mut r.store);
+                Task::batch([task.map(Message::Memory), r.handle(event, today)])
             }
             Message::Settings(m) => {
                 let (task, event) = r.settings.update(m, &mut r.store);
@@ -450,6 +462,7 @@ impl App {
             Panel::Draw => r.draw.view().map(Message::Draw),
             Panel::Meetings => r.meetings.view().map(Message::Meetings),
             Panel::Documents => r.documents.view().map(Message::Documents),
+            Panel::Memory => r.memory.view(self.today).map(Message::Memory),
             Panel::Settings => r.settings.view().map(Message::Settings),
         };
         let mut main = column![].spacing(12).padding(20).height(Length::Fill);

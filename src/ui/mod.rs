@@ -17,7 +17,7 @@ pub use app::{App, Message};
 
 use crate::assets;
 
-/// The panels of the sidebar, in order (Ctrl+1 … Ctrl+7).
+/// The panels of the sidebar, in order (Ctrl+1 … Ctrl+8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Panel {
     Dashboard,
@@ -26,18 +26,20 @@ pub enum Panel {
     Draw,
     Meetings,
     Documents,
+    Memory,
     Settings,
 }
 
 impl Panel {
     /// Every panel, in sidebar order.
-    pub const ALL: [Panel; 7] = [
+    pub const ALL: [Panel; 8] = [
         Panel::Dashboard,
         Panel::Conventions,
         Panel::Contacts,
         Panel::Draw,
         Panel::Meetings,
         Panel::Documents,
+        Panel::Memory,
         Panel::Settings,
     ];
 
@@ -50,6 +52,7 @@ impl Panel {
             Panel::Draw => "Tirage au sort",
             Panel::Meetings => "Réunions",
             Panel::Documents => "Documents",
+            Panel::Memory => "Mémoire",
             Panel::Settings => "Paramètres",
         }
     }
@@ -63,6 +66,7 @@ impl Panel {
             Panel::Draw => "tirage",
             Panel::Meetings => "reunions",
             Panel::Documents => "documents",
+            Panel::Memory => "memoire",
             Panel::Settings => "parametres",
         }
     }
@@ -77,6 +81,7 @@ impl Panel {
                     (Panel::Dashboard, "dashboard")
                         | (Panel::Draw, "draw")
                         | (Panel::Meetings, "meetings")
+                        | (Panel::Memory, "memory")
                         | (Panel::Settings, "settings")
                 )
         })

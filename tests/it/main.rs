@@ -13,6 +13,7 @@ mod draw;
 mod draw_workflow;
 #[cfg(feature = "chiffrement")]
 mod encryption;
+mod funding;
 mod meetings;
 mod odt;
 mod readers;

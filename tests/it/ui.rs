@@ -120,6 +120,10 @@ fn every_panel_shows_demo_data() {
         ("Tirage au sort", "Tirage n° 1"),
         ("Réunions", "Réunion publique de lancement"),
         ("Documents", "Procès-verbal du tirage au sort"),
+        (
+            "Mémoire",
+            "Fabriques de la participation (quartiers prioritaires) — Agence nationale de la cohésion des territoires",
+        ),
         ("Paramètres", "Sauvegarder maintenant"),
         ("Tableau de bord", "Séance 4 — Alimentation et consommation"),
     ];
@@ -1426,4 +1430,65 @@ fn anonymising_from_the_sheet_lists_the_texts_to_edit() {
     assert!(!shows(&app, "Victor Agostini"));
     assert!(shows(&app, "Textes à modifier"));
     assert!(shows(&app, "• Réunion n° 1"));
+}
+
+#[test]
+fn a_call_for_projects_is_followed_from_the_dashboard_and_kept_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    // The demo's call being written is due in 16 days: the dashboard says so and
+    // opens its form.
+    assert!(shows(&app, "Dépôt dans 16 jours (15/12/2026)"));
+    click(
+        &mut app,
+        "Initiatives citoyennes pour la transition — Fondation de France",
+    );
+    assert!(shows(&app, &typography("Modifier l’appel à projets")));
+    click(&mut app, "Annuler");
+
+    click(&mut app, "Nouvel appel à projets");
+    type_into(&mut app, "call-funder", "Métropole de Grenoble");
+    type_into(&mut app, "call-title", "Budget participatif métropolitain");
+    type_into(&mut app, "call-deadline", "le 3 janvier");
+    click(&mut app, &typography("Ajouter l’appel"));
+    assert!(
+        shows(
+            &app,
+            &typography(
+                "« le 3 janvier » n’est pas une date comprise (écrivez par exemple 14/11/2026)."
+            )
+        ),
+        "a date not understood is said, and nothing is added"
+    );
+    // The date typed again (what the field sends when its text is replaced).
+    apply(
+        &mut app,
+        vec![Message::Memory(agora::ui::panels::memory::Message::Calls(
+            agora::ui::panels::memory::CallsMsg::Field(
+                agora::ui::panels::memory::CallField::Deadline,
+                "03/01/2027".into(),
+            ),
+        ))],
+    );
+    type_into(&mut app, "call-asked", "12 500");
+    click(&mut app, &typography("Ajouter l’appel"));
+    assert!(shows(
+        &app,
+        &typography("Appel à projets « Budget participatif métropolitain » ajouté.")
+    ));
+    assert!(shows(
+        &app,
+        &typography(&format!(
+            "Repéré · dépôt le 03/01/2027 · demandé {}",
+            agora::domain::text::euros(1_250_000)
+        ))
+    ));
+    drop(app);
+
+    let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    let app = App::with_store(store, Panel::Memory, today());
+    assert!(shows(
+        &app,
+        "Budget participatif métropolitain — Métropole de Grenoble"
+    ));
 }

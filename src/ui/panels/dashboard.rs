@@ -1,11 +1,13 @@
 //! The dashboard: key counts, the next sessions and meetings, late tasks and actions,
-//! proposals waiting for the city's answer; each line opens its record.
+//! proposals waiting for the city's answer, calls for projects due; each line opens its
+//! record.
 
 use chrono::NaiveDate;
 use iced::widget::{column, row, scrollable, text};
 use iced::{Element, Length, Task};
 
 use super::{Event, Target};
+use crate::domain::funding::{Call, Reminder};
 use crate::domain::text as fr;
 use crate::store::{Dashboard, DueItem, Store};
 use crate::ui::{theme, widget};
@@ -121,6 +123,7 @@ impl State {
                 "Actions en retard",
                 late(&d.overdue_actions, "Aucune action en retard.", today)
             ),
+            widget::section("Appels à projets", calls(&d.calls)),
         ]
         .spacing(12)
         .width(Length::FillPortion(1));
@@ -170,6 +173,38 @@ fn late<'a>(items: &'a [DueItem], empty: &'static str, today: NaiveDate) -> Elem
             Some(t) => widget::entry(line, false, Message::Open(t)),
             None => line.into(),
         });
+    }
+    col.into()
+}
+
+/// Calls for projects due within 30 days or passed, each opening its form.
+fn calls(items: &[(Reminder, Call)]) -> Element<'_, Message> {
+    let mut col = column![].spacing(2);
+    if items.is_empty() {
+        col = col.push(widget::muted(
+            "Aucun dépôt ni bilan d’appel à projets dans les 30 jours.",
+        ));
+    }
+    for (r, c) in items {
+        let line = column![
+            text(format!("{} — {}", c.title, c.funder)),
+            text(fr::typography(&format!(
+                "{} ({})",
+                r.sentence(),
+                fr::date_short(r.date)
+            )))
+            .size(13)
+            .color(if r.urgency() <= 2 {
+                theme::LATE
+            } else {
+                theme::MUTED
+            })
+        ];
+        col = col.push(widget::entry(
+            line,
+            false,
+            Message::Open(Target::Call(c.id)),
+        ));
     }
     col.into()
 }

@@ -46,10 +46,11 @@ pub mod draw;
 pub mod duplicates;
 pub mod logo;
 pub mod meetings;
+pub mod memory;
 pub mod settings;
 pub mod welcome;
 
-use crate::domain::ids::{ContactId, ConventionId, MeetingId};
+use crate::domain::ids::{CallId, ContactId, ConventionId, MeetingId};
 use crate::export::Document;
 
 /// What a panel asks the app to do.
@@ -89,6 +90,7 @@ pub enum Target {
     Convention(ConventionId),
     Meeting(MeetingId),
     Contact(ContactId),
+    Call(CallId),
 }
 
 /// The French sentence for a store error shown in a panel.
