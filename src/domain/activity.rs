@@ -72,16 +72,18 @@ pub enum ReportSection {
     Conventions,
     Proposals,
     Budget,
+    Funding,
     Documents,
 }
 
 impl ReportSection {
-    pub const ALL: [ReportSection; 6] = [
+    pub const ALL: [ReportSection; 7] = [
         ReportSection::KeyFigures,
         ReportSection::Participants,
         ReportSection::Conventions,
         ReportSection::Proposals,
         ReportSection::Budget,
+        ReportSection::Funding,
         ReportSection::Documents,
     ];
 
@@ -93,6 +95,7 @@ impl ReportSection {
             ReportSection::Conventions => "conventions",
             ReportSection::Proposals => "propositions",
             ReportSection::Budget => "budget",
+            ReportSection::Funding => "financements",
             ReportSection::Documents => "documents",
         }
     }
@@ -109,6 +112,7 @@ impl ReportSection {
             ReportSection::Conventions => "Les conventions",
             ReportSection::Proposals => "Propositions et réponses de la Ville",
             ReportSection::Budget => "Budget",
+            ReportSection::Funding => "Appels à projets et financements",
             ReportSection::Documents => "Documents publiés",
         }
     }

@@ -50,6 +50,14 @@ fn gather(store: &Store, period: Period, today: NaiveDate) -> Result<ActivityDat
         conventions,
         participants: store.participants(period)?,
         references: store.reference_tables()?.into_iter().map(|r| r.1).collect(),
+        calls: store
+            .calls()?
+            .into_iter()
+            .filter(|c| {
+                c.deadline.is_some_and(|d| period.contains(d))
+                    || c.report_due.is_some_and(|d| period.contains(d))
+            })
+            .collect(),
         exports: store.exports_in(period)?,
         texts: store.activity_texts(period)?,
         meetings,

@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use super::layout::{Bar, BarChart, Block, Cover, Document, Table};
 use crate::domain::activity::{Gap, HeldMeeting, Participant, Period, ReportSection, widest_gaps};
 use crate::domain::attestation::duration;
+use crate::domain::codes::CallStatus;
 use crate::domain::codes::ProposalStatus;
+use crate::domain::funding::Call;
 use crate::domain::journal::ExportRecord;
 use crate::domain::overview::ConventionOverview;
 use crate::domain::planning::budget_totals;
@@ -36,6 +38,8 @@ pub struct ActivityData {
     pub meetings: Vec<HeldMeeting>,
     pub participants: Vec<Participant>,
     pub references: Vec<Reference>,
+    /// The calls for projects filed or reported on in the period.
+    pub calls: Vec<Call>,
     /// The exports of the period.
     pub exports: Vec<ExportRecord>,
     /// The paragraph the mission wrote for each section.
@@ -46,12 +50,13 @@ pub struct ActivityData {
 type Writer = fn(&ActivityData, &mut Vec<Block>);
 
 /// Each section and the function that writes it.
-const SECTIONS: [(ReportSection, Writer); 6] = [
+const SECTIONS: [(ReportSection, Writer); 7] = [
     (ReportSection::KeyFigures, key_figures),
     (ReportSection::Participants, participants),
     (ReportSection::Conventions, conventions),
     (ReportSection::Proposals, proposals),
     (ReportSection::Budget, budget),
+    (ReportSection::Funding, funding),
     (ReportSection::Documents, documents),
 ];
 
@@ -426,6 +431,60 @@ fn budget(d: &ActivityData, out: &mut Vec<Block>) {
         "Montants cumulés à la date du rapport : les lignes budgétaires ne sont pas datées dans Agora."
             .into(),
     ));
+}
+
+/// The calls for projects of the period: each with its funder, deadline, status and
+/// amounts, then the totals asked (calls filed) and granted.
+fn funding(d: &ActivityData, out: &mut Vec<Block>) {
+    if d.calls.is_empty() {
+        out.push(Block::Note(
+            "Aucun appel à projets déposé ni rendu sur la période.".into(),
+        ));
+        return;
+    }
+    let amount = |c: Option<i64>| c.map(text::euros).unwrap_or_else(|| "—".into());
+    let filed = |c: &&Call| {
+        matches!(
+            c.status,
+            CallStatus::Submitted | CallStatus::Granted | CallStatus::Refused
+        )
+    };
+    let asked: i64 = d
+        .calls
+        .iter()
+        .filter(filed)
+        .filter_map(|c| c.asked_cents)
+        .sum();
+    let granted: i64 = d.calls.iter().filter_map(|c| c.granted_cents).sum();
+    out.push(Block::Paragraph(tf!(
+        "{} appel(s) à projets suivi(s) ; {} demandé(s) dans les appels déposés, {} accordé(s).",
+        d.calls.len(),
+        text::euros(asked),
+        text::euros(granted)
+    )));
+    out.push(Block::Table(Table {
+        columns: vec![
+            ("Financeur et appel".into(), 4.0),
+            ("Dépôt".into(), 1.4),
+            ("Statut".into(), 1.4),
+            ("Demandé".into(), 1.5),
+            ("Accordé".into(), 1.5),
+        ],
+        rows: d
+            .calls
+            .iter()
+            .map(|c| {
+                vec![
+                    typography(&format!("{} — {}", c.funder, c.title)),
+                    c.deadline.map(text::date_short).unwrap_or_default(),
+                    c.status.label().to_string(),
+                    amount(c.asked_cents),
+                    amount(c.granted_cents),
+                ]
+            })
+            .collect(),
+        ..Table::default()
+    }));
 }
 
 fn documents(d: &ActivityData, out: &mut Vec<Block>) {

@@ -55,6 +55,17 @@ fn the_year_report_counts_what_the_store_holds_and_prints_the_paragraphs() {
     assert!(words.contains("Les jeunes restent trop peu nombreux"));
     assert!(words.contains("Les écarts à réduire"));
     assert!(words.contains("Convention citoyenne pour le climat"));
+    // The demo's three calls for projects fall in 2026: the amounts asked in the two
+    // filed (40,000 and 15,000) and the one granted.
+    assert!(
+        words.contains(&plain(format!(
+            "3 appel(s) à projets suivi(s) ; {} demandé(s) dans les appels déposés, {} accordé(s).",
+            agora::domain::text::euros(5_500_000),
+            agora::domain::text::euros(1_200_000)
+        ))),
+        "{words}"
+    );
+    assert!(words.contains("Fondation de France"));
 }
 
 #[test]
