@@ -2,7 +2,8 @@
 //! listed by deadline, and the reminders the dashboard shows.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params_from_iter};
 
 use super::row::{code, opt_date, opt_iso};
 use super::{Store, StoreError, Tx};
@@ -25,6 +26,21 @@ fn call(r: &Row<'_>) -> rusqlite::Result<Call> {
         report_due: opt_date(r, 8)?,
         notes: r.get(9)?,
     })
+}
+
+/// The stored fields of a call in the order INSERT and UPDATE bind them (?1 … ?9).
+fn values(c: &Call) -> [Value; 9] {
+    [
+        c.funder.trim().to_string().into(),
+        c.title.trim().to_string().into(),
+        opt_iso(c.deadline).into(),
+        c.asked_cents.into(),
+        c.granted_cents.into(),
+        c.status.code().to_string().into(),
+        c.convention.map(|v| v.0).into(),
+        opt_iso(c.report_due).into(),
+        c.notes.trim().to_string().into(),
+    ]
 }
 
 impl Store {
@@ -75,21 +91,10 @@ impl Store {
         c.validate()?;
         self.write(|tx| {
             let n = tx.execute(
-                "UPDATE funding_calls SET funder = ?2, title = ?3, deadline = ?4, asked_cents = ?5, \
-                    granted_cents = ?6, status = ?7, convention_id = ?8, report_due = ?9, notes = ?10 \
-                 WHERE id = ?1",
-                params![
-                    c.id.0,
-                    c.funder.trim(),
-                    c.title.trim(),
-                    opt_iso(c.deadline),
-                    c.asked_cents,
-                    c.granted_cents,
-                    c.status.code(),
-                    c.convention.map(|v| v.0),
-                    opt_iso(c.report_due),
-                    c.notes.trim()
-                ],
+                "UPDATE funding_calls SET funder = ?1, title = ?2, deadline = ?3, asked_cents = ?4, \
+                    granted_cents = ?5, status = ?6, convention_id = ?7, report_due = ?8, notes = ?9 \
+                 WHERE id = ?10",
+                params_from_iter(values(c).into_iter().chain([Value::Integer(c.id.0)])),
             )?;
             if n == 0 {
                 return Err(StoreError::NotFound("appel à projets", c.id.0));
@@ -125,17 +130,7 @@ impl Tx<'_> {
             "INSERT INTO funding_calls (funder, title, deadline, asked_cents, granted_cents, \
                 status, convention_id, report_due, notes) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                c.funder.trim(),
-                c.title.trim(),
-                opt_iso(c.deadline),
-                c.asked_cents,
-                c.granted_cents,
-                c.status.code(),
-                c.convention.map(|v| v.0),
-                opt_iso(c.report_due),
-                c.notes.trim()
-            ],
+            params_from_iter(values(c)),
         )?;
         let id = self.last_insert_rowid();
         self.journal(
