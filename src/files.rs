@@ -1,7 +1,8 @@
 //! Files on disk as Agora writes them: private to the user (folders 0700, files 0600
 //! on Unix; on Windows the data folder lives under the user's profile) and durable
 //! (a temporary file in the target's folder → fsync → rename → fsync the folder), so
-//! that a file Agora writes is either whole or not there at all.
+//! that a file Agora writes is either whole or not there at all. And a file the person
+//! names, read whole, or why not in French.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -170,9 +171,57 @@ pub fn is_inside(path: &Path, dir: &Path) -> bool {
     resolved.starts_with(&dir)
 }
 
+/// The file at the path the person typed or chose, read whole; or why not, in one
+/// French sentence: no path, not found, not allowed, a folder; the system's own words
+/// only for anything else.
+pub fn read_named(path: &str) -> Result<Vec<u8>, String> {
+    let path = path.trim();
+    if path.is_empty() {
+        return Err("Indiquez le chemin du fichier.".into());
+    }
+    std::fs::read(path).map_err(|e| {
+        use std::io::ErrorKind;
+        match e.kind() {
+            ErrorKind::NotFound => {
+                format!("Le fichier « {path} » est introuvable : vérifiez son chemin.")
+            }
+            ErrorKind::PermissionDenied => {
+                format!("Le fichier « {path} » ne peut pas être lu : accès refusé.")
+            }
+            ErrorKind::IsADirectory => format!("« {path} » est un dossier, pas un fichier."),
+            _ => format!("Le fichier « {path} » n’a pas pu être lu (erreur du système : {e})."),
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_file_that_cannot_be_read_says_why_in_french() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().to_string_lossy().to_string();
+        let missing = dir.path().join("absent.csv").to_string_lossy().to_string();
+        assert_eq!(
+            read_named("  ").unwrap_err(),
+            "Indiquez le chemin du fichier."
+        );
+        assert_eq!(
+            read_named(&missing).unwrap_err(),
+            format!("Le fichier « {missing} » est introuvable : vérifiez son chemin.")
+        );
+        assert_eq!(
+            read_named(&folder).unwrap_err(),
+            format!("« {folder} » est un dossier, pas un fichier.")
+        );
+        let file = dir.path().join("liste.csv");
+        std::fs::write(&file, "nom\n").unwrap();
+        assert_eq!(
+            read_named(&format!(" {} ", file.display())).unwrap(),
+            b"nom\n"
+        );
+    }
 
     #[test]
     fn a_temp_file_is_removed_unless_persisted() {

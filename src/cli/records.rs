@@ -279,8 +279,7 @@ pub fn import_contacts(cx: &Context, rest: &[&str]) -> Result<(), String> {
 }
 
 fn read(cx: &Context, file: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(cx.path(file))
-        .map_err(|e| format!("Le fichier « {file} » n'a pas pu être lu : {e}"))
+    crate::files::read_named(&cx.path(file).to_string_lossy())
 }
 
 /// A contact's sheet as text: identity, quota attributes, consents, participations

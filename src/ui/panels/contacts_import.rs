@@ -115,13 +115,10 @@ impl Import {
     }
 
     fn read(&mut self, store: &Store) -> Result<(), StoreError> {
-        let file = match std::fs::read(self.path.trim()) {
+        let file = match crate::files::read_named(&self.path) {
             Ok(bytes) => contacts::read(&bytes, chrono::Local::now().date_naive()),
-            Err(e) => ContactFile {
-                errors: vec![format!(
-                    "Le fichier « {} » n'a pas pu être lu : {e}.",
-                    self.path.trim()
-                )],
+            Err(why) => ContactFile {
+                errors: vec![why],
                 ..ContactFile::default()
             },
         };
@@ -142,8 +139,8 @@ impl Import {
         let mut page = column![
             widget::title("Importer des contacts"),
             widget::muted(
-                "Un fichier CSV tel qu'Excel l'enregistre (UTF-8 ou Windows-1252, séparateur ; , ou tabulation). \
-                 Il n'est importé que s'il n'a plus aucune erreur, et une sauvegarde est faite avant."
+                "Un fichier CSV tel qu’Excel l’enregistre (UTF-8 ou Windows-1252, séparateur ; , ou tabulation). \
+                 Il n’est importé que s’il n’a plus aucune erreur, et une sauvegarde est faite avant."
             ),
             row![
                 text_input("Chemin du fichier CSV", &self.path)
@@ -166,7 +163,7 @@ impl Import {
             let choices = fields();
             let mut mapping = column![widget::header_row(&[
                 ("Colonne du fichier", 3),
-                ("Champ de l'annuaire", 3),
+                ("Champ de l’annuaire", 3),
                 ("Premières valeurs", 4),
             ])]
             .spacing(4);
@@ -199,7 +196,7 @@ impl Import {
             page = page.push(widget::section("Correspondance des colonnes", mapping));
         }
         let mut report = column![widget::muted(format!(
-            "{} ligne(s) lisibles, {} en erreur, {} doublon(s) probable(s) (dans l'annuaire ou plus haut dans le fichier).",
+            "{} ligne(s) lisibles, {} en erreur, {} doublon(s) probable(s) (dans l’annuaire ou plus haut dans le fichier).",
             f.good_rows,
             f.errors.len(),
             self.duplicates
@@ -229,7 +226,7 @@ impl Import {
                     )
                 } else {
                     widget::colored(
-                        "Corrigez le fichier ou la correspondance : rien n'est importé tant qu'une ligne est fausse.",
+                        "Corrigez le fichier ou la correspondance : rien n’est importé tant qu’une ligne est fausse.",
                         theme::LATE,
                     )
                 },

@@ -76,10 +76,10 @@ impl State {
     /// Reads, checks and keeps the file whose path is typed.
     fn save(&mut self, store: &mut Store) -> Option<Event> {
         let path = PathBuf::from(self.path.trim());
-        let bytes = match std::fs::read(&path) {
+        let bytes = match crate::files::read_named(&self.path) {
             Ok(b) => b,
-            Err(e) => {
-                self.error = Some(tf!("« {} » n’a pas pu être lu : {e}", path.display()));
+            Err(why) => {
+                self.error = Some(crate::domain::text::typography(&why));
                 return None;
             }
         };

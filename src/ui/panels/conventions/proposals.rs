@@ -268,11 +268,11 @@ impl Proposals {
 
     fn check(&mut self, store: &Store, o: &ConventionOverview) -> Result<(), StoreError> {
         let path = self.import_path.trim();
-        let mut f = match std::fs::read(path) {
+        let mut f = match crate::files::read_named(path) {
             Ok(bytes) => followup::parse(&bytes),
-            Err(e) => Followup {
+            Err(why) => Followup {
                 lines: Vec::new(),
-                errors: vec![format!("Le fichier « {path} » n'a pas pu être lu : {e}.")],
+                errors: vec![why],
             },
         };
         if f.errors.is_empty() {

@@ -34,9 +34,9 @@ pub use quotas::Msg as QuotasMsg;
 /// A file the person named: its name (for messages and records) and its bytes, or why
 /// it cannot be read, in French.
 fn read_file(path: &str) -> Result<(String, Vec<u8>), String> {
+    let bytes =
+        crate::files::read_named(path).map_err(|why| crate::domain::text::typography(&why))?;
     let path = std::path::PathBuf::from(path.trim());
-    let bytes = std::fs::read(&path)
-        .map_err(|e| tf!("Le fichier « {} » ne s'ouvre pas : {e}", path.display()))?;
     let name = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
