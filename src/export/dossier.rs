@@ -71,6 +71,11 @@ fn gather(store: &Store, id: ConventionId) -> Result<DossierData, ExportError> {
         meetings,
         proposals,
         timeline: store.timeline(id, &TimelineFilter::default())?,
+        calls: store
+            .calls()?
+            .into_iter()
+            .filter(|c| c.convention == Some(id))
+            .collect(),
         overview,
     })
 }

@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 use super::layout::{Bar, BarChart, Block, Cover, Document, Table};
 use crate::domain::activity::{Gap, HeldMeeting, Participant, Period, ReportSection, widest_gaps};
 use crate::domain::attestation::duration;
-use crate::domain::codes::CallStatus;
 use crate::domain::codes::ProposalStatus;
 use crate::domain::funding::Call;
 use crate::domain::journal::ExportRecord;
@@ -433,8 +432,7 @@ fn budget(d: &ActivityData, out: &mut Vec<Block>) {
     ));
 }
 
-/// The calls for projects of the period: each with its funder, deadline, status and
-/// amounts, then the totals asked (calls filed) and granted.
+/// The calls for projects of the period, and their totals.
 fn funding(d: &ActivityData, out: &mut Vec<Block>) {
     if d.calls.is_empty() {
         out.push(Block::Note(
@@ -442,49 +440,7 @@ fn funding(d: &ActivityData, out: &mut Vec<Block>) {
         ));
         return;
     }
-    let amount = |c: Option<i64>| c.map(text::euros).unwrap_or_else(|| "—".into());
-    let filed = |c: &&Call| {
-        matches!(
-            c.status,
-            CallStatus::Submitted | CallStatus::Granted | CallStatus::Refused
-        )
-    };
-    let asked: i64 = d
-        .calls
-        .iter()
-        .filter(filed)
-        .filter_map(|c| c.asked_cents)
-        .sum();
-    let granted: i64 = d.calls.iter().filter_map(|c| c.granted_cents).sum();
-    out.push(Block::Paragraph(tf!(
-        "{} appel(s) à projets suivi(s) ; {} demandé(s) dans les appels déposés, {} accordé(s).",
-        d.calls.len(),
-        text::euros(asked),
-        text::euros(granted)
-    )));
-    out.push(Block::Table(Table {
-        columns: vec![
-            ("Financeur et appel".into(), 4.0),
-            ("Dépôt".into(), 1.4),
-            ("Statut".into(), 1.4),
-            ("Demandé".into(), 1.5),
-            ("Accordé".into(), 1.5),
-        ],
-        rows: d
-            .calls
-            .iter()
-            .map(|c| {
-                vec![
-                    typography(&format!("{} — {}", c.funder, c.title)),
-                    c.deadline.map(text::date_short).unwrap_or_default(),
-                    c.status.label().to_string(),
-                    amount(c.asked_cents),
-                    amount(c.granted_cents),
-                ]
-            })
-            .collect(),
-        ..Table::default()
-    }));
+    out.extend(super::funding::blocks(&d.calls));
 }
 
 fn documents(d: &ActivityData, out: &mut Vec<Block>) {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::layout::{Bar, BarChart, Block, Cover, Document, Table};
 use crate::domain::codes::{ActionStatus, AttendanceStatus, MinutesStatus, RiskStatus};
 use crate::domain::dossier::{DossierChoice, Section};
+use crate::domain::funding::Call;
 use crate::domain::meeting::{Action, MeetingRecord};
 use crate::domain::overview::ConventionOverview;
 use crate::domain::planning::budget_totals;
@@ -35,6 +36,8 @@ pub struct DossierData {
     pub meetings: Vec<MeetingRecord>,
     pub proposals: Vec<(Proposal, Vec<Answer>)>,
     pub timeline: Vec<TimelineEntry>,
+    /// The calls for projects that would finance the convention.
+    pub calls: Vec<Call>,
 }
 
 /// The latest draw, as the dossier tells it.
@@ -633,7 +636,20 @@ mod section {
         }
     }
 
+    /// The convention's budget lines against its envelope, then the calls for projects
+    /// that would finance it.
     fn budget(d: &DossierData, out: &mut Vec<Block>) {
+        budget_lines(d, out);
+        if !d.calls.is_empty() {
+            out.push(Block::Heading(
+                2,
+                "Financements extérieurs sollicités".into(),
+            ));
+            out.extend(super::super::funding::blocks(&d.calls));
+        }
+    }
+
+    fn budget_lines(d: &DossierData, out: &mut Vec<Block>) {
         let o = &d.overview;
         let envelope = o.convention.budget_envelope_cents;
         if o.budget.is_empty() {

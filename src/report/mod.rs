@@ -9,6 +9,7 @@ mod charts;
 pub mod dossier;
 pub mod draw_minutes;
 pub mod followup;
+mod funding;
 pub mod ics;
 pub mod layout;
 pub mod minutes;

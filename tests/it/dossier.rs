@@ -169,6 +169,11 @@ fn the_command_line_chooses_sections_and_appendices() {
     let words = pdf_words(&path);
     assert!(words.contains("Mandat et cadre"));
     assert!(words.contains("Prévu"), "the budget section");
+    // The two demo calls that would finance the climate convention, not the third.
+    assert!(words.contains("Financements extérieurs sollicités"));
+    assert!(plain(&words).contains("2 appel(s) à projets suivi(s)"));
+    assert!(words.contains("Fondation de France"));
+    assert!(!words.contains("cohésion des territoires"));
     assert!(!words.contains("Gouvernance"));
     assert!(!words.contains("Annexe 1"));
     let store = Store::open(&db_in(dir.path())).unwrap();
