@@ -116,6 +116,24 @@ impl Call {
     }
 }
 
+/// The amounts asked in the calls filed (déposés, retenus, refusés: not those still
+/// being prepared) and the amounts granted, in cents.
+pub fn totals(calls: &[Call]) -> (i64, i64) {
+    let filed = |c: &&Call| {
+        matches!(
+            c.status,
+            CallStatus::Submitted | CallStatus::Granted | CallStatus::Refused
+        )
+    };
+    let asked = calls
+        .iter()
+        .filter(filed)
+        .filter_map(|c| c.asked_cents)
+        .sum();
+    let granted = calls.iter().filter_map(|c| c.granted_cents).sum();
+    (asked, granted)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

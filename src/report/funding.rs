@@ -3,26 +3,14 @@
 //! d'activité and the dossier de convention.
 
 use super::layout::{Block, Table};
-use crate::domain::codes::CallStatus;
-use crate::domain::funding::Call;
+use crate::domain::funding::{self, Call};
 use crate::domain::text::{self, typography};
 
 /// « N appel(s) à projets suivi(s) ; X demandé(s) dans les appels déposés, Y
 /// accordé(s). », then the table.
 pub fn blocks(calls: &[Call]) -> Vec<Block> {
     let amount = |c: Option<i64>| c.map(text::euros).unwrap_or_else(|| "—".into());
-    let filed = |c: &&Call| {
-        matches!(
-            c.status,
-            CallStatus::Submitted | CallStatus::Granted | CallStatus::Refused
-        )
-    };
-    let asked: i64 = calls
-        .iter()
-        .filter(filed)
-        .filter_map(|c| c.asked_cents)
-        .sum();
-    let granted: i64 = calls.iter().filter_map(|c| c.granted_cents).sum();
+    let (asked, granted) = funding::totals(calls);
     vec![
         Block::Paragraph(tf!(
             "{} appel(s) à projets suivi(s) ; {} demandé(s) dans les appels déposés, {} accordé(s).",

@@ -8,7 +8,7 @@ use iced::widget::{button, column, pick_list, row, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::codes::CallStatus;
-use crate::domain::funding::Call;
+use crate::domain::funding::{self, Call};
 use crate::domain::ids::{CallId, ConventionId};
 use crate::domain::parse;
 use crate::domain::text as fr;
@@ -359,18 +359,7 @@ impl State {
 
 /// « Demandé : … · Accordé : … » over the calls filed (déposés, retenus, refusés).
 fn totals<'a>(calls: &[Call]) -> Element<'a, Msg> {
-    let filed = |c: &&Call| {
-        matches!(
-            c.status,
-            CallStatus::Submitted | CallStatus::Granted | CallStatus::Refused
-        )
-    };
-    let asked: i64 = calls
-        .iter()
-        .filter(filed)
-        .filter_map(|c| c.asked_cents)
-        .sum();
-    let granted: i64 = calls.iter().filter_map(|c| c.granted_cents).sum();
+    let (asked, granted) = funding::totals(calls);
     widget::muted(fr::typography(&format!(
         "Demandé (appels déposés) : {} · Accordé : {}",
         fr::euros(asked),
