@@ -173,14 +173,17 @@ pub fn is_inside(path: &Path, dir: &Path) -> bool {
 
 /// The file at the path the person typed or chose, read whole; or why not, in one
 /// French sentence: no path, not found, not allowed, a folder; the system's own words
-/// only for anything else.
-pub fn read_named(path: &str) -> Result<Vec<u8>, String> {
-    let path = path.trim();
-    if path.is_empty() {
+/// only for anything else. A path that is text is read without the spaces around it;
+/// one that is not (a name in another encoding, given on the command line) as it is.
+pub fn read_named(path: impl AsRef<Path>) -> Result<Vec<u8>, String> {
+    let path = path.as_ref();
+    let path = path.to_str().map_or(path, |s| Path::new(s.trim()));
+    if path.as_os_str().is_empty() {
         return Err("Indiquez le chemin du fichier.".into());
     }
     std::fs::read(path).map_err(|e| {
         use std::io::ErrorKind;
+        let path = path.display();
         match e.kind() {
             ErrorKind::NotFound => {
                 format!("Le fichier « {path} » est introuvable : vérifiez son chemin.")
@@ -197,6 +200,18 @@ pub fn read_named(path: &str) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_file_whose_name_is_not_text_is_read_as_given() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir
+            .path()
+            .join(std::ffi::OsStr::from_bytes(b"liste-\xe9t\xe9.csv"));
+        std::fs::write(&file, "nom\n").unwrap();
+        assert_eq!(read_named(&file).unwrap(), b"nom\n");
+    }
 
     #[test]
     fn a_named_file_that_cannot_be_read_says_why_in_french() {
@@ -218,7 +233,7 @@ mod tests {
         let file = dir.path().join("liste.csv");
         std::fs::write(&file, "nom\n").unwrap();
         assert_eq!(
-            read_named(&format!(" {} ", file.display())).unwrap(),
+            read_named(format!(" {} ", file.display())).unwrap(),
             b"nom\n"
         );
     }

@@ -279,7 +279,7 @@ pub fn import_contacts(cx: &Context, rest: &[&str]) -> Result<(), String> {
 }
 
 fn read(cx: &Context, file: &str) -> Result<Vec<u8>, String> {
-    crate::files::read_named(&cx.path(file).to_string_lossy())
+    crate::files::read_named(cx.path(file))
 }
 
 /// A contact's sheet as text: identity, quota attributes, consents, participations
