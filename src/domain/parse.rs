@@ -106,6 +106,15 @@ pub fn count(s: &str) -> Result<u32, DomainError> {
         .map_err(|_| DomainError::BadNumber(s.trim().to_string()))
 }
 
+/// An optional amount in euros, as [`euros`] reads it: empty means none.
+pub fn opt_euros(s: &str) -> Result<Option<i64>, DomainError> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        euros(s).map(Some)
+    }
+}
+
 /// An optional date: empty means none.
 pub fn opt_date(s: &str) -> Result<Option<NaiveDate>, DomainError> {
     if s.trim().is_empty() {

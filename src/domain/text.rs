@@ -67,6 +67,14 @@ pub fn integer(n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// An amount as a form field shows it for editing, « 12500,50 » (what
+/// `parse::euros` reads back); none is an empty field.
+pub fn amount_field(cents: Option<i64>) -> String {
+    cents
+        .map(|c| format!("{},{:02}", c / 100, c % 100))
+        .unwrap_or_default()
+}
+
 /// "12 500,00 €" from an amount in cents.
 pub fn euros(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
@@ -191,6 +199,17 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amount_field_reads_back_as_the_same_amount() {
+        assert_eq!(amount_field(None), "");
+        assert_eq!(amount_field(Some(1_250_050)), "12500,50");
+        assert_eq!(
+            crate::domain::parse::euros(&amount_field(Some(1_250_050))).unwrap(),
+            1_250_050
+        );
+        assert_eq!(crate::domain::parse::opt_euros(" ").unwrap(), None);
+    }
 
     #[test]
     fn sort_key_folds_case_and_accents() {

@@ -66,15 +66,9 @@ impl FrameForm {
             } else {
                 c.target_panel_size.to_string()
             },
-            envelope: if c.budget_envelope_cents == 0 {
-                String::new()
-            } else {
-                format!(
-                    "{},{:02}",
-                    c.budget_envelope_cents / 100,
-                    c.budget_envelope_cents % 100
-                )
-            },
+            envelope: crate::domain::text::amount_field(
+                (c.budget_envelope_cents != 0).then_some(c.budget_envelope_cents),
+            ),
             start: date_text(c.start_date),
             end: date_text(c.end_date),
         }
@@ -112,11 +106,7 @@ impl FrameForm {
             } else {
                 parse::count(&self.panel_size)?
             },
-            budget_envelope_cents: if self.envelope.trim().is_empty() {
-                0
-            } else {
-                parse::euros(&self.envelope)?
-            },
+            budget_envelope_cents: parse::opt_euros(&self.envelope)?.unwrap_or(0),
             start_date: parse::opt_date(&self.start)?,
             end_date: parse::opt_date(&self.end)?,
             ..self.base.clone()

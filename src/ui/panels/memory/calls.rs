@@ -64,18 +64,6 @@ pub struct State {
     form: Option<Form>,
 }
 
-fn amount_text(cents: Option<i64>) -> String {
-    cents.map(fr::euros).unwrap_or_default()
-}
-
-fn opt_euros(s: &str) -> Result<Option<i64>, StoreError> {
-    Ok(if s.trim().is_empty() {
-        None
-    } else {
-        Some(parse::euros(s)?)
-    })
-}
-
 impl State {
     pub fn new(store: &Store) -> State {
         let mut s = State {
@@ -110,8 +98,8 @@ impl State {
             funder: c.funder,
             title: c.title,
             deadline: c.deadline.map(fr::date_short).unwrap_or_default(),
-            asked: amount_text(c.asked_cents),
-            granted: amount_text(c.granted_cents),
+            asked: fr::amount_field(c.asked_cents),
+            granted: fr::amount_field(c.granted_cents),
             status: c.status,
             convention: c.convention,
             report_due: c.report_due.map(fr::date_short).unwrap_or_default(),
@@ -170,8 +158,8 @@ impl State {
             funder: f.funder.trim().to_string(),
             title: f.title.trim().to_string(),
             deadline: parse::opt_date(&f.deadline)?,
-            asked_cents: opt_euros(&f.asked)?,
-            granted_cents: opt_euros(&f.granted)?,
+            asked_cents: parse::opt_euros(&f.asked)?,
+            granted_cents: parse::opt_euros(&f.granted)?,
             status: f.status,
             convention: f.convention,
             report_due: parse::opt_date(&f.report_due)?,

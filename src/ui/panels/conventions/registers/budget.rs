@@ -45,20 +45,13 @@ pub struct State {
     daily: String,
 }
 
+/// A budget amount for editing: nothing shows as an empty field.
 fn amount_text(cents: i64) -> String {
-    if cents == 0 {
-        String::new()
-    } else {
-        format!("{},{:02}", cents / 100, cents % 100)
-    }
+    fr::amount_field((cents != 0).then_some(cents))
 }
 
 fn amount(s: &str) -> Result<i64, crate::domain::DomainError> {
-    if s.trim().is_empty() {
-        Ok(0)
-    } else {
-        parse::euros(s)
-    }
+    Ok(parse::opt_euros(s)?.unwrap_or(0))
 }
 
 impl State {
