@@ -81,8 +81,10 @@ coded!(
 );
 
 coded!(
-    /// The degree of participation the city offers.
+    /// The degree of participation the city offers: the four levels of the city's
+    /// scale (Grenoble's since 2017). A convention is at least a consultation.
     ParticipationKind {
+        Information = "information" => "Information",
         Consultation = "consultation" => "Consultation",
         Concertation = "concertation" => "Concertation",
         CoConstruction = "co_construction" => "Co-construction",
@@ -313,5 +315,59 @@ coded!(
     SelectionRole {
         Member = "member" => "Membre",
         Reserve = "reserve" => "Remplaçant·e",
+    }
+);
+
+impl ParticipationKind {
+    /// The levels a citizens' convention can have (it always asks for opinions).
+    pub const CONVENTION: &'static [ParticipationKind] = &[
+        ParticipationKind::Consultation,
+        ParticipationKind::Concertation,
+        ParticipationKind::CoConstruction,
+    ];
+
+    /// What the level commits the city to, shown as help beside the choice.
+    pub fn criteria(self) -> &'static str {
+        match self {
+            ParticipationKind::Information => {
+                "La Ville fait connaître un projet ou une décision et répond aux questions ; les habitants n’influent pas sur la décision."
+            }
+            ParticipationKind::Consultation => {
+                "La Ville recueille les avis avant de décider ; elle décide seule et dit ce qu’elle a retenu des avis."
+            }
+            ParticipationKind::Concertation => {
+                "Le projet s’élabore au fil d’échanges avec les habitants ; la Ville décide en dernier ressort et motive chaque choix."
+            }
+            ParticipationKind::CoConstruction => {
+                "Habitants et Ville élaborent ensemble la proposition ; la Ville s’engage à reprendre ce qui a été produit en commun."
+            }
+        }
+    }
+}
+
+coded!(
+    /// The kinds of participatory processes other than conventions.
+    DispositifKind {
+        Interpellation = "interpellation" => "Interpellation citoyenne",
+        Body = "instance" => "Instance consultative",
+        Budget = "budget" => "Budget participatif",
+        Support = "accompagnement" => "Accompagnement d’une direction",
+    }
+);
+
+coded!(
+    /// How an interpellation or a support reached the mission.
+    FilingChannel {
+        Paper = "paper" => "Papier",
+        Online = "online" => "En ligne",
+    }
+);
+
+coded!(
+    /// The result of checking one support of an interpellation.
+    CheckResult {
+        Pending = "pending" => "À vérifier",
+        Valid = "valid" => "Valide",
+        Invalid = "invalid" => "Non valide",
     }
 );

@@ -47,6 +47,16 @@ pub enum DomainError {
     #[error("Le champ « {0} » ne peut pas être négatif.")]
     Negative(&'static str),
     #[error(
+        "Pour rendre la décision de recevabilité, indiquez pour chaque critère s’il est rempli : « {0} » ne l’est pas encore."
+    )]
+    CriterionNotAssessed(&'static str),
+    #[error(
+        "Le critère « {0} » n’est pas rempli : écrivez pourquoi, la lettre à l’auteur·rice le reprend."
+    )]
+    CriterionWithoutReason(&'static str),
+    #[error("Les votes pour et contre dépassent le nombre de votants.")]
+    MoreVotesThanCast,
+    #[error(
         "Un montant accordé suppose un appel « Retenu » : changez le statut ou videz le montant accordé."
     )]
     GrantNotRetained,

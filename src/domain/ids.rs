@@ -50,4 +50,7 @@ ids!(
     JournalId,
     /// A call for projects or grant the mission answers.
     CallId,
+    /// A participatory process other than a convention (an interpellation, a
+    /// consultative body, a participatory budget, support to a directorate).
+    DispositifId,
 );

@@ -8,6 +8,7 @@ use super::row::{date, iso, time};
 use super::{Store, StoreError};
 use crate::domain::funding::{Call, Reminder};
 use crate::domain::ids::{ConventionId, MeetingId, ProposalId};
+use crate::domain::interpellation::Due;
 
 /// Key counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,6 +51,8 @@ pub struct Dashboard {
     pub waiting_proposals: Vec<DueItem>,
     /// Calls for projects whose filing or report date is near or passed.
     pub calls: Vec<(Reminder, Call)>,
+    /// Steps of the dispositifs due within a week, or late, with their title.
+    pub dispositifs: Vec<(Due, String)>,
 }
 
 impl Store {
@@ -122,8 +125,10 @@ impl Store {
             &[],
         )?;
         let calls = self.call_reminders(today)?;
+        let week = today + chrono::Days::new(7);
         Ok(Dashboard {
             calls,
+            dispositifs: self.interpellation_dues(today, week)?,
             counts,
             upcoming,
             overdue_tasks,

@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -614,4 +614,69 @@ CREATE TABLE funding_calls (
     notes TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX funding_calls_convention ON funding_calls(convention_id);
+"#;
+
+/// Version 12: the participatory processes other than conventions, the meetings
+/// linked to them, and citizen interpellations with the supports checked.
+const V12: &str = r#"
+CREATE TABLE dispositifs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('interpellation', 'instance', 'budget', 'accompagnement')),
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    level TEXT NOT NULL DEFAULT 'concertation' CHECK (level IN
+        ('information', 'consultation', 'concertation', 'co_construction')),
+    directorate TEXT NOT NULL DEFAULT '',
+    elected_official TEXT NOT NULL DEFAULT '',
+    start_date TEXT,
+    end_date TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX dispositifs_kind ON dispositifs(kind, start_date);
+
+CREATE TABLE dispositif_meetings (
+    dispositif_id INTEGER NOT NULL REFERENCES dispositifs(id) ON DELETE CASCADE,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    PRIMARY KEY (dispositif_id, meeting_id)
+);
+CREATE INDEX dispositif_meetings_meeting ON dispositif_meetings(meeting_id);
+
+CREATE TABLE interpellations (
+    dispositif_id INTEGER PRIMARY KEY REFERENCES dispositifs(id) ON DELETE CASCADE,
+    filer TEXT NOT NULL CHECK (length(trim(filer)) > 0),
+    filer_address TEXT NOT NULL DEFAULT '',
+    question TEXT NOT NULL CHECK (length(trim(question)) > 0),
+    received TEXT NOT NULL,
+    channel TEXT CHECK (channel IN ('paper', 'online')),
+    legal INTEGER CHECK (legal IN (0, 1)),
+    legal_comment TEXT NOT NULL DEFAULT '',
+    fair INTEGER CHECK (fair IN (0, 1)),
+    fair_comment TEXT NOT NULL DEFAULT '',
+    city_power INTEGER CHECK (city_power IN (0, 1)),
+    city_power_comment TEXT NOT NULL DEFAULT '',
+    collective INTEGER CHECK (collective IN (0, 1)),
+    collective_comment TEXT NOT NULL DEFAULT '',
+    decided TEXT,
+    supports_paper INTEGER NOT NULL DEFAULT 0 CHECK (supports_paper >= 0),
+    supports_online INTEGER NOT NULL DEFAULT 0 CHECK (supports_online >= 0),
+    check_seed TEXT,
+    first_meeting TEXT,
+    second_meeting TEXT,
+    report_agreed TEXT,
+    report_sent TEXT,
+    report TEXT NOT NULL DEFAULT '',
+    vote_from TEXT,
+    vote_to TEXT,
+    vote_places TEXT NOT NULL DEFAULT '',
+    votes_cast INTEGER CHECK (votes_cast >= 0),
+    votes_yes INTEGER CHECK (votes_yes >= 0),
+    votes_no INTEGER CHECK (votes_no >= 0)
+);
+
+CREATE TABLE support_checks (
+    dispositif_id INTEGER NOT NULL REFERENCES interpellations(dispositif_id) ON DELETE CASCADE,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    result TEXT NOT NULL DEFAULT 'pending' CHECK (result IN ('pending', 'valid', 'invalid')),
+    comment TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (dispositif_id, number)
+);
 "#;

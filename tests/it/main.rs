@@ -14,6 +14,7 @@ mod draw_workflow;
 #[cfg(feature = "chiffrement")]
 mod encryption;
 mod funding;
+mod interpellations;
 mod meetings;
 mod odt;
 mod readers;

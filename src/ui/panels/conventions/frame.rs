@@ -209,9 +209,11 @@ impl FrameForm {
         .max_width(900);
         for (i, (label, placeholder, value, field, id)) in typed.into_iter().enumerate() {
             if i == 2 {
-                let kinds = pick_list(ParticipationKind::ALL, Some(self.participation), |p| {
-                    Msg::Field(FrameField::Participation(p))
-                });
+                let kinds = pick_list(
+                    ParticipationKind::CONVENTION,
+                    Some(self.participation),
+                    |p| Msg::Field(FrameField::Participation(p)),
+                );
                 col = col.push(line("Démarche", kinds.into()));
             }
             let input = text_input(placeholder, value)

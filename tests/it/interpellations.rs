@@ -1,0 +1,257 @@
+//! Citizen interpellations in the store: a real SQLite file, filed, ruled on, counted,
+//! checked by sample, followed, reopened, shown on the dashboard, journaled; the rules'
+//! figures kept in the settings.
+
+use agora::domain::codes::{
+    CheckResult, DispositifKind, FilingChannel, MeetingFormat, MeetingKind,
+};
+use agora::domain::dispositif::Dispositif;
+use agora::domain::ids::{ConventionId, MeetingId};
+use agora::domain::interpellation::{Assessment, Interpellation, Rules, Stage, SupportCheck};
+use agora::domain::meeting::Meeting;
+use agora::store::{self, DispositifFilter, Store};
+use chrono::{NaiveDate, NaiveTime};
+
+use super::common::today;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn filed() -> (Dispositif, Interpellation) {
+    let mut d = Dispositif::new(DispositifKind::Interpellation, day(2026, 10, 2));
+    d.title = "Des bancs place Saint-Bruno".into();
+    d.directorate = "Direction de l’espace public".into();
+    let i = Interpellation {
+        filer: "Nadia Ferhat".into(),
+        filer_address: "12 rue Saint-Bruno\n38000 Grenoble".into(),
+        question: "La Ville peut-elle installer des bancs à l’ombre place Saint-Bruno ?".into(),
+        received: Some(day(2026, 10, 2)),
+        channel: Some(FilingChannel::Paper),
+        ..Interpellation::default()
+    };
+    (d, i)
+}
+
+fn met() -> Assessment {
+    Assessment {
+        met: Some(true),
+        comment: String::new(),
+    }
+}
+
+#[test]
+fn an_interpellation_goes_from_filing_to_mediation_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(store::DB_FILE);
+    let mut s = Store::open(&db).unwrap();
+    let (d, mut i) = filed();
+    let id = s.add_interpellation(&d, &i).unwrap();
+    i.id = id;
+    let d = Dispositif { id, ..d };
+    assert_eq!(s.interpellation(id).unwrap(), (d.clone(), i.clone()));
+    let rules = s.interpellation_rules().unwrap();
+    assert_eq!(rules, Rules::default());
+
+    // The decision is late on the dashboard (received 2 October, 30 days).
+    let dash = s.dashboard(today()).unwrap();
+    assert_eq!(dash.dispositifs.len(), 1);
+    assert_eq!(dash.dispositifs[0].0.what, "Décision de recevabilité");
+    assert_eq!(dash.dispositifs[0].0.date, day(2026, 11, 1));
+    assert_eq!(dash.dispositifs[0].1, "Des bancs place Saint-Bruno");
+
+    // Admissible on 5 November; 61 supports; the campaign runs to 5 December.
+    i.criteria = [met(), met(), met(), met()];
+    i.decided = Some(day(2026, 11, 5));
+    i.supports_paper = 40;
+    i.supports_online = 21;
+    s.update_interpellation(&d, &i, today()).unwrap();
+    let line = &s
+        .dispositifs(&DispositifFilter::default(), today())
+        .unwrap()[0];
+    assert_eq!(line.stage, "Collecte des soutiens");
+    assert_eq!(line.next.as_ref().unwrap().date, day(2026, 12, 5));
+
+    // A fifth of the supports drawn for checking, again from the same seed.
+    let checks = s.draw_support_checks(id, "saint-bruno-2026").unwrap();
+    assert_eq!(checks.len(), 13, "20 % of 61 rounded up");
+    assert_eq!(
+        checks.iter().map(|c| c.number).collect::<Vec<_>>(),
+        agora::domain::interpellation::check_sample(61, 20, "saint-bruno-2026")
+    );
+    let first = checks[0].number;
+    let refused = s.record_support_check(
+        id,
+        &SupportCheck {
+            number: first,
+            result: CheckResult::Invalid,
+            comment: String::new(),
+        },
+    );
+    assert!(refused.unwrap_err().to_string().contains("Motif"));
+    s.record_support_check(
+        id,
+        &SupportCheck {
+            number: first,
+            result: CheckResult::Invalid,
+            comment: "Adresse hors de la commune".into(),
+        },
+    )
+    .unwrap();
+    let again = s.draw_support_checks(id, "autre");
+    assert!(
+        again.unwrap_err().to_string().contains("déjà été vérifiés"),
+        "a second draw would hide the check made"
+    );
+    drop(s);
+
+    let mut s = Store::open(&db).unwrap();
+    let (_, back) = s.interpellation(id).unwrap();
+    assert_eq!(back.check_seed.as_deref(), Some("saint-bruno-2026"));
+    assert_eq!(back.supports(), 61);
+    let checks = s.support_checks(id).unwrap();
+    assert_eq!(checks[0].result, CheckResult::Invalid);
+    assert_eq!(checks[0].comment, "Adresse hors de la commune");
+    assert_eq!(
+        agora::domain::interpellation::check_counts(&checks),
+        (0, 1, 12)
+    );
+
+    // After the campaign: a mediation; its first meeting is linked.
+    let after = day(2026, 12, 10);
+    assert_eq!(
+        back.stage(&rules, after),
+        Stage::Following(agora::domain::interpellation::Level::Mediation)
+    );
+    let m = s
+        .create_meeting(&Meeting {
+            id: MeetingId(0),
+            convention: None::<ConventionId>,
+            session: None,
+            kind: MeetingKind::Mediation,
+            title: "Médiation — bancs Saint-Bruno".into(),
+            date: day(2027, 1, 12),
+            start: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(20, 0, 0).unwrap(),
+            venue: "Maison des habitants Chorier-Berriat".into(),
+            format: MeetingFormat::InPerson,
+            services: String::new(),
+            facilitators: "Mission Démocratie locale".into(),
+        })
+        .unwrap();
+    s.link_meeting(id, m).unwrap();
+    s.link_meeting(id, m).unwrap();
+    assert_eq!(s.dispositif_meetings(id).unwrap().len(), 1, "linked once");
+    let mut i = back;
+    i.first_meeting = Some(day(2027, 1, 12));
+    i.second_meeting = Some(day(2027, 1, 2));
+    assert!(
+        s.update_interpellation(&d, &i, after).is_err(),
+        "second meeting before the first"
+    );
+    i.second_meeting = None;
+    s.update_interpellation(&d, &i, after).unwrap();
+    assert_eq!(
+        s.interpellation(id)
+            .unwrap()
+            .1
+            .next_due(&rules, after)
+            .unwrap()
+            .what,
+        "Seconde rencontre"
+    );
+
+    // Removing the interpellation keeps its meeting.
+    s.remove_dispositif(id).unwrap();
+    assert!(s.interpellation(id).is_err());
+    assert!(s.support_checks(id).unwrap().is_empty());
+    assert!(s.meeting(m).is_ok());
+    let summaries: Vec<String> = s
+        .journal(40, 0)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.entity == "dispositif")
+        .map(|e| e.summary)
+        .collect();
+    for expected in [
+        "Interpellation citoyenne « Des bancs place Saint-Bruno » reçue",
+        "Interpellation « Des bancs place Saint-Bruno » : Collecte des soutiens",
+        "Interpellation « Des bancs place Saint-Bruno » : soutien n° ",
+    ] {
+        assert!(
+            summaries.iter().any(|x| x.starts_with(expected)),
+            "{expected} in {summaries:?}"
+        );
+    }
+}
+
+#[test]
+fn the_rules_are_the_offices_figures_once_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(store::DB_FILE);
+    let mut s = Store::open(&db).unwrap();
+    let rules = Rules {
+        mediation_supports: 100,
+        check_percent: 10,
+        ..Rules::default()
+    };
+    s.save_interpellation_rules(&rules).unwrap();
+    let wrong = Rules {
+        workshop_supports: 10,
+        ..rules
+    };
+    assert!(s.save_interpellation_rules(&wrong).is_err());
+    drop(s);
+    let s = Store::open(&db).unwrap();
+    assert_eq!(s.interpellation_rules().unwrap(), rules);
+}
+
+#[test]
+fn the_list_filters_by_kind_year_and_directorate() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join(store::DB_FILE)).unwrap();
+    let (d, i) = filed();
+    s.add_interpellation(&d, &i).unwrap();
+    let mut older = d.clone();
+    older.title = "Éclairage du parc Paul-Mistral".into();
+    older.directorate = "Direction de la nature en ville".into();
+    older.start = Some(day(2025, 3, 1));
+    older.end = Some(day(2025, 9, 1));
+    s.add_interpellation(
+        &older,
+        &Interpellation {
+            received: older.start,
+            ..i.clone()
+        },
+    )
+    .unwrap();
+    let titles = |f: DispositifFilter| -> Vec<String> {
+        s.dispositifs(&f, today())
+            .unwrap()
+            .into_iter()
+            .map(|l| l.dispositif.title)
+            .collect()
+    };
+    assert_eq!(titles(DispositifFilter::default()).len(), 2);
+    assert_eq!(
+        titles(DispositifFilter {
+            year: Some(2026),
+            ..DispositifFilter::default()
+        }),
+        ["Des bancs place Saint-Bruno"]
+    );
+    assert_eq!(
+        titles(DispositifFilter {
+            directorate: "NATURE".into(),
+            ..DispositifFilter::default()
+        }),
+        ["Éclairage du parc Paul-Mistral"]
+    );
+    assert!(
+        titles(DispositifFilter {
+            kind: Some(DispositifKind::Budget),
+            ..DispositifFilter::default()
+        })
+        .is_empty()
+    );
+}
