@@ -200,7 +200,7 @@ pub fn recovery_key(cx: &Context, rest: &[&str]) -> Result<(), String> {
 
 /// Writes a document through `export` (checked, whole or not at all, logged) and says
 /// where it went.
-fn write(cx: &Context, document: Document, out: &Path) -> Result<(), String> {
+pub(super) fn write(cx: &Context, document: Document, out: &Path) -> Result<(), String> {
     cx.with_store(|store| {
         let written = export::write(store, &document, cx.to(out), today())?;
         say(written.sentence(&document, out));
@@ -208,7 +208,7 @@ fn write(cx: &Context, document: Document, out: &Path) -> Result<(), String> {
     })
 }
 
-fn today() -> chrono::NaiveDate {
+pub(super) fn today() -> chrono::NaiveDate {
     Local::now().date_naive()
 }
 

@@ -14,6 +14,7 @@
 //! command.
 
 mod args;
+mod dispositifs;
 mod documents;
 mod dossier;
 mod draw;
@@ -146,6 +147,36 @@ pub static COMMANDS: &[Command] = &[
         run: documents::panel,
     },
     Command {
+        words: &["export", "fiche"],
+        usage: "ID --out FICHIER.pdf",
+        does: "exporte la fiche d'une interpellation",
+        run: dispositifs::fiche,
+    },
+    Command {
+        words: &["export", "lettre"],
+        usage: "ID --out FICHIER.pdf",
+        does: "exporte la lettre de recevabilité à l'auteur·rice\nd'une interpellation",
+        run: dispositifs::letter,
+    },
+    Command {
+        words: &["export", "mediation"],
+        usage: "ID --out FICHIER.pdf",
+        does: "exporte le rapport de médiation d'une interpellation",
+        run: dispositifs::report,
+    },
+    Command {
+        words: &["dispositifs", "list"],
+        usage: "[--kind TYPE]",
+        does: "liste les dispositifs et où chacun en est ; TYPE :\ninterpellation, instance, budget ou accompagnement",
+        run: dispositifs::list,
+    },
+    Command {
+        words: &["interpellations", "list"],
+        usage: "",
+        does: "liste les interpellations : étape, soutiens,\nprochaine échéance",
+        run: dispositifs::interpellations,
+    },
+    Command {
         words: &["convention", "list"],
         usage: "",
         does: "liste les conventions (statut, dates, tâches)",
@@ -206,7 +237,7 @@ const HEAD: &str = "Agora — le poste de travail de la Mission Démocratie loca
 Usage : agora [--data-dir DOSSIER] [COMMANDE]
 
 Sans commande, ouvre la fenêtre (option : --open PANNEAU, l'un de
-tableau-de-bord, conventions, contacts, tirage, reunions, documents, memoire, parametres).";
+tableau-de-bord, conventions, contacts, tirage, reunions, documents, memoire, dispositifs, parametres).";
 
 const TAIL: &str = "Base chiffrée : la phrase de passe est lue dans la variable AGORA_PHRASE, sinon
 demandée ; pour « chiffrer », la nouvelle dans AGORA_NOUVELLE_PHRASE, sinon demandée

@@ -113,6 +113,78 @@ impl Rules {
     }
 }
 
+/// One figure of the rules: a stable code (the settings key's end), the label the
+/// office reads, and the field it sets.
+pub struct Figure {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub field: fn(&mut Rules) -> &mut u32,
+}
+
+/// The twelve figures, in the order Paramètres shows them.
+pub const FIGURES: [Figure; 12] = [
+    Figure {
+        code: "min_age",
+        label: "Âge minimum de l’auteur·rice (ans)",
+        field: |r| &mut r.min_age,
+    },
+    Figure {
+        code: "admissibility_days",
+        label: "Délai de la décision de recevabilité (jours)",
+        field: |r| &mut r.admissibility_days,
+    },
+    Figure {
+        code: "campaign_months",
+        label: "Durée de la collecte des soutiens (mois)",
+        field: |r| &mut r.campaign_months,
+    },
+    Figure {
+        code: "mediation_supports",
+        label: "Soutiens pour une médiation",
+        field: |r| &mut r.mediation_supports,
+    },
+    Figure {
+        code: "workshop_supports",
+        label: "Soutiens pour un atelier",
+        field: |r| &mut r.workshop_supports,
+    },
+    Figure {
+        code: "votation_supports",
+        label: "Signatures pour une votation",
+        field: |r| &mut r.votation_supports,
+    },
+    Figure {
+        code: "votation_majority",
+        label: "Votes « pour » pour adopter une votation",
+        field: |r| &mut r.votation_majority,
+    },
+    Figure {
+        code: "check_percent",
+        label: "Part des soutiens vérifiés (%)",
+        field: |r| &mut r.check_percent,
+    },
+    Figure {
+        code: "first_meeting_days",
+        label: "Première rencontre après la collecte (jours)",
+        field: |r| &mut r.first_meeting_days,
+    },
+    Figure {
+        code: "study_months",
+        label: "Durée de l’étude entre les rencontres (mois)",
+        field: |r| &mut r.study_months,
+    },
+    Figure {
+        code: "report_days",
+        label: "Rapport validé après la seconde rencontre (jours)",
+        field: |r| &mut r.report_days,
+    },
+    Figure {
+        code: "sending_days",
+        label: "Envoi du rapport aux soutiens (jours)",
+        field: |r| &mut r.sending_days,
+    },
+];
+
 /// The four criteria of admissibility, in the order the letter gives them.
 pub const CRITERIA: [&str; 4] = [
     "Conforme à la loi",

@@ -10,9 +10,10 @@ use super::Kind;
 use crate::domain::activity::Period;
 use crate::domain::attestation::AttestationScope;
 use crate::domain::dossier::DossierChoice;
-use crate::domain::ids::{ContactId, ConventionId, MeetingId};
+use crate::domain::ids::{ContactId, ConventionId, DispositifId, MeetingId};
 use crate::domain::text::slug;
 use crate::report;
+use crate::report::interpellation::Paper;
 use crate::store::ContactFilter;
 
 /// A document to write.
@@ -68,6 +69,9 @@ pub enum Document {
     PersonData(ContactId),
     /// The recovery key of an encrypted store (text, to print).
     RecoveryKey,
+    /// One of an interpellation's documents: the letter to its filer (personal data),
+    /// its fiche, its mediation report.
+    Interpellation(DispositifId, Paper),
 }
 
 impl Document {
@@ -94,6 +98,7 @@ impl Document {
             Document::VCards(_) => "Contacts (vCard)",
             Document::PersonData(_) => "Données d'une personne (droit d'accès)",
             Document::RecoveryKey => "Clé de secours",
+            Document::Interpellation(_, paper) => paper.title(),
         }
     }
 
@@ -108,7 +113,8 @@ impl Document {
             | Document::Attestations(_)
             | Document::ActivityReport(_)
             | Document::AttendanceSheet { .. }
-            | Document::DrawMinutes(_) => Kind::Pdf,
+            | Document::DrawMinutes(_)
+            | Document::Interpellation(..) => Kind::Pdf,
             Document::Calendar(_) => Kind::Calendar,
             Document::Pool(_)
             | Document::Quotas(_)
@@ -154,6 +160,7 @@ impl Document {
                 | Document::VCards(_)
                 | Document::PersonData(_)
                 | Document::RecoveryKey
+                | Document::Interpellation(_, Paper::Letter)
         )
     }
 
@@ -198,6 +205,7 @@ impl Document {
             Document::Contacts(_) | Document::VCards(_) => format!("contacts.{ext}"),
             Document::PersonData(c) => format!("donnees-contact-{c}-{day}.{ext}"),
             Document::RecoveryKey => format!("cle-de-secours-agora-{day}.{ext}"),
+            Document::Interpellation(id, _) => of("interpellation", id.0),
         }
     }
 

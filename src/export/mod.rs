@@ -23,6 +23,7 @@ mod attestation;
 mod contacts;
 mod convention;
 mod csv;
+mod dispositif;
 mod document;
 mod dossier;
 mod draw;
@@ -86,6 +87,8 @@ pub enum Missing {
     Portfolio,
     /// Nobody is marked present: there is nothing to attest.
     Presence,
+    /// The interpellation's supports opened no mediation or workshop.
+    Mediation,
 }
 
 impl Missing {
@@ -99,6 +102,9 @@ impl Missing {
                 "Ce tirage n’a pas été fait depuis une liste publiée : il n’a pas de procès-verbal vérifiable."
             }
             Missing::Portfolio => "Cette convention n’a pas de loterie préparée.",
+            Missing::Mediation => {
+                "Cette interpellation n’a pas de médiation : ses soutiens n’en ont pas ouvert (ou la collecte n’est pas finie)."
+            }
             Missing::Presence => {
                 "Personne n’est noté·e présent·e ici : il n’y a rien à attester. Marquez d’abord les présences (Réunions → la réunion → Émargement)."
             }
@@ -412,6 +418,9 @@ pub fn write<'a>(
         Document::VCards(filter) => contacts::vcards(store, filter),
         Document::PersonData(id) => contacts::person_data(store, *id),
         Document::RecoveryKey => contacts::recovery_key(store),
+        Document::Interpellation(id, paper) => {
+            dispositif::interpellation(store, *id, *paper, format, today)
+        }
     }
     .and_then(|r| {
         deliver(

@@ -856,9 +856,11 @@ fn decorate(doc: &Document, m: &Metrics, pages: &mut [Vec<Mark>]) {
             );
         }
         if let Some(stamp) = &doc.stamp {
+            // Centred, but never over the generation date on its left.
             let w = m.width(Face::Bold, SMALL, stamp);
+            let after_date = MARGIN + m.width(Face::Regular, SMALL, &generated) + 12.0;
             page.push(Mark::Text {
-                x: PAGE_W / 2.0 - w / 2.0,
+                x: (PAGE_W / 2.0 - w / 2.0).max(after_date),
                 y: MARGIN - 8.0,
                 size: SMALL,
                 face: Face::Bold,

@@ -11,6 +11,7 @@ pub mod draw_minutes;
 pub mod followup;
 mod funding;
 pub mod ics;
+pub mod interpellation;
 pub mod layout;
 pub mod minutes;
 pub mod odt;

@@ -1643,6 +1643,8 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
         tx.insert_call(&call)?;
     }
 
+    super::demo_dispositifs::build(tx)?;
+
     // Two groups of the directory, to invite from.
     tx.insert_group(
         "Conseil citoyen indépendant — secteur 6",

@@ -8,12 +8,12 @@ use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use super::dispositifs::{DISPOSITIF_COLS, dispositif};
 use super::row::{code, opt_date, opt_iso};
-use super::{Store, StoreError};
+use super::{Store, StoreError, Tx};
 use crate::domain::codes::{CheckResult, DispositifKind, FilingChannel};
 use crate::domain::dispositif::Dispositif;
 use crate::domain::ids::DispositifId;
 use crate::domain::interpellation::{
-    Assessment, Due, Interpellation, Rules, SupportCheck, Vote, check_sample,
+    Assessment, Due, FIGURES, Figure, Interpellation, Rules, SupportCheck, Vote, check_sample,
 };
 
 const COLUMNS: &str = "i.dispositif_id, i.filer, i.filer_address, i.question, i.received, \
@@ -107,36 +107,10 @@ fn placeholders(n: usize) -> String {
         .join(", ")
 }
 
-/// A field of the rules.
-type RuleField = fn(&mut Rules) -> &mut u32;
-
-/// The settings keys of the rules, each with its field.
-const RULE_KEYS: [(&str, RuleField); 12] = [
-    ("interpellation_min_age", |r| &mut r.min_age),
-    ("interpellation_admissibility_days", |r| {
-        &mut r.admissibility_days
-    }),
-    ("interpellation_campaign_months", |r| &mut r.campaign_months),
-    ("interpellation_mediation_supports", |r| {
-        &mut r.mediation_supports
-    }),
-    ("interpellation_workshop_supports", |r| {
-        &mut r.workshop_supports
-    }),
-    ("interpellation_votation_supports", |r| {
-        &mut r.votation_supports
-    }),
-    ("interpellation_votation_majority", |r| {
-        &mut r.votation_majority
-    }),
-    ("interpellation_check_percent", |r| &mut r.check_percent),
-    ("interpellation_first_meeting_days", |r| {
-        &mut r.first_meeting_days
-    }),
-    ("interpellation_study_months", |r| &mut r.study_months),
-    ("interpellation_report_days", |r| &mut r.report_days),
-    ("interpellation_sending_days", |r| &mut r.sending_days),
-];
+/// The settings key of a figure of the rules.
+fn key(f: &Figure) -> String {
+    format!("interpellation_{}", f.code)
+}
 
 impl Store {
     /// The rules in force: the office's figures where it saved some, else the defaults.
@@ -145,10 +119,10 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT value FROM settings WHERE key = ?1")?;
-        for (key, field) in RULE_KEYS {
-            let saved: Option<String> = stmt.query_row([key], |r| r.get(0)).optional()?;
+        for f in &FIGURES {
+            let saved: Option<String> = stmt.query_row([key(f)], |r| r.get(0)).optional()?;
             if let Some(v) = saved.and_then(|v| v.parse().ok()) {
-                *field(&mut rules) = v;
+                *(f.field)(&mut rules) = v;
             }
         }
         Ok(rules)
@@ -159,11 +133,11 @@ impl Store {
         rules.check()?;
         let mut rules = *rules;
         self.write(|tx| {
-            for (key, field) in RULE_KEYS {
+            for f in &FIGURES {
                 tx.execute(
                     "INSERT INTO settings (key, value) VALUES (?1, ?2) \
                      ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    params![key, field(&mut rules).to_string()],
+                    params![key(f), (f.field)(&mut rules).to_string()],
                 )?;
             }
             tx.journal(
@@ -210,30 +184,7 @@ impl Store {
         d: &Dispositif,
         i: &Interpellation,
     ) -> Result<DispositifId, StoreError> {
-        i.validate()?;
-        let d = Dispositif {
-            kind: DispositifKind::Interpellation,
-            ..d.clone()
-        };
-        self.write(|tx| {
-            let id = tx.insert_dispositif(&d)?;
-            let fields = values(i);
-            tx.execute(
-                &format!(
-                    "INSERT INTO interpellations ({}) VALUES ({})",
-                    COLUMNS.replace("i.", ""),
-                    placeholders(fields.len() + 1)
-                ),
-                params_from_iter(std::iter::once(Value::Integer(id.0)).chain(fields)),
-            )?;
-            tx.journal(
-                "create",
-                "dispositif",
-                Some(id.0),
-                &format!("Interpellation citoyenne « {} » reçue", d.title.trim()),
-            )?;
-            Ok(id)
-        })
+        self.write(|tx| tx.insert_interpellation(d, i))
     }
 
     /// Changes an interpellation and its process; the journal says where it stands.
@@ -317,30 +268,7 @@ impl Store {
             return Err(crate::domain::DomainError::Required("Graine").into());
         }
         let sample = check_sample(i.supports(), rules.check_percent, seed);
-        self.write(|tx| {
-            tx.execute("DELETE FROM support_checks WHERE dispositif_id = ?1", [id.0])?;
-            for n in &sample {
-                tx.execute(
-                    "INSERT INTO support_checks (dispositif_id, number) VALUES (?1, ?2)",
-                    params![id.0, n],
-                )?;
-            }
-            tx.execute(
-                "UPDATE interpellations SET check_seed = ?2 WHERE dispositif_id = ?1",
-                params![id.0, seed],
-            )?;
-            tx.journal(
-                "draw",
-                "dispositif",
-                Some(id.0),
-                &format!(
-                    "Interpellation « {} » : {} soutiens sur {} tirés pour vérification (graine « {seed} »)",
-                    d.title,
-                    sample.len(),
-                    i.supports()
-                ),
-            )
-        })?;
+        self.write(|tx| tx.insert_support_checks(id, seed, &sample, &d.title, i.supports()))?;
         self.support_checks(id)
     }
 
@@ -401,5 +329,70 @@ impl Store {
             .collect();
         out.sort_by_key(|(due, _)| due.date);
         Ok(out)
+    }
+}
+
+impl Tx<'_> {
+    /// Inserts an interpellation with its process, journaled.
+    pub(crate) fn insert_interpellation(
+        &self,
+        d: &Dispositif,
+        i: &Interpellation,
+    ) -> Result<DispositifId, StoreError> {
+        i.validate()?;
+        let d = Dispositif {
+            kind: DispositifKind::Interpellation,
+            ..d.clone()
+        };
+        let id = self.insert_dispositif(&d)?;
+        let fields = values(i);
+        self.execute(
+            &format!(
+                "INSERT INTO interpellations ({}) VALUES ({})",
+                COLUMNS.replace("i.", ""),
+                placeholders(fields.len() + 1)
+            ),
+            params_from_iter(std::iter::once(Value::Integer(id.0)).chain(fields)),
+        )?;
+        self.journal(
+            "create",
+            "dispositif",
+            Some(id.0),
+            &format!("Interpellation citoyenne « {} » reçue", d.title.trim()),
+        )?;
+        Ok(id)
+    }
+
+    /// Replaces the sample of supports to check with `sample`, drawn from `seed`.
+    pub(crate) fn insert_support_checks(
+        &self,
+        id: DispositifId,
+        seed: &str,
+        sample: &[u32],
+        title: &str,
+        supports: u32,
+    ) -> Result<(), StoreError> {
+        self.execute(
+            "DELETE FROM support_checks WHERE dispositif_id = ?1",
+            [id.0],
+        )?;
+        let mut insert =
+            self.prepare("INSERT INTO support_checks (dispositif_id, number) VALUES (?1, ?2)")?;
+        for n in sample {
+            insert.execute(params![id.0, n])?;
+        }
+        self.execute(
+            "UPDATE interpellations SET check_seed = ?2 WHERE dispositif_id = ?1",
+            params![id.0, seed],
+        )?;
+        self.journal(
+            "draw",
+            "dispositif",
+            Some(id.0),
+            &format!(
+                "Interpellation « {title} » : {} soutiens sur {supports} tirés pour vérification (graine « {seed} »)",
+                sample.len(),
+            ),
+        )
     }
 }

@@ -21,6 +21,7 @@ mod contacts_import;
 mod conventions;
 mod dashboard;
 pub mod demo;
+mod demo_dispositifs;
 mod demo_scale;
 mod dispositifs;
 mod dossier;

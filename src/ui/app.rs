@@ -50,6 +50,7 @@ struct Ready {
     meetings: panels::meetings::State,
     documents: panels::documents::State,
     memory: panels::memory::State,
+    dispositifs: panels::dispositifs::State,
     settings: panels::settings::State,
 }
 
@@ -68,6 +69,7 @@ pub enum Message {
     Meetings(panels::meetings::Message),
     Documents(panels::documents::Message),
     Memory(panels::memory::Message),
+    Dispositifs(panels::dispositifs::Message),
     Settings(panels::settings::Message),
     /// Where the person chose to write a document a panel asked for (`None`: cancelled).
     ExportTo(Document, Option<SaveTarget>),
@@ -108,6 +110,7 @@ impl Ready {
             meetings: panels::meetings::State::new(&store, today),
             documents: panels::documents::State::new(&store),
             memory: panels::memory::State::new(&store),
+            dispositifs: panels::dispositifs::State::new(&store, today),
             settings: panels::settings::State::new(&store),
             store,
         }
@@ -122,6 +125,7 @@ impl Ready {
         self.meetings.reload(&self.store);
         self.documents.reload(&self.store);
         self.memory.reload(&self.store);
+        self.dispositifs.reload(&self.store, today);
         self.settings.reload(&self.store);
     }
 
@@ -163,6 +167,12 @@ impl Ready {
                 Target::Contact(id) => {
                     self.panel = Panel::Contacts;
                     self.contacts.show(&self.store, id);
+                }
+                Target::Dispositif(id) => {
+                    self.panel = Panel::Dispositifs;
+                    if let Some(e) = self.dispositifs.open(&self.store, id, today) {
+                        return self.handle(Some(e), today);
+                    }
                 }
             },
         }
@@ -360,6 +370,10 @@ impl App {
                 let (task, event) = r.memory.update(m, &mut r.store);
                 Task::batch([task.map(Message::Memory), r.handle(event, today)])
             }
+            Message::Dispositifs(m) => {
+                let (task, event) = r.dispositifs.update(m, &mut r.store, today);
+                Task::batch([task.map(Message::Dispositifs), r.handle(event, today)])
+            }
             Message::Settings(m) => {
                 let (task, event) = r.settings.update(m, &mut r.store);
                 Task::batch([task.map(Message::Settings), r.handle(event, today)])
@@ -463,6 +477,7 @@ impl App {
             Panel::Meetings => r.meetings.view().map(Message::Meetings),
             Panel::Documents => r.documents.view().map(Message::Documents),
             Panel::Memory => r.memory.view(self.today).map(Message::Memory),
+            Panel::Dispositifs => r.dispositifs.view(self.today).map(Message::Dispositifs),
             Panel::Settings => r.settings.view().map(Message::Settings),
         };
         let mut main = column![].spacing(12).padding(20).height(Length::Fill);

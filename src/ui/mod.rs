@@ -27,12 +27,13 @@ pub enum Panel {
     Meetings,
     Documents,
     Memory,
+    Dispositifs,
     Settings,
 }
 
 impl Panel {
     /// Every panel, in sidebar order.
-    pub const ALL: [Panel; 8] = [
+    pub const ALL: [Panel; 9] = [
         Panel::Dashboard,
         Panel::Conventions,
         Panel::Contacts,
@@ -40,6 +41,7 @@ impl Panel {
         Panel::Meetings,
         Panel::Documents,
         Panel::Memory,
+        Panel::Dispositifs,
         Panel::Settings,
     ];
 
@@ -53,6 +55,7 @@ impl Panel {
             Panel::Meetings => "Réunions",
             Panel::Documents => "Documents",
             Panel::Memory => "Mémoire",
+            Panel::Dispositifs => "Dispositifs",
             Panel::Settings => "Paramètres",
         }
     }
@@ -67,6 +70,7 @@ impl Panel {
             Panel::Meetings => "reunions",
             Panel::Documents => "documents",
             Panel::Memory => "memoire",
+            Panel::Dispositifs => "dispositifs",
             Panel::Settings => "parametres",
         }
     }

@@ -255,3 +255,97 @@ fn the_list_filters_by_kind_year_and_directorate() {
         .is_empty()
     );
 }
+
+#[test]
+fn the_demo_interpellations_listed_and_printed_from_the_command_line() {
+    use super::common::{agora, ok, pdf_words, plain, refused};
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    ok(agora(dir.path(), &["demo"]));
+
+    let listing = plain(ok(agora(dir.path(), &["interpellations", "list"])));
+    for line in [
+        "Caduque                  Un marché de producteurs le dimanche à l’Abbaye · 34 soutien(s) · rien à faire",
+        "Irrecevable              La gratuité des transports pour les moins de 25 ans",
+        "Votation                 Des cantines 100 % bio et locales · 8 619 soutien(s) (vérifiés : 1688 valides, 2 non valides, 34 à vérifier) · Résultat de la votation à saisir le 24/01/2027",
+        "4 interpellation(s).",
+    ] {
+        assert!(listing.contains(line), "{line:?} in\n{listing}");
+    }
+    let all = ok(agora(
+        dir.path(),
+        &["dispositifs", "list", "--kind", "interpellation"],
+    ));
+    assert!(all.contains("4 dispositif(s)."), "{all}");
+    let none = ok(agora(
+        dir.path(),
+        &["dispositifs", "list", "--kind", "budget"],
+    ));
+    assert!(none.contains("0 dispositif(s)."), "{none}");
+    assert!(
+        refused(agora(
+            dir.path(),
+            &["dispositifs", "list", "--kind", "convention"]
+        ))
+        .contains("Usage")
+    );
+
+    // The refusal letter gives the criterion not met and its reason.
+    let letter = out_dir.path().join("lettre.pdf");
+    ok(agora(
+        dir.path(),
+        &["export", "lettre", "2", "--out", letter.to_str().unwrap()],
+    ));
+    let words = plain(pdf_words(&letter));
+    assert!(
+        words.contains("déclarée non recevable le 29 septembre 2026"),
+        "{words}"
+    );
+    assert!(words.contains("Relevant des compétences de la Ville : Les tarifs des transports en commun sont fixés par le syndicat mixte"), "{words}");
+    assert!(
+        !words.contains("Conforme à la loi :"),
+        "only the criteria not met are given as reasons"
+    );
+
+    // The fiche of the mediation: supports, their check, the steps, the meetings.
+    let fiche = out_dir.path().join("fiche.odt");
+    ok(agora(
+        dir.path(),
+        &["export", "fiche", "3", "--out", fiche.to_str().unwrap()],
+    ));
+    let odt = std::fs::read(&fiche).unwrap();
+    assert!(odt.starts_with(b"PK"), "an OpenDocument file");
+    let fiche_pdf = out_dir.path().join("fiche.pdf");
+    ok(agora(
+        dir.path(),
+        &["export", "fiche", "3", "--out", fiche_pdf.to_str().unwrap()],
+    ));
+    let words = plain(pdf_words(&fiche_pdf));
+    for expected in [
+        "Déclarée recevable le 30 juin 2026.",
+        "38 soutiens tirés au sort sur 187 (20 %) : 36 valide(s), 2 non valide(s), 0 à vérifier",
+        "Rapport validé par les parties 20 novembre 2026",
+        "Bilan annuel des interpellations citoyennes 2026",
+    ] {
+        assert!(words.contains(expected), "{expected:?} in {words}");
+    }
+    assert!(
+        !words.contains("Amina Diallo"),
+        "the fiche does not name the filer"
+    );
+
+    // No mediation report where the supports opened none.
+    let report = out_dir.path().join("rapport.pdf");
+    let said = plain(refused(agora(
+        dir.path(),
+        &[
+            "export",
+            "mediation",
+            "1",
+            "--out",
+            report.to_str().unwrap(),
+        ],
+    )));
+    assert!(said.contains("n’a pas de médiation"), "{said}");
+    assert!(!report.exists());
+}

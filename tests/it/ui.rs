@@ -124,6 +124,7 @@ fn every_panel_shows_demo_data() {
             "Mémoire",
             "Fabriques de la participation (quartiers prioritaires) — Agence nationale de la cohésion des territoires",
         ),
+        ("Dispositifs", "Des cantines 100 % bio et locales"),
         ("Paramètres", "Sauvegarder maintenant"),
         ("Tableau de bord", "Séance 4 — Alimentation et consommation"),
     ];
@@ -1491,4 +1492,171 @@ fn a_call_for_projects_is_followed_from_the_dashboard_and_kept_after_a_restart()
         &app,
         "Budget participatif métropolitain — Métropole de Grenoble"
     ));
+}
+
+/// Sends a message to the Dispositifs panel's open sheet.
+fn sheet(app: &mut App, m: agora::ui::panels::dispositifs::InterpellationMsg) {
+    apply(
+        app,
+        vec![Message::Dispositifs(
+            agora::ui::panels::dispositifs::Message::Interpellation(m),
+        )],
+    );
+}
+
+#[test]
+fn an_interpellation_from_filing_to_its_mediation_report() {
+    use agora::domain::interpellation::CRITERIA;
+    use agora::report::interpellation::Paper;
+    use agora::ui::choice::Choice;
+    use agora::ui::panels::dispositifs::InterpellationField as Field;
+    use agora::ui::panels::dispositifs::InterpellationMsg as Msg;
+    // Fields and buttons below the fold get the message they would send.
+    let fill = |app: &mut App, f: Field, text: &str| sheet(app, Msg::Field(f, text.into()));
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    // The demo's mediation report must be sent within the week: the dashboard says so
+    // and opens the interpellation's sheet.
+    assert!(shows(
+        &app,
+        &typography("Dispositifs : échéances de la semaine")
+    ));
+    assert!(shows(
+        &app,
+        &typography("Envoi du rapport aux soutiens : 05/12/2026 (dans 6 j)")
+    ));
+    click(
+        &mut app,
+        "De l’ombre et des bancs dans la cour de l’école Jean-Jaurès",
+    );
+    assert!(shows(
+        &app,
+        &typography(
+            "Étape : Médiation · prochaine échéance : Envoi du rapport aux soutiens le 05/12/2026"
+        )
+    ));
+    click(&mut app, "← Liste des dispositifs");
+
+    // Filed today on paper.
+    click(&mut app, "Nouvelle interpellation");
+    type_into(
+        &mut app,
+        "interpellation-title",
+        "Un abri à vélos rue Lesdiguières",
+    );
+    type_into(
+        &mut app,
+        "interpellation-question",
+        "La Ville peut-elle installer un abri à vélos sécurisé rue Lesdiguières ?",
+    );
+    type_into(&mut app, "interpellation-filer", "Jules Perrin");
+    type_into(
+        &mut app,
+        "interpellation-address",
+        "5 rue Lesdiguières, 38000 Grenoble",
+    );
+    click(&mut app, "Enregistrer");
+    assert!(shows(
+        &app,
+        &typography("Interpellation « Un abri à vélos rue Lesdiguières » enregistrée.")
+    ));
+    assert!(shows(
+        &app,
+        &typography(
+            "Étape : Recevabilité à examiner · prochaine échéance : Décision de recevabilité le 29/12/2026"
+        )
+    ));
+
+    // Ruled on: a criterion refused without its reason is said, then admissible.
+    fill(&mut app, Field::Decided, "29/11/2026");
+    for k in 0..CRITERIA.len() {
+        sheet(&mut app, Msg::Met(k, Choice::new(Some(k != 1), "")));
+    }
+    click(&mut app, "Enregistrer");
+    assert!(shows(
+        &app,
+        &typography(
+            "Le critère « Non discriminatoire » n’est pas rempli : écrivez pourquoi, la lettre à l’auteur·rice le reprend."
+        )
+    ));
+    sheet(&mut app, Msg::Met(1, Choice::new(Some(true), "")));
+    click(&mut app, "Enregistrer");
+    assert!(shows(
+        &app,
+        &typography(
+            "Étape : Collecte des soutiens · prochaine échéance : Fin de la collecte des soutiens le 29/12/2026"
+        )
+    ));
+
+    // Supports counted, a fifth drawn, one checked.
+    fill(&mut app, Field::Paper, "40");
+    fill(&mut app, Field::Online, "25");
+    click(&mut app, "Enregistrer");
+    assert!(shows(
+        &app,
+        &typography("Total : 65 · collecte jusqu’au 29/12/2026 · niveau ouvert : médiation")
+    ));
+    fill(&mut app, Field::Seed, "lesdiguieres");
+    sheet(&mut app, Msg::DrawChecks);
+    assert!(shows(&app, "13 soutiens tirés au sort pour vérification."));
+    let first = agora::domain::interpellation::check_sample(65, 20, "lesdiguieres")[0];
+    sheet(
+        &mut app,
+        Msg::Check(first, agora::domain::codes::CheckResult::Valid),
+    );
+    assert!(shows(
+        &app,
+        &typography("13 soutiens tirés : 1 valide(s), 0 non valide(s), 12 à vérifier")
+    ));
+
+    // The mediation: its first meeting and its report agreed.
+    fill(&mut app, Field::First, "12/01/2027");
+    fill(&mut app, Field::Second, "09/03/2027");
+    fill(&mut app, Field::Agreed, "02/04/2027");
+    sheet(
+        &mut app,
+        Msg::Report(iced::widget::text_editor::Action::Edit(
+            iced::widget::text_editor::Edit::Paste(std::sync::Arc::new(
+                "# Ce qui a été convenu\n\nUn abri de douze places avant l'été.".into(),
+            )),
+        )),
+    );
+    click(&mut app, "Enregistrer");
+    assert!(shows(
+        &app,
+        &typography(
+            "Étape : Médiation · prochaine échéance : Envoi du rapport aux soutiens le 17/04/2027"
+        )
+    ));
+    drop(app);
+
+    // After a restart the record is as saved; its report prints what was agreed.
+    let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    let (d, i) = store
+        .interpellations()
+        .unwrap()
+        .into_iter()
+        .find(|(d, _)| d.title == "Un abri à vélos rue Lesdiguières")
+        .expect("kept");
+    assert_eq!(i.filer_address, "5 rue Lesdiguières\n38000 Grenoble");
+    assert_eq!(i.supports(), 65);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("rapport.pdf");
+    agora::export::write(
+        &mut store,
+        &Document::Interpellation(d.id, Paper::Report),
+        &out,
+        today(),
+    )
+    .unwrap();
+    let words = pdf_words(&out);
+    assert!(
+        words.contains("Un abri de douze places avant l’été."),
+        "{words}"
+    );
+    assert!(
+        words.contains("Validé par les parties le 2 avril 2027"),
+        "{words}"
+    );
 }

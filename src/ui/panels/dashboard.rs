@@ -8,6 +8,7 @@ use iced::{Element, Length, Task};
 
 use super::{Event, Target};
 use crate::domain::funding::{Call, Reminder};
+use crate::domain::interpellation::Due;
 use crate::domain::text as fr;
 use crate::store::{Dashboard, DueItem, Store};
 use crate::ui::{theme, widget};
@@ -124,6 +125,10 @@ impl State {
                 late(&d.overdue_actions, "Aucune action en retard.", today)
             ),
             widget::section("Appels à projets", calls(&d.calls)),
+            widget::section(
+                "Dispositifs : échéances de la semaine",
+                dispositifs(&d.dispositifs, today)
+            ),
         ]
         .spacing(12)
         .width(Length::FillPortion(1));
@@ -204,6 +209,41 @@ fn calls(items: &[(Reminder, Call)]) -> Element<'_, Message> {
             line,
             false,
             Message::Open(Target::Call(c.id)),
+        ));
+    }
+    col.into()
+}
+
+/// Steps of the dispositifs due within a week, or late, each opening its sheet.
+fn dispositifs(items: &[(Due, String)], today: NaiveDate) -> Element<'_, Message> {
+    let mut col = column![].spacing(2);
+    if items.is_empty() {
+        col = col.push(widget::muted(
+            "Aucune échéance d’interpellation dans les 7 jours.",
+        ));
+    }
+    for (due, title) in items {
+        let left = due.days_left(today);
+        let when = match left {
+            ..0 => format!("en retard de {} j", -left),
+            0 => "aujourd’hui".into(),
+            1 => "demain".into(),
+            _ => format!("dans {left} j"),
+        };
+        let line = column![
+            text(title.as_str()),
+            text(fr::typography(&format!(
+                "{} : {} ({when})",
+                due.what,
+                fr::date_short(due.date)
+            )))
+            .size(13)
+            .color(if left < 0 { theme::LATE } else { theme::ACCENT })
+        ];
+        col = col.push(widget::entry(
+            line,
+            false,
+            Message::Open(Target::Dispositif(due.interpellation)),
         ));
     }
     col.into()

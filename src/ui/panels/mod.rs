@@ -41,16 +41,18 @@ pub mod contacts;
 pub mod contacts_import;
 pub mod conventions;
 pub mod dashboard;
+pub mod dispositifs;
 pub mod documents;
 pub mod draw;
 pub mod duplicates;
+pub mod interpellation_rules;
 pub mod logo;
 pub mod meetings;
 pub mod memory;
 pub mod settings;
 pub mod welcome;
 
-use crate::domain::ids::{CallId, ContactId, ConventionId, MeetingId};
+use crate::domain::ids::{CallId, ContactId, ConventionId, DispositifId, MeetingId};
 use crate::export::Document;
 
 /// What a panel asks the app to do.
@@ -91,6 +93,7 @@ pub enum Target {
     Meeting(MeetingId),
     Contact(ContactId),
     Call(CallId),
+    Dispositif(DispositifId),
 }
 
 /// The French sentence for a store error shown in a panel.

@@ -1,5 +1,6 @@
 //! The Paramètres panel: the names printed on every document, the logo of the covers
-//! (`logo`), where the data and the
+//! (`logo`), the interpellation's thresholds and delays (`interpellation_rules`),
+//! where the data and the
 //! backups live, the backup policy, a backup on demand, encryption at rest and its
 //! recovery key, and "about".
 
@@ -29,6 +30,7 @@ pub struct State {
     /// A new passphrase, typed twice, to encrypt the store.
     phrase: [String; 2],
     logo: super::logo::State,
+    rules: super::interpellation_rules::State,
 }
 
 /// The panel's messages.
@@ -49,6 +51,7 @@ pub enum Message {
     ApplyRetention,
     BackupNow,
     Logo(super::logo::Msg),
+    Rules(super::interpellation_rules::Msg),
 }
 
 impl State {
@@ -68,6 +71,7 @@ impl State {
             error: None,
             phrase: Default::default(),
             logo: super::logo::State::new(store),
+            rules: super::interpellation_rules::State::new(store),
         };
         s.reload(store);
         s
@@ -115,6 +119,10 @@ impl State {
                 let (task, event) = self.logo.update(m, store);
                 (task.map(Message::Logo), event)
             }
+            Message::Rules(m) => {
+                let (task, event) = self.rules.update(m, store);
+                (task.map(Message::Rules), event)
+            }
             other => (Task::none(), self.apply(other, store)),
         }
     }
@@ -123,7 +131,7 @@ impl State {
     fn apply(&mut self, message: Message, store: &mut Store) -> Option<Event> {
         match message {
             // Handled by `update`.
-            Message::Logo(_) => {}
+            Message::Logo(_) | Message::Rules(_) => {}
             Message::Organisation(s) => self.organisation = s,
             Message::Mission(s) => self.mission = s,
             Message::RetentionYears(s) => self.retention_years = s,
@@ -301,6 +309,10 @@ impl State {
                 widget::section("Organisation", self.names()),
                 widget::section("Logo", self.logo.view().map(Message::Logo)),
                 widget::section("Données personnelles", self.retention()),
+                widget::section(
+                    "Interpellation citoyenne",
+                    self.rules.view().map(Message::Rules)
+                ),
                 widget::section("Données et sauvegardes", self.backups()),
                 widget::section("Chiffrement", self.encryption()),
                 widget::section("À propos", about)

@@ -1,0 +1,41 @@
+//! The documents of the dispositifs, rendered from the store: an interpellation's
+//! letter, fiche and mediation report.
+
+use chrono::NaiveDate;
+
+use super::{ExportError, Format, Missing, Rendered};
+use crate::domain::ids::DispositifId;
+use crate::domain::interpellation::{Level, Stage};
+use crate::report::interpellation::{Facts, Paper};
+use crate::store::Store;
+
+/// One of an interpellation's three documents.
+pub(super) fn interpellation(
+    store: &Store,
+    id: DispositifId,
+    paper: Paper,
+    format: Format,
+    today: NaiveDate,
+) -> Result<Rendered, ExportError> {
+    let (dispositif, interpellation) = store.interpellation(id)?;
+    let rules = store.interpellation_rules()?;
+    let mediation = interpellation.first_meeting.is_some()
+        || matches!(
+            interpellation.stage(&rules, today),
+            Stage::Following(Level::Mediation | Level::Workshop)
+        );
+    if paper == Paper::Report && !mediation {
+        return Err(ExportError::Missing(Missing::Mediation));
+    }
+    let facts = Facts {
+        dispositif: &dispositif,
+        interpellation: &interpellation,
+        rules: &rules,
+        checks: &store.support_checks(id)?,
+        meetings: &store.dispositif_meetings(id)?,
+        letterhead: &store.settings()?.letterhead(),
+        today,
+    };
+    let bytes = format.render(&paper.build(&facts))?;
+    Ok(Rendered::about("dispositif", id.0, bytes))
+}
