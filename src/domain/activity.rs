@@ -70,6 +70,7 @@ pub enum ReportSection {
     KeyFigures,
     Participants,
     Conventions,
+    Dispositifs,
     Proposals,
     Budget,
     Funding,
@@ -77,10 +78,11 @@ pub enum ReportSection {
 }
 
 impl ReportSection {
-    pub const ALL: [ReportSection; 7] = [
+    pub const ALL: [ReportSection; 8] = [
         ReportSection::KeyFigures,
         ReportSection::Participants,
         ReportSection::Conventions,
+        ReportSection::Dispositifs,
         ReportSection::Proposals,
         ReportSection::Budget,
         ReportSection::Funding,
@@ -93,6 +95,7 @@ impl ReportSection {
             ReportSection::KeyFigures => "chiffres",
             ReportSection::Participants => "participants",
             ReportSection::Conventions => "conventions",
+            ReportSection::Dispositifs => "dispositifs",
             ReportSection::Proposals => "propositions",
             ReportSection::Budget => "budget",
             ReportSection::Funding => "financements",
@@ -110,6 +113,7 @@ impl ReportSection {
             ReportSection::KeyFigures => "L’année en chiffres",
             ReportSection::Participants => "Qui a participé",
             ReportSection::Conventions => "Les conventions",
+            ReportSection::Dispositifs => "Les autres dispositifs",
             ReportSection::Proposals => "Propositions et réponses de la Ville",
             ReportSection::Budget => "Budget",
             ReportSection::Funding => "Appels à projets et financements",

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::DomainError;
 use super::codes::{DispositifKind, ParticipationKind};
 use super::ids::DispositifId;
+use super::interpellation::Due;
 
 /// A participatory process.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +58,18 @@ impl Dispositif {
     pub fn runs_in(&self, year: i32) -> bool {
         self.start.is_none_or(|s| s.year() <= year) && self.end.is_none_or(|e| e.year() >= year)
     }
+}
+
+/// A dispositif as a list or a report shows it: where it stands, what it gathered,
+/// its next step due.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DispositifLine {
+    pub dispositif: Dispositif,
+    /// « Collecte des soutiens », « Médiation »…
+    pub stage: &'static str,
+    /// « 187 soutiens · médiation »…
+    pub summary: String,
+    pub next: Option<Due>,
 }
 
 #[cfg(test)]

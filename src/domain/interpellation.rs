@@ -363,6 +363,36 @@ impl Interpellation {
         }
     }
 
+    /// The day it ended, whatever today is: the refusal, the report sent, the end of
+    /// the votation once its result is recorded, or the end of a campaign that fell
+    /// short; `None` while it runs (or waits for a decision).
+    pub fn ended(&self, rules: &Rules) -> Option<NaiveDate> {
+        match self.admissible()? {
+            false => self.decided,
+            true if self.report_sent.is_some() => self.report_sent,
+            true if self.vote_won(rules).is_some() => self.vote.to,
+            true if self.level(rules).is_none() && self.first_meeting.is_none() => {
+                self.campaign_end(rules)
+            }
+            true => None,
+        }
+    }
+
+    /// What it gathered and opened: « 187 soutiens · médiation ».
+    pub fn summary(&self, rules: &Rules) -> String {
+        let supports = format!(
+            "{} soutien{}",
+            super::text::integer(self.supports().into()),
+            if self.supports() > 1 { "s" } else { "" }
+        );
+        match (self.admissible(), self.level(rules)) {
+            (None, _) => "en examen".into(),
+            (Some(false), _) => "non recevable".into(),
+            (Some(true), None) => supports,
+            (Some(true), Some(l)) => format!("{supports} · {}", l.label().to_lowercase()),
+        }
+    }
+
     /// Whether the votation was won (`None` until its result is recorded): more yes
     /// than no, and at least the majority votes the rules ask.
     pub fn vote_won(&self, rules: &Rules) -> Option<bool> {

@@ -50,6 +50,11 @@ fn gather(store: &Store, period: Period, today: NaiveDate) -> Result<ActivityDat
         conventions,
         participants: store.participants(period)?,
         references: store.reference_tables()?.into_iter().map(|r| r.1).collect(),
+        dispositifs: store
+            .dispositifs(&Default::default(), today.min(period.to))?
+            .into_iter()
+            .filter(|l| period.overlaps(l.dispositif.start, l.dispositif.end))
+            .collect(),
         calls: store
             .calls()?
             .into_iter()

@@ -6,3 +6,4 @@ pub mod csv;
 pub mod followup;
 pub mod invitation;
 pub mod sortition;
+pub mod supporters;

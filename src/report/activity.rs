@@ -11,6 +11,7 @@ use super::layout::{Bar, BarChart, Block, Cover, Document, Table};
 use crate::domain::activity::{Gap, HeldMeeting, Participant, Period, ReportSection, widest_gaps};
 use crate::domain::attestation::duration;
 use crate::domain::codes::ProposalStatus;
+use crate::domain::dispositif::DispositifLine;
 use crate::domain::funding::Call;
 use crate::domain::journal::ExportRecord;
 use crate::domain::overview::ConventionOverview;
@@ -37,6 +38,8 @@ pub struct ActivityData {
     pub meetings: Vec<HeldMeeting>,
     pub participants: Vec<Participant>,
     pub references: Vec<Reference>,
+    /// The dispositifs that ran during the period, as they stood at its end.
+    pub dispositifs: Vec<DispositifLine>,
     /// The calls for projects filed or reported on in the period.
     pub calls: Vec<Call>,
     /// The exports of the period.
@@ -49,10 +52,11 @@ pub struct ActivityData {
 type Writer = fn(&ActivityData, &mut Vec<Block>);
 
 /// Each section and the function that writes it.
-const SECTIONS: [(ReportSection, Writer); 7] = [
+const SECTIONS: [(ReportSection, Writer); 8] = [
     (ReportSection::KeyFigures, key_figures),
     (ReportSection::Participants, participants),
     (ReportSection::Conventions, conventions),
+    (ReportSection::Dispositifs, dispositifs),
     (ReportSection::Proposals, proposals),
     (ReportSection::Budget, budget),
     (ReportSection::Funding, funding),
@@ -430,6 +434,57 @@ fn budget(d: &ActivityData, out: &mut Vec<Block>) {
         "Montants cumulés à la date du rapport : les lignes budgétaires ne sont pas datées dans Agora."
             .into(),
     ));
+}
+
+/// The other dispositifs of the period: how many of each kind, then each one with
+/// where it stood at the period's end and what it gathered.
+fn dispositifs(d: &ActivityData, out: &mut Vec<Block>) {
+    if d.dispositifs.is_empty() {
+        out.push(Block::Note("Aucun autre dispositif sur la période.".into()));
+        return;
+    }
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for l in &d.dispositifs {
+        let label = l.dispositif.kind.label();
+        match kinds.iter_mut().find(|(k, _)| *k == label) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((label, 1)),
+        }
+    }
+    out.push(Block::Paragraph(tf!(
+        "{} dispositif(s) en plus des conventions : {}.",
+        d.dispositifs.len(),
+        kinds
+            .iter()
+            .map(|(k, n)| format!("{} × {}", n, k.to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )));
+    out.push(Block::Table(Table {
+        columns: vec![
+            ("Dispositif".into(), 4.0),
+            ("Depuis".into(), 1.4),
+            ("Où il en est".into(), 1.8),
+            ("Bilan".into(), 2.4),
+        ],
+        rows: d
+            .dispositifs
+            .iter()
+            .map(|l| {
+                vec![
+                    typography(&format!(
+                        "{} — {}",
+                        l.dispositif.kind.label(),
+                        l.dispositif.title
+                    )),
+                    l.dispositif.start.map(text::date_short).unwrap_or_default(),
+                    l.stage.to_string(),
+                    typography(&l.summary),
+                ]
+            })
+            .collect(),
+        ..Table::default()
+    }));
 }
 
 /// The calls for projects of the period, and their totals.

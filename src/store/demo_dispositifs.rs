@@ -173,7 +173,7 @@ pub(super) fn build(tx: &Tx<'_>) -> Result<(), StoreError> {
             level: ParticipationKind::Concertation,
             ..Dispositif::new(DispositifKind::Interpellation, i.received.expect("filed"))
         };
-        let id = tx.insert_interpellation(&dispositif, i)?;
+        let id = tx.insert_interpellation(&dispositif, i, &rules)?;
         ids.push(id);
         if i.supports() >= rules.mediation_supports {
             let seed = format!("interpellation-{}-verification", id.0);

@@ -10,9 +10,8 @@ use super::meetings::{MEETING_COLS, meeting};
 use super::row::{code, opt_date, opt_iso};
 use super::{Store, StoreError, Tx};
 use crate::domain::codes::DispositifKind;
-use crate::domain::dispositif::Dispositif;
+use crate::domain::dispositif::{Dispositif, DispositifLine};
 use crate::domain::ids::{DispositifId, MeetingId};
-use crate::domain::interpellation::Due;
 use crate::domain::meeting::Meeting;
 
 pub(super) const DISPOSITIF_COLS: &str = "d.id, d.kind, d.title, d.level, d.directorate, \
@@ -56,15 +55,6 @@ pub struct DispositifFilter {
     pub directorate: String,
 }
 
-/// A line of the list: the process, where it stands, its next step due.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DispositifLine {
-    pub dispositif: Dispositif,
-    /// « Collecte des soutiens », « Médiation »…
-    pub stage: &'static str,
-    pub next: Option<Due>,
-}
-
 impl Store {
     /// The processes the filter keeps, newest first, each with its stage as of `today`.
     pub fn dispositifs(
@@ -91,17 +81,22 @@ impl Store {
             if filter.year.is_some_and(|y| !d.runs_in(y)) {
                 continue;
             }
-            let (stage, next) = match d.kind {
+            let (stage, summary, next) = match d.kind {
                 DispositifKind::Interpellation => {
                     let i = self.interpellation(d.id)?.1;
-                    (i.stage(&rules, today).label(), i.next_due(&rules, today))
+                    (
+                        i.stage(&rules, today).label(),
+                        i.summary(&rules),
+                        i.next_due(&rules, today),
+                    )
                 }
-                _ if d.end.is_some_and(|e| e < today) => ("Terminé", None),
-                _ => ("En cours", None),
+                _ if d.end.is_some_and(|e| e < today) => ("Terminé", String::new(), None),
+                _ => ("En cours", String::new(), None),
             };
             out.push(DispositifLine {
                 dispositif: d,
                 stage,
+                summary,
                 next,
             });
         }

@@ -184,7 +184,8 @@ impl Store {
         d: &Dispositif,
         i: &Interpellation,
     ) -> Result<DispositifId, StoreError> {
-        self.write(|tx| tx.insert_interpellation(d, i))
+        let rules = self.interpellation_rules()?;
+        self.write(|tx| tx.insert_interpellation(d, i, &rules))
     }
 
     /// Changes an interpellation and its process; the journal says where it stands.
@@ -196,6 +197,11 @@ impl Store {
     ) -> Result<(), StoreError> {
         i.validate()?;
         let rules = self.interpellation_rules()?;
+        let d = &Dispositif {
+            start: i.received,
+            end: i.ended(&rules),
+            ..d.clone()
+        };
         self.write(|tx| {
             tx.update_dispositif(d)?;
             let fields = values(i);
@@ -313,6 +319,105 @@ impl Store {
         })
     }
 
+    /// How many supporters the imported list holds (0 when the supports were typed).
+    pub fn supporter_count(&self, id: DispositifId) -> Result<u32, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM supporters WHERE dispositif_id = ?1",
+            [id.0],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The names (and places) of the supporters numbered `numbers` in the imported
+    /// list: what the person checks.
+    pub fn supporters_named(
+        &self,
+        id: DispositifId,
+        numbers: &[u32],
+    ) -> Result<std::collections::HashMap<u32, String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, place FROM supporters WHERE dispositif_id = ?1 AND number = ?2",
+        )?;
+        let mut out = std::collections::HashMap::new();
+        for &n in numbers {
+            let found: Option<(String, String)> = stmt
+                .query_row(params![id.0, n], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((name, place)) = found {
+                out.insert(
+                    n,
+                    if place.is_empty() {
+                        name
+                    } else {
+                        format!("{name} ({place})")
+                    },
+                );
+            }
+        }
+        Ok(out)
+    }
+
+    /// Replaces the list of supporters with a checked file's, whole: the counts on
+    /// paper and online become the list's, a sample drawn from the old list and not
+    /// checked yet is dropped (it must be drawn again). Refused once a check has a
+    /// result, and for a list with an error.
+    pub fn import_supporters(
+        &mut self,
+        id: DispositifId,
+        list: &crate::import::supporters::SupporterList,
+    ) -> Result<(u32, u32), StoreError> {
+        if !list.is_clean() {
+            return Err(StoreError::Refused(
+                "la liste a des lignes à corriger : rien n’a été importé".into(),
+            ));
+        }
+        let (d, _) = self.interpellation(id)?;
+        if self
+            .support_checks(id)?
+            .iter()
+            .any(|c| c.result != CheckResult::Pending)
+        {
+            return Err(StoreError::Refused(
+                "des soutiens tirés ont déjà été vérifiés : une nouvelle liste changerait leurs numéros".into(),
+            ));
+        }
+        let (paper, online) = list.counts();
+        self.write(|tx| {
+            tx.execute("DELETE FROM support_checks WHERE dispositif_id = ?1", [id.0])?;
+            tx.execute("DELETE FROM supporters WHERE dispositif_id = ?1", [id.0])?;
+            let mut insert = tx.prepare(
+                "INSERT INTO supporters (dispositif_id, number, name, place, channel, signed_on) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for (k, s) in list.supporters.iter().enumerate() {
+                insert.execute(params![
+                    id.0,
+                    k as i64 + 1,
+                    s.name,
+                    s.place,
+                    s.channel.code(),
+                    opt_iso(s.signed_on)
+                ])?;
+            }
+            tx.execute(
+                "UPDATE interpellations SET supports_paper = ?2, supports_online = ?3, \
+                    check_seed = NULL WHERE dispositif_id = ?1",
+                params![id.0, paper, online],
+            )?;
+            tx.journal(
+                "import",
+                "dispositif",
+                Some(id.0),
+                &format!(
+                    "Interpellation « {} » : liste de {} soutiens importée ({paper} sur papier, {online} en ligne)",
+                    d.title,
+                    paper + online
+                ),
+            )
+        })?;
+        Ok((paper, online))
+    }
+
     /// The steps of interpellations due by `until` (and those late), soonest first,
     /// each with its interpellation's title.
     pub fn interpellation_dues(
@@ -338,10 +443,13 @@ impl Tx<'_> {
         &self,
         d: &Dispositif,
         i: &Interpellation,
+        rules: &Rules,
     ) -> Result<DispositifId, StoreError> {
         i.validate()?;
         let d = Dispositif {
             kind: DispositifKind::Interpellation,
+            start: i.received,
+            end: i.ended(rules),
             ..d.clone()
         };
         let id = self.insert_dispositif(&d)?;

@@ -60,6 +60,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use crate::domain::dispositif::DispositifLine;
 pub use actions::{ActionRow, ActionView};
 pub use attendance::{GroupRow, SessionAttendance};
 pub use campaigns::{CampaignRow, Recipient, SplitBy};
@@ -71,7 +72,7 @@ pub use contacts_import::{Duplicate, DuplicateOf, Duplicates, ImportReport};
 pub use conventions::ConventionRow;
 pub use dashboard::{Counts, Dashboard, DueItem, UpcomingItem};
 pub use demo_scale::DemoScale;
-pub use dispositifs::{DispositifFilter, DispositifLine};
+pub use dispositifs::DispositifFilter;
 pub use draws::{DrawView, LotteryInfo};
 pub use error::StoreError;
 pub use frame::DEFAULT_PHASES;

@@ -617,7 +617,8 @@ CREATE INDEX funding_calls_convention ON funding_calls(convention_id);
 "#;
 
 /// Version 12: the participatory processes other than conventions, the meetings
-/// linked to them, and citizen interpellations with the supports checked.
+/// linked to them, and citizen interpellations with their supporters and the supports
+/// checked.
 const V12: &str = r#"
 CREATE TABLE dispositifs (
     id INTEGER PRIMARY KEY,
@@ -670,6 +671,16 @@ CREATE TABLE interpellations (
     votes_cast INTEGER CHECK (votes_cast >= 0),
     votes_yes INTEGER CHECK (votes_yes >= 0),
     votes_no INTEGER CHECK (votes_no >= 0)
+);
+
+CREATE TABLE supporters (
+    dispositif_id INTEGER NOT NULL REFERENCES interpellations(dispositif_id) ON DELETE CASCADE,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    place TEXT NOT NULL DEFAULT '',
+    channel TEXT NOT NULL CHECK (channel IN ('paper', 'online')),
+    signed_on TEXT,
+    PRIMARY KEY (dispositif_id, number)
 );
 
 CREATE TABLE support_checks (

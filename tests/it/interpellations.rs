@@ -216,11 +216,18 @@ fn the_list_filters_by_kind_year_and_directorate() {
     older.title = "Éclairage du parc Paul-Mistral".into();
     older.directorate = "Direction de la nature en ville".into();
     older.start = Some(day(2025, 3, 1));
-    older.end = Some(day(2025, 9, 1));
+    // Refused in March 2025: it ended then.
+    let mut refused = [met(), met(), met(), met()];
+    refused[2] = Assessment {
+        met: Some(false),
+        comment: "Le parc relève de la Métropole.".into(),
+    };
     s.add_interpellation(
         &older,
         &Interpellation {
             received: older.start,
+            criteria: refused,
+            decided: Some(day(2025, 3, 20)),
             ..i.clone()
         },
     )
@@ -348,4 +355,78 @@ fn the_demo_interpellations_listed_and_printed_from_the_command_line() {
     )));
     assert!(said.contains("n’a pas de médiation"), "{said}");
     assert!(!report.exists());
+}
+
+#[test]
+fn a_supporters_list_is_imported_whole_or_not_at_all_and_names_the_checks() {
+    use agora::import::supporters;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(store::DB_FILE);
+    let mut s = Store::open(&db).unwrap();
+    let (d, mut i) = filed();
+    i.criteria = [met(), met(), met(), met()];
+    i.decided = Some(day(2026, 10, 20));
+    i.supports_paper = 12;
+    let id = s.add_interpellation(&d, &i).unwrap();
+    s.draw_support_checks(id, "avant la liste").unwrap();
+
+    let mut csv = String::from("Nom;Prénom;Code postal;Canal\n");
+    for k in 0..60 {
+        csv.push_str(&format!(
+            "Habitant{k};Prénom{k};3800{};{}\n",
+            k % 2,
+            if k < 15 { "papier" } else { "en ligne" }
+        ));
+    }
+    let mut bad = csv.clone();
+    bad.push_str("Habitant3;Prénom3;38001;papier\n");
+    let refused = supporters::parse(bad.as_bytes());
+    assert_eq!(
+        refused.errors,
+        ["Ligne 62 : même personne que ligne 5 (un soutien ne compte qu’une fois)."]
+    );
+    assert!(s.import_supporters(id, &refused).is_err());
+    assert_eq!(
+        s.interpellation(id).unwrap().1.supports(),
+        12,
+        "nothing imported"
+    );
+    assert_eq!(s.supporter_count(id).unwrap(), 0);
+
+    let list = supporters::parse(csv.as_bytes());
+    assert_eq!(s.import_supporters(id, &list).unwrap(), (15, 45));
+    let (_, back) = s.interpellation(id).unwrap();
+    assert_eq!((back.supports_paper, back.supports_online), (15, 45));
+    assert_eq!(
+        back.check_seed, None,
+        "the sample of the old count is dropped"
+    );
+    assert!(s.support_checks(id).unwrap().is_empty());
+
+    let checks = s.draw_support_checks(id, "liste").unwrap();
+    assert_eq!(checks.len(), 12);
+    let names = s.supporters_named(id, &[checks[0].number]).unwrap();
+    let n = checks[0].number;
+    assert_eq!(
+        names[&n],
+        format!("Prénom{} Habitant{} (3800{})", n - 1, n - 1, (n - 1) % 2)
+    );
+    s.record_support_check(
+        id,
+        &SupportCheck {
+            number: n,
+            result: CheckResult::Valid,
+            comment: String::new(),
+        },
+    )
+    .unwrap();
+    assert!(
+        s.import_supporters(id, &list)
+            .unwrap_err()
+            .to_string()
+            .contains("changerait leurs numéros")
+    );
+    drop(s);
+    let s = Store::open(&db).unwrap();
+    assert_eq!(s.supporter_count(id).unwrap(), 60);
 }

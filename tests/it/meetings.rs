@@ -363,7 +363,11 @@ fn meetings_are_listed_filtered_and_edited() {
     let dir = tempfile::tempdir().unwrap();
     let (db, mut s) = demo(&dir);
     let all = s.meetings_list(&MeetingFilter::default()).unwrap();
-    assert_eq!(all.len(), 15, "the convention's 12, and 3 of the interpellations");
+    assert_eq!(
+        all.len(),
+        15,
+        "the convention's 12, and 3 of the interpellations"
+    );
     assert!(
         all.windows(2)
             .all(|w| w[0].meeting.date >= w[1].meeting.date)
@@ -382,7 +386,11 @@ fn meetings_are_listed_filtered_and_edited() {
             ..MeetingFilter::default()
         })
         .unwrap();
-    assert_eq!(december.len(), 4, "3 of the convention, the interpellations' review");
+    assert_eq!(
+        december.len(),
+        4,
+        "3 of the convention, the interpellations' review"
+    );
 
     let mut bad = workshop();
     bad.end = bad.start;

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use iced::widget::{button, column, pick_list, row, text, text_editor};
-use iced::{Alignment, Element, Length};
+use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::codes::{CheckResult, DispositifKind, FilingChannel, ParticipationKind};
 use crate::domain::dispositif::Dispositif;
@@ -19,6 +19,7 @@ use crate::domain::interpellation::{
 use crate::domain::meeting::Meeting;
 use crate::domain::{DomainError, parse, text as fr};
 use crate::export::Document;
+use crate::import::supporters::{self, SupporterList};
 use crate::report::interpellation::Paper;
 use crate::store::{Store, StoreError};
 use crate::ui::choice::{Choice, selected};
@@ -69,6 +70,12 @@ pub enum Msg {
     Link(Choice<MeetingId>),
     Unlink(MeetingId),
     Export(Paper, bool),
+    /// The path of a supporters' list, typed.
+    ListPath(String),
+    ChooseList,
+    ListChosen(Option<std::path::PathBuf>),
+    CheckList,
+    ImportList,
 }
 
 /// What the panel must do after a message.
@@ -101,6 +108,13 @@ pub struct State {
     met_choices: Vec<Choice<Option<bool>>>,
     /// « Supprimer » was pressed: the sheet asks before deleting.
     confirm_delete: bool,
+    list_path: String,
+    /// A supporters' list read and checked, waiting to be imported.
+    list: Option<SupporterList>,
+    /// Supporters in the imported list (0: the counts were typed).
+    listed: u32,
+    /// The names of the drawn supporters, when a list was imported.
+    names: HashMap<u32, String>,
 }
 
 impl Field {
@@ -166,6 +180,10 @@ impl State {
                 Choice::new(Some(false), "non rempli"),
             ],
             confirm_delete: false,
+            list_path: String::new(),
+            list: None,
+            listed: 0,
+            names: HashMap::new(),
         };
         s.reload(store);
         s
@@ -224,6 +242,9 @@ impl State {
             self.saved = Some(saved);
         }
         self.checks = store.support_checks(id).unwrap_or_default();
+        self.listed = store.supporter_count(id).unwrap_or(0);
+        let numbers: Vec<u32> = self.checks.iter().map(|c| c.number).collect();
+        self.names = store.supporters_named(id, &numbers).unwrap_or_default();
         self.meetings = store.dispositif_meetings(id).unwrap_or_default();
         self.meeting_choices = store
             .meetings_of(None)
@@ -312,11 +333,34 @@ impl State {
         Ok((dispositif, interpellation))
     }
 
-    pub fn update(&mut self, msg: Msg, store: &mut Store, today: NaiveDate) -> Option<Up> {
-        match self.apply(msg, store, today) {
-            Ok(up) => up,
-            Err(e) => Some(Up::App(Event::Notice(describe(&e)))),
+    pub fn update(
+        &mut self,
+        msg: Msg,
+        store: &mut Store,
+        today: NaiveDate,
+    ) -> (Task<Msg>, Option<Up>) {
+        if let Msg::ChooseList = msg {
+            let task = Task::perform(
+                crate::ui::save_dialog::open_csv("Liste des soutiens (CSV)"),
+                Msg::ListChosen,
+            );
+            return (task, None);
         }
+        match self.apply(msg, store, today) {
+            Ok(up) => (Task::none(), up),
+            Err(e) => (Task::none(), Some(Up::App(Event::Notice(describe(&e))))),
+        }
+    }
+
+    /// Reads and checks the supporters' list at the path typed or chosen.
+    fn check_list(&mut self) {
+        self.list = Some(match crate::files::read_named(self.list_path.trim()) {
+            Ok(bytes) => supporters::parse(&bytes),
+            Err(why) => SupporterList {
+                supporters: Vec::new(),
+                errors: vec![why],
+            },
+        });
     }
 
     fn apply(
@@ -421,6 +465,33 @@ impl State {
                     self.reload(store);
                     return Ok(Some(Up::App(Event::Changed)));
                 }
+            }
+            Msg::ListPath(p) => {
+                self.list_path = p;
+                self.list = None;
+            }
+            Msg::ChooseList => {}
+            Msg::ListChosen(path) => {
+                if let Some(p) = path {
+                    self.list_path = p.display().to_string();
+                    self.check_list();
+                }
+            }
+            Msg::CheckList => self.check_list(),
+            Msg::ImportList => {
+                let (Some(id), Some(list)) = (self.id, &self.list) else {
+                    return Ok(None);
+                };
+                let (paper, online) = store.import_supporters(id, list)?;
+                self.fields.insert(Field::Paper, paper.to_string());
+                self.fields.insert(Field::Online, online.to_string());
+                self.list = None;
+                self.list_path.clear();
+                self.reload(store);
+                return Ok(Some(Up::App(Event::Saved(format!(
+                    "Liste importée : {} soutiens ({paper} sur papier, {online} en ligne). Tirez à nouveau les soutiens à vérifier.",
+                    paper + online
+                )))));
             }
             Msg::Export(paper, editable) => {
                 if let Some(id) = self.id {
@@ -600,12 +671,24 @@ impl State {
 
     fn supports(&self) -> Element<'_, Msg> {
         let r = &self.rules;
-        let mut col = column![
+        let counts: Element<'_, Msg> = if self.listed > 0 {
+            widget::muted(format!(
+                "Comptés depuis la liste importée ({} soutiens) : {} sur papier, {} en ligne.",
+                fr::integer(self.listed.into()),
+                self.text(Field::Paper),
+                self.text(Field::Online)
+            ))
+        } else {
             row![
                 self.input("Soutiens sur papier", Field::Paper),
                 self.input("Soutiens en ligne", Field::Online),
             ]
-            .spacing(8),
+            .spacing(8)
+            .into()
+        };
+        let mut col = column![
+            counts,
+            self.list_import(),
             widget::muted(fr::typography(&format!(
                 "{} soutiens en {} mois ouvrent une médiation ; {} un atelier ; {} signatures une votation.",
                 fr::integer(r.mediation_supports.into()),
@@ -654,7 +737,7 @@ impl State {
                 let n = c.number;
                 list = list.push(
                     row![
-                        text(format!("Soutien n° {n}")).width(Length::Fixed(120.0)),
+                        text(self.supporter(n)).width(Length::Fixed(320.0)),
                         widget::small_button("Valide", Msg::Check(n, CheckResult::Valid)),
                         iced::widget::text_input(
                             "Motif s’il n’est pas valide",
@@ -681,14 +764,71 @@ impl State {
             {
                 list = list.push(
                     text(fr::typography(&format!(
-                        "Soutien n° {} non valide : {}",
-                        c.number, c.comment
+                        "{} non valide : {}",
+                        self.supporter(c.number),
+                        c.comment
                     )))
                     .size(13)
                     .color(theme::LATE),
                 );
             }
             col = col.push(list);
+        }
+        col.into()
+    }
+
+    /// « Soutien n° 17 », with the name when a list was imported.
+    fn supporter(&self, n: u32) -> String {
+        match self.names.get(&n) {
+            Some(name) => format!("Soutien n° {n} — {name}"),
+            None => format!("Soutien n° {n}"),
+        }
+    }
+
+    /// Importing the list of supporters from a CSV file, checked whole first.
+    fn list_import(&self) -> Element<'_, Msg> {
+        let mut col = column![
+            row![
+                iced::widget::text_input(
+                    "Liste des soutiens (CSV : nom ; prénom ; code postal ; canal ; date)",
+                    &self.list_path
+                )
+                .id("interpellation-list-path")
+                .on_input(Msg::ListPath)
+                .padding(6)
+                .width(Length::Fill),
+                widget::small_button("Choisir un fichier…", Msg::ChooseList),
+                widget::small_button("Vérifier le fichier", Msg::CheckList),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+        ]
+        .spacing(4);
+        if let Some(list) = &self.list {
+            for e in list.errors.iter().take(20) {
+                col = col.push(widget::colored(fr::typography(e), theme::LATE));
+            }
+            if list.errors.len() > 20 {
+                col = col.push(widget::colored(
+                    format!("… et {} autres lignes à corriger.", list.errors.len() - 20),
+                    theme::LATE,
+                ));
+            }
+            col = col.push(if list.is_clean() {
+                let (paper, online) = list.counts();
+                Element::from(
+                    button(text(format!(
+                        "Importer les {} soutiens ({paper} sur papier, {online} en ligne)",
+                        paper + online
+                    )))
+                    .on_press(Msg::ImportList),
+                )
+            } else {
+                widget::colored(
+                    "Liste refusée : corrigez les lignes signalées puis vérifiez-la à nouveau. Rien n’a été importé.",
+                    theme::LATE,
+                )
+            });
         }
         col.into()
     }

@@ -121,6 +121,9 @@ impl State {
 fn line(l: &DispositifLine, today: NaiveDate) -> Element<'_, Msg> {
     let d = &l.dispositif;
     let mut facts = vec![d.kind.label().to_string(), l.stage.to_string()];
+    if !l.summary.is_empty() {
+        facts.push(l.summary.clone());
+    }
     if let Some(s) = d.start {
         facts.push(format!("depuis le {}", fr::date_short(s)));
     }

@@ -91,7 +91,9 @@ impl State {
                 let Some(sheet) = self.sheet.as_mut() else {
                     return (Task::none(), None);
                 };
-                match sheet.update(m, store, today) {
+                let (task, up) = sheet.update(m, store, today);
+                let task = task.map(Message::Interpellation);
+                let event = match up {
                     None => None,
                     Some(interpellation::Up::Back) => {
                         self.sheet = None;
@@ -104,7 +106,8 @@ impl State {
                         Some(e)
                     }
                     Some(interpellation::Up::App(e)) => Some(e),
-                }
+                };
+                return (task, event);
             }
         };
         (Task::none(), event)
