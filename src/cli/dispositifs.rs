@@ -32,8 +32,13 @@ pub fn list(cx: &Context, rest: &[&str]) -> Result<(), String> {
                 .start
                 .map(|s| s.format("%d/%m/%Y").to_string())
                 .unwrap_or_else(|| "sans date".into());
+            let summary = if l.summary.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", l.summary)
+            };
             listing.push_str(&format!(
-                "{:>4}  {:<30} {:<24} {} · {start}{}\n",
+                "{:>4}  {:<30} {:<24} {}{summary} · {start}{}\n",
                 d.id,
                 d.kind.label(),
                 l.stage,
@@ -121,4 +126,17 @@ fn paper(cx: &Context, rest: &[&str], paper: Paper) -> Result<(), String> {
     };
     let id = DispositifId(number(id, "dispositif")?);
     write(cx, Document::Interpellation(id, paper), &cx.path(out))
+}
+
+/// `export instance ID ANNÉE --out FILE.pdf|.odt`
+pub fn body_report(cx: &Context, rest: &[&str]) -> Result<(), String> {
+    let [id, year, "--out", out] = rest else {
+        return Err(
+            "Indiquez l’instance, l’année et le fichier de sortie : ID ANNÉE --out FICHIER.pdf"
+                .into(),
+        );
+    };
+    let id = DispositifId(number(id, "dispositif")?);
+    let year = number(year, "année")? as i32;
+    write(cx, Document::BodyReport(id, year), &cx.path(out))
 }

@@ -165,6 +165,12 @@ pub static COMMANDS: &[Command] = &[
         run: dispositifs::report,
     },
     Command {
+        words: &["export", "instance"],
+        usage: "ID ANNÉE --out FICHIER.pdf",
+        does: "exporte le rapport annuel d'une instance\nconsultative",
+        run: dispositifs::body_report,
+    },
+    Command {
         words: &["dispositifs", "list"],
         usage: "[--kind TYPE]",
         does: "liste les dispositifs et où chacun en est ; TYPE :\ninterpellation, instance, budget ou accompagnement",

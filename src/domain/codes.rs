@@ -371,3 +371,12 @@ coded!(
         Invalid = "invalid" => "Non valide",
     }
 );
+
+coded!(
+    /// How a consultative body's seats are filled.
+    SeatFilling {
+        DrawnVolunteers = "drawn_volunteers" => "Tirage au sort parmi des volontaires",
+        DrawnInhabitants = "drawn_inhabitants" => "Tirage au sort parmi tous les habitants",
+        Appointed = "appointed" => "Désignation par les associations",
+    }
+);

@@ -54,6 +54,8 @@ pub enum DomainError {
         "Le critère « {0} » n’est pas rempli : écrivez pourquoi, la lettre à l’auteur·rice le reprend."
     )]
     CriterionWithoutReason(&'static str),
+    #[error("Siège refusé : {0}.")]
+    NotEligible(&'static str),
     #[error("Les votes pour et contre dépassent le nombre de votants.")]
     MoreVotesThanCast,
     #[error(

@@ -386,8 +386,7 @@ impl Interpellation {
             if self.supports() > 1 { "s" } else { "" }
         );
         match (self.admissible(), self.level(rules)) {
-            (None, _) => "en examen".into(),
-            (Some(false), _) => "non recevable".into(),
+            (None | Some(false), _) => String::new(),
             (Some(true), None) => supports,
             (Some(true), Some(l)) => format!("{supports} · {}", l.label().to_lowercase()),
         }

@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod attestation;
+pub mod body;
 pub mod calendar;
 pub mod campaign;
 pub mod codes;

@@ -1,5 +1,5 @@
 //! The documents of the dispositifs, rendered from the store: an interpellation's
-//! letter, fiche and mediation report.
+//! letter, fiche and mediation report; a consultative body's yearly report.
 
 use chrono::NaiveDate;
 
@@ -37,5 +37,33 @@ pub(super) fn interpellation(
         today,
     };
     let bytes = format.render(&paper.build(&facts))?;
+    Ok(Rendered::about("dispositif", id.0, bytes))
+}
+
+/// A consultative body's activity report of `year`.
+pub(super) fn body_report(
+    store: &Store,
+    id: DispositifId,
+    year: i32,
+    format: Format,
+    today: NaiveDate,
+) -> Result<Rendered, ExportError> {
+    let (dispositif, body) = store.body(id)?;
+    let meetings: Vec<_> = store
+        .dispositif_meeting_rows(id)?
+        .into_iter()
+        .map(|r| (r.meeting, r.present, r.invited))
+        .collect();
+    let facts = crate::report::body::Facts {
+        dispositif: &dispositif,
+        body: &body,
+        members: &store.body_members(id)?,
+        meetings: &meetings,
+        opinions: &store.opinions(id)?,
+        year,
+        letterhead: &store.settings()?.letterhead(),
+        today,
+    };
+    let bytes = format.render(&crate::report::body::build(&facts))?;
     Ok(Rendered::about("dispositif", id.0, bytes))
 }

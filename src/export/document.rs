@@ -72,6 +72,8 @@ pub enum Document {
     /// One of an interpellation's documents: the letter to its filer (personal data),
     /// its fiche, its mediation report.
     Interpellation(DispositifId, Paper),
+    /// A consultative body's activity report of a year (PDF).
+    BodyReport(DispositifId, i32),
 }
 
 impl Document {
@@ -99,6 +101,7 @@ impl Document {
             Document::PersonData(_) => "Données d'une personne (droit d'accès)",
             Document::RecoveryKey => "Clé de secours",
             Document::Interpellation(_, paper) => paper.title(),
+            Document::BodyReport(..) => report::body::DOCUMENT,
         }
     }
 
@@ -114,7 +117,8 @@ impl Document {
             | Document::ActivityReport(_)
             | Document::AttendanceSheet { .. }
             | Document::DrawMinutes(_)
-            | Document::Interpellation(..) => Kind::Pdf,
+            | Document::Interpellation(..)
+            | Document::BodyReport(..) => Kind::Pdf,
             Document::Calendar(_) => Kind::Calendar,
             Document::Pool(_)
             | Document::Quotas(_)
@@ -206,6 +210,9 @@ impl Document {
             Document::PersonData(c) => format!("donnees-contact-{c}-{day}.{ext}"),
             Document::RecoveryKey => format!("cle-de-secours-agora-{day}.{ext}"),
             Document::Interpellation(id, _) => of("interpellation", id.0),
+            Document::BodyReport(id, year) => {
+                format!("rapport-annuel-instance-{}-{year}-{day}.{ext}", id.0)
+            }
         }
     }
 

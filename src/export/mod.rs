@@ -421,6 +421,7 @@ pub fn write<'a>(
         Document::Interpellation(id, paper) => {
             dispositif::interpellation(store, *id, *paper, format, today)
         }
+        Document::BodyReport(id, year) => dispositif::body_report(store, *id, *year, format, today),
     }
     .and_then(|r| {
         deliver(

@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod attendance_sheet;
 pub mod attestation;
+pub mod body;
 mod charts;
 pub mod dossier;
 pub mod draw_minutes;

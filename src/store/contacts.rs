@@ -282,18 +282,7 @@ impl Store {
 
     /// One contact.
     pub fn contact(&self, id: ContactId) -> Result<Contact, StoreError> {
-        self.conn
-            .query_row(
-                &format!("SELECT {CONTACT_COLS} FROM contacts WHERE id = ?1"),
-                [id.0],
-                contact,
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound("contact", id.0))
-            .and_then(|mut c| {
-                c.tags = super::tags::tags_of(&self.conn, id)?;
-                Ok(c)
-            })
+        read_contact(&self.conn, id)
     }
 
     /// A contact's consent history, oldest first.
@@ -374,6 +363,24 @@ pub(crate) const INSERT_CONTACT: &str = "INSERT INTO contacts (kind, is_organisa
     ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)";
 
 /// Inserts one contact with a statement prepared from [`INSERT_CONTACT`].
+/// One contact with its tags, through any connection (a transaction too).
+pub(super) fn read_contact(
+    conn: &rusqlite::Connection,
+    id: ContactId,
+) -> Result<Contact, StoreError> {
+    conn.query_row(
+        &format!("SELECT {CONTACT_COLS} FROM contacts WHERE id = ?1"),
+        [id.0],
+        contact,
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound("contact", id.0))
+    .and_then(|mut c| {
+        c.tags = super::tags::tags_of(conn, id)?;
+        Ok(c)
+    })
+}
+
 pub(crate) fn insert_row(
     stmt: &mut rusqlite::Statement<'_>,
     c: &Contact,

@@ -105,13 +105,24 @@ pub(crate) const PROPOSAL_COLS: &str = "id, convention_id, number, title, text, 
 impl Store {
     /// Every convention, newest first, archived ones last.
     pub fn conventions(&self) -> Result<Vec<ConventionRow>, StoreError> {
+        self.convention_rows(false)
+    }
+
+    /// What the Tirage au sort panel draws for: the conventions, and the renewals of
+    /// the consultative bodies' seats.
+    pub fn draw_subjects(&self) -> Result<Vec<ConventionRow>, StoreError> {
+        self.convention_rows(true)
+    }
+
+    fn convention_rows(&self, with_renewals: bool) -> Result<Vec<ConventionRow>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT c.id, c.title, c.theme, c.status, c.start_date, c.end_date, \
                 (SELECT count(*) FROM tasks t WHERE t.convention_id = c.id AND t.status = 'done'), \
                 (SELECT count(*) FROM tasks t WHERE t.convention_id = c.id), c.archived \
-             FROM conventions c ORDER BY c.archived, c.start_date DESC, c.id DESC",
+             FROM conventions c WHERE ?1 OR c.renewal_of IS NULL \
+             ORDER BY c.renewal_of IS NOT NULL, c.archived, c.start_date DESC, c.id DESC",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([with_renewals], |r| {
             Ok(ConventionRow {
                 id: ConventionId(r.get(0)?),
                 archived: r.get(8)?,

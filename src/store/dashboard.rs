@@ -7,7 +7,7 @@ use rusqlite::ToSql;
 use super::row::{date, iso, time};
 use super::{Store, StoreError};
 use crate::domain::funding::{Call, Reminder};
-use crate::domain::ids::{ConventionId, MeetingId, ProposalId};
+use crate::domain::ids::{ConventionId, DispositifId, MeetingId, ProposalId};
 use crate::domain::interpellation::Due;
 
 /// Key counts.
@@ -53,15 +53,37 @@ pub struct Dashboard {
     pub calls: Vec<(Reminder, Call)>,
     /// Steps of the dispositifs due within a week, or late, with their title.
     pub dispositifs: Vec<(Due, String)>,
+    /// Bodies whose members' terms end within three months: the body, its title, how
+    /// many terms, the first end.
+    pub terms: Vec<(DispositifId, String, usize, NaiveDate)>,
 }
 
 impl Store {
+    /// The terms ending within three months, by body.
+    fn terms_by_body(
+        &self,
+        today: NaiveDate,
+    ) -> Result<Vec<(DispositifId, String, usize, NaiveDate)>, StoreError> {
+        let mut out: Vec<(DispositifId, String, usize, NaiveDate)> = Vec::new();
+        for (m, title) in self.terms_ending(today, 3)? {
+            match out.iter_mut().find(|(id, ..)| *id == m.body) {
+                Some((_, _, n, first)) => {
+                    *n += 1;
+                    *first = (*first).min(m.end);
+                }
+                None => out.push((m.body, title, 1, m.end)),
+            }
+        }
+        Ok(out)
+    }
+
     /// The dashboard as of `today`.
     pub fn dashboard(&self, today: NaiveDate) -> Result<Dashboard, StoreError> {
         let c = &self.conn;
         let t = iso(today);
         let counts = c.query_row(
-            "SELECT (SELECT count(*) FROM conventions WHERE archived = 0 AND status <> 'closed'), \
+            "SELECT (SELECT count(*) FROM conventions WHERE archived = 0 AND status <> 'closed' \
+                    AND renewal_of IS NULL), \
                 (SELECT count(*) FROM contacts WHERE anonymised = 0), \
                 (SELECT count(*) FROM meetings WHERE date >= ?1), \
                 (SELECT count(*) FROM proposals WHERE status = 'to_review')",
@@ -129,6 +151,7 @@ impl Store {
         Ok(Dashboard {
             calls,
             dispositifs: self.interpellation_dues(today, week)?,
+            terms: self.terms_by_body(today)?,
             counts,
             upcoming,
             overdue_tasks,

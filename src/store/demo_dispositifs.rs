@@ -1,16 +1,19 @@
 //! The demonstration dossier's dispositifs: four citizen interpellations at different
 //! stages (one lapsed, one refused, one whose mediation report is agreed and must be
-//! sent, one heading to a votation) and the year's review meeting linked to them all.
+//! sent, one heading to a votation) and the year's review meeting linked to them all;
+//! the six sector councils, their members and an opinion each.
 //! Fictional, on the model of Grenoble's rules.
 
 use chrono::{NaiveDate, NaiveTime};
 
 use super::{StoreError, Tx};
+use crate::domain::body::{Body, Opinion};
 use crate::domain::codes::{
-    DispositifKind, FilingChannel, MeetingFormat, MeetingKind, ParticipationKind,
+    DispositifKind, FilingChannel, MeetingFormat, MeetingKind, ParticipationKind, SeatFilling,
+    Sector,
 };
 use crate::domain::dispositif::Dispositif;
-use crate::domain::ids::{DispositifId, MeetingId};
+use crate::domain::ids::{ContactId, DispositifId, MeetingId};
 use crate::domain::interpellation::{Assessment, Interpellation, Rules, Vote, check_sample};
 use crate::domain::meeting::Meeting;
 
@@ -160,6 +163,85 @@ fn link(tx: &Tx<'_>, id: DispositifId, m: MeetingId) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The six Conseils citoyens indépendants, one per sector, seated in January 2025 for
+/// two years (their terms end within three months of the demo's December); a few
+/// members sit for the second time and cannot be renewed. Each issued an opinion.
+fn councils(tx: &Tx<'_>) -> Result<(), StoreError> {
+    let sectors = [
+        Sector::S1,
+        Sector::S2,
+        Sector::S3,
+        Sector::S4,
+        Sector::S5,
+        Sector::S6,
+    ];
+    let opinions = [
+        "Avis sur le plan de circulation du centre-ville",
+        "Avis sur le réaménagement du parc Bachelard",
+        "Avis sur la rénovation des Maisons des habitants",
+        "Avis sur le projet de cour Oasis de l’école Clemenceau",
+        "Avis sur la sécurité des traversées avenue Jean-Perrot",
+        "Avis sur le programme de renouvellement urbain de Mistral",
+    ];
+    for (k, sector) in sectors.into_iter().enumerate() {
+        let dispositif = Dispositif {
+            title: format!(
+                "Conseil citoyen indépendant — {}",
+                sector.label().to_lowercase()
+            ),
+            directorate: "Mission Démocratie locale".into(),
+            elected_official: "Adjointe à la démocratie locale".into(),
+            level: ParticipationKind::Consultation,
+            ..Dispositif::new(DispositifKind::Body, d(2017, 3, 1))
+        };
+        let body = Body {
+            sector: Some(sector),
+            seats: 20,
+            ..Body::new(DispositifId::default())
+        };
+        let id = tx.insert_body(&dispositif, &body)?;
+        let body = Body { id, ..body };
+        let dispositif = Dispositif { id, ..dispositif };
+        let people: Vec<i64> = tx
+            .prepare(
+                "SELECT id FROM contacts WHERE kind = 'inhabitant' AND is_organisation = 0 \
+                 AND sector = ?1 ORDER BY id LIMIT 14",
+            )?
+            .query_map([sector.code()], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for (n, person) in people.into_iter().enumerate() {
+            let contact = ContactId(person);
+            if n < 3 {
+                tx.seat(
+                    &dispositif,
+                    &body,
+                    contact,
+                    d(2023, 1, 15),
+                    SeatFilling::DrawnVolunteers,
+                )?;
+            }
+            tx.seat(
+                &dispositif,
+                &body,
+                contact,
+                d(2025, 1, 15),
+                SeatFilling::DrawnVolunteers,
+            )?;
+        }
+        tx.insert_opinion(
+            id,
+            &Opinion {
+                id: 0,
+                issued_on: d(2026, 3 + k as u32, 12),
+                title: opinions[k].into(),
+                addressed_to: "Maire de Grenoble".into(),
+            },
+            &dispositif.title,
+        )?;
+    }
+    Ok(())
+}
+
 /// Adds the dispositifs to the demonstration dossier.
 pub(super) fn build(tx: &Tx<'_>) -> Result<(), StoreError> {
     let rules = Rules::default();
@@ -221,5 +303,5 @@ pub(super) fn build(tx: &Tx<'_>) -> Result<(), StoreError> {
     for id in ids {
         link(tx, id, review)?;
     }
-    Ok(())
+    councils(tx)
 }

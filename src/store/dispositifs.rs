@@ -90,6 +90,23 @@ impl Store {
                         i.next_due(&rules, today),
                     )
                 }
+                DispositifKind::Body => {
+                    let (_, b) = self.body(d.id)?;
+                    let sitting = self
+                        .body_members(d.id)?
+                        .iter()
+                        .filter(|m| m.sits_on(today))
+                        .count();
+                    (
+                        if d.end.is_some_and(|e| e < today) {
+                            "Dissoute"
+                        } else {
+                            "En cours"
+                        },
+                        format!("{sitting} membre(s) sur {} sièges", b.seats),
+                        None,
+                    )
+                }
                 _ if d.end.is_some_and(|e| e < today) => ("Terminé", String::new(), None),
                 _ => ("En cours", String::new(), None),
             };
@@ -138,6 +155,29 @@ impl Store {
              ORDER BY m.date, m.start_time"
         ))?;
         let rows = stmt.query_map([id.0], meeting)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The meetings linked to a process with their attendance (present, invited).
+    pub fn dispositif_meeting_rows(
+        &self,
+        id: DispositifId,
+    ) -> Result<Vec<crate::store::MeetingRow>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {MEETING_COLS}, NULL, \
+                (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present'), \
+                (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) \
+             FROM meetings m JOIN dispositif_meetings l ON l.meeting_id = m.id AND l.dispositif_id = ?1 \
+             ORDER BY m.date, m.start_time"
+        ))?;
+        let rows = stmt.query_map([id.0], |r| {
+            Ok(crate::store::MeetingRow {
+                meeting: meeting(r)?,
+                convention_title: None,
+                present: r.get(13)?,
+                invited: r.get(14)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -11,6 +11,7 @@ mod agenda;
 mod attendance;
 mod attestations;
 pub mod backup;
+mod bodies;
 mod calendar;
 mod campaigns;
 pub mod check;
@@ -63,6 +64,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use crate::domain::dispositif::DispositifLine;
 pub use actions::{ActionRow, ActionView};
 pub use attendance::{GroupRow, SessionAttendance};
+pub use bodies::Appointed;
 pub use campaigns::{CampaignRow, Recipient, SplitBy};
 pub use cipher::Key;
 pub use contacts::{

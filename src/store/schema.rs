@@ -673,6 +673,43 @@ CREATE TABLE interpellations (
     votes_no INTEGER CHECK (votes_no >= 0)
 );
 
+CREATE TABLE bodies (
+    dispositif_id INTEGER PRIMARY KEY REFERENCES dispositifs(id) ON DELETE CASCADE,
+    seats INTEGER NOT NULL CHECK (seats BETWEEN 1 AND 40),
+    filling TEXT NOT NULL CHECK (filling IN ('drawn_volunteers', 'drawn_inhabitants', 'appointed')),
+    term_years INTEGER NOT NULL CHECK (term_years >= 1),
+    max_terms INTEGER NOT NULL CHECK (max_terms >= 1),
+    min_age INTEGER NOT NULL CHECK (min_age >= 0),
+    parity INTEGER NOT NULL CHECK (parity IN (0, 1)),
+    sector TEXT CHECK (sector IN ('s1', 's2', 's3', 's4', 's5', 's6', 'outside'))
+);
+
+CREATE TABLE body_members (
+    id INTEGER PRIMARY KEY,
+    dispositif_id INTEGER NOT NULL REFERENCES bodies(dispositif_id) ON DELETE CASCADE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL CHECK (end_date >= start_date),
+    mode TEXT NOT NULL CHECK (mode IN ('drawn_volunteers', 'drawn_inhabitants', 'appointed')),
+    term INTEGER NOT NULL CHECK (term >= 1),
+    left_on TEXT
+);
+CREATE INDEX body_members_body ON body_members(dispositif_id, end_date);
+CREATE INDEX body_members_contact ON body_members(contact_id);
+
+CREATE TABLE body_opinions (
+    id INTEGER PRIMARY KEY,
+    dispositif_id INTEGER NOT NULL REFERENCES bodies(dispositif_id) ON DELETE CASCADE,
+    issued_on TEXT NOT NULL,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    addressed_to TEXT NOT NULL DEFAULT ''
+);
+
+-- A renewal of a body's seats by lot is drawn as a convention's panel is (pool,
+-- quotas, lottery, PV); such a convention belongs to its body and is listed with it,
+-- not with the conventions.
+ALTER TABLE conventions ADD COLUMN renewal_of INTEGER REFERENCES dispositifs(id) ON DELETE CASCADE;
+
 CREATE TABLE supporters (
     dispositif_id INTEGER NOT NULL REFERENCES interpellations(dispositif_id) ON DELETE CASCADE,
     number INTEGER NOT NULL CHECK (number >= 1),

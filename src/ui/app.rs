@@ -168,6 +168,10 @@ impl Ready {
                     self.panel = Panel::Contacts;
                     self.contacts.show(&self.store, id);
                 }
+                Target::Draw(id) => {
+                    self.panel = Panel::Draw;
+                    self.draw.open(&self.store, id);
+                }
                 Target::Dispositif(id) => {
                     self.panel = Panel::Dispositifs;
                     if let Some(e) = self.dispositifs.open(&self.store, id, today) {

@@ -5,6 +5,7 @@
 mod common;
 
 mod activity;
+mod bodies;
 mod cli;
 mod contacts;
 mod conventions;

@@ -1660,3 +1660,69 @@ fn an_interpellation_from_filing_to_its_mediation_report() {
         "{words}"
     );
 }
+
+#[test]
+fn a_council_renewed_by_lot_from_its_sheet() {
+    use agora::ui::panels::dispositifs::{BodyField, BodyMsg};
+    let body = |app: &mut App, m: BodyMsg| {
+        apply(
+            app,
+            vec![Message::Dispositifs(
+                agora::ui::panels::dispositifs::Message::Body(m),
+            )],
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    assert!(shows(&app, &typography("Instances : mandats à renouveler")));
+    click(&mut app, "Dispositifs");
+    click(&mut app, "Conseil citoyen indépendant — secteur 3");
+    assert!(shows(
+        &app,
+        &typography(
+            "14 membre(s) sur 20 sièges · 6 siège(s) libre(s) · 14 mandat(s) finissent dans les 3 mois"
+        )
+    ));
+    // The seats free the day after the terms end go to the Tirage au sort panel.
+    body(
+        &mut app,
+        BodyMsg::Field(BodyField::SeatFrom, "15/01/2027".into()),
+    );
+    body(&mut app, BodyMsg::PrepareRenewal);
+    assert!(shows(&app, "1. Invitations"), "on the draw panel");
+    assert!(
+        shows(&app, "Parcourir…") && !shows(&app, "Vivier n° 1"),
+        "the draw panel shows the renewal, its pool still to build, not the convention's"
+    );
+    drop(app);
+
+    // Drawn there (as any panel is), the drawn members then take their seats.
+    let mut store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    let (council, _) = store
+        .bodies()
+        .unwrap()
+        .into_iter()
+        .find(|(d, _)| d.title == "Conseil citoyen indépendant — secteur 3")
+        .unwrap();
+    let conv = store.renewals(council.id).unwrap()[0].0;
+    super::bodies::draw_renewal(&mut store, conv);
+    let mut app = App::with_store(store, Panel::Dispositifs, today());
+    click(&mut app, "Conseil citoyen indépendant — secteur 3");
+    body(
+        &mut app,
+        BodyMsg::Field(BodyField::SeatFrom, "15/01/2027".into()),
+    );
+    body(&mut app, BodyMsg::Appoint(conv));
+    drop(app);
+    let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    let seated = store
+        .body_members(council.id)
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.start == chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap())
+        .count();
+    assert!(
+        (17..=20).contains(&seated),
+        "{seated} seated from the sheet"
+    );
+}

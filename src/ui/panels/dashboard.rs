@@ -8,6 +8,7 @@ use iced::{Element, Length, Task};
 
 use super::{Event, Target};
 use crate::domain::funding::{Call, Reminder};
+use crate::domain::ids::DispositifId;
 use crate::domain::interpellation::Due;
 use crate::domain::text as fr;
 use crate::store::{Dashboard, DueItem, Store};
@@ -129,6 +130,7 @@ impl State {
                 "Dispositifs : échéances de la semaine",
                 dispositifs(&d.dispositifs, today)
             ),
+            widget::section("Instances : mandats à renouveler", terms(&d.terms)),
         ]
         .spacing(12)
         .width(Length::FillPortion(1));
@@ -244,6 +246,31 @@ fn dispositifs(items: &[(Due, String)], today: NaiveDate) -> Element<'_, Message
             line,
             false,
             Message::Open(Target::Dispositif(due.interpellation)),
+        ));
+    }
+    col.into()
+}
+
+/// Bodies whose members' terms end within three months, each opening its sheet.
+fn terms(items: &[(DispositifId, String, usize, NaiveDate)]) -> Element<'_, Message> {
+    let mut col = column![].spacing(2);
+    if items.is_empty() {
+        col = col.push(widget::muted("Aucun mandat ne finit dans les 3 mois."));
+    }
+    for (id, title, n, first) in items {
+        let line = column![
+            text(title.as_str()),
+            text(fr::typography(&format!(
+                "{n} mandat(s) finissent, le premier le {}",
+                fr::date_short(*first)
+            )))
+            .size(13)
+            .color(theme::ACCENT)
+        ];
+        col = col.push(widget::entry(
+            line,
+            false,
+            Message::Open(Target::Dispositif(*id)),
         ));
     }
     col.into()

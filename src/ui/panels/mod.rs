@@ -94,6 +94,8 @@ pub enum Target {
     Contact(ContactId),
     Call(CallId),
     Dispositif(DispositifId),
+    /// The Tirage au sort panel on a convention (or a body's renewal).
+    Draw(ConventionId),
 }
 
 /// The French sentence for a store error shown in a panel.

@@ -12,11 +12,10 @@ use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::codes::{CheckResult, DispositifKind, FilingChannel, ParticipationKind};
 use crate::domain::dispositif::Dispositif;
-use crate::domain::ids::{DispositifId, MeetingId};
+use crate::domain::ids::DispositifId;
 use crate::domain::interpellation::{
     Assessment, CRITERIA, Interpellation, Level, Rules, SupportCheck, Vote, check_counts,
 };
-use crate::domain::meeting::Meeting;
 use crate::domain::{DomainError, parse, text as fr};
 use crate::export::Document;
 use crate::import::supporters::{self, SupporterList};
@@ -67,8 +66,7 @@ pub enum Msg {
     DrawChecks,
     CheckComment(u32, String),
     Check(u32, CheckResult),
-    Link(Choice<MeetingId>),
-    Unlink(MeetingId),
+    Linked(super::linked::Msg),
     Export(Paper, bool),
     /// The path of a supporters' list, typed.
     ListPath(String),
@@ -103,8 +101,7 @@ pub struct State {
     rules: Rules,
     checks: Vec<SupportCheck>,
     check_comments: HashMap<u32, String>,
-    meetings: Vec<Meeting>,
-    meeting_choices: Vec<Choice<MeetingId>>,
+    linked: super::linked::State,
     met_choices: Vec<Choice<Option<bool>>>,
     /// « Supprimer » was pressed: the sheet asks before deleting.
     confirm_delete: bool,
@@ -172,8 +169,7 @@ impl State {
             rules: Rules::default(),
             checks: Vec::new(),
             check_comments: HashMap::new(),
-            meetings: Vec::new(),
-            meeting_choices: Vec::new(),
+            linked: super::linked::State::default(),
             met_choices: vec![
                 Choice::new(None, "à examiner"),
                 Choice::new(Some(true), "rempli"),
@@ -245,18 +241,7 @@ impl State {
         self.listed = store.supporter_count(id).unwrap_or(0);
         let numbers: Vec<u32> = self.checks.iter().map(|c| c.number).collect();
         self.names = store.supporters_named(id, &numbers).unwrap_or_default();
-        self.meetings = store.dispositif_meetings(id).unwrap_or_default();
-        self.meeting_choices = store
-            .meetings_of(None)
-            .unwrap_or_default()
-            .into_iter()
-            .rev()
-            .filter(|m| !self.meetings.iter().any(|l| l.id == m.id))
-            .map(|m| {
-                let label = format!("{} — {}", fr::date_short(m.date), m.title);
-                Choice::new(m.id, label)
-            })
-            .collect();
+        self.linked.reload(store, id);
     }
 
     fn text(&self, f: Field) -> &str {
@@ -452,18 +437,9 @@ impl State {
                     return Ok(Some(Up::App(Event::Changed)));
                 }
             }
-            Msg::Link(m) => {
+            Msg::Linked(m) => {
                 if let Some(id) = self.id {
-                    store.link_meeting(id, m.value)?;
-                    self.reload(store);
-                    return Ok(Some(Up::App(Event::Changed)));
-                }
-            }
-            Msg::Unlink(m) => {
-                if let Some(id) = self.id {
-                    store.unlink_meeting(id, m)?;
-                    self.reload(store);
-                    return Ok(Some(Up::App(Event::Changed)));
+                    return Ok(Some(Up::App(self.linked.update(m, store, id)?)));
                 }
             }
             Msg::ListPath(p) => {
@@ -524,7 +500,10 @@ impl State {
             if level == Some(Level::Votation) || i.vote != Vote::default() {
                 page = page.push(widget::section("Votation", self.votation()));
             }
-            page = page.push(widget::section("Réunions liées", self.linked()));
+            page = page.push(widget::section(
+                "Réunions liées",
+                self.linked.view().map(Msg::Linked),
+            ));
         }
         page.into()
     }
@@ -886,43 +865,5 @@ impl State {
             ),
         })));
         col.into()
-    }
-
-    fn linked(&self) -> Element<'_, Msg> {
-        let mut col = column![].spacing(4);
-        if self.meetings.is_empty() {
-            col = col.push(widget::muted(
-                "Aucune réunion liée. Créez-la dans Réunions, puis liez-la ici.",
-            ));
-        }
-        for m in &self.meetings {
-            col = col.push(
-                row![
-                    text(fr::typography(&format!(
-                        "{} — {}",
-                        fr::date_short(m.date),
-                        m.title
-                    )))
-                    .width(Length::Fill),
-                    widget::small_button("Détacher", Msg::Unlink(m.id)),
-                ]
-                .spacing(6)
-                .align_y(Alignment::Center),
-            );
-        }
-        col.push(
-            row![
-                text("Lier une réunion").color(theme::MUTED),
-                pick_list(
-                    self.meeting_choices.as_slice(),
-                    None::<Choice<MeetingId>>,
-                    Msg::Link
-                )
-                .placeholder("Choisir une réunion…"),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center),
-        )
-        .into()
     }
 }

@@ -20,6 +20,7 @@ pub enum Msg {
     Directorate(String),
     Open(DispositifId),
     NewInterpellation,
+    NewBody,
 }
 
 /// The filters and the lines they keep.
@@ -68,7 +69,7 @@ impl State {
             Msg::Kind(k) => self.filter.kind = k.value,
             Msg::Year(y) => self.filter.year = y.value,
             Msg::Directorate(d) => self.filter.directorate = d,
-            Msg::Open(_) | Msg::NewInterpellation => return,
+            Msg::Open(_) | Msg::NewInterpellation | Msg::NewBody => return,
         }
         self.reload(store, today);
     }
@@ -76,6 +77,7 @@ impl State {
     pub fn view(&self, today: NaiveDate) -> Element<'_, Msg> {
         let filters = row![
             button(text("Nouvelle interpellation")).on_press(Msg::NewInterpellation),
+            button(text("Nouvelle instance")).on_press(Msg::NewBody),
             pick_list(
                 self.kinds.as_slice(),
                 selected(&self.kinds, &self.filter.kind),

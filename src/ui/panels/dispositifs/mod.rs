@@ -1,12 +1,16 @@
 //! Dispositifs: the mission's participatory processes other than conventions. The
-//! list (`list`) with its filters, and the sheet of the one opened; for now the
-//! citizen interpellation's (`interpellation`). Conventions keep their own panel:
+//! list (`list`) with its filters, and the sheet of the one opened: a citizen
+//! interpellation's (`interpellation`), a consultative body's (`body`); the meetings
+//! linked to any of them (`linked`). Conventions keep their own panel:
 //! their frame, draw, sessions and proposals are a workflow of their own, which a
 //! dispositif links to rather than copies.
 
+mod body;
 mod interpellation;
+mod linked;
 mod list;
 
+pub use body::{Field as BodyField, Msg as BodyMsg};
 pub use interpellation::Field as InterpellationField;
 pub use interpellation::Msg as InterpellationMsg;
 pub use list::Msg as ListMsg;
@@ -21,11 +25,18 @@ use crate::domain::ids::DispositifId;
 use crate::store::Store;
 use crate::ui::widget;
 
+/// The sheet open in place of the list.
+#[derive(Debug)]
+enum Sheet {
+    Interpellation(Box<interpellation::State>),
+    Body(Box<body::State>),
+}
+
 /// The panel's state: the list, and the sheet when one is open.
 #[derive(Debug)]
 pub struct State {
     list: list::State,
-    sheet: Option<interpellation::State>,
+    sheet: Option<Sheet>,
 }
 
 /// What the person did.
@@ -33,6 +44,7 @@ pub struct State {
 pub enum Message {
     List(list::Msg),
     Interpellation(interpellation::Msg),
+    Body(body::Msg),
 }
 
 impl State {
@@ -46,27 +58,36 @@ impl State {
     /// Reloads after the store changed, keeping a sheet being typed.
     pub fn reload(&mut self, store: &Store, today: NaiveDate) {
         self.list.reload(store, today);
-        if let Some(s) = &mut self.sheet {
-            s.reload(store);
+        match &mut self.sheet {
+            Some(Sheet::Interpellation(s)) => s.reload(store),
+            Some(Sheet::Body(s)) => s.reload(store),
+            None => {}
         }
     }
 
     /// Opens a dispositif's sheet (from the dashboard or the list).
     pub fn open(&mut self, store: &Store, id: DispositifId, today: NaiveDate) -> Option<Event> {
-        match store.dispositif(id) {
+        let opened = match store.dispositif(id) {
             Ok(d) if d.kind == DispositifKind::Interpellation => {
-                match interpellation::State::open(store, id, today) {
-                    Ok(s) => {
-                        self.sheet = Some(s);
-                        None
-                    }
-                    Err(e) => Some(Event::Notice(describe(&e))),
-                }
+                interpellation::State::open(store, id, today)
+                    .map(|s| Sheet::Interpellation(Box::new(s)))
             }
-            Ok(d) => Some(Event::Notice(format!(
-                "La fiche d’un dispositif de type « {} » n’existe pas encore dans cette version.",
-                d.kind.label()
-            ))),
+            Ok(d) if d.kind == DispositifKind::Body => {
+                body::State::open(store, id, today).map(|s| Sheet::Body(Box::new(s)))
+            }
+            Ok(d) => {
+                return Some(Event::Notice(format!(
+                    "La fiche d’un dispositif de type « {} » n’existe pas encore dans cette version.",
+                    d.kind.label()
+                )));
+            }
+            Err(e) => Err(e),
+        };
+        match opened {
+            Ok(sheet) => {
+                self.sheet = Some(sheet);
+                None
+            }
             Err(e) => Some(Event::Notice(describe(&e))),
         }
     }
@@ -80,7 +101,13 @@ impl State {
         let event = match message {
             Message::List(list::Msg::Open(id)) => self.open(store, id, today),
             Message::List(list::Msg::NewInterpellation) => {
-                self.sheet = Some(interpellation::State::blank(store, today));
+                self.sheet = Some(Sheet::Interpellation(Box::new(
+                    interpellation::State::blank(store, today),
+                )));
+                None
+            }
+            Message::List(list::Msg::NewBody) => {
+                self.sheet = Some(Sheet::Body(Box::new(body::State::blank(today))));
                 None
             }
             Message::List(m) => {
@@ -88,7 +115,7 @@ impl State {
                 None
             }
             Message::Interpellation(m) => {
-                let Some(sheet) = self.sheet.as_mut() else {
+                let Some(Sheet::Interpellation(sheet)) = self.sheet.as_mut() else {
                     return (Task::none(), None);
                 };
                 let (task, up) = sheet.update(m, store, today);
@@ -109,13 +136,28 @@ impl State {
                 };
                 return (task, event);
             }
+            Message::Body(m) => {
+                let Some(Sheet::Body(sheet)) = self.sheet.as_mut() else {
+                    return (Task::none(), None);
+                };
+                match sheet.update(m, store, today) {
+                    None => None,
+                    Some(body::Up::Back) => {
+                        self.sheet = None;
+                        self.list.reload(store, today);
+                        None
+                    }
+                    Some(body::Up::App(e)) => Some(e),
+                }
+            }
         };
         (Task::none(), event)
     }
 
     pub fn view(&self, today: NaiveDate) -> Element<'_, Message> {
         let body = match &self.sheet {
-            Some(s) => s.view(today).map(Message::Interpellation),
+            Some(Sheet::Interpellation(s)) => s.view(today).map(Message::Interpellation),
+            Some(Sheet::Body(s)) => s.view(today).map(Message::Body),
             None => self.list.view(today).map(Message::List),
         };
         column![

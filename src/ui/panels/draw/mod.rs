@@ -255,7 +255,7 @@ impl State {
     /// Reloads the conventions and the selected one's draw, keeping what is being typed.
     pub fn reload(&mut self, store: &Store) {
         self.choices = store
-            .conventions()
+            .draw_subjects()
             .map(|l: Vec<ConventionRow>| l.into_iter().map(|c| Choice(c.id, c.title)).collect())
             .unwrap_or_default();
         let keep = self
@@ -269,6 +269,14 @@ impl State {
                 self.selected = None;
                 self.loaded = None;
             }
+        }
+    }
+
+    /// Shows the draw of `convention` (a body's renewal opened from its sheet).
+    pub fn open(&mut self, store: &Store, convention: ConventionId) {
+        self.reload(store);
+        if let Some(c) = self.choices.iter().find(|c| c.0 == convention).cloned() {
+            self.select(store, c);
         }
     }
 
