@@ -140,3 +140,23 @@ pub fn body_report(cx: &Context, rest: &[&str]) -> Result<(), String> {
     let year = number(year, "année")? as i32;
     write(cx, Document::BodyReport(id, year), &cx.path(out))
 }
+
+/// `export budget ID --out FILE.pdf|.odt`: the results of the vote.
+pub fn budget_results(cx: &Context, rest: &[&str]) -> Result<(), String> {
+    budget(cx, rest, crate::report::budget::Paper::Results)
+}
+
+/// `export budget-suivi ID --out FILE.pdf|.odt`: the winners' delivery.
+pub fn budget_delivery(cx: &Context, rest: &[&str]) -> Result<(), String> {
+    budget(cx, rest, crate::report::budget::Paper::Delivery)
+}
+
+fn budget(cx: &Context, rest: &[&str], paper: crate::report::budget::Paper) -> Result<(), String> {
+    let [id, "--out", out] = rest else {
+        return Err(
+            "Indiquez le budget participatif et le fichier de sortie : ID --out FICHIER.pdf".into(),
+        );
+    };
+    let id = DispositifId(number(id, "dispositif")?);
+    write(cx, Document::Budget(id, paper), &cx.path(out))
+}

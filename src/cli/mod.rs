@@ -171,6 +171,18 @@ pub static COMMANDS: &[Command] = &[
         run: dispositifs::body_report,
     },
     Command {
+        words: &["export", "budget"],
+        usage: "ID --out FICHIER.pdf",
+        does: "exporte les résultats du vote d'un budget participatif",
+        run: dispositifs::budget_results,
+    },
+    Command {
+        words: &["export", "budget-suivi"],
+        usage: "ID --out FICHIER.pdf",
+        does: "exporte le suivi des réalisations d'un budget\nparticipatif",
+        run: dispositifs::budget_delivery,
+    },
+    Command {
         words: &["dispositifs", "list"],
         usage: "[--kind TYPE]",
         does: "liste les dispositifs et où chacun en est ; TYPE :\ninterpellation, instance, budget ou accompagnement",

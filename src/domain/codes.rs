@@ -380,3 +380,19 @@ coded!(
         Appointed = "appointed" => "Désignation par les associations",
     }
 );
+
+coded!(
+    /// Where a participatory budget's project stands, from the idea to the delivery.
+    ProjectStage {
+        Submitted = "submitted" => "Idée déposée",
+        Preselected = "preselected" => "Présélectionnée",
+        Studied = "studied" => "Faisable (étudiée)",
+        Unfeasible = "unfeasible" => "Non faisable",
+        OnBallot = "on_ballot" => "Soumise au vote",
+        Winner = "winner" => "Lauréate",
+        NotChosen = "not_chosen" => "Non retenue au vote",
+        Delivering = "delivering" => "En réalisation",
+        Delivered = "delivered" => "Livrée",
+        Rejected = "rejected" => "Écartée",
+    }
+);

@@ -54,6 +54,14 @@ pub enum DomainError {
         "Le critère « {0} » n’est pas rempli : écrivez pourquoi, la lettre à l’auteur·rice le reprend."
     )]
     CriterionWithoutReason(&'static str),
+    #[error("Le plafond d’un projet doit être positif et ne pas dépasser l’enveloppe.")]
+    CeilingAboveEnvelope,
+    #[error(
+        "Le coût estimé ({}) dépasse le plafond d’un projet ({}) : le projet est non faisable ou doit être réduit.",
+        super::text::euros(*cost),
+        super::text::euros(*ceiling)
+    )]
+    OverCeiling { cost: i64, ceiling: i64 },
     #[error("Siège refusé : {0}.")]
     NotEligible(&'static str),
     #[error("Les votes pour et contre dépassent le nombre de votants.")]

@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod attestation;
 pub mod body;
+pub mod budget;
 pub mod calendar;
 pub mod campaign;
 pub mod codes;

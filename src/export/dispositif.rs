@@ -1,5 +1,6 @@
 //! The documents of the dispositifs, rendered from the store: an interpellation's
-//! letter, fiche and mediation report; a consultative body's yearly report.
+//! letter, fiche and mediation report; a consultative body's yearly report; a
+//! participatory budget's results and delivery follow-up.
 
 use chrono::NaiveDate;
 
@@ -66,4 +67,24 @@ pub(super) fn body_report(
     };
     let bytes = format.render(&crate::report::body::build(&facts))?;
     Ok(Rendered::about("dispositif", id.0, bytes))
+}
+
+/// A participatory budget's results or delivery follow-up.
+pub(super) fn budget(
+    store: &Store,
+    id: DispositifId,
+    paper: crate::report::budget::Paper,
+    format: Format,
+    today: NaiveDate,
+) -> Result<Rendered, ExportError> {
+    let (d, e) = store.edition(id)?;
+    let doc = crate::report::budget::build(
+        paper,
+        &d,
+        &e,
+        &store.projects(id)?,
+        &store.settings()?.letterhead(),
+        today,
+    );
+    Ok(Rendered::about("dispositif", id.0, format.render(&doc)?))
 }

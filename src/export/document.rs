@@ -74,6 +74,8 @@ pub enum Document {
     Interpellation(DispositifId, Paper),
     /// A consultative body's activity report of a year (PDF).
     BodyReport(DispositifId, i32),
+    /// A participatory budget's results or delivery follow-up (PDF).
+    Budget(DispositifId, report::budget::Paper),
 }
 
 impl Document {
@@ -102,6 +104,7 @@ impl Document {
             Document::RecoveryKey => "Clé de secours",
             Document::Interpellation(_, paper) => paper.title(),
             Document::BodyReport(..) => report::body::DOCUMENT,
+            Document::Budget(_, paper) => paper.title(),
         }
     }
 
@@ -118,7 +121,8 @@ impl Document {
             | Document::AttendanceSheet { .. }
             | Document::DrawMinutes(_)
             | Document::Interpellation(..)
-            | Document::BodyReport(..) => Kind::Pdf,
+            | Document::BodyReport(..)
+            | Document::Budget(..) => Kind::Pdf,
             Document::Calendar(_) => Kind::Calendar,
             Document::Pool(_)
             | Document::Quotas(_)
@@ -210,6 +214,7 @@ impl Document {
             Document::PersonData(c) => format!("donnees-contact-{c}-{day}.{ext}"),
             Document::RecoveryKey => format!("cle-de-secours-agora-{day}.{ext}"),
             Document::Interpellation(id, _) => of("interpellation", id.0),
+            Document::Budget(id, _) => of("budget", id.0),
             Document::BodyReport(id, year) => {
                 format!("rapport-annuel-instance-{}-{year}-{day}.{ext}", id.0)
             }

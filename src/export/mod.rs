@@ -422,6 +422,7 @@ pub fn write<'a>(
             dispositif::interpellation(store, *id, *paper, format, today)
         }
         Document::BodyReport(id, year) => dispositif::body_report(store, *id, *year, format, today),
+        Document::Budget(id, paper) => dispositif::budget(store, *id, *paper, format, today),
     }
     .and_then(|r| {
         deliver(

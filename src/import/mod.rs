@@ -7,3 +7,4 @@ pub mod followup;
 pub mod invitation;
 pub mod sortition;
 pub mod supporters;
+pub mod votes;

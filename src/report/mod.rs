@@ -6,6 +6,7 @@ pub mod activity;
 pub mod attendance_sheet;
 pub mod attestation;
 pub mod body;
+pub mod budget;
 mod charts;
 pub mod dossier;
 pub mod draw_minutes;

@@ -1,16 +1,18 @@
 //! The demonstration dossier's dispositifs: four citizen interpellations at different
 //! stages (one lapsed, one refused, one whose mediation report is agreed and must be
 //! sent, one heading to a votation) and the year's review meeting linked to them all;
-//! the six sector councils, their members and an opinion each.
+//! the six sector councils, their members and an opinion each; the 2026
+//! participatory budget and its 30 projects.
 //! Fictional, on the model of Grenoble's rules.
 
 use chrono::{NaiveDate, NaiveTime};
 
 use super::{StoreError, Tx};
 use crate::domain::body::{Body, Opinion};
+use crate::domain::budget::{Edition, Project, fill_envelope};
 use crate::domain::codes::{
-    DispositifKind, FilingChannel, MeetingFormat, MeetingKind, ParticipationKind, SeatFilling,
-    Sector,
+    DispositifKind, FilingChannel, MeetingFormat, MeetingKind, ParticipationKind, ProjectStage,
+    SeatFilling, Sector,
 };
 use crate::domain::dispositif::Dispositif;
 use crate::domain::ids::{ContactId, DispositifId, MeetingId};
@@ -242,6 +244,189 @@ fn councils(tx: &Tx<'_>) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The 2026 participatory budget: 30 projects through every stage — ideas still
+/// submitted or being studied, set aside, not feasible, and 20 on the ballot whose
+/// votes filled the envelope; the winners being delivered or delivered.
+fn participatory_budget(tx: &Tx<'_>) -> Result<(), StoreError> {
+    let dispositif = Dispositif {
+        title: "Budget participatif 2026".into(),
+        directorate: "Mission Démocratie locale ; Direction des finances".into(),
+        elected_official: "Adjointe à la démocratie locale".into(),
+        level: ParticipationKind::CoConstruction,
+        ..Dispositif::new(DispositifKind::Budget, d(2026, 1, 15))
+    };
+    let edition = Edition::new(DispositifId::default(), 2026);
+    let id = tx.insert_edition(&dispositif, &edition)?;
+    let edition = Edition { id, ..edition };
+    let ideas: [(&str, Sector, i64); 30] = [
+        ("Des fontaines à eau dans les parcs", Sector::S1, 95_000),
+        (
+            "Un terrain de basket au parc Paul-Mistral",
+            Sector::S5,
+            180_000,
+        ),
+        ("Des jardins partagés à la Villeneuve", Sector::S6, 120_000),
+        ("Végétaliser la place Saint-Bruno", Sector::S1, 260_000),
+        (
+            "Des abris à vélos sécurisés près des écoles",
+            Sector::S2,
+            140_000,
+        ),
+        (
+            "Un parcours sportif le long de l’Isère",
+            Sector::S2,
+            210_000,
+        ),
+        (
+            "Des toilettes publiques au jardin de ville",
+            Sector::S1,
+            160_000,
+        ),
+        (
+            "Une boîte à livres dans chaque quartier",
+            Sector::S3,
+            30_000,
+        ),
+        ("Éclairer le chemin du parc de l’Ovalie", Sector::S4, 85_000),
+        ("Des bancs et de l’ombre rue d’Alembert", Sector::S3, 60_000),
+        (
+            "Une aire de jeux inclusive à Teisseire",
+            Sector::S6,
+            230_000,
+        ),
+        (
+            "Des composteurs collectifs en pied d’immeuble",
+            Sector::S4,
+            45_000,
+        ),
+        ("Un mur d’escalade au gymnase Prémol", Sector::S6, 150_000),
+        ("Des ruches au jardin des Plantes", Sector::S2, 20_000),
+        ("Refaire le skatepark de la Bastille", Sector::S1, 300_000),
+        ("Une piste cyclable rue Stalingrad", Sector::S3, 390_000),
+        ("Des arbres fruitiers dans les squares", Sector::S5, 70_000),
+        (
+            "Un kiosque à musique au parc Bachelard",
+            Sector::S4,
+            200_000,
+        ),
+        (
+            "Des tables de pique-nique aux Eaux-Claires",
+            Sector::S5,
+            40_000,
+        ),
+        (
+            "Un préau pour la cour de l’école Bizanet",
+            Sector::S2,
+            170_000,
+        ),
+        ("Des brumisateurs place Grenette", Sector::S1, 110_000),
+        ("Une ressourcerie de quartier", Sector::S6, 250_000),
+        ("Des nichoirs à martinets", Sector::S3, 15_000),
+        (
+            "Une fresque sur le mur du tunnel Chavant",
+            Sector::S3,
+            35_000,
+        ),
+        ("Un tram gratuit le dimanche", Sector::S5, 900_000),
+        ("Une patinoire en plein air l’hiver", Sector::S2, 450_000),
+        ("Des cours de cuisine au marché", Sector::S4, 25_000),
+        (
+            "Des toilettes sèches au parc de l’Île-d’Amour",
+            Sector::S2,
+            90_000,
+        ),
+        ("Des agrès pour les aînés à Mistral", Sector::S5, 55_000),
+        ("Un circuit de fontaines historiques", Sector::S1, 80_000),
+    ];
+    let votes = [
+        1_840, 2_310, 1_120, 2_050, 1_760, 980, 640, 1_450, 720, 860, 2_480, 530, 1_010, 410,
+        1_690, 1_930, 870, 390, 600, 1_210,
+    ];
+    let mut projects = Vec::new();
+    for (k, (title, sector, euros)) in ideas.iter().enumerate() {
+        let (stage, opinion) = match k {
+            0..=19 => (ProjectStage::OnBallot, true),
+            20 => (ProjectStage::Submitted, false),
+            21 => (ProjectStage::Preselected, false),
+            22 => (ProjectStage::Studied, true),
+            23 => (ProjectStage::Rejected, false),
+            24 | 25 => (ProjectStage::Unfeasible, true),
+            26 => (ProjectStage::Rejected, false),
+            _ => (ProjectStage::Unfeasible, true),
+        };
+        let p = Project {
+            id: 0,
+            edition: id,
+            number: k as u32 + 1,
+            title: (*title).into(),
+            sector: Some(*sector),
+            proposer: if k % 3 == 0 {
+                "Association d’habitants".into()
+            } else {
+                format!("Habitant·e du {}", sector.label().to_lowercase())
+            },
+            stage,
+            directorate: if opinion {
+                "Direction de l’espace public".into()
+            } else {
+                String::new()
+            },
+            opinion_on: opinion.then(|| d(2026, 4, 10 + (k as u32 % 15))),
+            opinion: match stage {
+                ProjectStage::Unfeasible if *euros > 400_000 => {
+                    "Coût au-delà du plafond d’un projet.".into()
+                }
+                ProjectStage::Unfeasible => {
+                    "Dépense de fonctionnement, hors du budget d’investissement.".into()
+                }
+                _ if opinion => "Faisable ; chiffrage de la direction.".into(),
+                _ => String::new(),
+            },
+            estimated_cents: opinion.then_some(euros * 100),
+            votes: votes.get(k).copied(),
+            progress: 0,
+            spent_cents: 0,
+            delivered_on: None,
+        };
+        p.validate(&edition)?;
+        projects.push(p);
+    }
+    // The vote, then the winners' delivery: the two first delivered, the next two
+    // under way, the last one to start.
+    let ranked = fill_envelope(&edition, &projects);
+    let mut order = 0;
+    for r in &ranked {
+        let p = projects
+            .iter_mut()
+            .find(|p| p.number == r.number)
+            .expect("a ranked project");
+        if !r.winner {
+            p.stage = ProjectStage::NotChosen;
+            continue;
+        }
+        order += 1;
+        let cost = p.estimated_cents.unwrap_or(0);
+        match order {
+            1 | 2 => {
+                p.stage = ProjectStage::Delivered;
+                p.progress = 100;
+                p.spent_cents = cost * 97 / 100;
+                p.delivered_on = Some(d(2026, 10, 5 + order));
+            }
+            3 | 4 => {
+                p.stage = ProjectStage::Delivering;
+                p.progress = 30 * (order as u8 - 2);
+                p.spent_cents = cost * i64::from(p.progress) / 100;
+            }
+            _ => p.stage = ProjectStage::Winner,
+        }
+    }
+    for p in &projects {
+        tx.save_project(p, &dispositif.title)?;
+    }
+    Ok(())
+}
+
 /// Adds the dispositifs to the demonstration dossier.
 pub(super) fn build(tx: &Tx<'_>) -> Result<(), StoreError> {
     let rules = Rules::default();
@@ -303,5 +488,6 @@ pub(super) fn build(tx: &Tx<'_>) -> Result<(), StoreError> {
     for id in ids {
         link(tx, id, review)?;
     }
-    councils(tx)
+    councils(tx)?;
+    participatory_budget(tx)
 }

@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use super::meetings::{MEETING_COLS, meeting};
 use super::row::{code, opt_date, opt_iso};
 use super::{Store, StoreError, Tx};
-use crate::domain::codes::DispositifKind;
+use crate::domain::codes::{DispositifKind, ProjectStage};
 use crate::domain::dispositif::{Dispositif, DispositifLine};
 use crate::domain::ids::{DispositifId, MeetingId};
 use crate::domain::meeting::Meeting;
@@ -104,6 +104,32 @@ impl Store {
                             "En cours"
                         },
                         format!("{sitting} membre(s) sur {} sièges", b.seats),
+                        None,
+                    )
+                }
+                DispositifKind::Budget => {
+                    let projects = self.projects(d.id)?;
+                    let winners = projects
+                        .iter()
+                        .filter(|p| {
+                            matches!(
+                                p.stage,
+                                ProjectStage::Winner
+                                    | ProjectStage::Delivering
+                                    | ProjectStage::Delivered
+                            )
+                        })
+                        .count();
+                    let stage = if projects.iter().any(|p| p.stage == ProjectStage::OnBallot) {
+                        "Vote"
+                    } else if winners > 0 {
+                        "Réalisations"
+                    } else {
+                        "Dépôt et étude des idées"
+                    };
+                    (
+                        stage,
+                        format!("{} projet(s) · {winners} lauréat(s)", projects.len()),
                         None,
                     )
                 }

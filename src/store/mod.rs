@@ -12,6 +12,7 @@ mod attendance;
 mod attestations;
 pub mod backup;
 mod bodies;
+mod budget;
 mod calendar;
 mod campaigns;
 pub mod check;

@@ -710,6 +710,34 @@ CREATE TABLE body_opinions (
 -- not with the conventions.
 ALTER TABLE conventions ADD COLUMN renewal_of INTEGER REFERENCES dispositifs(id) ON DELETE CASCADE;
 
+CREATE TABLE budget_editions (
+    dispositif_id INTEGER PRIMARY KEY REFERENCES dispositifs(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL,
+    envelope_cents INTEGER NOT NULL CHECK (envelope_cents > 0),
+    max_project_cents INTEGER NOT NULL CHECK (max_project_cents > 0),
+    investment_only INTEGER NOT NULL CHECK (investment_only IN (0, 1))
+);
+
+CREATE TABLE budget_projects (
+    id INTEGER PRIMARY KEY,
+    dispositif_id INTEGER NOT NULL REFERENCES budget_editions(dispositif_id) ON DELETE CASCADE,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    sector TEXT CHECK (sector IN ('s1', 's2', 's3', 's4', 's5', 's6', 'outside')),
+    proposer TEXT NOT NULL,
+    stage TEXT NOT NULL CHECK (stage IN ('submitted', 'preselected', 'studied', 'unfeasible',
+        'on_ballot', 'winner', 'not_chosen', 'delivering', 'delivered', 'rejected')),
+    directorate TEXT NOT NULL DEFAULT '',
+    opinion_on TEXT,
+    opinion TEXT NOT NULL DEFAULT '',
+    estimated_cents INTEGER CHECK (estimated_cents >= 0),
+    votes INTEGER CHECK (votes >= 0),
+    progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+    spent_cents INTEGER NOT NULL DEFAULT 0 CHECK (spent_cents >= 0),
+    delivered_on TEXT,
+    UNIQUE (dispositif_id, number)
+);
+
 CREATE TABLE supporters (
     dispositif_id INTEGER NOT NULL REFERENCES interpellations(dispositif_id) ON DELETE CASCADE,
     number INTEGER NOT NULL CHECK (number >= 1),

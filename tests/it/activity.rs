@@ -68,7 +68,7 @@ fn the_year_report_counts_what_the_store_holds_and_prints_the_paragraphs() {
     assert!(words.contains("Fondation de France"));
     // The four interpellations of 2026, as they stood at the year's end.
     assert!(
-        words.contains("10 dispositif(s) en plus des conventions : 4 × interpellation citoyenne, 6 × instance consultative."),
+        words.contains("11 dispositif(s) en plus des conventions : 4 × interpellation citoyenne, 1 × budget participatif, 6 × instance consultative."),
         "{words}"
     );
     assert!(words.contains("187 soutiens · médiation"), "{words}");

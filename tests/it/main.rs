@@ -6,6 +6,7 @@ mod common;
 
 mod activity;
 mod bodies;
+mod budget;
 mod cli;
 mod contacts;
 mod conventions;

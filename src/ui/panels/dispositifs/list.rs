@@ -21,6 +21,7 @@ pub enum Msg {
     Open(DispositifId),
     NewInterpellation,
     NewBody,
+    NewBudget,
 }
 
 /// The filters and the lines they keep.
@@ -69,30 +70,36 @@ impl State {
             Msg::Kind(k) => self.filter.kind = k.value,
             Msg::Year(y) => self.filter.year = y.value,
             Msg::Directorate(d) => self.filter.directorate = d,
-            Msg::Open(_) | Msg::NewInterpellation | Msg::NewBody => return,
+            Msg::Open(_) | Msg::NewInterpellation | Msg::NewBody | Msg::NewBudget => return,
         }
         self.reload(store, today);
     }
 
     pub fn view(&self, today: NaiveDate) -> Element<'_, Msg> {
-        let filters = row![
+        let new = row![
             button(text("Nouvelle interpellation")).on_press(Msg::NewInterpellation),
             button(text("Nouvelle instance")).on_press(Msg::NewBody),
+            button(text("Nouveau budget participatif")).on_press(Msg::NewBudget),
+        ]
+        .spacing(8);
+        let filters = row![
             pick_list(
                 self.kinds.as_slice(),
                 selected(&self.kinds, &self.filter.kind),
                 Msg::Kind
-            ),
+            )
+            .width(Length::Fixed(300.0)),
             pick_list(
                 self.years.as_slice(),
                 selected(&self.years, &self.filter.year),
                 Msg::Year
-            ),
+            )
+            .width(Length::Fixed(200.0)),
             text_input("Direction…", &self.filter.directorate)
                 .id("dispositifs-directorate")
                 .on_input(Msg::Directorate)
                 .padding(6)
-                .width(Length::Fixed(220.0)),
+                .width(Length::Fixed(260.0)),
         ]
         .spacing(8)
         .align_y(Alignment::Center);
@@ -110,6 +117,7 @@ impl State {
             list = list.push(line(l, today));
         }
         column![
+            new,
             filters,
             widget::muted(format!("{} dispositif(s)", lines.len())),
             list

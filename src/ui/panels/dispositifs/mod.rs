@@ -1,16 +1,19 @@
 //! Dispositifs: the mission's participatory processes other than conventions. The
 //! list (`list`) with its filters, and the sheet of the one opened: a citizen
-//! interpellation's (`interpellation`), a consultative body's (`body`); the meetings
+//! interpellation's (`interpellation`), a consultative body's (`body`), a
+//! participatory budget's (`budget`); the meetings
 //! linked to any of them (`linked`). Conventions keep their own panel:
 //! their frame, draw, sessions and proposals are a workflow of their own, which a
 //! dispositif links to rather than copies.
 
 mod body;
+mod budget;
 mod interpellation;
 mod linked;
 mod list;
 
 pub use body::{Field as BodyField, Msg as BodyMsg};
+pub use budget::{Field as BudgetField, Msg as BudgetMsg};
 pub use interpellation::Field as InterpellationField;
 pub use interpellation::Msg as InterpellationMsg;
 pub use list::Msg as ListMsg;
@@ -30,6 +33,7 @@ use crate::ui::widget;
 enum Sheet {
     Interpellation(Box<interpellation::State>),
     Body(Box<body::State>),
+    Budget(Box<budget::State>),
 }
 
 /// The panel's state: the list, and the sheet when one is open.
@@ -45,6 +49,7 @@ pub enum Message {
     List(list::Msg),
     Interpellation(interpellation::Msg),
     Body(body::Msg),
+    Budget(budget::Msg),
 }
 
 impl State {
@@ -61,6 +66,7 @@ impl State {
         match &mut self.sheet {
             Some(Sheet::Interpellation(s)) => s.reload(store),
             Some(Sheet::Body(s)) => s.reload(store),
+            Some(Sheet::Budget(s)) => s.reload(store),
             None => {}
         }
     }
@@ -74,6 +80,9 @@ impl State {
             }
             Ok(d) if d.kind == DispositifKind::Body => {
                 body::State::open(store, id, today).map(|s| Sheet::Body(Box::new(s)))
+            }
+            Ok(d) if d.kind == DispositifKind::Budget => {
+                budget::State::open(store, id, today).map(|s| Sheet::Budget(Box::new(s)))
             }
             Ok(d) => {
                 return Some(Event::Notice(format!(
@@ -106,6 +115,10 @@ impl State {
                 )));
                 None
             }
+            Message::List(list::Msg::NewBudget) => {
+                self.sheet = Some(Sheet::Budget(Box::new(budget::State::blank(today))));
+                None
+            }
             Message::List(list::Msg::NewBody) => {
                 self.sheet = Some(Sheet::Body(Box::new(body::State::blank(today))));
                 None
@@ -136,6 +149,22 @@ impl State {
                 };
                 return (task, event);
             }
+            Message::Budget(m) => {
+                let Some(Sheet::Budget(sheet)) = self.sheet.as_mut() else {
+                    return (Task::none(), None);
+                };
+                let (task, up) = sheet.update(m, store);
+                let event = match up {
+                    None => None,
+                    Some(budget::Up::Back) => {
+                        self.sheet = None;
+                        self.list.reload(store, today);
+                        None
+                    }
+                    Some(budget::Up::App(e)) => Some(e),
+                };
+                return (task.map(Message::Budget), event);
+            }
             Message::Body(m) => {
                 let Some(Sheet::Body(sheet)) = self.sheet.as_mut() else {
                     return (Task::none(), None);
@@ -158,6 +187,7 @@ impl State {
         let body = match &self.sheet {
             Some(Sheet::Interpellation(s)) => s.view(today).map(Message::Interpellation),
             Some(Sheet::Body(s)) => s.view(today).map(Message::Body),
+            Some(Sheet::Budget(s)) => s.view().map(Message::Budget),
             None => self.list.view(today).map(Message::List),
         };
         column![
