@@ -62,6 +62,8 @@ pub enum DomainError {
         super::text::euros(*ceiling)
     )]
     OverCeiling { cost: i64, ceiling: i64 },
+    #[error("« {0} » n’est pas un mois compris (écrivez par exemple 2026-11 ou 11/2026).")]
+    BadMonth(String),
     #[error("Siège refusé : {0}.")]
     NotEligible(&'static str),
     #[error("Les votes pour et contre dépassent le nombre de votants.")]

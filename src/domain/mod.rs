@@ -26,6 +26,7 @@ pub mod planning;
 pub mod proposal;
 pub mod rules;
 pub mod sortition;
+pub mod support;
 pub mod text;
 pub mod timeline;
 

@@ -50,6 +50,20 @@ fn gather(store: &Store, period: Period, today: NaiveDate) -> Result<ActivityDat
         conventions,
         participants: store.participants(period)?,
         references: store.reference_tables()?.into_iter().map(|r| r.1).collect(),
+        support_minutes: {
+            let mut minutes = 0;
+            for l in store.dispositifs(
+                &crate::store::DispositifFilter {
+                    kind: Some(crate::domain::codes::DispositifKind::Support),
+                    ..Default::default()
+                },
+                today,
+            )? {
+                let times = store.support_time(l.dispositif.id)?;
+                minutes += crate::domain::support::minutes_between(&times, period.from, period.to);
+            }
+            minutes
+        },
         dispositifs: store
             .dispositifs(&Default::default(), today.min(period.to))?
             .into_iter()

@@ -40,6 +40,8 @@ pub struct ActivityData {
     pub references: Vec<Reference>,
     /// The dispositifs that ran during the period, as they stood at its end.
     pub dispositifs: Vec<DispositifLine>,
+    /// Minutes the mission spent supporting directorates during the period.
+    pub support_minutes: u32,
     /// The calls for projects filed or reported on in the period.
     pub calls: Vec<Call>,
     /// The exports of the period.
@@ -460,6 +462,12 @@ fn dispositifs(d: &ActivityData, out: &mut Vec<Block>) {
             .collect::<Vec<_>>()
             .join(", ")
     )));
+    if d.support_minutes > 0 {
+        out.push(Block::Paragraph(tf!(
+            "Accompagnement des directions : {} de travail de la mission sur la période.",
+            duration(d.support_minutes.into())
+        )));
+    }
     out.push(Block::Table(Table {
         columns: vec![
             ("Dispositif".into(), 4.0),

@@ -2,7 +2,7 @@
 //! stages (one lapsed, one refused, one whose mediation report is agreed and must be
 //! sent, one heading to a votation) and the year's review meeting linked to them all;
 //! the six sector councils, their members and an opinion each; the 2026
-//! participatory budget and its 30 projects.
+//! participatory budget and its 30 projects; four requests from directorates.
 //! Fictional, on the model of Grenoble's rules.
 
 use chrono::{NaiveDate, NaiveTime};
@@ -18,6 +18,7 @@ use crate::domain::dispositif::Dispositif;
 use crate::domain::ids::{ContactId, DispositifId, MeetingId};
 use crate::domain::interpellation::{Assessment, Interpellation, Rules, Vote, check_sample};
 use crate::domain::meeting::Meeting;
+use crate::domain::support::{Support, TimeSpent};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("a demo date")
@@ -427,6 +428,116 @@ fn participatory_budget(tx: &Tx<'_>) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Four requests from directorates: culture (closed), education (under way, several
+/// months of work), sports (just received), a territorial directorate's (advised to
+/// hold a small convention).
+fn supports(tx: &Tx<'_>) -> Result<(), StoreError> {
+    // Project, directorate, question, level, received, ended, advice, steps, outcome,
+    // and the minutes spent by month (yyyymm).
+    type Request = (
+        &'static str,
+        &'static str,
+        &'static str,
+        ParticipationKind,
+        NaiveDate,
+        Option<NaiveDate>,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [(u32, u32)],
+    );
+    let requests: [Request; 4] = [
+        (
+            "Programmation de l’été culturel 2026",
+            "Direction de l’action culturelle",
+            "Associer les habitants au choix des spectacles de l’été dans les parcs.",
+            ParticipationKind::Consultation,
+            d(2026, 1, 12),
+            Some(d(2026, 6, 30)),
+            "Un questionnaire court en ligne et sur papier dans les bibliothèques, restitué publiquement ; la Ville dit ce qu’elle retient.",
+            "Questionnaire en février\nRestitution en avril",
+            "1 800 réponses ; trois spectacles choisis par les habitants.",
+            &[
+                (2026 * 100 + 1, 360),
+                (2026 * 100 + 2, 480),
+                (2026 * 100 + 4, 240),
+            ],
+        ),
+        (
+            "Cours d’école Oasis : école Clemenceau",
+            "Direction de l’éducation",
+            "Concevoir la nouvelle cour avec les enfants, les parents et les enseignants.",
+            ParticipationKind::CoConstruction,
+            d(2026, 5, 4),
+            None,
+            "Trois ateliers avec les enfants, une réunion avec les parents ; le projet final présenté au conseil d’école.",
+            "Ateliers enfants en septembre\nRéunion parents en octobre\nPrésentation en décembre",
+            "",
+            &[
+                (2026 * 100 + 5, 240),
+                (2026 * 100 + 9, 720),
+                (2026 * 100 + 10, 600),
+                (2026 * 100 + 11, 420),
+            ],
+        ),
+        (
+            "Rénovation du gymnase Prémol",
+            "Direction des sports",
+            "Consulter les clubs et les habitants du quartier sur les usages du gymnase rénové.",
+            ParticipationKind::Consultation,
+            d(2026, 11, 18),
+            None,
+            "",
+            "",
+            "",
+            &[(2026 * 100 + 11, 90)],
+        ),
+        (
+            "Aménagement des berges de l’Isère",
+            "Direction de territoire secteur 2",
+            "Une démarche pour décider avec les habitants de l’aménagement des berges.",
+            ParticipationKind::Concertation,
+            d(2026, 9, 22),
+            None,
+            "La question est assez large et partagée pour une petite convention citoyenne tirée au sort dans les quartiers riverains.",
+            "Note au cabinet en octobre\nDécision de lancer en novembre",
+            "",
+            &[(2026 * 100 + 9, 180), (2026 * 100 + 10, 300)],
+        ),
+    ];
+    for (title, directorate, question, level, start, end, advice, steps, outcome, months) in
+        requests
+    {
+        let dispositif = Dispositif {
+            title: title.into(),
+            directorate: directorate.into(),
+            level,
+            end,
+            ..Dispositif::new(DispositifKind::Support, start)
+        };
+        let support = Support {
+            question: question.into(),
+            level_asked: level,
+            advice: advice.into(),
+            steps: steps.into(),
+            outcome: outcome.into(),
+            ..Support::new(DispositifId::default())
+        };
+        let id = tx.insert_support(&dispositif, &support)?;
+        for (ym, minutes) in months {
+            tx.set_support_time(
+                id,
+                TimeSpent {
+                    month: d((ym / 100) as i32, ym % 100, 1),
+                    minutes: *minutes,
+                },
+                title,
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// Adds the dispositifs to the demonstration dossier.
 pub(super) fn build(tx: &Tx<'_>) -> Result<(), StoreError> {
     let rules = Rules::default();
@@ -489,5 +600,6 @@ pub(super) fn build(tx: &Tx<'_>) -> Result<(), StoreError> {
         link(tx, id, review)?;
     }
     councils(tx)?;
-    participatory_budget(tx)
+    participatory_budget(tx)?;
+    supports(tx)
 }

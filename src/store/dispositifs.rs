@@ -133,8 +133,26 @@ impl Store {
                         None,
                     )
                 }
-                _ if d.end.is_some_and(|e| e < today) => ("Terminé", String::new(), None),
-                _ => ("En cours", String::new(), None),
+                DispositifKind::Support => {
+                    let (_, s) = self.support(d.id)?;
+                    let minutes: u32 = self.support_time(d.id)?.iter().map(|t| t.minutes).sum();
+                    let mut summary = format!(
+                        "{} de la mission",
+                        crate::domain::attestation::duration(minutes.into())
+                    );
+                    if s.became.is_some() {
+                        summary.push_str(" · devenu une convention");
+                    }
+                    (
+                        if d.end.is_some_and(|e| e <= today) {
+                            "Terminé"
+                        } else {
+                            "En cours"
+                        },
+                        summary,
+                        None,
+                    )
+                }
             };
             out.push(DispositifLine {
                 dispositif: d,

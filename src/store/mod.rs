@@ -51,6 +51,7 @@ mod rules;
 pub mod schema;
 mod search;
 mod settings;
+mod supports;
 mod tags;
 mod timeline;
 

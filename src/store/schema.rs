@@ -738,6 +738,24 @@ CREATE TABLE budget_projects (
     UNIQUE (dispositif_id, number)
 );
 
+CREATE TABLE supports (
+    dispositif_id INTEGER PRIMARY KEY REFERENCES dispositifs(id) ON DELETE CASCADE,
+    question TEXT NOT NULL CHECK (length(trim(question)) > 0),
+    level_asked TEXT NOT NULL CHECK (level_asked IN
+        ('information', 'consultation', 'concertation', 'co_construction')),
+    advice TEXT NOT NULL DEFAULT '',
+    steps TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT '',
+    became_convention INTEGER REFERENCES conventions(id) ON DELETE SET NULL
+);
+
+CREATE TABLE support_time (
+    dispositif_id INTEGER NOT NULL REFERENCES supports(dispositif_id) ON DELETE CASCADE,
+    month TEXT NOT NULL,
+    minutes INTEGER NOT NULL CHECK (minutes >= 0),
+    PRIMARY KEY (dispositif_id, month)
+);
+
 CREATE TABLE supporters (
     dispositif_id INTEGER NOT NULL REFERENCES interpellations(dispositif_id) ON DELETE CASCADE,
     number INTEGER NOT NULL CHECK (number >= 1),

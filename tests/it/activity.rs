@@ -68,10 +68,16 @@ fn the_year_report_counts_what_the_store_holds_and_prints_the_paragraphs() {
     assert!(words.contains("Fondation de France"));
     // The four interpellations of 2026, as they stood at the year's end.
     assert!(
-        words.contains("11 dispositif(s) en plus des conventions : 4 × interpellation citoyenne, 1 × budget participatif, 6 × instance consultative."),
+        words.contains("15 dispositif(s) en plus des conventions : 4 × accompagnement d’une direction, 4 × interpellation citoyenne, 1 × budget participatif, 6 × instance consultative."),
         "{words}"
     );
     assert!(words.contains("187 soutiens · médiation"), "{words}");
+    assert!(
+        words.contains(
+            "Accompagnement des directions : 60 h 30 de travail de la mission sur la période."
+        ),
+        "{words}"
+    );
 }
 
 #[test]

@@ -24,4 +24,5 @@ mod report;
 mod rooms;
 mod safety;
 mod store;
+mod supports;
 mod ui;

@@ -22,6 +22,7 @@ pub enum Msg {
     NewInterpellation,
     NewBody,
     NewBudget,
+    NewSupport,
 }
 
 /// The filters and the lines they keep.
@@ -70,7 +71,11 @@ impl State {
             Msg::Kind(k) => self.filter.kind = k.value,
             Msg::Year(y) => self.filter.year = y.value,
             Msg::Directorate(d) => self.filter.directorate = d,
-            Msg::Open(_) | Msg::NewInterpellation | Msg::NewBody | Msg::NewBudget => return,
+            Msg::Open(_)
+            | Msg::NewInterpellation
+            | Msg::NewBody
+            | Msg::NewBudget
+            | Msg::NewSupport => return,
         }
         self.reload(store, today);
     }
@@ -80,6 +85,7 @@ impl State {
             button(text("Nouvelle interpellation")).on_press(Msg::NewInterpellation),
             button(text("Nouvelle instance")).on_press(Msg::NewBody),
             button(text("Nouveau budget participatif")).on_press(Msg::NewBudget),
+            button(text("Nouvelle demande d’une direction")).on_press(Msg::NewSupport),
         ]
         .spacing(8);
         let filters = row![

@@ -1,7 +1,8 @@
 //! Dispositifs: the mission's participatory processes other than conventions. The
 //! list (`list`) with its filters, and the sheet of the one opened: a citizen
 //! interpellation's (`interpellation`), a consultative body's (`body`), a
-//! participatory budget's (`budget`); the meetings
+//! participatory budget's (`budget`), a directorate's request (`support`); the
+//! meetings
 //! linked to any of them (`linked`). Conventions keep their own panel:
 //! their frame, draw, sessions and proposals are a workflow of their own, which a
 //! dispositif links to rather than copies.
@@ -11,12 +12,14 @@ mod budget;
 mod interpellation;
 mod linked;
 mod list;
+mod support;
 
 pub use body::{Field as BodyField, Msg as BodyMsg};
 pub use budget::{Field as BudgetField, Msg as BudgetMsg};
 pub use interpellation::Field as InterpellationField;
 pub use interpellation::Msg as InterpellationMsg;
 pub use list::Msg as ListMsg;
+pub use support::{Field as SupportField, Msg as SupportMsg};
 
 use chrono::NaiveDate;
 use iced::widget::{column, scrollable};
@@ -34,6 +37,7 @@ enum Sheet {
     Interpellation(Box<interpellation::State>),
     Body(Box<body::State>),
     Budget(Box<budget::State>),
+    Support(Box<support::State>),
 }
 
 /// The panel's state: the list, and the sheet when one is open.
@@ -50,6 +54,7 @@ pub enum Message {
     Interpellation(interpellation::Msg),
     Body(body::Msg),
     Budget(budget::Msg),
+    Support(support::Msg),
 }
 
 impl State {
@@ -67,6 +72,7 @@ impl State {
             Some(Sheet::Interpellation(s)) => s.reload(store),
             Some(Sheet::Body(s)) => s.reload(store),
             Some(Sheet::Budget(s)) => s.reload(store),
+            Some(Sheet::Support(s)) => s.reload(store),
             None => {}
         }
     }
@@ -83,6 +89,9 @@ impl State {
             }
             Ok(d) if d.kind == DispositifKind::Budget => {
                 budget::State::open(store, id, today).map(|s| Sheet::Budget(Box::new(s)))
+            }
+            Ok(d) if d.kind == DispositifKind::Support => {
+                support::State::open(store, id, today).map(|s| Sheet::Support(Box::new(s)))
             }
             Ok(d) => {
                 return Some(Event::Notice(format!(
@@ -117,6 +126,10 @@ impl State {
             }
             Message::List(list::Msg::NewBudget) => {
                 self.sheet = Some(Sheet::Budget(Box::new(budget::State::blank(today))));
+                None
+            }
+            Message::List(list::Msg::NewSupport) => {
+                self.sheet = Some(Sheet::Support(Box::new(support::State::blank(today))));
                 None
             }
             Message::List(list::Msg::NewBody) => {
@@ -165,6 +178,20 @@ impl State {
                 };
                 return (task.map(Message::Budget), event);
             }
+            Message::Support(m) => {
+                let Some(Sheet::Support(sheet)) = self.sheet.as_mut() else {
+                    return (Task::none(), None);
+                };
+                match sheet.update(m, store) {
+                    None => None,
+                    Some(support::Up::Back) => {
+                        self.sheet = None;
+                        self.list.reload(store, today);
+                        None
+                    }
+                    Some(support::Up::App(e)) => Some(e),
+                }
+            }
             Message::Body(m) => {
                 let Some(Sheet::Body(sheet)) = self.sheet.as_mut() else {
                     return (Task::none(), None);
@@ -188,6 +215,7 @@ impl State {
             Some(Sheet::Interpellation(s)) => s.view(today).map(Message::Interpellation),
             Some(Sheet::Body(s)) => s.view(today).map(Message::Body),
             Some(Sheet::Budget(s)) => s.view().map(Message::Budget),
+            Some(Sheet::Support(s)) => s.view().map(Message::Support),
             None => self.list.view(today).map(Message::List),
         };
         column![
