@@ -53,6 +53,8 @@ pub struct DispositifFilter {
     pub year: Option<i32>,
     /// Part of the directorate's name, any case.
     pub directorate: String,
+    /// Only those still running (`true`) or ended (`false`) on the day asked.
+    pub running: Option<bool>,
 }
 
 impl Store {
@@ -78,7 +80,8 @@ impl Store {
         let mut out = Vec::new();
         for d in rows {
             let d = d?;
-            if filter.year.is_some_and(|y| !d.runs_in(y)) {
+            let ended = d.end.is_some_and(|e| e < today);
+            if filter.year.is_some_and(|y| !d.runs_in(y)) || filter.running == Some(ended) {
                 continue;
             }
             let (stage, summary, next) = match d.kind {

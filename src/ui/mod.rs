@@ -17,7 +17,7 @@ pub use app::{App, Message};
 
 use crate::assets;
 
-/// The panels of the sidebar, in order (Ctrl+1 … Ctrl+8).
+/// The panels of the sidebar, in order (Ctrl+1 … Ctrl+9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Panel {
     Dashboard,

@@ -254,6 +254,14 @@ fn the_list_filters_by_kind_year_and_directorate() {
         }),
         ["Éclairage du parc Paul-Mistral"]
     );
+    assert_eq!(
+        titles(DispositifFilter {
+            running: Some(false),
+            ..DispositifFilter::default()
+        }),
+        ["Éclairage du parc Paul-Mistral"],
+        "refused in 2025: ended"
+    );
     assert!(
         titles(DispositifFilter {
             kind: Some(DispositifKind::Budget),

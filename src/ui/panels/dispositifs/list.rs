@@ -17,6 +17,7 @@ use crate::ui::{theme, widget};
 pub enum Msg {
     Kind(Choice<Option<DispositifKind>>),
     Year(Choice<Option<i32>>),
+    Running(Choice<Option<bool>>),
     Directorate(String),
     Open(DispositifId),
     NewInterpellation,
@@ -31,6 +32,7 @@ pub struct State {
     filter: DispositifFilter,
     kinds: Vec<Choice<Option<DispositifKind>>>,
     years: Vec<Choice<Option<i32>>>,
+    statuses: Vec<Choice<Option<bool>>>,
     lines: Result<Vec<DispositifLine>, String>,
 }
 
@@ -52,6 +54,11 @@ impl State {
             filter: DispositifFilter::default(),
             kinds,
             years,
+            statuses: vec![
+                Choice::new(None, "En cours et terminés"),
+                Choice::new(Some(true), "En cours"),
+                Choice::new(Some(false), "Terminés"),
+            ],
             lines: Ok(Vec::new()),
         };
         s.reload(store, today);
@@ -70,6 +77,7 @@ impl State {
         match msg {
             Msg::Kind(k) => self.filter.kind = k.value,
             Msg::Year(y) => self.filter.year = y.value,
+            Msg::Running(r) => self.filter.running = r.value,
             Msg::Directorate(d) => self.filter.directorate = d,
             Msg::Open(_)
             | Msg::NewInterpellation
@@ -101,6 +109,12 @@ impl State {
                 Msg::Year
             )
             .width(Length::Fixed(200.0)),
+            pick_list(
+                self.statuses.as_slice(),
+                selected(&self.statuses, &self.filter.running),
+                Msg::Running
+            )
+            .width(Length::Fixed(220.0)),
             text_input("Direction…", &self.filter.directorate)
                 .id("dispositifs-directorate")
                 .on_input(Msg::Directorate)
