@@ -1676,6 +1676,15 @@ fn a_council_renewed_by_lot_from_its_sheet() {
     let mut app = demo_app(&dir);
     assert!(shows(&app, &typography("Instances : mandats à renouveler")));
     click(&mut app, "Dispositifs");
+    let only_bodies = || {
+        Message::Dispositifs(agora::ui::panels::dispositifs::Message::List(
+            agora::ui::panels::dispositifs::ListMsg::Kind(agora::ui::choice::Choice::new(
+                Some(agora::domain::codes::DispositifKind::Body),
+                "",
+            )),
+        ))
+    };
+    apply(&mut app, vec![only_bodies()]);
     click(&mut app, "Conseil citoyen indépendant — secteur 3");
     assert!(shows(
         &app,
@@ -1707,6 +1716,7 @@ fn a_council_renewed_by_lot_from_its_sheet() {
     let conv = store.renewals(council.id).unwrap()[0].0;
     super::bodies::draw_renewal(&mut store, conv);
     let mut app = App::with_store(store, Panel::Dispositifs, today());
+    apply(&mut app, vec![only_bodies()]);
     click(&mut app, "Conseil citoyen indépendant — secteur 3");
     body(
         &mut app,
