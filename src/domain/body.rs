@@ -46,18 +46,7 @@ impl Body {
 
     /// Refuses a body without seats or terms, or beyond 40 seats.
     pub fn validate(&self) -> Result<(), DomainError> {
-        let range = |field, value: u32, min: i64, max: i64| {
-            if (min..=max).contains(&i64::from(value)) {
-                Ok(())
-            } else {
-                Err(DomainError::OutOfRange {
-                    field,
-                    value: value.into(),
-                    min,
-                    max,
-                })
-            }
-        };
+        let range = super::error::in_range;
         range("Nombre de sièges", self.seats, 1, 40)?;
         range("Durée du mandat (ans)", self.term_years, 1, 6)?;
         range("Mandats successifs", self.max_terms, 1, 5)?;

@@ -96,3 +96,17 @@ pub enum DomainError {
         to: &'static str,
     },
 }
+
+/// Refuses `value` of `field` outside `min..=max`.
+pub fn in_range(field: &'static str, value: u32, min: i64, max: i64) -> Result<(), DomainError> {
+    if (min..=max).contains(&i64::from(value)) {
+        Ok(())
+    } else {
+        Err(DomainError::OutOfRange {
+            field,
+            value: value.into(),
+            min,
+            max,
+        })
+    }
+}

@@ -66,18 +66,7 @@ impl Default for Rules {
 impl Rules {
     /// Refuses thresholds out of order or out of bounds.
     pub fn check(&self) -> Result<(), DomainError> {
-        let range = |field: &'static str, value: u32, min: i64, max: i64| {
-            if (min..=max).contains(&i64::from(value)) {
-                Ok(())
-            } else {
-                Err(DomainError::OutOfRange {
-                    field,
-                    value: value.into(),
-                    min,
-                    max,
-                })
-            }
-        };
+        let range = super::error::in_range;
         range("Âge minimum", self.min_age, 0, 120)?;
         range("Délai de recevabilité", self.admissibility_days, 1, 365)?;
         range("Durée de la collecte", self.campaign_months, 1, 24)?;

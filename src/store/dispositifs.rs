@@ -230,36 +230,32 @@ impl Store {
 
     /// Links a meeting to a process (nothing changes if it already is).
     pub fn link_meeting(&mut self, id: DispositifId, m: MeetingId) -> Result<(), StoreError> {
-        let d = self.dispositif(id)?;
-        let meeting = self.meeting(m)?;
-        self.write(|tx| {
-            tx.execute(
-                "INSERT OR IGNORE INTO dispositif_meetings (dispositif_id, meeting_id) VALUES (?1, ?2)",
-                [id.0, m.0],
-            )?;
-            tx.journal(
-                "update",
-                "dispositif",
-                Some(id.0),
-                &format!("Réunion « {} » liée à « {} »", meeting.title, d.title),
-            )
-        })
+        self.set_link(id, m, true)
     }
 
     /// Unlinks a meeting from a process; the meeting stays.
     pub fn unlink_meeting(&mut self, id: DispositifId, m: MeetingId) -> Result<(), StoreError> {
+        self.set_link(id, m, false)
+    }
+
+    fn set_link(&mut self, id: DispositifId, m: MeetingId, linked: bool) -> Result<(), StoreError> {
         let d = self.dispositif(id)?;
         let meeting = self.meeting(m)?;
         self.write(|tx| {
             tx.execute(
-                "DELETE FROM dispositif_meetings WHERE dispositif_id = ?1 AND meeting_id = ?2",
+                if linked {
+                    "INSERT OR IGNORE INTO dispositif_meetings (dispositif_id, meeting_id) VALUES (?1, ?2)"
+                } else {
+                    "DELETE FROM dispositif_meetings WHERE dispositif_id = ?1 AND meeting_id = ?2"
+                },
                 [id.0, m.0],
             )?;
+            let how = if linked { "liée à" } else { "détachée de" };
             tx.journal(
                 "update",
                 "dispositif",
                 Some(id.0),
-                &format!("Réunion « {} » détachée de « {} »", meeting.title, d.title),
+                &format!("Réunion « {} » {how} « {} »", meeting.title, d.title),
             )
         })
     }

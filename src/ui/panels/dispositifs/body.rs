@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
+use super::Up;
 use crate::domain::body::{Body, Member, Opinion, vacancies};
 use crate::domain::codes::{DispositifKind, ParticipationKind, SeatFilling, Sector};
 use crate::domain::dispositif::Dispositif;
@@ -55,12 +56,6 @@ pub enum Msg {
     AddOpinion,
     Linked(super::linked::Msg),
     Export(bool),
-}
-
-/// What the panel must do after a message.
-pub enum Up {
-    Back,
-    App(Event),
 }
 
 /// The sheet as typed, and what the store holds beside it.
@@ -350,16 +345,7 @@ impl State {
         f: Field,
         id: &'static str,
     ) -> Element<'a, Msg> {
-        column![
-            text(label).size(13).color(theme::MUTED),
-            text_input("", value)
-                .id(id)
-                .on_input(move |v| Msg::Field(f, v))
-                .padding(6),
-        ]
-        .spacing(2)
-        .width(Length::Fill)
-        .into()
+        super::labelled(label, value, Some(id), move |v| Msg::Field(f, v))
     }
 
     pub fn view(&self, today: NaiveDate) -> Element<'_, Msg> {

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
+use super::Up;
 use crate::domain::budget::{Edition, Project, fill_envelope};
 use crate::domain::codes::{DispositifKind, ParticipationKind, ProjectStage, Sector};
 use crate::domain::dispositif::Dispositif;
@@ -63,12 +64,6 @@ pub enum Msg {
     Designate,
     Linked(super::linked::Msg),
     Export(Paper, bool),
-}
-
-/// What the panel must do after a message.
-pub enum Up {
-    Back,
-    App(Event),
 }
 
 /// A project as typed in its form.
@@ -367,15 +362,7 @@ impl State {
     }
 
     fn input<'a>(&'a self, label: &'a str, value: &'a str, f: Field) -> Element<'a, Msg> {
-        column![
-            text(label).size(13).color(theme::MUTED),
-            text_input("", value)
-                .on_input(move |v| Msg::Field(f, v))
-                .padding(6),
-        ]
-        .spacing(2)
-        .width(Length::Fill)
-        .into()
+        super::labelled(label, value, None, move |v| Msg::Field(f, v))
     }
 
     pub fn view(&self) -> Element<'_, Msg> {

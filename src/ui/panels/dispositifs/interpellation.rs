@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use iced::widget::{button, column, pick_list, row, text, text_editor};
 use iced::{Alignment, Element, Length, Task};
 
+use super::Up;
 use crate::domain::codes::{CheckResult, DispositifKind, FilingChannel, ParticipationKind};
 use crate::domain::dispositif::Dispositif;
 use crate::domain::ids::DispositifId;
@@ -74,16 +75,6 @@ pub enum Msg {
     ListChosen(Option<std::path::PathBuf>),
     CheckList,
     ImportList,
-}
-
-/// What the panel must do after a message.
-pub enum Up {
-    /// Back to the list.
-    Back,
-    /// Back to the list, and tell the app (a deletion).
-    Closed(Event),
-    /// Tell the app.
-    App(Event),
 }
 
 /// The sheet as typed, with what is saved beside it.
@@ -566,16 +557,7 @@ impl State {
     }
 
     fn input<'a>(&'a self, label: &'a str, f: Field) -> Element<'a, Msg> {
-        column![
-            text(label).size(13).color(theme::MUTED),
-            iced::widget::text_input("", self.text(f))
-                .id(f.id())
-                .on_input(move |v| Msg::Field(f, v))
-                .padding(6),
-        ]
-        .spacing(2)
-        .width(Length::Fill)
-        .into()
+        super::labelled(label, self.text(f), Some(f.id()), move |v| Msg::Field(f, v))
     }
 
     fn filing(&self) -> Element<'_, Msg> {

@@ -31,6 +31,40 @@ use crate::domain::ids::DispositifId;
 use crate::store::Store;
 use crate::ui::widget;
 
+/// What a sheet asks its panel after a message.
+pub enum Up {
+    /// Back to the list.
+    Back,
+    /// Back to the list, and tell the app (a deletion).
+    Closed(Event),
+    /// Tell the app.
+    App(Event),
+}
+
+/// A one-line field of a sheet with its label above it.
+fn labelled<'a, M: Clone + 'a>(
+    label: &'a str,
+    value: &'a str,
+    id: Option<&'static str>,
+    on_input: impl Fn(String) -> M + 'a,
+) -> Element<'a, M> {
+    let mut input = iced::widget::text_input("", value)
+        .on_input(on_input)
+        .padding(6);
+    if let Some(id) = id {
+        input = input.id(id);
+    }
+    column![
+        iced::widget::text(label)
+            .size(13)
+            .color(crate::ui::theme::MUTED),
+        input
+    ]
+    .spacing(2)
+    .width(Length::Fill)
+    .into()
+}
+
 /// The sheet open in place of the list.
 #[derive(Debug)]
 enum Sheet {
@@ -145,69 +179,51 @@ impl State {
                     return (Task::none(), None);
                 };
                 let (task, up) = sheet.update(m, store, today);
-                let task = task.map(Message::Interpellation);
-                let event = match up {
-                    None => None,
-                    Some(interpellation::Up::Back) => {
-                        self.sheet = None;
-                        self.list.reload(store, today);
-                        None
-                    }
-                    Some(interpellation::Up::Closed(e)) => {
-                        self.sheet = None;
-                        self.list.reload(store, today);
-                        Some(e)
-                    }
-                    Some(interpellation::Up::App(e)) => Some(e),
-                };
-                return (task, event);
+                return (
+                    task.map(Message::Interpellation),
+                    self.settle(up, store, today),
+                );
             }
             Message::Budget(m) => {
                 let Some(Sheet::Budget(sheet)) = self.sheet.as_mut() else {
                     return (Task::none(), None);
                 };
                 let (task, up) = sheet.update(m, store);
-                let event = match up {
-                    None => None,
-                    Some(budget::Up::Back) => {
-                        self.sheet = None;
-                        self.list.reload(store, today);
-                        None
-                    }
-                    Some(budget::Up::App(e)) => Some(e),
-                };
-                return (task.map(Message::Budget), event);
+                return (task.map(Message::Budget), self.settle(up, store, today));
             }
             Message::Support(m) => {
                 let Some(Sheet::Support(sheet)) = self.sheet.as_mut() else {
                     return (Task::none(), None);
                 };
-                match sheet.update(m, store) {
-                    None => None,
-                    Some(support::Up::Back) => {
-                        self.sheet = None;
-                        self.list.reload(store, today);
-                        None
-                    }
-                    Some(support::Up::App(e)) => Some(e),
-                }
+                let up = sheet.update(m, store);
+                self.settle(up, store, today)
             }
             Message::Body(m) => {
                 let Some(Sheet::Body(sheet)) = self.sheet.as_mut() else {
                     return (Task::none(), None);
                 };
-                match sheet.update(m, store, today) {
-                    None => None,
-                    Some(body::Up::Back) => {
-                        self.sheet = None;
-                        self.list.reload(store, today);
-                        None
-                    }
-                    Some(body::Up::App(e)) => Some(e),
-                }
+                let up = sheet.update(m, store, today);
+                self.settle(up, store, today)
             }
         };
         (Task::none(), event)
+    }
+
+    /// Does what a sheet asked: back to the list, or tell the app.
+    fn settle(&mut self, up: Option<Up>, store: &Store, today: NaiveDate) -> Option<Event> {
+        match up? {
+            Up::App(e) => Some(e),
+            Up::Back => {
+                self.sheet = None;
+                self.list.reload(store, today);
+                None
+            }
+            Up::Closed(e) => {
+                self.sheet = None;
+                self.list.reload(store, today);
+                Some(e)
+            }
+        }
     }
 
     pub fn view(&self, today: NaiveDate) -> Element<'_, Message> {

@@ -4,9 +4,10 @@
 //! meetings.
 
 use chrono::NaiveDate;
-use iced::widget::{button, column, pick_list, row, text, text_editor, text_input};
+use iced::widget::{button, column, pick_list, row, text, text_editor};
 use iced::{Alignment, Element, Length};
 
+use super::Up;
 use crate::domain::attestation::duration;
 use crate::domain::codes::{DispositifKind, ParticipationKind};
 use crate::domain::dispositif::Dispositif;
@@ -42,12 +43,6 @@ pub enum Msg {
     AddTime,
     ToConvention,
     Linked(super::linked::Msg),
-}
-
-/// What the panel must do after a message.
-pub enum Up {
-    Back,
-    App(Event),
 }
 
 /// The sheet as typed.
@@ -202,15 +197,7 @@ impl State {
     }
 
     fn input<'a>(&'a self, label: &'a str, f: Field) -> Element<'a, Msg> {
-        column![
-            text(label).size(13).color(theme::MUTED),
-            text_input("", self.text(f))
-                .on_input(move |v| Msg::Field(f, v))
-                .padding(6),
-        ]
-        .spacing(2)
-        .width(Length::Fill)
-        .into()
+        super::labelled(label, self.text(f), None, move |v| Msg::Field(f, v))
     }
 
     pub fn view(&self) -> Element<'_, Msg> {
