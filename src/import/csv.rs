@@ -32,6 +32,13 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Record>, CsvError> {
     records(&decode(bytes)?)
 }
 
+/// A file's header and the records below it; an empty file is refused.
+pub fn table(bytes: &[u8]) -> Result<(Record, Vec<Record>), CsvError> {
+    let mut records = read(bytes)?.into_iter();
+    let header = records.next().ok_or(CsvError::Empty)?;
+    Ok((header, records.collect()))
+}
+
 /// One record: its line number (the header is 1) and its fields, trimmed, held in one
 /// string with where each field ends (a file of 100,000 rows is two allocations a
 /// row, not one a field).

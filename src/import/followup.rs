@@ -86,21 +86,15 @@ fn columns(header: &Record) -> Result<[usize; 4], String> {
 
 /// Reads a follow-up file.
 pub fn parse(bytes: &[u8]) -> Followup {
-    let records = match csv::read(bytes) {
-        Ok(r) => r,
+    let mut out = Followup::default();
+    let (header, rows) = match csv::table(bytes) {
+        Ok(t) => t,
         Err(e) => {
-            return Followup {
-                lines: Vec::new(),
-                errors: vec![e.to_string()],
-            };
+            out.errors.push(e.to_string());
+            return out;
         }
     };
-    let mut out = Followup::default();
-    let Some((header, rows)) = records.split_first() else {
-        out.errors.push("Le fichier est vide.".into());
-        return out;
-    };
-    let [n_col, s_col, p_col, a_col] = match columns(header) {
+    let [n_col, s_col, p_col, a_col] = match columns(&header) {
         Ok(c) => c,
         Err(e) => {
             out.errors.push(e);
@@ -108,7 +102,7 @@ pub fn parse(bytes: &[u8]) -> Followup {
         }
     };
     let mut seen = std::collections::HashMap::new();
-    for r in rows {
+    for r in &rows {
         let get = |i: usize| r.get(i).unwrap_or("");
         let mut problems = Vec::new();
         if r.len() > header.len() {

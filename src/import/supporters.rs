@@ -91,18 +91,14 @@ fn channel(s: &str) -> Option<FilingChannel> {
 /// Reads a supporters' file.
 pub fn parse(bytes: &[u8]) -> SupporterList {
     let mut out = SupporterList::default();
-    let records = match csv::read(bytes) {
-        Ok(r) => r,
+    let (header, rows) = match csv::table(bytes) {
+        Ok(t) => t,
         Err(e) => {
             out.errors.push(e.to_string());
             return out;
         }
     };
-    let Some((header, rows)) = records.split_first() else {
-        out.errors.push("Le fichier est vide.".into());
-        return out;
-    };
-    let [name_col, first_col, place_col, channel_col, date_col] = match columns(header) {
+    let [name_col, first_col, place_col, channel_col, date_col] = match columns(&header) {
         Ok(c) => c,
         Err(e) => {
             out.errors.push(e);
@@ -110,7 +106,7 @@ pub fn parse(bytes: &[u8]) -> SupporterList {
         }
     };
     let mut seen = std::collections::HashMap::new();
-    for r in rows {
+    for r in &rows {
         let get = |i: usize| r.get(i).unwrap_or("").trim();
         if r.fields().all(|f| f.trim().is_empty()) {
             continue;

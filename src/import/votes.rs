@@ -34,18 +34,14 @@ fn columns(header: &Record) -> Option<(usize, usize)> {
 /// Reads a votes file.
 pub fn parse(bytes: &[u8]) -> Votes {
     let mut out = Votes::default();
-    let records = match csv::read(bytes) {
-        Ok(r) => r,
+    let (header, rows) = match csv::table(bytes) {
+        Ok(t) => t,
         Err(e) => {
             out.errors.push(e.to_string());
             return out;
         }
     };
-    let Some((header, rows)) = records.split_first() else {
-        out.errors.push("Le fichier est vide.".into());
-        return out;
-    };
-    let Some((n_col, v_col)) = columns(header) else {
+    let Some((n_col, v_col)) = columns(&header) else {
         out.errors.push(
             "Ligne 1 : l’en-tête doit nommer les colonnes « numéro » (du projet) et « votes »."
                 .into(),
@@ -53,7 +49,7 @@ pub fn parse(bytes: &[u8]) -> Votes {
         return out;
     };
     let mut seen = std::collections::HashMap::new();
-    for r in rows {
+    for r in &rows {
         if r.fields().all(|f| f.trim().is_empty()) {
             continue;
         }
