@@ -319,6 +319,49 @@ impl Store {
         })
     }
 
+    /// Links a meeting (the yearly review with the inhabitants involved) to every
+    /// interpellation received in `year`; returns how many.
+    pub fn link_year_review(
+        &mut self,
+        year: i32,
+        meeting: crate::domain::ids::MeetingId,
+    ) -> Result<usize, StoreError> {
+        let m = self.meeting(meeting)?;
+        let ids: Vec<i64> = self
+            .interpellations()?
+            .iter()
+            .filter(|(_, i)| {
+                i.received
+                    .is_some_and(|r| chrono::Datelike::year(&r) == year)
+            })
+            .map(|(d, _)| d.id.0)
+            .collect();
+        if ids.is_empty() {
+            return Err(StoreError::Refused(format!(
+                "aucune interpellation reçue en {year}"
+            )));
+        }
+        self.write(|tx| {
+            for id in &ids {
+                tx.execute(
+                    "INSERT OR IGNORE INTO dispositif_meetings (dispositif_id, meeting_id) VALUES (?1, ?2)",
+                    [*id, meeting.0],
+                )?;
+            }
+            tx.journal(
+                "update",
+                "meeting",
+                Some(meeting.0),
+                &format!(
+                    "Réunion « {} » liée aux {} interpellations de {year} (bilan annuel)",
+                    m.title,
+                    ids.len()
+                ),
+            )
+        })?;
+        Ok(ids.len())
+    }
+
     /// How many supporters the imported list holds (0 when the supports were typed).
     pub fn supporter_count(&self, id: DispositifId) -> Result<u32, StoreError> {
         Ok(self.conn.query_row(

@@ -438,3 +438,38 @@ fn a_supporters_list_is_imported_whole_or_not_at_all_and_names_the_checks() {
     let s = Store::open(&db).unwrap();
     assert_eq!(s.supporter_count(id).unwrap(), 60);
 }
+
+#[test]
+fn the_yearly_review_is_linked_to_every_interpellation_of_the_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut s) = super::common::demo(dir.path());
+    let review = s
+        .meetings_list(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.meeting.title == "Bilan annuel des interpellations citoyennes 2026")
+        .unwrap()
+        .meeting
+        .id;
+    // A new interpellation of 2026 joins the review; one of 2025 does not.
+    let (d, i) = filed();
+    let new = s.add_interpellation(&d, &i).unwrap();
+    let old = s
+        .add_interpellation(
+            &d,
+            &Interpellation {
+                received: Some(day(2025, 5, 2)),
+                ..i.clone()
+            },
+        )
+        .unwrap();
+    assert_eq!(s.link_year_review(2026, review).unwrap(), 5);
+    assert!(
+        s.dispositif_meetings(new)
+            .unwrap()
+            .iter()
+            .any(|m| m.id == review)
+    );
+    assert!(s.dispositif_meetings(old).unwrap().is_empty());
+    assert!(s.link_year_review(2019, review).is_err());
+}

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use iced::widget::{button, column, pick_list, row, text, text_editor};
 use iced::{Alignment, Element, Length, Task};
 
@@ -68,6 +68,8 @@ pub enum Msg {
     CheckComment(u32, String),
     Check(u32, CheckResult),
     Linked(super::linked::Msg),
+    /// Link this meeting to every interpellation of the year (the yearly review).
+    YearReview(Choice<crate::domain::ids::MeetingId>),
     Export(Paper, bool),
     /// The path of a supporters' list, typed.
     ListPath(String),
@@ -428,6 +430,18 @@ impl State {
                     return Ok(Some(Up::App(Event::Changed)));
                 }
             }
+            Msg::YearReview(m) => {
+                let Some((_, i)) = &self.saved else {
+                    return Ok(None);
+                };
+                let year = i.received.map_or(today.year(), |r| r.year());
+                let n = store.link_year_review(year, m.value)?;
+                self.reload(store);
+                return Ok(Some(Up::App(Event::Saved(format!(
+                    "« {} » liée aux {n} interpellations de {year}.",
+                    m.label
+                )))));
+            }
             Msg::Linked(m) => {
                 if let Some(id) = self.id {
                     return Ok(Some(Up::App(self.linked.update(m, store, id)?)));
@@ -491,9 +505,27 @@ impl State {
             if level == Some(Level::Votation) || i.vote != Vote::default() {
                 page = page.push(widget::section("Votation", self.votation()));
             }
+            let year = i.received.map_or(today.year(), |r| r.year());
             page = page.push(widget::section(
                 "Réunions liées",
-                self.linked.view().map(Msg::Linked),
+                column![
+                    self.linked.view().map(Msg::Linked),
+                    row![
+                        text(format!(
+                            "Bilan annuel : lier à toutes les interpellations de {year}"
+                        ))
+                        .color(theme::MUTED),
+                        pick_list(
+                            self.linked.all(),
+                            None::<Choice<crate::domain::ids::MeetingId>>,
+                            Msg::YearReview
+                        )
+                        .placeholder("Choisir la réunion de bilan…"),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                ]
+                .spacing(6),
             ));
         }
         page.into()

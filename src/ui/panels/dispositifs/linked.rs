@@ -23,23 +23,36 @@ pub enum Msg {
 #[derive(Debug, Default)]
 pub struct State {
     pub meetings: Vec<Meeting>,
+    /// Every meeting of the office, latest first.
+    all: Vec<Choice<MeetingId>>,
+    /// Those not linked yet.
     choices: Vec<Choice<MeetingId>>,
 }
 
 impl State {
     pub fn reload(&mut self, store: &Store, id: DispositifId) {
         self.meetings = store.dispositif_meetings(id).unwrap_or_default();
-        self.choices = store
+        self.all = store
             .meetings_of(None)
             .unwrap_or_default()
             .into_iter()
             .rev()
-            .filter(|m| !self.meetings.iter().any(|l| l.id == m.id))
             .map(|m| {
                 let label = format!("{} — {}", fr::date_short(m.date), m.title);
                 Choice::new(m.id, label)
             })
             .collect();
+        self.choices = self
+            .all
+            .iter()
+            .filter(|c| !self.meetings.iter().any(|l| l.id == c.value))
+            .cloned()
+            .collect();
+    }
+
+    /// Every meeting of the office, latest first.
+    pub fn all(&self) -> &[Choice<MeetingId>] {
+        &self.all
     }
 
     pub fn update(
