@@ -74,6 +74,7 @@ impl Store {
                 None => out.push((m.body, title, 1, m.end)),
             }
         }
+        out.sort_by(|a, b| (a.3, &a.1).cmp(&(b.3, &b.1)));
         Ok(out)
     }
 

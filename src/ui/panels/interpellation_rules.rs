@@ -69,7 +69,7 @@ impl State {
 
     pub fn view(&self) -> Element<'_, Msg> {
         let mut col = column![widget::muted(
-            "Les chiffres de la délibération du 14 juin 2021 par défaut ; changez-les quand le conseil municipal les change. Ils valent pour les échéances, les lettres et les fiches."
+            "Par défaut, les chiffres de Grenoble (16 ans, 50 soutiens en un mois, 20 % vérifiés, 8 000 signatures pour une votation, 16 000 voix pour l’adopter) ; le seuil de l’atelier et les délais sont des usages du bureau. Changez-les quand le conseil municipal les change : ils valent pour les échéances, les lettres et les fiches."
         )]
         .spacing(6);
         for (k, f) in FIGURES.iter().enumerate() {
