@@ -152,7 +152,7 @@ mod window {
             ..iced::Settings::default()
         };
         // Tall enough for the whole Paramètres page.
-        Simulator::with_size(settings, (1360.0, 1600.0), app.view())
+        Simulator::with_size(settings, (1360.0, 2200.0), app.view())
     }
 
     fn click(app: &mut App, label: &str) {
