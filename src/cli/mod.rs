@@ -19,6 +19,7 @@ mod documents;
 mod dossier;
 mod draw;
 mod records;
+mod veille;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -193,6 +194,18 @@ pub static COMMANDS: &[Command] = &[
         usage: "",
         does: "liste les interpellations : étape, soutiens,\nprochaine échéance",
         run: dispositifs::interpellations,
+    },
+    Command {
+        words: &["veille", "search"],
+        usage: "TEXTE",
+        does: "cherche dans les notes de veille (accents\nignorés, débuts de mots)",
+        run: veille::search,
+    },
+    Command {
+        words: &["veille", "export"],
+        usage: "[--tag T] [--search TEXTE] --out F.pdf",
+        does: "exporte une note de veille (les notes choisies)",
+        run: veille::export,
     },
     Command {
         words: &["convention", "list"],

@@ -396,3 +396,12 @@ coded!(
         Rejected = "rejected" => "Écartée",
     }
 );
+
+coded!(
+    /// Where a practice noted in the veille happened.
+    Place {
+        Grenoble = "grenoble" => "Grenoble",
+        France = "france" => "France",
+        Abroad = "abroad" => "Étranger",
+    }
+);

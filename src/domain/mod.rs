@@ -29,5 +29,6 @@ pub mod sortition;
 pub mod support;
 pub mod text;
 pub mod timeline;
+pub mod veille;
 
 pub use error::DomainError;

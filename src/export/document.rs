@@ -76,6 +76,8 @@ pub enum Document {
     BodyReport(DispositifId, i32),
     /// A participatory budget's results or delivery follow-up (PDF).
     Budget(DispositifId, report::budget::Paper),
+    /// A note de veille: the notes a search finds, with a tag or not (PDF).
+    Veille { search: String, tag: Option<String> },
 }
 
 impl Document {
@@ -105,6 +107,7 @@ impl Document {
             Document::Interpellation(_, paper) => paper.title(),
             Document::BodyReport(..) => report::body::DOCUMENT,
             Document::Budget(_, paper) => paper.title(),
+            Document::Veille { .. } => report::veille::DOCUMENT,
         }
     }
 
@@ -122,7 +125,8 @@ impl Document {
             | Document::DrawMinutes(_)
             | Document::Interpellation(..)
             | Document::BodyReport(..)
-            | Document::Budget(..) => Kind::Pdf,
+            | Document::Budget(..)
+            | Document::Veille { .. } => Kind::Pdf,
             Document::Calendar(_) => Kind::Calendar,
             Document::Pool(_)
             | Document::Quotas(_)
@@ -215,6 +219,10 @@ impl Document {
             Document::RecoveryKey => format!("cle-de-secours-agora-{day}.{ext}"),
             Document::Interpellation(id, _) => of("interpellation", id.0),
             Document::Budget(id, _) => of("budget", id.0),
+            Document::Veille { tag, .. } => match tag {
+                Some(t) => format!("note-de-veille-{}-{day}.{ext}", slug(t)),
+                None => format!("note-de-veille-{day}.{ext}"),
+            },
             Document::BodyReport(id, year) => {
                 format!("rapport-annuel-instance-{}-{year}-{day}.{ext}", id.0)
             }

@@ -89,6 +89,8 @@ pub enum Missing {
     Presence,
     /// The interpellation's supports opened no mediation or workshop.
     Mediation,
+    /// No note of the veille matches.
+    Notes,
 }
 
 impl Missing {
@@ -102,6 +104,7 @@ impl Missing {
                 "Ce tirage n’a pas été fait depuis une liste publiée : il n’a pas de procès-verbal vérifiable."
             }
             Missing::Portfolio => "Cette convention n’a pas de loterie préparée.",
+            Missing::Notes => "Aucune note de veille ne correspond : rien n’a été écrit.",
             Missing::Mediation => {
                 "Cette interpellation n’a pas de médiation : ses soutiens n’en ont pas ouvert (ou la collecte n’est pas finie)."
             }
@@ -423,6 +426,7 @@ pub fn write<'a>(
         }
         Document::BodyReport(id, year) => dispositif::body_report(store, *id, *year, format, today),
         Document::Budget(id, paper) => dispositif::budget(store, *id, *paper, format, today),
+        Document::Veille { search, tag } => veille(store, search, tag.as_deref(), format, today),
     }
     .and_then(|r| {
         deliver(
@@ -470,4 +474,40 @@ pub fn fallback_dir() -> PathBuf {
         .or_else(|| directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf()))
         .unwrap_or_else(std::env::temp_dir)
         .join("Agora")
+}
+
+/// A note de veille of the notes `search` finds, with `tag` if given.
+fn veille(
+    store: &Store,
+    search: &str,
+    tag: Option<&str>,
+    format: Format,
+    today: NaiveDate,
+) -> Result<Rendered, ExportError> {
+    let notes = store.veille(search, tag)?;
+    if notes.is_empty() {
+        return Err(ExportError::Missing(Missing::Notes));
+    }
+    let mut chosen = Vec::new();
+    if let Some(t) = tag {
+        chosen.push(format!("étiquette « {t} »"));
+    }
+    if !search.trim().is_empty() {
+        chosen.push(format!("recherche « {} »", search.trim()));
+    }
+    if chosen.is_empty() {
+        chosen.push("toutes les notes".into());
+    }
+    let doc = crate::report::veille::build(
+        &notes,
+        &chosen.join(", "),
+        &store.settings()?.letterhead(),
+        today,
+    );
+    Ok(Rendered {
+        bytes: format.render(&doc)?,
+        entity: "veille",
+        entity_id: None,
+        written: Written::default(),
+    })
 }

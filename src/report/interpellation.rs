@@ -385,7 +385,7 @@ pub fn report(f: &Facts<'_>) -> Document {
     if i.report.trim().is_empty() {
         blocks.push(Block::Note("Le rapport n’est pas encore rédigé.".into()));
     }
-    blocks.extend(text_blocks(&i.report));
+    blocks.extend(super::text_blocks(&i.report));
     let mut doc = f.document(
         format!("{} — {}", REPORT, f.dispositif.title),
         "Interpellation citoyenne".into(),
@@ -396,51 +396,4 @@ pub fn report(f: &Facts<'_>) -> Document {
         None => doc.watermark = Some("PROJET".into()),
     }
     doc
-}
-
-/// Paragraphs separated by a blank line; a line starting with « # » is a heading, with
-/// « - » an item of a list.
-fn text_blocks(source: &str) -> Vec<Block> {
-    let mut out = Vec::new();
-    for para in source
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        if let Some(h) = para.strip_prefix('#') {
-            out.push(Block::Heading(
-                2,
-                typography(h.trim_start_matches('#').trim()),
-            ));
-        } else if para.lines().all(|l| l.trim_start().starts_with("- ")) {
-            out.push(Block::List(
-                para.lines()
-                    .map(|l| typography(l.trim_start().trim_start_matches("- ").trim()))
-                    .collect(),
-            ));
-        } else {
-            out.push(Block::Paragraph(typography(&para.replace('\n', " "))));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_report_text_gives_headings_lists_and_paragraphs() {
-        let blocks = text_blocks(
-            "# Ce qui a été convenu\n\n- trois bancs\n- un arbre\n\nLa Ville s'engage\nd'ici l'été.",
-        );
-        assert_eq!(
-            blocks,
-            vec![
-                Block::Heading(2, "Ce qui a été convenu".into()),
-                Block::List(vec!["trois bancs".into(), "un arbre".into()]),
-                Block::Paragraph("La Ville s’engage d’ici l’été.".into()),
-            ]
-        );
-    }
 }

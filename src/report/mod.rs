@@ -19,8 +19,12 @@ pub mod minutes;
 pub mod odt;
 pub mod rules;
 pub mod synthesis_note;
+pub mod veille;
 
 use thiserror::Error;
+
+use crate::domain::text::typography;
+use layout::Block;
 
 /// What can go wrong while making a document.
 #[derive(Debug, Error)]
@@ -33,4 +37,51 @@ pub enum ReportError {
     Pdf(String),
     #[error("Le document n'a pas pu être écrit : {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// Paragraphs separated by a blank line; a line starting with « # » is a heading, with
+/// « - » an item of a list.
+pub(crate) fn text_blocks(source: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    for para in source
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        if let Some(h) = para.strip_prefix('#') {
+            out.push(Block::Heading(
+                2,
+                typography(h.trim_start_matches('#').trim()),
+            ));
+        } else if para.lines().all(|l| l.trim_start().starts_with("- ")) {
+            out.push(Block::List(
+                para.lines()
+                    .map(|l| typography(l.trim_start().trim_start_matches("- ").trim()))
+                    .collect(),
+            ));
+        } else {
+            out.push(Block::Paragraph(typography(&para.replace('\n', " "))));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_report_text_gives_headings_lists_and_paragraphs() {
+        let blocks = text_blocks(
+            "# Ce qui a été convenu\n\n- trois bancs\n- un arbre\n\nLa Ville s'engage\nd'ici l'été.",
+        );
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Heading(2, "Ce qui a été convenu".into()),
+                Block::List(vec!["trois bancs".into(), "un arbre".into()]),
+                Block::Paragraph("La Ville s’engage d’ici l’été.".into()),
+            ]
+        );
+    }
 }

@@ -1644,6 +1644,7 @@ fn build(tx: &Tx<'_>) -> Result<DemoSummary, StoreError> {
     }
 
     super::demo_dispositifs::build(tx)?;
+    super::demo_veille::build(tx)?;
 
     // Two groups of the directory, to invite from.
     tx.insert_group(

@@ -25,6 +25,7 @@ mod dashboard;
 pub mod demo;
 mod demo_dispositifs;
 mod demo_scale;
+mod demo_veille;
 mod dispositifs;
 mod dossier;
 mod draws;
@@ -54,6 +55,7 @@ mod settings;
 mod supports;
 mod tags;
 mod timeline;
+mod veille;
 
 use std::cell::RefCell;
 use std::fs::File;

@@ -617,8 +617,9 @@ CREATE INDEX funding_calls_convention ON funding_calls(convention_id);
 "#;
 
 /// Version 12: the participatory processes other than conventions, the meetings
-/// linked to them, and citizen interpellations with their supporters and the supports
-/// checked.
+/// linked to them, citizen interpellations with their supporters and the supports
+/// checked, consultative bodies, participatory budgets, support to directorates; the
+/// mission's veille notes.
 const V12: &str = r#"
 CREATE TABLE dispositifs (
     id INTEGER PRIMARY KEY,
@@ -755,6 +756,36 @@ CREATE TABLE support_time (
     minutes INTEGER NOT NULL CHECK (minutes >= 0),
     PRIMARY KEY (dispositif_id, month)
 );
+
+CREATE TABLE veille_notes (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    body TEXT NOT NULL DEFAULT '',
+    source_url TEXT NOT NULL DEFAULT '',
+    publication TEXT NOT NULL DEFAULT '',
+    read_on TEXT,
+    place TEXT NOT NULL DEFAULT 'france' CHECK (place IN ('grenoble', 'france', 'abroad')),
+    tags TEXT NOT NULL DEFAULT ''
+);
+CREATE VIRTUAL TABLE veille_search USING fts5(
+    title, body, publication, tags,
+    content = 'veille_notes', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
+CREATE TRIGGER veille_insert AFTER INSERT ON veille_notes BEGIN
+    INSERT INTO veille_search (rowid, title, body, publication, tags)
+    VALUES (new.id, new.title, new.body, new.publication, new.tags);
+END;
+CREATE TRIGGER veille_delete AFTER DELETE ON veille_notes BEGIN
+    INSERT INTO veille_search (veille_search, rowid, title, body, publication, tags)
+    VALUES ('delete', old.id, old.title, old.body, old.publication, old.tags);
+END;
+CREATE TRIGGER veille_update AFTER UPDATE ON veille_notes BEGIN
+    INSERT INTO veille_search (veille_search, rowid, title, body, publication, tags)
+    VALUES ('delete', old.id, old.title, old.body, old.publication, old.tags);
+    INSERT INTO veille_search (rowid, title, body, publication, tags)
+    VALUES (new.id, new.title, new.body, new.publication, new.tags);
+END;
 
 CREATE TABLE supporters (
     dispositif_id INTEGER NOT NULL REFERENCES interpellations(dispositif_id) ON DELETE CASCADE,

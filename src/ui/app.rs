@@ -109,7 +109,7 @@ impl Ready {
             draw: panels::draw::State::new(&store),
             meetings: panels::meetings::State::new(&store, today),
             documents: panels::documents::State::new(&store),
-            memory: panels::memory::State::new(&store),
+            memory: panels::memory::State::new(&store, today),
             dispositifs: panels::dispositifs::State::new(&store, today),
             settings: panels::settings::State::new(&store),
             store,

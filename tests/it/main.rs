@@ -26,3 +26,4 @@ mod safety;
 mod store;
 mod supports;
 mod ui;
+mod veille;

@@ -1736,3 +1736,30 @@ fn a_council_renewed_by_lot_from_its_sheet() {
         "{seated} seated from the sheet"
     );
 }
+
+#[test]
+fn write_a_veille_note_and_find_it_without_its_accents() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir);
+    click(&mut app, "Mémoire");
+    click(&mut app, "Veille");
+    assert!(shows(&app, "25 note(s)"));
+    click(&mut app, "Nouvelle note");
+    type_into(&mut app, "veille-title", "Un débat mouvant à Épinal");
+    type_into(&mut app, "veille-publication", "Vosges Matin");
+    type_into(&mut app, "veille-tags", "débat, itinérance");
+    click(&mut app, "Enregistrer la note");
+    assert!(shows(
+        &app,
+        &typography("Note « Un débat mouvant à Épinal » enregistrée.")
+    ));
+    type_into(&mut app, "veille-search", "epin deba");
+    assert!(shows(&app, "1 note(s)"));
+    assert!(shows(&app, "Un débat mouvant à Épinal"));
+    drop(app);
+
+    let store = Store::open(&dir.path().join("agora.sqlite")).unwrap();
+    let found = store.veille("itinerance", None).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].publication, "Vosges Matin");
+}

@@ -1,13 +1,15 @@
-//! The mission's memory: what it keeps beyond the conventions. For now one part, the
-//! calls for projects it answers (`calls`); the veille, the charter and the fiches
-//! d'expérience join it as tabs.
+//! The mission's memory: what it keeps beyond the conventions, one tab each — the
+//! calls for projects it answers (`calls`) and its veille (`veille`). The charter's
+//! co-construction and the fiches d'expérience are to join them.
 
 mod calls;
+mod veille;
 
 pub use calls::{Field as CallField, Msg as CallsMsg};
+pub use veille::{Field as VeilleField, Msg as VeilleMsg};
 
 use chrono::NaiveDate;
-use iced::widget::{column, scrollable};
+use iced::widget::{column, row, scrollable};
 use iced::{Element, Length, Task};
 
 use super::Event;
@@ -15,33 +17,48 @@ use crate::domain::ids::CallId;
 use crate::store::Store;
 use crate::ui::widget;
 
+/// The panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Calls,
+    Veille,
+}
+
 /// The panel's state.
 #[derive(Debug)]
 pub struct State {
+    tab: Tab,
     calls: calls::State,
+    veille: veille::State,
 }
 
 /// What the person did.
 #[derive(Debug, Clone)]
 pub enum Message {
+    Tab(Tab),
     Calls(calls::Msg),
+    Veille(veille::Msg),
 }
 
 impl State {
     /// Loads the panel.
-    pub fn new(store: &Store) -> State {
+    pub fn new(store: &Store, today: NaiveDate) -> State {
         State {
+            tab: Tab::Calls,
             calls: calls::State::new(store),
+            veille: veille::State::new(store, today),
         }
     }
 
     /// Reloads after the store changed, keeping a form being typed.
     pub fn reload(&mut self, store: &Store) {
         self.calls.reload(store);
+        self.veille.reload(store);
     }
 
     /// Shows a call's form (from the dashboard).
     pub fn open_call(&mut self, store: &Store, id: CallId) {
+        self.tab = Tab::Calls;
         self.calls.open(store, id);
     }
 
@@ -52,18 +69,40 @@ impl State {
         store: &mut Store,
     ) -> (Task<Message>, Option<Event>) {
         match message {
+            Message::Tab(t) => {
+                self.tab = t;
+                (Task::none(), None)
+            }
             Message::Calls(m) => {
                 let (task, event) = self.calls.update(m, store);
                 (task.map(Message::Calls), event)
+            }
+            Message::Veille(m) => {
+                let (task, event) = self.veille.update(m, store);
+                (task.map(Message::Veille), event)
             }
         }
     }
 
     /// The panel.
     pub fn view(&self, today: NaiveDate) -> Element<'_, Message> {
+        let tabs = row![
+            widget::tab(
+                "Appels à projets",
+                self.tab == Tab::Calls,
+                Message::Tab(Tab::Calls)
+            ),
+            widget::tab("Veille", self.tab == Tab::Veille, Message::Tab(Tab::Veille)),
+        ]
+        .spacing(6);
+        let body = match self.tab {
+            Tab::Calls => self.calls.view(today).map(Message::Calls),
+            Tab::Veille => self.veille.view().map(Message::Veille),
+        };
         column![
             widget::title("Mémoire de la mission"),
-            scrollable(self.calls.view(today).map(Message::Calls)).height(Length::Fill),
+            tabs,
+            scrollable(column![body].padding(widget::GUTTER)).height(Length::Fill),
         ]
         .spacing(12)
         .into()

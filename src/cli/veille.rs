@@ -1,0 +1,56 @@
+//! The commands on the veille: search its notes, export a note de veille.
+
+use super::documents::write;
+use super::{Context, print_listing};
+use crate::export::Document;
+use crate::store::StoreError;
+
+/// `veille search TEXT`: the notes found, the latest read first.
+pub fn search(cx: &Context, rest: &[&str]) -> Result<(), String> {
+    if rest.is_empty() {
+        return Err("Usage : agora veille search TEXTE".into());
+    }
+    let text = rest.join(" ");
+    cx.with_store(|store| {
+        let notes = store.veille(&text, None)?;
+        let mut listing = String::new();
+        for n in &notes {
+            listing.push_str(&format!(
+                "{:>4}  {}  {} · {} · {}{}\n",
+                n.id,
+                n.read_on
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_else(|| "          ".into()),
+                n.title,
+                n.publication,
+                n.place.label(),
+                if n.tags.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", n.tags.join(", "))
+                }
+            ));
+        }
+        listing.push_str(&format!("{} note(s).\n", notes.len()));
+        print_listing(&listing);
+        Ok::<_, StoreError>(())
+    })
+}
+
+/// `veille export [--tag T] [--search TEXT] --out FILE.pdf|.odt`
+pub fn export(cx: &Context, rest: &[&str]) -> Result<(), String> {
+    let usage = "Usage : agora veille export [--tag ÉTIQUETTE] [--search TEXTE] --out FICHIER.pdf";
+    let (mut tag, mut search, mut out) = (None, String::new(), None);
+    let mut words = rest.iter();
+    while let Some(w) = words.next() {
+        let value = words.next().ok_or_else(|| usage.to_string())?;
+        match *w {
+            "--tag" => tag = Some(value.to_string()),
+            "--search" => search = value.to_string(),
+            "--out" => out = Some(cx.path(value)),
+            _ => return Err(usage.into()),
+        }
+    }
+    let out = out.ok_or_else(|| usage.to_string())?;
+    write(cx, Document::Veille { search, tag }, &out)
+}

@@ -1,0 +1,142 @@
+//! The veille's notes: added, changed, removed (journaled), listed by the day read,
+//! searched in full text as the directory is (accents ignored, words by their start),
+//! and chosen by tag for a note de veille.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::row::{code, opt_date, opt_iso};
+use super::search::fts_query;
+use super::{Store, StoreError, Tx};
+use crate::domain::contact::parse_tags;
+use crate::domain::veille::Note;
+
+const COLUMNS: &str =
+    "n.id, n.title, n.body, n.source_url, n.publication, n.read_on, n.place, n.tags";
+
+fn note(r: &Row<'_>) -> rusqlite::Result<Note> {
+    Ok(Note {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        body: r.get(2)?,
+        source_url: r.get(3)?,
+        publication: r.get(4)?,
+        read_on: opt_date(r, 5)?,
+        place: code(r, 6)?,
+        tags: parse_tags(&r.get::<_, String>(7)?),
+    })
+}
+
+impl Store {
+    /// The notes a search finds (every note when the search is empty), the latest
+    /// read first; with a tag, only those carrying it.
+    pub fn veille(&self, search: &str, tag: Option<&str>) -> Result<Vec<Note>, StoreError> {
+        let notes: Vec<Note> = match fts_query(search) {
+            None => {
+                let mut stmt = self.conn.prepare(&format!(
+                    "SELECT {COLUMNS} FROM veille_notes n ORDER BY n.read_on IS NULL, n.read_on DESC, n.id DESC"
+                ))?;
+                let rows = stmt.query_map([], note)?;
+                rows.collect::<Result<_, _>>()?
+            }
+            Some(q) => {
+                let mut stmt = self.conn.prepare(&format!(
+                    "SELECT {COLUMNS} FROM veille_search s JOIN veille_notes n ON n.id = s.rowid \
+                     WHERE veille_search MATCH ?1 \
+                     ORDER BY n.read_on IS NULL, n.read_on DESC, n.id DESC"
+                ))?;
+                let rows = stmt.query_map([q], note)?;
+                rows.collect::<Result<_, _>>()?
+            }
+        };
+        Ok(match tag.map(str::trim).filter(|t| !t.is_empty()) {
+            Some(t) => notes.into_iter().filter(|n| n.has_tag(t)).collect(),
+            None => notes,
+        })
+    }
+
+    /// One note.
+    pub fn veille_note(&self, id: i64) -> Result<Note, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM veille_notes n WHERE n.id = ?1"),
+                [id],
+                note,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound("note de veille", id))
+    }
+
+    /// Every tag of the veille, sorted, each once.
+    pub fn veille_tags(&self) -> Result<Vec<String>, StoreError> {
+        let mut all: Vec<String> = Vec::new();
+        for n in self.veille("", None)? {
+            for t in n.tags {
+                if !all.iter().any(|a| a.eq_ignore_ascii_case(&t)) {
+                    all.push(t);
+                }
+            }
+        }
+        all.sort_by_key(|t| crate::domain::text::sort_key(t));
+        Ok(all)
+    }
+
+    /// Adds a note or changes it; returns its id.
+    pub fn save_veille_note(&mut self, n: &Note) -> Result<i64, StoreError> {
+        n.validate()?;
+        self.write(|tx| tx.save_veille_note(n))
+    }
+
+    /// Removes a note.
+    pub fn remove_veille_note(&mut self, id: i64) -> Result<(), StoreError> {
+        let n = self.veille_note(id)?;
+        self.write(|tx| {
+            tx.execute("DELETE FROM veille_notes WHERE id = ?1", [id])?;
+            tx.journal(
+                "delete",
+                "veille",
+                Some(id),
+                &format!("Note de veille « {} » supprimée", n.title),
+            )
+        })
+    }
+}
+
+impl Tx<'_> {
+    pub(crate) fn save_veille_note(&self, n: &Note) -> Result<i64, StoreError> {
+        let values = params![
+            n.title.trim(),
+            n.body.trim(),
+            n.source_url.trim(),
+            n.publication.trim(),
+            opt_iso(n.read_on),
+            n.place.code(),
+            n.tags.join(", "),
+            n.id
+        ];
+        let id = if n.id == 0 {
+            self.execute(
+                "INSERT INTO veille_notes (title, body, source_url, publication, read_on, place, tags) \
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE ?8 = 0",
+                values,
+            )?;
+            self.last_insert_rowid()
+        } else {
+            let changed = self.execute(
+                "UPDATE veille_notes SET title = ?1, body = ?2, source_url = ?3, publication = ?4, \
+                    read_on = ?5, place = ?6, tags = ?7 WHERE id = ?8",
+                values,
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound("note de veille", n.id));
+            }
+            n.id
+        };
+        self.journal(
+            if n.id == 0 { "create" } else { "update" },
+            "veille",
+            Some(id),
+            &format!("Note de veille « {} »", n.title.trim()),
+        )?;
+        Ok(id)
+    }
+}
