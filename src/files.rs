@@ -197,6 +197,52 @@ pub fn read_named(path: impl AsRef<Path>) -> Result<Vec<u8>, String> {
     })
 }
 
+/// What a path the person named holds: a file's bytes, or a folder's files with the
+/// given extensions (name and bytes, by name).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Named {
+    File(Vec<u8>),
+    Folder(Vec<(String, Vec<u8>)>),
+}
+
+/// The file or the folder at the path the person named, read whole; or why not, in
+/// French (as [`read_named`]). In a folder, only the files ending in one of
+/// `extensions` (any case) are read; one unreadable refuses the folder.
+pub fn read_named_file_or_folder(
+    path: impl AsRef<Path>,
+    extensions: &[&str],
+) -> Result<Named, String> {
+    let path = path.as_ref();
+    let path = path.to_str().map_or(path, |s| Path::new(s.trim()));
+    if !path.is_dir() {
+        return read_named(path).map(Named::File);
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| {
+        format!(
+            "Le dossier « {} » n’a pas pu être lu ({e}).",
+            path.display()
+        )
+    })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| {
+            format!(
+                "Le dossier « {} » n’a pas pu être lu ({e}).",
+                path.display()
+            )
+        })?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let wanted = extensions
+            .iter()
+            .any(|x| name.to_lowercase().ends_with(&format!(".{x}")));
+        if wanted && entry.path().is_file() {
+            files.push((name, read_named(entry.path())?));
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Named::Folder(files))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -208,6 +208,12 @@ pub static COMMANDS: &[Command] = &[
         run: veille::export,
     },
     Command {
+        words: &["veille", "import"],
+        usage: "FICHIER.csv|DOSSIER [--dry-run]",
+        does: "importe des signets (titre ; url ; date ;\nétiquettes) ou un dossier de fichiers Markdown,\ntout ou rien",
+        run: veille::import,
+    },
+    Command {
         words: &["convention", "list"],
         usage: "",
         does: "liste les conventions (statut, dates, tâches)",

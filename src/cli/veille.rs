@@ -3,6 +3,7 @@
 use super::documents::write;
 use super::{Context, print_listing};
 use crate::export::Document;
+use crate::import::veille;
 use crate::store::StoreError;
 
 /// `veille search TEXT`: the notes found, the latest read first.
@@ -53,4 +54,31 @@ pub fn export(cx: &Context, rest: &[&str]) -> Result<(), String> {
     }
     let out = out.ok_or_else(|| usage.to_string())?;
     write(cx, Document::Veille { search, tag }, &out)
+}
+
+/// `veille import CHEMIN [--dry-run]`: a CSV of bookmarks or a folder of Markdown
+/// files, checked whole, imported all or nothing.
+pub fn import(cx: &Context, rest: &[&str]) -> Result<(), String> {
+    let (path, dry) = match rest {
+        [path] => (path, false),
+        [path, "--dry-run"] | ["--dry-run", path] => (path, true),
+        _ => return Err("Usage : agora veille import FICHIER.csv|DOSSIER [--dry-run]".into()),
+    };
+    let named = crate::files::read_named_file_or_folder(cx.path(path), &veille::MARKDOWN)?;
+    let bulk = veille::read(named, chrono::Local::now().date_naive());
+    if !bulk.errors.is_empty() {
+        return Err(format!("{}\nRien n’a été importé.", bulk.errors.join("\n")));
+    }
+    if dry {
+        super::say(format!(
+            "{} note(s) prêtes ; rien n’a été importé (--dry-run).",
+            bulk.notes.len()
+        ));
+        return Ok(());
+    }
+    cx.with_store(|store| {
+        let n = store.import_veille(&bulk)?;
+        super::say(format!("{n} note(s) de veille importées."));
+        Ok::<_, StoreError>(())
+    })
 }

@@ -7,4 +7,5 @@ pub mod followup;
 pub mod invitation;
 pub mod sortition;
 pub mod supporters;
+pub mod veille;
 pub mod votes;

@@ -86,6 +86,34 @@ impl Store {
         self.write(|tx| tx.save_veille_note(n))
     }
 
+    /// Imports the notes of a checked file or folder, all in one transaction; refused
+    /// while one line or file is wrong.
+    pub fn import_veille(
+        &mut self,
+        bulk: &crate::import::veille::Bulk,
+    ) -> Result<usize, StoreError> {
+        if !bulk.is_clean() {
+            return Err(StoreError::Refused(
+                "des lignes ou des fichiers sont à corriger : rien n’a été importé".into(),
+            ));
+        }
+        for n in &bulk.notes {
+            n.validate()?;
+        }
+        self.write(|tx| {
+            for n in &bulk.notes {
+                tx.save_veille_note(n)?;
+            }
+            tx.journal(
+                "import",
+                "veille",
+                None,
+                &format!("{} note(s) de veille importées", bulk.notes.len()),
+            )
+        })?;
+        Ok(bulk.notes.len())
+    }
+
     /// Removes a note.
     pub fn remove_veille_note(&mut self, id: i64) -> Result<(), StoreError> {
         let n = self.veille_note(id)?;

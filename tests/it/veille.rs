@@ -126,3 +126,70 @@ fn the_demo_veille_searched_and_exported_from_the_command_line() {
     );
     assert!(!none.exists());
 }
+
+#[test]
+fn bookmarks_and_markdown_folders_are_imported_whole_or_not_at_all() {
+    use super::common::{agora, ok, plain, refused};
+    let dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    ok(agora(dir.path(), &["demo"]));
+    let csv = files.path().join("signets.csv");
+    std::fs::write(
+        &csv,
+        "Titre;URL;Date;Étiquettes\nJurys citoyens en Oregon;https://ex.org/j;02/03/2026;tirage\n;https://ex.org/x;;\n",
+    )
+    .unwrap();
+    let said = plain(refused(agora(
+        dir.path(),
+        &["veille", "import", csv.to_str().unwrap()],
+    )));
+    assert!(said.contains("Ligne 3 : titre manquant."), "{said}");
+    assert!(said.contains("Rien n’a été importé."));
+    std::fs::write(
+        &csv,
+        "Titre;URL;Date;Étiquettes\nJurys citoyens en Oregon;https://ex.org/j;02/03/2026;tirage\n",
+    )
+    .unwrap();
+    assert!(
+        ok(agora(
+            dir.path(),
+            &["veille", "import", csv.to_str().unwrap()]
+        ))
+        .contains("1 note(s)")
+    );
+
+    let folder = files.path().join("notes");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("a.md"),
+        "# Budget des collèges\n\nLes élèves votent.",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("b.markdown"),
+        "# Conseil des aînés\n\n- un avis par an",
+    )
+    .unwrap();
+    std::fs::write(folder.join("lisez-moi.txt"), "ignoré").unwrap();
+    assert!(
+        ok(agora(
+            dir.path(),
+            &["veille", "import", folder.to_str().unwrap(), "--dry-run"]
+        ))
+        .contains("2 note(s) prêtes")
+    );
+    ok(agora(
+        dir.path(),
+        &["veille", "import", folder.to_str().unwrap()],
+    ));
+    let found = ok(agora(dir.path(), &["veille", "search", "aines"]));
+    assert!(found.contains("Conseil des aînés"), "{found}");
+    let all = ok(agora(
+        dir.path(),
+        &["veille", "search", "budget", "colleges"],
+    ));
+    assert!(
+        all.contains("2 note(s)."),
+        "the demo's and the imported one: {all}"
+    );
+}

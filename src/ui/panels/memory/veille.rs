@@ -13,6 +13,7 @@ use crate::domain::parse;
 use crate::domain::text as fr;
 use crate::domain::veille::Note;
 use crate::export::Document;
+use crate::import::veille::{Bulk, MARKDOWN, read as read_bulk};
 use crate::store::{Store, StoreError};
 use crate::ui::choice::{Choice, selected};
 use crate::ui::panels::{Event, describe, outcome};
@@ -42,6 +43,9 @@ pub enum Msg {
     Save,
     Cancel,
     Export(bool),
+    ImportPath(String),
+    CheckImport,
+    Import,
 }
 
 /// A note as typed.
@@ -67,6 +71,9 @@ pub struct State {
     reading: Option<i64>,
     form: Option<Form>,
     today: NaiveDate,
+    import_path: String,
+    /// A file or folder read and checked, waiting to be imported.
+    import: Option<Bulk>,
 }
 
 impl State {
@@ -79,6 +86,8 @@ impl State {
             reading: None,
             form: None,
             today,
+            import_path: String::new(),
+            import: None,
         };
         s.reload(store);
         s
@@ -191,6 +200,30 @@ impl State {
                 return Ok(Some(format!("Note « {} » enregistrée.", note.title)));
             }
             Msg::Export(_) => {}
+            Msg::ImportPath(p) => {
+                self.import_path = p;
+                self.import = None;
+            }
+            Msg::CheckImport => {
+                self.import = Some(
+                    match crate::files::read_named_file_or_folder(&self.import_path, &MARKDOWN) {
+                        Ok(named) => read_bulk(named, self.today),
+                        Err(why) => Bulk {
+                            notes: Vec::new(),
+                            errors: vec![why],
+                        },
+                    },
+                );
+            }
+            Msg::Import => {
+                let Some(bulk) = &self.import else {
+                    return Ok(None);
+                };
+                let n = store.import_veille(bulk)?;
+                self.import = None;
+                self.import_path.clear();
+                return Ok(Some(format!("{n} note(s) de veille importées.")));
+            }
         }
         Ok(None)
     }
@@ -218,7 +251,7 @@ impl State {
         ]
         .spacing(8)
         .align_y(Alignment::Center);
-        let mut page = column![bar].spacing(10);
+        let mut page = column![bar, self.import_view()].spacing(10);
         if let Some(f) = &self.form {
             page = page.push(widget::section(
                 if f.id == 0 {
@@ -262,6 +295,43 @@ impl State {
             .spacing(12),
         )
         .into()
+    }
+
+    /// Notes brought in bulk: a CSV of bookmarks or a folder of Markdown files.
+    fn import_view(&self) -> Element<'_, Msg> {
+        let mut col = column![
+            row![
+                text_input(
+                    "Importer : un CSV de signets (titre ; url ; date ; étiquettes) ou un dossier de fichiers Markdown",
+                    &self.import_path
+                )
+                .id("veille-import-path")
+                .on_input(Msg::ImportPath)
+                .padding(6)
+                .width(Length::Fill),
+                widget::small_button("Vérifier", Msg::CheckImport),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+        ]
+        .spacing(4);
+        if let Some(b) = &self.import {
+            for e in b.errors.iter().take(20) {
+                col = col.push(widget::colored(fr::typography(e), theme::LATE));
+            }
+            col = col.push(if b.is_clean() {
+                Element::from(
+                    button(text(format!("Importer les {} note(s)", b.notes.len())))
+                        .on_press(Msg::Import),
+                )
+            } else {
+                widget::colored(
+                    "Import refusé : corrigez ce qui est signalé puis vérifiez à nouveau. Rien n’a été importé.",
+                    theme::LATE,
+                )
+            });
+        }
+        col.into()
     }
 
     fn form_view<'a>(&'a self, f: &'a Form) -> Element<'a, Msg> {
