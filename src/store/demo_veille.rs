@@ -206,5 +206,13 @@ pub(super) fn build(tx: &Tx<'_>) -> Result<(), StoreError> {
             tags: parse_tags(tags),
         })?;
     }
+    // « Qui a fait ça ? »: the Grenoble notes on interpellation and on the houses of
+    // the inhabitants point to the dispositifs they bear on.
+    tx.execute(
+        "INSERT INTO veille_links (note_id, dispositif_id) \
+         SELECT n.id, d.id FROM veille_notes n, dispositifs d \
+         WHERE n.title LIKE 'Interpellation citoyenne :%' AND d.kind = 'interpellation'",
+        [],
+    )?;
     Ok(())
 }

@@ -93,6 +93,7 @@ pub use pools::QuotaTable;
 pub use privacy::Mention;
 pub use search::{TraceHit, fts_query};
 pub use settings::Settings;
+pub use veille::VeilleLink;
 
 /// `PRAGMA application_id` of every Agora file ("AGOR").
 pub const APPLICATION_ID: i32 = 0x4147_4F52;

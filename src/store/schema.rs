@@ -767,6 +767,18 @@ CREATE TABLE veille_notes (
     place TEXT NOT NULL DEFAULT 'france' CHECK (place IN ('grenoble', 'france', 'abroad')),
     tags TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE veille_links (
+    note_id INTEGER NOT NULL REFERENCES veille_notes(id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contacts(id) ON DELETE CASCADE,
+    dispositif_id INTEGER REFERENCES dispositifs(id) ON DELETE CASCADE,
+    CHECK ((contact_id IS NULL) <> (dispositif_id IS NULL))
+);
+-- Each link once (a UNIQUE over the three columns would let NULLs repeat).
+CREATE UNIQUE INDEX veille_links_contact ON veille_links(note_id, contact_id)
+    WHERE contact_id IS NOT NULL;
+CREATE UNIQUE INDEX veille_links_dispositif ON veille_links(note_id, dispositif_id)
+    WHERE dispositif_id IS NOT NULL;
+
 CREATE VIRTUAL TABLE veille_search USING fts5(
     title, body, publication, tags,
     content = 'veille_notes', content_rowid = 'id',

@@ -8,7 +8,16 @@ use super::row::{code, opt_date, opt_iso};
 use super::search::fts_query;
 use super::{Store, StoreError, Tx};
 use crate::domain::contact::parse_tags;
+use crate::domain::ids::{ContactId, DispositifId};
 use crate::domain::veille::Note;
+
+/// What a note of the veille is linked to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VeilleLink {
+    /// « Qui a fait ça ? »: a person or an organisation of the directory.
+    Contact(ContactId),
+    Dispositif(DispositifId),
+}
 
 const COLUMNS: &str =
     "n.id, n.title, n.body, n.source_url, n.publication, n.read_on, n.place, n.tags";
@@ -112,6 +121,66 @@ impl Store {
             )
         })?;
         Ok(bulk.notes.len())
+    }
+
+    /// Who did what a note tells (contacts of the directory) and the dispositifs it
+    /// bears on: (contact or dispositif, its name), contacts first.
+    pub fn veille_links(&self, note: i64) -> Result<Vec<(VeilleLink, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT l.contact_id, l.dispositif_id, \
+                coalesce(CASE WHEN k.is_organisation = 1 THEN k.organisation \
+                    ELSE trim(k.first_name || ' ' || k.last_name) END, d.title) \
+             FROM veille_links l LEFT JOIN contacts k ON k.id = l.contact_id \
+             LEFT JOIN dispositifs d ON d.id = l.dispositif_id \
+             WHERE l.note_id = ?1 ORDER BY l.contact_id IS NULL, 3",
+        )?;
+        let rows = stmt.query_map([note], |r| {
+            let link = match (r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?) {
+                (Some(c), _) => VeilleLink::Contact(ContactId(c)),
+                (None, d) => VeilleLink::Dispositif(DispositifId(d.unwrap_or_default())),
+            };
+            Ok((link, r.get(2)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Links a note to a contact or a dispositif, or unlinks it.
+    pub fn set_veille_link(
+        &mut self,
+        note: i64,
+        link: VeilleLink,
+        linked: bool,
+    ) -> Result<(), StoreError> {
+        let n = self.veille_note(note)?;
+        let (contact, dispositif) = match link {
+            VeilleLink::Contact(c) => (Some(c.0), None),
+            VeilleLink::Dispositif(d) => (None, Some(d.0)),
+        };
+        self.write(|tx| {
+            if linked {
+                tx.execute(
+                    "INSERT OR IGNORE INTO veille_links (note_id, contact_id, dispositif_id) \
+                     VALUES (?1, ?2, ?3)",
+                    params![note, contact, dispositif],
+                )?;
+            } else {
+                tx.execute(
+                    "DELETE FROM veille_links WHERE note_id = ?1 AND contact_id IS ?2 \
+                        AND dispositif_id IS ?3",
+                    params![note, contact, dispositif],
+                )?;
+            }
+            tx.journal(
+                "update",
+                "veille",
+                Some(note),
+                &format!(
+                    "Note de veille « {} » : lien {}",
+                    n.title,
+                    if linked { "ajouté" } else { "retiré" }
+                ),
+            )
+        })
     }
 
     /// Removes a note.

@@ -193,3 +193,38 @@ fn bookmarks_and_markdown_folders_are_imported_whole_or_not_at_all() {
         "the demo's and the imported one: {all}"
     );
 }
+
+#[test]
+fn a_note_says_who_did_it_and_which_dispositifs_it_bears_on() {
+    use agora::store::VeilleLink;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut s) = super::common::demo(dir.path());
+    let note = s
+        .veille("retour experience grenoble", None)
+        .unwrap()
+        .remove(0);
+    let links = s.veille_links(note.id).unwrap();
+    assert_eq!(links.len(), 4, "the demo's four interpellations: {links:?}");
+    let contact = s
+        .contacts_page(&agora::store::ContactFilter::default(), 0, 1)
+        .unwrap()
+        .remove(0);
+    s.set_veille_link(note.id, VeilleLink::Contact(contact.id), true)
+        .unwrap();
+    s.set_veille_link(note.id, VeilleLink::Contact(contact.id), true)
+        .unwrap();
+    let links = s.veille_links(note.id).unwrap();
+    assert_eq!(links.len(), 5, "linked once");
+    assert_eq!(
+        links[0],
+        (VeilleLink::Contact(contact.id), contact.name.clone())
+    );
+    s.set_veille_link(note.id, VeilleLink::Contact(contact.id), false)
+        .unwrap();
+    assert_eq!(s.veille_links(note.id).unwrap().len(), 4);
+    s.remove_veille_note(note.id).unwrap();
+    assert!(
+        s.veille_links(note.id).unwrap().is_empty(),
+        "gone with the note"
+    );
+}

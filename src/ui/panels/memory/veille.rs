@@ -9,12 +9,13 @@ use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::codes::Place;
 use crate::domain::contact::parse_tags;
+use crate::domain::ids::DispositifId;
 use crate::domain::parse;
 use crate::domain::text as fr;
 use crate::domain::veille::Note;
 use crate::export::Document;
 use crate::import::veille::{Bulk, MARKDOWN, read as read_bulk};
-use crate::store::{Store, StoreError};
+use crate::store::{ContactRow, Store, StoreError, VeilleLink};
 use crate::ui::choice::{Choice, selected};
 use crate::ui::panels::{Event, describe, outcome};
 use crate::ui::{theme, widget};
@@ -46,6 +47,10 @@ pub enum Msg {
     ImportPath(String),
     CheckImport,
     Import,
+    LinkSearch(String),
+    Link(VeilleLink),
+    Unlink(VeilleLink),
+    LinkDispositif(Choice<DispositifId>),
 }
 
 /// A note as typed.
@@ -74,6 +79,11 @@ pub struct State {
     import_path: String,
     /// A file or folder read and checked, waiting to be imported.
     import: Option<Bulk>,
+    /// The links of the note read, and what may be linked to it.
+    links: Vec<(VeilleLink, String)>,
+    link_search: String,
+    link_found: Vec<ContactRow>,
+    dispositifs: Vec<Choice<DispositifId>>,
 }
 
 impl State {
@@ -88,6 +98,10 @@ impl State {
             today,
             import_path: String::new(),
             import: None,
+            links: Vec::new(),
+            link_search: String::new(),
+            link_found: Vec::new(),
+            dispositifs: Vec::new(),
         };
         s.reload(store);
         s
@@ -106,6 +120,16 @@ impl State {
                 .map(|t| Choice::new(Some(t.clone()), t)),
         );
         self.tags = tags;
+        self.links = match self.reading {
+            Some(id) => store.veille_links(id).unwrap_or_default(),
+            None => Vec::new(),
+        };
+        self.dispositifs = store
+            .dispositifs(&Default::default(), self.today)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|l| Choice::new(l.dispositif.id, l.dispositif.title))
+            .collect();
     }
 
     pub fn update(&mut self, msg: Msg, store: &mut Store) -> (Task<Msg>, Option<Event>) {
@@ -129,7 +153,27 @@ impl State {
                 self.tag = t.value;
                 self.reload(store);
             }
-            Msg::Select(id) => self.reading = Some(id),
+            Msg::Select(id) => {
+                self.reading = Some(id);
+                self.links = store.veille_links(id)?;
+            }
+            Msg::LinkSearch(t) => {
+                self.link_found = if t.trim().chars().count() < 2 {
+                    Vec::new()
+                } else {
+                    let filter = crate::store::ContactFilter {
+                        search: t.clone(),
+                        ..Default::default()
+                    };
+                    store.contacts_page(&filter, 0, 5)?
+                };
+                self.link_search = t;
+            }
+            Msg::Link(link) => self.set_link(store, link, true)?,
+            Msg::Unlink(link) => self.set_link(store, link, false)?,
+            Msg::LinkDispositif(c) => {
+                self.set_link(store, VeilleLink::Dispositif(c.value), true)?
+            }
             Msg::New => {
                 self.form = Some(Form {
                     id: 0,
@@ -283,7 +327,7 @@ impl State {
             ));
         }
         let reader: Element<'_, Msg> = match notes.iter().find(|n| Some(n.id) == self.reading) {
-            Some(n) => reader(n),
+            Some(n) => column![reader(n), self.links_view()].spacing(10).into(),
             None => widget::muted("Choisissez une note pour la lire."),
         };
         page.push(
@@ -394,6 +438,73 @@ impl State {
             .spacing(8),
         ]
         .spacing(8)
+        .into()
+    }
+}
+
+impl State {
+    /// Links or unlinks the note read.
+    fn set_link(
+        &mut self,
+        store: &mut Store,
+        link: VeilleLink,
+        on: bool,
+    ) -> Result<(), StoreError> {
+        let Some(id) = self.reading else {
+            return Ok(());
+        };
+        store.set_veille_link(id, link, on)?;
+        self.link_search.clear();
+        self.link_found.clear();
+        self.links = store.veille_links(id)?;
+        Ok(())
+    }
+
+    /// « Qui a fait ça ? »: the contacts and dispositifs linked to the note read.
+    fn links_view(&self) -> Element<'_, Msg> {
+        let mut col =
+            column![text("Qui a fait ça ? Dispositifs liés").font(widget::bold())].spacing(4);
+        if self.links.is_empty() {
+            col = col.push(widget::muted("Aucun contact ni dispositif lié."));
+        }
+        for (link, name) in &self.links {
+            let what = match link {
+                VeilleLink::Contact(_) => "Contact",
+                VeilleLink::Dispositif(_) => "Dispositif",
+            };
+            col = col.push(
+                row![
+                    text(fr::typography(&format!("{what} : {name}"))).width(Length::Fill),
+                    widget::small_button("Retirer", Msg::Unlink(*link)),
+                ]
+                .spacing(6)
+                .align_y(Alignment::Center),
+            );
+        }
+        col = col.push(
+            text_input("Lier un contact (nom dans l’annuaire)…", &self.link_search)
+                .id("veille-link-search")
+                .on_input(Msg::LinkSearch)
+                .padding(6),
+        );
+        for c in &self.link_found {
+            col = col.push(
+                row![
+                    text(c.name.as_str()).width(Length::Fill),
+                    widget::small_button("Lier", Msg::Link(VeilleLink::Contact(c.id))),
+                ]
+                .spacing(6)
+                .align_y(Alignment::Center),
+            );
+        }
+        col.push(
+            pick_list(
+                self.dispositifs.as_slice(),
+                None::<Choice<DispositifId>>,
+                Msg::LinkDispositif,
+            )
+            .placeholder("Lier un dispositif…"),
+        )
         .into()
     }
 }
