@@ -65,7 +65,11 @@ pub fn import(cx: &Context, rest: &[&str]) -> Result<(), String> {
         _ => return Err("Usage : agora veille import FICHIER.csv|DOSSIER [--dry-run]".into()),
     };
     let named = crate::files::read_named_file_or_folder(cx.path(path), &veille::MARKDOWN)?;
-    let bulk = veille::read(named, chrono::Local::now().date_naive());
+    let today = chrono::Local::now().date_naive();
+    let bulk = match named {
+        crate::files::Named::File(bytes) => veille::bookmarks(&bytes, today),
+        crate::files::Named::Folder(files) => veille::markdown(&files, today),
+    };
     if !bulk.errors.is_empty() {
         return Err(format!("{}\nRien n’a été importé.", bulk.errors.join("\n")));
     }

@@ -132,15 +132,6 @@ pub fn markdown(files: &[(String, Vec<u8>)], today: chrono::NaiveDate) -> Bulk {
     out
 }
 
-/// The notes of what the person named: a folder's Markdown files, or a CSV of
-/// bookmarks.
-pub fn read(named: crate::files::Named, today: chrono::NaiveDate) -> Bulk {
-    match named {
-        crate::files::Named::File(bytes) => bookmarks(&bytes, today),
-        crate::files::Named::Folder(files) => markdown(&files, today),
-    }
-}
-
 /// The extensions of the Markdown files a folder gives.
 pub const MARKDOWN: [&str; 2] = ["md", "markdown"];
 

@@ -14,7 +14,7 @@ use crate::domain::parse;
 use crate::domain::text as fr;
 use crate::domain::veille::Note;
 use crate::export::Document;
-use crate::import::veille::{Bulk, MARKDOWN, read as read_bulk};
+use crate::import::veille::{Bulk, MARKDOWN, bookmarks, markdown};
 use crate::store::{ContactRow, Store, StoreError, VeilleLink};
 use crate::ui::choice::{Choice, selected};
 use crate::ui::panels::{Event, describe, outcome};
@@ -251,7 +251,8 @@ impl State {
             Msg::CheckImport => {
                 self.import = Some(
                     match crate::files::read_named_file_or_folder(&self.import_path, &MARKDOWN) {
-                        Ok(named) => read_bulk(named, self.today),
+                        Ok(crate::files::Named::File(bytes)) => bookmarks(&bytes, self.today),
+                        Ok(crate::files::Named::Folder(files)) => markdown(&files, self.today),
                         Err(why) => Bulk {
                             notes: Vec::new(),
                             errors: vec![why],
