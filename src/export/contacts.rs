@@ -163,6 +163,17 @@ pub(super) fn person_data(store: &Store, id: ContactId) -> Result<Rendered, Expo
             serde_json::json!({ "date": m.date.to_string(), "réunion": m.title, "présence": m.status.label() })
         })
         .collect();
+    let seats: Vec<serde_json::Value> = store
+        .seats_of(id)?
+        .into_iter()
+        .map(|(m, body)| {
+            serde_json::json!({
+                "instance": body, "du": m.start.to_string(), "au": m.end.to_string(),
+                "désignation": m.mode.label(), "mandat": m.term,
+                "départ": m.left_on.map(|d| d.to_string()),
+            })
+        })
+        .collect();
     let data = serde_json::json!({
         "personne": {
             "civilité": c.civility, "prénom": c.first_name, "nom": c.last_name,
@@ -177,6 +188,8 @@ pub(super) fn person_data(store: &Store, id: ContactId) -> Result<Rendered, Expo
         "appartenances": memberships,
         "conventions": participations,
         "réunions": meetings,
+        "instances": seats,
+        "veille": store.veille_notes_of(id)?,
     });
     let text = serde_json::to_string_pretty(&data).unwrap_or_default();
     Ok(Rendered::about("contact", id.0, text.into_bytes()))

@@ -134,6 +134,17 @@ impl Store {
         Ok(out)
     }
 
+    /// Every seat a contact held or holds, with its body's title, latest first.
+    pub fn seats_of(&self, contact: ContactId) -> Result<Vec<(Member, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {MEMBER_COLS}, d.title FROM body_members m \
+             JOIN contacts k ON k.id = m.contact_id JOIN dispositifs d ON d.id = m.dispositif_id \
+             WHERE m.contact_id = ?1 ORDER BY m.start_date DESC"
+        ))?;
+        let rows = stmt.query_map([contact.0], |r| Ok((member(r)?, r.get::<_, String>(9)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Members whose term ends within `months` of `today`, soonest first, with their
     /// body's title.
     pub fn terms_ending(

@@ -144,6 +144,16 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The titles of the notes of the veille a contact is linked to.
+    pub fn veille_notes_of(&self, contact: ContactId) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT n.title FROM veille_links l JOIN veille_notes n ON n.id = l.note_id \
+             WHERE l.contact_id = ?1 ORDER BY n.title",
+        )?;
+        let rows = stmt.query_map([contact.0], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Links a note to a contact or a dispositif, or unlinks it.
     pub fn set_veille_link(
         &mut self,

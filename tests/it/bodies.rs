@@ -294,3 +294,43 @@ fn a_councils_yearly_report_from_the_command_line() {
         "members are counted, not named"
     );
 }
+
+#[test]
+fn an_access_request_lists_the_seats_held_and_the_veille_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    let (_, mut s) = demo(dir.path());
+    let (council, _) = s
+        .bodies()
+        .unwrap()
+        .into_iter()
+        .find(|(d, _)| d.title.ends_with("secteur 3"))
+        .unwrap();
+    let member = s.body_members(council.id).unwrap()[0].clone();
+    let note = s.veille("", None).unwrap().remove(0);
+    s.set_veille_link(
+        note.id,
+        agora::store::VeilleLink::Contact(member.contact),
+        true,
+    )
+    .unwrap();
+    let out = exports.path().join("acces.json");
+    agora::export::write(
+        &mut s,
+        &agora::export::Document::PersonData(member.contact),
+        &out,
+        today(),
+    )
+    .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let seats = json["instances"].as_array().unwrap();
+    assert!(
+        seats.iter().any(
+            |x| x["instance"] == "Conseil citoyen indépendant — secteur 3"
+                && x["au"] == "2027-01-14"
+        ),
+        "{seats:?}"
+    );
+    assert_eq!(json["veille"][0], note.title.as_str());
+}
