@@ -395,11 +395,11 @@ fn check(file: &mut ContactFile) {
     for r in &file.records {
         match file.row(r) {
             Ok(_) => file.good_rows += 1,
-            Err(problems) => errors.push(format!("Ligne {} : {}.", r.line, problems.join(" ; "))),
+            Err(problems) => errors.push(csv::line_error(r.line, &problems)),
         }
     }
     if file.records.is_empty() {
-        errors.push("Le fichier n’a pas de ligne après l’en-tête.".into());
+        errors.push(csv::NO_ROWS.into());
     }
     file.errors = errors;
 }

@@ -32,6 +32,14 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Record>, CsvError> {
     records(&decode(bytes)?)
 }
 
+/// What an import says of a file with a header and nothing below it.
+pub const NO_ROWS: &str = "Le fichier n’a pas de ligne après l’en-tête.";
+
+/// « Ligne 3 : nom manquant ; date illisible. »: what is wrong with one line.
+pub fn line_error(line: usize, problems: &[String]) -> String {
+    format!("Ligne {line} : {}.", problems.join(" ; "))
+}
+
 /// A file's header and the records below it; an empty file is refused.
 pub fn table(bytes: &[u8]) -> Result<(Record, Vec<Record>), CsvError> {
     let mut records = read(bytes)?.into_iter();

@@ -153,14 +153,11 @@ pub fn parse(bytes: &[u8]) -> Followup {
                     answer: get(a_col).to_string(),
                 })
             }
-            _ => out
-                .errors
-                .push(format!("Ligne {} : {}.", r.line, problems.join(" ; "))),
+            _ => out.errors.push(csv::line_error(r.line, &problems)),
         }
     }
     if rows.is_empty() {
-        out.errors
-            .push("Le fichier n’a pas de ligne après l’en-tête.".into());
+        out.errors.push(csv::NO_ROWS.into());
     }
     out
 }

@@ -71,14 +71,11 @@ pub fn bookmarks(bytes: &[u8], today: chrono::NaiveDate) -> Bulk {
                 tags: parse_tags(get(tags)),
                 ..Note::new(today)
             }),
-            _ => out
-                .errors
-                .push(format!("Ligne {} : {}.", r.line, problems.join(" ; "))),
+            _ => out.errors.push(csv::line_error(r.line, &problems)),
         }
     }
     if out.notes.is_empty() && out.errors.is_empty() {
-        out.errors
-            .push("Le fichier n’a pas de ligne après l’en-tête.".into());
+        out.errors.push(csv::NO_ROWS.into());
     }
     out
 }

@@ -77,14 +77,11 @@ pub fn parse(bytes: &[u8]) -> Votes {
         }
         match (number, votes) {
             (Ok(n), Ok(v)) if problems.is_empty() => out.lines.push((r.line, n, v)),
-            _ => out
-                .errors
-                .push(format!("Ligne {} : {}.", r.line, problems.join(" ; "))),
+            _ => out.errors.push(csv::line_error(r.line, &problems)),
         }
     }
     if out.lines.is_empty() && out.errors.is_empty() {
-        out.errors
-            .push("Le fichier n’a pas de ligne après l’en-tête.".into());
+        out.errors.push(csv::NO_ROWS.into());
     }
     out
 }

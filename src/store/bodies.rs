@@ -99,20 +99,7 @@ impl Store {
         b.validate()?;
         self.write(|tx| {
             tx.update_dispositif(d)?;
-            tx.execute(
-                "UPDATE bodies SET seats = ?2, filling = ?3, term_years = ?4, max_terms = ?5, \
-                    min_age = ?6, parity = ?7, sector = ?8 WHERE dispositif_id = ?1",
-                params![
-                    d.id.0,
-                    b.seats,
-                    b.filling.code(),
-                    b.term_years,
-                    b.max_terms,
-                    b.min_age,
-                    b.parity,
-                    b.sector.map(|s| s.code())
-                ],
-            )?;
+            tx.put_body_rules(d.id, b)?;
             tx.journal(
                 "update",
                 "dispositif",
@@ -374,9 +361,25 @@ impl Tx<'_> {
             ..d.clone()
         };
         let id = self.insert_dispositif(&d)?;
+        self.put_body_rules(id, b)?;
+        self.journal(
+            "create",
+            "dispositif",
+            Some(id.0),
+            &format!("Instance consultative « {} » créée", d.title.trim()),
+        )?;
+        Ok(id)
+    }
+
+    /// Writes a body's composition rules, whether it has some already or not.
+    fn put_body_rules(&self, id: DispositifId, b: &Body) -> Result<(), StoreError> {
         self.execute(
             "INSERT INTO bodies (dispositif_id, seats, filling, term_years, max_terms, min_age, \
-                parity, sector) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                parity, sector) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+             ON CONFLICT (dispositif_id) DO UPDATE SET seats = excluded.seats, \
+                filling = excluded.filling, term_years = excluded.term_years, \
+                max_terms = excluded.max_terms, min_age = excluded.min_age, \
+                parity = excluded.parity, sector = excluded.sector",
             params![
                 id.0,
                 b.seats,
@@ -388,13 +391,7 @@ impl Tx<'_> {
                 b.sector.map(|s| s.code())
             ],
         )?;
-        self.journal(
-            "create",
-            "dispositif",
-            Some(id.0),
-            &format!("Instance consultative « {} » créée", d.title.trim()),
-        )?;
-        Ok(id)
+        Ok(())
     }
 
     pub(crate) fn insert_opinion(

@@ -76,17 +76,7 @@ impl Store {
         e.validate()?;
         self.write(|tx| {
             tx.update_dispositif(d)?;
-            tx.execute(
-                "UPDATE budget_editions SET year = ?2, envelope_cents = ?3, \
-                    max_project_cents = ?4, investment_only = ?5 WHERE dispositif_id = ?1",
-                params![
-                    d.id.0,
-                    e.year,
-                    e.envelope_cents,
-                    e.max_project_cents,
-                    e.investment_only
-                ],
-            )?;
+            tx.put_edition_rules(d.id, e)?;
             tx.journal(
                 "update",
                 "dispositif",
@@ -221,9 +211,25 @@ impl Tx<'_> {
             ..d.clone()
         };
         let id = self.insert_dispositif(&d)?;
+        self.put_edition_rules(id, e)?;
+        self.journal(
+            "create",
+            "dispositif",
+            Some(id.0),
+            &format!("Budget participatif « {} » créé", d.title.trim()),
+        )?;
+        Ok(id)
+    }
+
+    /// Writes an edition's envelope and rules, whether it has some already or not.
+    fn put_edition_rules(&self, id: DispositifId, e: &Edition) -> Result<(), StoreError> {
         self.execute(
             "INSERT INTO budget_editions (dispositif_id, year, envelope_cents, max_project_cents, \
-                investment_only) VALUES (?1, ?2, ?3, ?4, ?5)",
+                investment_only) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (dispositif_id) DO UPDATE SET year = excluded.year, \
+                envelope_cents = excluded.envelope_cents, \
+                max_project_cents = excluded.max_project_cents, \
+                investment_only = excluded.investment_only",
             params![
                 id.0,
                 e.year,
@@ -232,13 +238,7 @@ impl Tx<'_> {
                 e.investment_only
             ],
         )?;
-        self.journal(
-            "create",
-            "dispositif",
-            Some(id.0),
-            &format!("Budget participatif « {} » créé", d.title.trim()),
-        )?;
-        Ok(id)
+        Ok(())
     }
 
     /// Inserts or changes a project, journaled; returns its number.
