@@ -120,12 +120,24 @@ impl TempFile {
     }
 
     /// Flushes the temporary file, renames it over the target and flushes the folder.
-    pub fn persist(mut self) -> std::io::Result<()> {
+    pub fn persist(self) -> std::io::Result<()> {
+        let target = self.target.clone();
+        self.persist_as(&target)
+    }
+
+    /// Like [`TempFile::persist`], under another name in the same folder (a name
+    /// known only once the bytes are written, such as their hash).
+    pub fn persist_as(mut self, target: &Path) -> std::io::Result<()> {
         sync_file(&self.path)?;
-        std::fs::rename(&self.path, &self.target)?;
+        std::fs::rename(&self.path, target)?;
         self.done = true;
-        sync_dir(parent(&self.target));
+        sync_dir(parent(target));
         Ok(())
+    }
+
+    /// Whether a file name is one of these temporary files (left by a crash).
+    pub fn is_temp_name(name: &str) -> bool {
+        name.starts_with('.') && name.ends_with(".agora-tmp")
     }
 }
 

@@ -71,11 +71,18 @@ pub fn restore(cx: &Context, rest: &[&str]) -> Result<(), String> {
     let [file] = rest else {
         return Err("Usage : agora restore FICHIER".into());
     };
-    let replaced = store_key(&cx.db)
+    let restored = store_key(&cx.db)
         .and_then(|key| store::backup::restore(&cx.db, &cx.path(file), key.as_ref()))
         .map_err(|e| e.to_string())?;
     say(format!("Base restaurée depuis {file}."));
-    match replaced {
+    if restored.files_missing > 0 {
+        say(format!(
+            "Attention : {} pièce(s) jointe(s) de cette sauvegarde introuvable(s) (ni dans le dossier de données, ni dans « {} » à côté de la sauvegarde). « agora attachments check » les nomme.",
+            restored.files_missing,
+            store::ATTACHMENTS_DIR
+        ));
+    }
+    match restored.replaced {
         Replaced::Nothing => {}
         Replaced::BackedUp(p) => say(format!(
             "La base remplacée a d’abord été sauvegardée : {}",
@@ -109,7 +116,7 @@ pub fn encrypt(cx: &Context, rest: &[&str]) -> Result<(), String> {
 }
 
 /// A command that takes nothing after its name.
-fn no_more(rest: &[&str], command: &str) -> Result<(), String> {
+pub(super) fn no_more(rest: &[&str], command: &str) -> Result<(), String> {
     match rest {
         [] => Ok(()),
         _ => Err(format!(

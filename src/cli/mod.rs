@@ -14,6 +14,7 @@
 //! command.
 
 mod args;
+mod attachments;
 mod dispositifs;
 mod documents;
 mod dossier;
@@ -212,6 +213,24 @@ pub static COMMANDS: &[Command] = &[
         usage: "FICHIER.csv|DOSSIER [--dry-run]",
         does: "importe des signets (titre ; url ; date ;\nétiquettes) ou un dossier de fichiers Markdown,\ntout ou rien",
         run: veille::import,
+    },
+    Command {
+        words: &["attachments", "list"],
+        usage: "",
+        does: "liste les pièces jointes et leur fiche",
+        run: attachments::list,
+    },
+    Command {
+        words: &["attachments", "add"],
+        usage: "TYPE ID FICHIER",
+        does: "joint un fichier à une fiche (convention, seance,\nreunion, proposition, dispositif, contact, veille,\nappel)",
+        run: attachments::add,
+    },
+    Command {
+        words: &["attachments", "check"],
+        usage: "",
+        does: "vérifie que chaque pièce jointe est présente et\nintacte (empreinte SHA-256)",
+        run: attachments::check,
     },
     Command {
         words: &["convention", "list"],

@@ -2,6 +2,7 @@
 //! returns typed errors; the store and the reports build on these types.
 
 pub mod activity;
+pub mod attachment;
 pub mod attestation;
 pub mod body;
 pub mod budget;

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, Duration, NaiveDateTime};
 use rusqlite::Connection;
 
+use super::attachments::{ATTACHMENTS_DIR, store_file, stored_hashes};
 use super::{Found, Key, Store, StoreError, inspect, take_lock};
 use crate::domain::DomainError;
 use crate::files::{self, TempFile};
@@ -196,7 +197,9 @@ impl Store {
         }
         self.copy_to(&target)
             .map_err(|e| StoreError::Backup(e.to_string()))?;
+        self.back_up_attachments(&dir)?;
         self.rotate(&dir, &target)?;
+        self.prune_attachment_copies(&dir);
         tracing::info!(reason, "backup written");
         Ok(target)
     }
@@ -229,6 +232,59 @@ impl Store {
         Ok(())
     }
 
+    /// Copies the attached files the store names into the backups' own
+    /// `pieces-jointes/` (each file once for all backups, under its hash), each copy
+    /// checked against its hash. A file missing or altered in the data folder is not
+    /// copied and does not stop the backup of the store: `agora attachments check`
+    /// names it.
+    fn back_up_attachments(&self, backup_dir: &Path) -> Result<(), StoreError> {
+        let copies = backup_dir.join(ATTACHMENTS_DIR);
+        let from = self.attachments_dir();
+        let mut failed = 0;
+        for (hash, size) in stored_hashes(&self.conn)? {
+            if std::fs::metadata(copies.join(&hash)).is_ok_and(|m| m.len() == size) {
+                continue;
+            }
+            let copied =
+                std::fs::File::open(from.join(&hash)).and_then(|mut f| store_file(&copies, &mut f));
+            if !matches!(copied, Ok((h, _)) if h == hash) {
+                failed += 1;
+            }
+        }
+        if failed > 0 {
+            tracing::warn!(failed, "attached files not backed up (missing or altered)");
+        }
+        Ok(())
+    }
+
+    /// Deletes the backed-up files that neither the store nor any remaining backup
+    /// names. If a backup cannot be read (another key, damaged), nothing is deleted.
+    fn prune_attachment_copies(&self, backup_dir: &Path) {
+        let copies = backup_dir.join(ATTACHMENTS_DIR);
+        let Ok(entries) = std::fs::read_dir(&copies) else {
+            return;
+        };
+        let Ok(mut named) = stored_hashes(&self.conn) else {
+            return;
+        };
+        let Ok(backups) = list_backups(backup_dir) else {
+            return;
+        };
+        for (_, path) in backups {
+            match backup_hashes(&path, self.key.as_ref()) {
+                Ok(h) => named.extend(h),
+                Err(_) => return,
+            }
+        }
+        let named: HashSet<String> = named.into_iter().map(|(h, _)| h).collect();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if crate::domain::attachment::is_hash(&name) && !named.contains(&name) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
     /// Deletes the backups the rotation no longer keeps (never `just_taken`).
     fn rotate(&self, dir: &Path, just_taken: &Path) -> Result<(), StoreError> {
         let policy = self.settings().map(|s| s.rotation).unwrap_or_default();
@@ -250,6 +306,22 @@ impl Store {
     }
 }
 
+/// The attached files a store file names (none before attachments existed).
+fn backup_hashes(path: &Path, key: Option<&Key>) -> Result<Vec<(String, u64)>, StoreError> {
+    let conn = super::open_untouched(path, key)?;
+    Ok(stored_hashes(&conn)?)
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    /// What it kept of the store it replaced.
+    pub replaced: Replaced,
+    /// How many of the restored store's attached files could be found neither in the
+    /// data folder nor beside the backup (each checked against its hash).
+    pub files_missing: usize,
+}
+
 /// What a restore kept of the store it replaced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Replaced {
@@ -266,7 +338,7 @@ pub enum Replaced {
 /// the module's doc). Refuses while Agora has the store open, a missing source, the
 /// store itself, and a source that is not a whole Agora file this version can open.
 /// `key` opens an encrypted store and its backups.
-pub fn restore(db: &Path, from: &Path, key: Option<&Key>) -> Result<Replaced, StoreError> {
+pub fn restore(db: &Path, from: &Path, key: Option<&Key>) -> Result<Restored, StoreError> {
     if !from.is_file() {
         return Err(StoreError::Missing(from.to_path_buf()));
     }
@@ -336,12 +408,54 @@ pub fn restore(db: &Path, from: &Path, key: Option<&Key>) -> Result<Replaced, St
         set_aside(db, &["-wal"])?;
     }
     super::remove_side_files(db)?;
+    let needed = backup_hashes(copy.path(), key)?;
     copy.persist()?;
+    let files_missing = restore_attachments(db, from, &needed, &replaced)?;
     drop(lock);
-    // Opening migrates an older schema (after its own backup), like any open.
+    // Opening migrates an older schema (after its own backup), like any open, and
+    // sweeps the files the restored store does not name (backed up just before).
     let store = open(db)?;
     store.close()?;
-    Ok(replaced)
+    Ok(Restored {
+        replaced,
+        files_missing,
+    })
+}
+
+/// Brings back the attached files the restored store names and the data folder
+/// lacks, from the backups' copies beside `from` (or, when the replaced store was set
+/// aside, from its files, set aside with it). Returns how many could not be found.
+fn restore_attachments(
+    db: &Path,
+    from: &Path,
+    needed: &[(String, u64)],
+    replaced: &Replaced,
+) -> Result<usize, StoreError> {
+    let data = files::parent(db).join(ATTACHMENTS_DIR);
+    let mut sources = vec![files::parent(from).join(ATTACHMENTS_DIR)];
+    if matches!(replaced, Replaced::SetAside(_)) && data.is_dir() {
+        // The sweep at the next opening would delete the files of a store it cannot
+        // read: they are set aside with it.
+        let stamp = chrono::Local::now().naive_local().format(STAMP).to_string();
+        let aside = files::parent(db).join(format!("{ATTACHMENTS_DIR}-mis-de-cote-{stamp}"));
+        std::fs::rename(&data, &aside)?;
+        sources.push(aside);
+    }
+    let mut missing = 0;
+    for (hash, size) in needed {
+        if std::fs::metadata(data.join(hash)).is_ok_and(|m| m.len() == *size) {
+            continue;
+        }
+        let found = sources.iter().any(|dir| {
+            std::fs::File::open(dir.join(hash))
+                .and_then(|mut f| store_file(&data, &mut f))
+                .is_ok_and(|(h, _)| &h == hash)
+        });
+        if !found {
+            missing += 1;
+        }
+    }
+    Ok(missing)
 }
 
 /// Renames `db` + each suffix that exists to « agora-mis-de-cote-STAMP.sqlite » +

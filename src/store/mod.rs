@@ -8,6 +8,7 @@
 mod actions;
 mod activity;
 mod agenda;
+pub mod attachments;
 mod attendance;
 mod attestations;
 pub mod backup;
@@ -67,6 +68,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use crate::domain::dispositif::DispositifLine;
 pub use actions::{ActionRow, ActionView};
+pub use attachments::{ATTACHMENTS_DIR, Problem as AttachmentProblem, Usage as AttachmentUsage};
 pub use attendance::{GroupRow, SessionAttendance};
 pub use bodies::Appointed;
 pub use campaigns::{CampaignRow, Recipient, SplitBy};
@@ -199,6 +201,7 @@ impl Store {
             store.migrate(version, migrations)?;
             tracing::info!(from = version, to = migrations.len(), "schema migrated");
         }
+        store.sweep_attachment_files()?;
         Ok(store)
     }
 

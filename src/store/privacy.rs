@@ -126,6 +126,8 @@ impl Store {
                 )?;
             }
             let left = tx.remove_from_samples(&c)?;
+            // Files attached to the person's sheet (a signed form, a letter) go too.
+            let files = tx.execute("DELETE FROM attachments WHERE contact_id = ?1", [contact.0])?;
             tx.execute_batch(
                 "INSERT INTO contacts_fts (contacts_fts) VALUES ('optimize'); \
                  INSERT INTO trace_search (trace_search) VALUES ('optimize');",
@@ -140,16 +142,22 @@ impl Store {
                 "contact",
                 Some(contact.0),
                 &format!(
-                    "Contact n° {contact} anonymisé le {}{}",
+                    "Contact n° {contact} anonymisé le {}{}{}",
                     iso(on),
                     if left > 0 {
                         format!(" ; retiré de {left} ligne(s) d’échantillons d’invitation")
+                    } else {
+                        String::new()
+                    },
+                    if files > 0 {
+                        format!(" ; {files} pièce(s) jointe(s) supprimée(s)")
                     } else {
                         String::new()
                     }
                 ),
             )
         })?;
+        self.sweep_attachment_files()?;
         self.mentions(&needles)
     }
 

@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -816,4 +816,37 @@ CREATE TABLE support_checks (
     comment TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (dispositif_id, number)
 );
+"#;
+
+/// Version 13: files attached to records. The bytes live in the data folder under
+/// their SHA-256; a row says which record a file belongs to (at most one; none once
+/// the record was deleted and the file kept).
+const V13: &str = r#"
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL CHECK (length(hash) = 64),
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    size INTEGER NOT NULL CHECK (size >= 0),
+    added_at TEXT NOT NULL,
+    signed_sheet INTEGER NOT NULL DEFAULT 0 CHECK (signed_sheet IN (0, 1)),
+    convention_id INTEGER REFERENCES conventions(id) ON DELETE SET NULL,
+    session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    proposal_id INTEGER REFERENCES proposals(id) ON DELETE SET NULL,
+    dispositif_id INTEGER REFERENCES dispositifs(id) ON DELETE SET NULL,
+    contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+    veille_note_id INTEGER REFERENCES veille_notes(id) ON DELETE SET NULL,
+    call_id INTEGER REFERENCES funding_calls(id) ON DELETE SET NULL,
+    CHECK ((convention_id IS NOT NULL) + (session_id IS NOT NULL) + (meeting_id IS NOT NULL) + (proposal_id IS NOT NULL)
+        + (dispositif_id IS NOT NULL) + (contact_id IS NOT NULL) + (veille_note_id IS NOT NULL) + (call_id IS NOT NULL) <= 1)
+);
+CREATE INDEX attachments_hash ON attachments(hash);
+CREATE INDEX attachments_convention ON attachments(convention_id) WHERE convention_id IS NOT NULL;
+CREATE INDEX attachments_session ON attachments(session_id) WHERE session_id IS NOT NULL;
+CREATE INDEX attachments_meeting ON attachments(meeting_id) WHERE meeting_id IS NOT NULL;
+CREATE INDEX attachments_proposal ON attachments(proposal_id) WHERE proposal_id IS NOT NULL;
+CREATE INDEX attachments_dispositif ON attachments(dispositif_id) WHERE dispositif_id IS NOT NULL;
+CREATE INDEX attachments_contact ON attachments(contact_id) WHERE contact_id IS NOT NULL;
+CREATE INDEX attachments_veille_note ON attachments(veille_note_id) WHERE veille_note_id IS NOT NULL;
+CREATE INDEX attachments_call ON attachments(call_id) WHERE call_id IS NOT NULL;
 "#;

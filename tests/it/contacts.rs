@@ -864,3 +864,44 @@ fn a_person_is_attached_to_a_structure_and_detached() {
             .any(|e| e.summary.contains("Détaché·e de"))
     );
 }
+
+#[test]
+fn a_merge_keeps_the_other_records_seats_veille_links_and_files() {
+    // Reproduced: merging a council member's duplicate into the kept record lost the
+    // seat and the veille links (the merge did not carry them; the deletion cascaded).
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(&dir);
+    let member = (1..400)
+        .map(agora::domain::ids::ContactId)
+        .find(|c| s.seats_of(*c).is_ok_and(|v| !v.is_empty()))
+        .expect("the demo seats inhabitants on its councils");
+    let keep = (1..400)
+        .map(agora::domain::ids::ContactId)
+        .find(|c| *c != member && s.contact(*c).is_ok() && s.seats_of(*c).unwrap().is_empty())
+        .unwrap();
+    let note = s.veille("", None).unwrap()[0].id;
+    s.set_veille_link(note, store::VeilleLink::Contact(member), true)
+        .unwrap();
+    let file = s
+        .attach_bytes(
+            agora::domain::attachment::Owner::Contact(member),
+            "formulaire.pdf",
+            b"%PDF-1.4 signed form",
+        )
+        .unwrap();
+    let seats = s.seats_of(member).unwrap().len();
+
+    s.merge_contacts(keep, member).unwrap();
+    assert_eq!(s.seats_of(keep).unwrap().len(), seats);
+    assert!(
+        s.veille_links(note)
+            .unwrap()
+            .iter()
+            .any(|(l, _)| *l == store::VeilleLink::Contact(keep))
+    );
+    let kept = s.attachment(file.id).unwrap();
+    assert_eq!(
+        kept.owner,
+        Some(agora::domain::attachment::Owner::Contact(keep))
+    );
+}

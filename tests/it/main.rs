@@ -5,6 +5,7 @@
 mod common;
 
 mod activity;
+mod attachments;
 mod bodies;
 mod budget;
 mod cli;
