@@ -12,14 +12,17 @@ pub fn demo(cx: &Context, rest: &[&str]) -> Result<(), String> {
     no_more(rest, "demo")?;
     cx.with_store(|store| {
         let s = store.load_demo()?;
+        let files = crate::export::attach_demo_files(store, chrono::Local::now().date_naive())
+            .map_err(|e| StoreError::Refused(e.to_string()))?;
         say(format!(
-            "Dossier de démonstration créé dans {} : convention n° {}, {} contacts, {} volontaires, {} réunions, {} propositions.",
+            "Dossier de démonstration créé dans {} : convention n° {}, {} contacts, {} volontaires, {} réunions, {} propositions, {} pièces jointes.",
             cx.dir.display(),
             s.convention,
             s.contacts,
             s.volunteers,
             s.meetings,
-            s.proposals
+            s.proposals,
+            files
         ));
         Ok::<_, StoreError>(())
     })

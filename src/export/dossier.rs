@@ -71,6 +71,7 @@ fn gather(store: &Store, id: ConventionId) -> Result<DossierData, ExportError> {
         meetings,
         proposals,
         timeline: store.timeline(id, &TimelineFilter::default())?,
+        attachments: store.convention_attachments(id)?,
         calls: store
             .calls()?
             .into_iter()

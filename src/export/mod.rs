@@ -23,6 +23,7 @@ mod attestation;
 mod contacts;
 mod convention;
 mod csv;
+mod demo_files;
 mod dispositif;
 mod document;
 mod dossier;
@@ -32,6 +33,7 @@ pub use csv::{
     csv_cell, csv_line, neutralise, number_cell, write_panel, write_pool, write_probabilities,
     write_quotas,
 };
+pub use demo_files::attach_demo_files;
 pub use document::Document;
 pub use draw::selection_list;
 

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::layout::{Bar, BarChart, Block, Cover, Document, Table};
+use crate::domain::attachment::{Attachment, Owner, size_label};
 use crate::domain::codes::{ActionStatus, AttendanceStatus, MinutesStatus, RiskStatus};
 use crate::domain::dossier::{DossierChoice, Section};
 use crate::domain::funding::Call;
@@ -38,6 +39,9 @@ pub struct DossierData {
     pub timeline: Vec<TimelineEntry>,
     /// The calls for projects that would finance the convention.
     pub calls: Vec<Call>,
+    /// The files attached to the convention, its sessions, meetings and proposals:
+    /// listed by name (the files themselves are not printed).
+    pub attachments: Vec<Attachment>,
 }
 
 /// The latest draw, as the dossier tells it.
@@ -86,6 +90,34 @@ pub fn build(
             blocks.push(Block::Note(tf!("Document marqué « {w} ».")));
         }
         blocks.extend(a.blocks);
+    }
+    if !d.attachments.is_empty() {
+        blocks.push(Block::Section("Pièces jointes".into()));
+        blocks.push(Block::Note(tf!(
+            "Les fichiers joints dans Agora à la convention et à ses séances, réunions et propositions, conservés par la Mission et fournis sur demande."
+        )));
+        blocks.push(Block::List(
+            d.attachments
+                .iter()
+                .map(|a| {
+                    let whose = match a.owner {
+                        Some(Owner::Convention(_)) | None => String::new(),
+                        Some(o) => format!(" — {} « {} »", o.kind_label(), a.owner_title),
+                    };
+                    let signed = if a.signed_sheet {
+                        " (feuille d’émargement signée)"
+                    } else {
+                        ""
+                    };
+                    tf!(
+                        "{}{signed}{whose}, {}, joint le {}",
+                        a.name,
+                        size_label(a.size),
+                        text::date_short(a.added_at.date())
+                    )
+                })
+                .collect(),
+        ));
     }
     let mut facts = vec![
         ("Thème".into(), typography(&c.theme)),

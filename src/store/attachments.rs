@@ -24,6 +24,9 @@ use crate::files::{self, TempFile};
 
 /// The attachments' folder name, in the data folder and in the backups' folder.
 pub const ATTACHMENTS_DIR: &str = "pieces-jointes";
+/// Where a file is copied under its own name to be opened by the system's viewer
+/// (the stored copy has no extension); emptied when the store opens.
+pub const VIEWING_DIR: &str = "pieces-jointes-ouvertes";
 
 const SELECT: &str = "SELECT a.id, a.hash, a.name, a.size, a.added_at, a.signed_sheet, \
     a.convention_id, a.session_id, a.meeting_id, a.proposal_id, a.dispositif_id, \
@@ -158,6 +161,38 @@ impl Store {
     /// Where an attachment's bytes are (to open it with the system's viewer).
     pub fn attachment_path(&self, a: &Attachment) -> PathBuf {
         self.attachments_dir().join(&a.hash)
+    }
+
+    /// A copy of an attachment under its own name, in a private folder, for the
+    /// system's viewer (which knows a file by its extension). Checked against its hash
+    /// first: an altered or missing file is not shown as if it were the one attached.
+    pub fn copy_for_viewing(&self, a: &Attachment) -> Result<PathBuf, StoreError> {
+        let source = self.attachment_path(a);
+        if file_hash(&source).as_deref() != Some(a.hash.as_str()) {
+            return Err(StoreError::Refused(format!(
+                "« {} » est absent ou modifié dans le dossier des pièces jointes ; restaurez une sauvegarde",
+                a.name
+            )));
+        }
+        let dir = self.data_dir().join(VIEWING_DIR);
+        files::create_private_dir(&dir)?;
+        // The name as attached, without what a file system refuses.
+        let name: String = a
+            .name
+            .chars()
+            .map(|c| {
+                if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let target = dir.join(format!("{}-{}", a.id, name));
+        let tmp = TempFile::beside(&target, true)?;
+        std::fs::copy(&source, tmp.path())?;
+        tmp.persist()?;
+        Ok(target)
     }
 
     /// Attaches the file at `path` to `owner`, under the file's own name.
@@ -497,6 +532,8 @@ impl Store {
         if swept > 0 {
             tracing::info!(swept, "stray attachment files removed");
         }
+        // The copies made for the viewer last time.
+        let _ = std::fs::remove_dir_all(self.data_dir().join(VIEWING_DIR));
         Ok(swept)
     }
 }

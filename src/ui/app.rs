@@ -61,6 +61,8 @@ pub enum Message {
     Shortcut(usize),
     DismissNotice,
     CloseRequested(window::Id),
+    /// A file dropped on the window: attached to the record on screen.
+    FileDropped(std::path::PathBuf),
     Welcome(panels::welcome::Message),
     Dashboard(panels::dashboard::Message),
     Conventions(panels::conventions::Message),
@@ -287,6 +289,9 @@ impl App {
                 .filter(|n| (1..=Panel::ALL.len()).contains(n))
                 .map(Message::Shortcut),
             iced::Event::Window(window::Event::CloseRequested) => Some(Message::CloseRequested(id)),
+            iced::Event::Window(window::Event::FileDropped(path)) => {
+                Some(Message::FileDropped(path))
+            }
             _ => None,
         })
     }
@@ -325,6 +330,24 @@ impl App {
             Message::DismissNotice => {
                 r.notice = None;
                 Task::none()
+            }
+            Message::FileDropped(path) => {
+                let files = match r.panel {
+                    Panel::Conventions => r.conventions.files_mut(),
+                    Panel::Contacts => r.contacts.files_mut(),
+                    Panel::Meetings => r.meetings.files_mut(),
+                    Panel::Memory => r.memory.files_mut(),
+                    Panel::Dispositifs => r.dispositifs.files_mut(),
+                    _ => None,
+                };
+                let event = match files {
+                    Some(f) if r.welcome.is_none() => f.attach(&mut r.store, &path),
+                    _ => Some(Event::Notice(
+                        "Pour joindre ce fichier, ouvrez d’abord la fiche qui le recevra (une réunion, un contact, un dispositif, une note de veille, un appel à projets, ou l’onglet « Pièces jointes » d’une convention), puis déposez-le de nouveau."
+                            .into(),
+                    )),
+                };
+                r.handle(event, today)
             }
             Message::CloseRequested(_) | Message::ExportTo(_, None) => Task::none(),
             Message::ExportTo(document, Some(target)) => {

@@ -3,6 +3,7 @@
 //! shared pieces and `theme` the colours.
 
 pub mod app;
+pub mod attachments;
 pub mod choice;
 pub mod panels;
 pub mod save_dialog;

@@ -83,8 +83,9 @@ pub async fn open_image() -> Option<PathBuf> {
         .map(|h| h.path().to_path_buf())
 }
 
-/// Opens `folder` in the system's file manager (Explorer, the desktop's default).
-pub fn show_folder(folder: &std::path::Path) -> std::io::Result<()> {
+/// Opens a folder in the system's file manager, or a file with the program the system
+/// gives its kind (Explorer on Windows, the desktop's default elsewhere).
+pub fn open_in_system(folder: &std::path::Path) -> std::io::Result<()> {
     let program = if cfg!(windows) {
         "explorer"
     } else if cfg!(target_os = "macos") {
@@ -96,4 +97,16 @@ pub fn show_folder(folder: &std::path::Path) -> std::io::Result<()> {
         .arg(folder)
         .spawn()
         .map(|_| ())
+}
+
+/// Asks which file to attach; `None` when the person cancels or no dialog can open.
+pub async fn pick_attachment() -> Option<PathBuf> {
+    if !dialog_available() {
+        return None;
+    }
+    rfd::AsyncFileDialog::new()
+        .set_title("Joindre un fichier")
+        .pick_file()
+        .await
+        .map(|h| h.path().to_path_buf())
 }

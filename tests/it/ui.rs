@@ -657,7 +657,16 @@ fn record_an_answer_to_a_proposal() {
             ),
         )],
     );
-    click(&mut app, "Enregistrer la réponse");
+    // The button sits below the simulator's 820 pixels (the convention's tabs take
+    // two lines at this width): its message, as the click would send it.
+    apply(
+        &mut app,
+        vec![Message::Conventions(
+            agora::ui::panels::conventions::Message::Proposals(
+                agora::ui::panels::conventions::ProposalsMsg::SaveAnswer,
+            ),
+        )],
+    );
     assert!(shows(
         &app,
         &typography("Réponse enregistrée : la proposition est « en cours ».")
@@ -1425,7 +1434,9 @@ fn anonymising_from_the_sheet_lists_the_texts_to_edit() {
     click(&mut app, "Anonymiser");
     assert!(shows(
         &app,
-        &typography("Effacer son identité ? Une sauvegarde est faite avant.")
+        &typography(
+            "Effacer son identité et les fichiers joints à sa fiche ? Une sauvegarde est faite avant."
+        )
     ));
     click(&mut app, "Oui, anonymiser");
     assert!(!shows(&app, "Victor Agostini"));
@@ -1762,4 +1773,60 @@ fn write_a_veille_note_and_find_it_without_its_accents() {
     let found = store.veille("itinerance", None).unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].publication, "Vosges Matin");
+}
+
+#[test]
+fn attach_the_signed_sheet_to_a_meeting_by_dropping_it_on_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("agora.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    store.load_demo().unwrap();
+    let mut app = App::with_store(store, Panel::Meetings, today());
+    click(&mut app, "Atelier mobilités douces");
+    click(&mut app, "Pièces jointes");
+    assert!(shows(&app, "Aucun fichier joint."));
+    assert!(shows(&app, "Joindre un fichier…"));
+
+    // A file dropped on another panel is not attached anywhere.
+    let scan = dir.path().join("emargement-atelier.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 scan of the signed sheet").unwrap();
+    click(&mut app, "Tableau de bord");
+    let _ = app.update(Message::FileDropped(scan.clone()));
+    assert!(shows(
+        &app,
+        &typography(
+            "Pour joindre ce fichier, ouvrez d’abord la fiche qui le recevra (une réunion, un contact, un dispositif, une note de veille, un appel à projets, ou l’onglet « Pièces jointes » d’une convention), puis déposez-le de nouveau."
+        )
+    ));
+
+    click(&mut app, "Réunions");
+    let _ = app.update(Message::FileDropped(scan.clone()));
+    assert!(shows(&app, "emargement-atelier.pdf"));
+    assert!(!shows(&app, "Aucun fichier joint."));
+    click(&mut app, "feuille d’émargement signée");
+    assert!(
+        simulator(&app)
+            .find(typography("Atelier · mercredi 25 novembre 2026 · compte rendu brouillon (version 1) · feuille d’émargement signée jointe"))
+            .is_ok(),
+        "the meeting's header says its signed sheet is attached"
+    );
+    drop(app);
+
+    // After a restart: the file, its mark, and its bytes in the data folder.
+    let s = Store::open(&db).unwrap();
+    let m = s
+        .meetings_of(Some(ConventionId(1)))
+        .unwrap()
+        .into_iter()
+        .find(|m| m.title == "Atelier mobilités douces")
+        .unwrap();
+    assert!(s.has_signed_sheet(m.id).unwrap());
+    let files = s
+        .attachments_of(agora::domain::attachment::Owner::Meeting(m.id))
+        .unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(
+        std::fs::read(s.attachment_path(&files[0])).unwrap(),
+        b"%PDF-1.4 scan of the signed sheet"
+    );
 }

@@ -172,7 +172,7 @@ impl State {
                 let last = self.log.iter().find(|e| e.outcome == "écrit");
                 if let Some(e) = last {
                     let folder = crate::files::parent(std::path::Path::new(&e.path));
-                    if let Err(err) = crate::ui::save_dialog::show_folder(folder) {
+                    if let Err(err) = crate::ui::save_dialog::open_in_system(folder) {
                         self.error = Some(tf!(
                             "Le dossier « {} » n’a pas pu être ouvert : {err}",
                             folder.display()

@@ -34,6 +34,7 @@
 //! of the app's `Message`.
 
 pub mod activity_report;
+pub mod attachments_summary;
 pub mod campaigns;
 pub mod consent_form;
 pub mod contact_form;

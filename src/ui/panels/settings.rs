@@ -31,6 +31,7 @@ pub struct State {
     phrase: [String; 2],
     logo: super::logo::State,
     rules: super::interpellation_rules::State,
+    files: super::attachments_summary::State,
 }
 
 /// The panel's messages.
@@ -52,6 +53,7 @@ pub enum Message {
     BackupNow,
     Logo(super::logo::Msg),
     Rules(super::interpellation_rules::Msg),
+    Files(super::attachments_summary::Msg),
 }
 
 impl State {
@@ -72,6 +74,7 @@ impl State {
             phrase: Default::default(),
             logo: super::logo::State::new(store),
             rules: super::interpellation_rules::State::new(store),
+            files: super::attachments_summary::State::new(store),
         };
         s.reload(store);
         s
@@ -85,6 +88,7 @@ impl State {
     /// Re-reads the stored settings and the backups on disk; edits in progress stay.
     pub fn reload(&mut self, store: &Store) {
         self.encrypted = store.key().is_some();
+        self.files.reload(store);
         match store.settings() {
             Ok(saved) => self.saved = saved,
             Err(e) => self.error = Some(super::describe(&e)),
@@ -123,6 +127,10 @@ impl State {
                 let (task, event) = self.rules.update(m, store);
                 (task.map(Message::Rules), event)
             }
+            Message::Files(m) => {
+                let (task, event) = self.files.update(m, store);
+                (task.map(Message::Files), event)
+            }
             other => (Task::none(), self.apply(other, store)),
         }
     }
@@ -131,7 +139,7 @@ impl State {
     fn apply(&mut self, message: Message, store: &mut Store) -> Option<Event> {
         match message {
             // Handled by `update`.
-            Message::Logo(_) | Message::Rules(_) => {}
+            Message::Logo(_) | Message::Rules(_) | Message::Files(_) => {}
             Message::Organisation(s) => self.organisation = s,
             Message::Mission(s) => self.mission = s,
             Message::RetentionYears(s) => self.retention_years = s,
@@ -314,6 +322,7 @@ impl State {
                     self.rules.view().map(Message::Rules)
                 ),
                 widget::section("Données et sauvegardes", self.backups()),
+                widget::section("Pièces jointes", self.files.view().map(Message::Files)),
                 widget::section("Chiffrement", self.encryption()),
                 widget::section("À propos", about)
             ]

@@ -36,7 +36,13 @@ impl State {
         let result = match message {
             Message::LoadDemo => store
                 .load_demo()
-                .map(|s| format!("Dossier de démonstration chargé : {} contacts, {} réunions, {} propositions.", s.contacts, s.meetings, s.proposals)),
+                .map(|s| {
+                    // The demo's attached files; the dossier stands without them.
+                    if let Err(e) = crate::export::attach_demo_files(store, chrono::Local::now().date_naive()) {
+                        tracing::warn!(error = %e, "demo files not attached");
+                    }
+                    format!("Dossier de démonstration chargé : {} contacts, {} réunions, {} propositions.", s.contacts, s.meetings, s.proposals)
+                }),
             Message::StartEmpty => store.settings().and_then(|mut s| {
                 s.welcomed = true;
                 store.save_settings(&s)

@@ -138,6 +138,14 @@ impl State {
         }
     }
 
+    /// The files of the contact on screen (where a file dropped on the window goes).
+    pub fn files_mut(&mut self) -> Option<&mut crate::ui::attachments::Files> {
+        if self.import.is_some() || self.campaigns.is_some() || self.duplicates.is_some() {
+            return None;
+        }
+        self.sheet.files_mut()
+    }
+
     /// Brings the directory forward with one contact's sheet (from another panel).
     pub fn show(&mut self, store: &Store, id: ContactId) {
         self.campaigns = None;

@@ -7,6 +7,7 @@ use iced::widget::{button, column, pick_list, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::super::{Event, Target};
+use crate::domain::attachment::Owner;
 use crate::domain::attestation::AttestationScope;
 use crate::domain::codes::ConsentScope;
 use crate::domain::contact::{Contact, has_consent};
@@ -14,6 +15,7 @@ use crate::domain::ids::{ContactId, ConventionId, MeetingId};
 use crate::domain::text as fr;
 use crate::export::Document;
 use crate::store::{MeetingAttended, Participation, Store, StoreError};
+use crate::ui::attachments::{self, Files};
 use crate::ui::{theme, widget};
 
 /// What the sheet shows of the open contact.
@@ -27,6 +29,7 @@ struct Opened {
     participations: Vec<Participation>,
     meetings: Vec<MeetingAttended>,
     journal: Vec<crate::domain::journal::JournalEntry>,
+    files: Files,
 }
 
 /// The sheet's state: the open contact, and what is being typed on it.
@@ -68,12 +71,18 @@ pub enum Msg {
     Form(super::super::contact_form::Field),
     SaveForm,
     CancelForm,
+    Files(attachments::Msg),
 }
 
 impl State {
     /// The open contact.
     pub fn id(&self) -> Option<ContactId> {
         self.open.as_ref().map(|s| s.contact.id)
+    }
+
+    /// The open contact's files (where a file dropped on the window goes).
+    pub fn files_mut(&mut self) -> Option<&mut Files> {
+        self.open.as_mut().map(|s| &mut s.files)
     }
 
     /// Opens one contact's sheet (or reloads it).
@@ -91,6 +100,7 @@ impl State {
             participations: store.participations(id)?,
             meetings: store.meetings_attended(id)?,
             journal: store.journal_of("contact", id.0, 30)?,
+            files: Files::new(store, Owner::Contact(id)),
         });
         Ok(())
     }
@@ -104,6 +114,15 @@ impl State {
     ) -> (Task<Msg>, Option<Event>) {
         let id = self.id();
         let written = match message {
+            Msg::Files(m) => {
+                return match self.files_mut() {
+                    Some(f) => {
+                        let (task, event) = f.update(m, store);
+                        (task.map(Msg::Files), event)
+                    }
+                    None => (Task::none(), None),
+                };
+            }
             Msg::Edit => {
                 self.form = self
                     .open
@@ -270,6 +289,7 @@ fn sheet<'a>(
         .push(widget::section("Quotas", sensitive(c)))
         .push(widget::section("Consentements", consent_history(s)))
         .push(widget::section("Participation", links(s, attach)))
+        .push(s.files.view().map(Msg::Files))
         .push(widget::section(
             "Journal des modifications",
             history(&s.journal),
@@ -304,7 +324,9 @@ fn actions(c: &Contact, confirm_anonymise: bool) -> Element<'_, Msg> {
     if confirm_anonymise {
         rights = rights
             .push(widget::colored(
-                fr::typography("Effacer son identité ? Une sauvegarde est faite avant."),
+                fr::typography(
+                    "Effacer son identité et les fichiers joints à sa fiche ? Une sauvegarde est faite avant.",
+                ),
                 theme::LATE,
             ))
             .push(

@@ -14,6 +14,7 @@
 mod cadre;
 mod calendar;
 mod dossier;
+mod files;
 mod frame;
 mod governance;
 mod proposals;
@@ -58,10 +59,11 @@ pub enum Tab {
     Proposals,
     /// The synthesis paragraph, the note and the dossier complet.
     Synthesis,
+    Files,
 }
 
 impl Tab {
-    const ALL: [Tab; 9] = [
+    const ALL: [Tab; 10] = [
         Tab::Frame,
         Tab::Governance,
         Tab::Rules,
@@ -71,6 +73,7 @@ impl Tab {
         Tab::Budget,
         Tab::Proposals,
         Tab::Synthesis,
+        Tab::Files,
     ];
 
     fn label(self) -> &'static str {
@@ -84,6 +87,7 @@ impl Tab {
             Tab::Budget => "Budget",
             Tab::Proposals => "Propositions",
             Tab::Synthesis => "Synthèse",
+            Tab::Files => "Pièces jointes",
         }
     }
 }
@@ -111,6 +115,7 @@ pub struct State {
     proposals: proposals::Proposals,
     synthesis: synthesis::State,
     dossier: dossier::State,
+    files: Option<files::State>,
     error: Option<String>,
 }
 
@@ -134,6 +139,7 @@ pub enum Message {
     Proposals(ProposalsMsg),
     Synthesis(synthesis::Msg),
     Dossier(dossier::Msg),
+    Files(files::Msg),
     /// The note de synthèse, from the sheet's header.
     Export,
 }
@@ -185,6 +191,7 @@ impl State {
             proposals: proposals::Proposals::default(),
             synthesis: synthesis::State::default(),
             dossier: dossier::State::default(),
+            files: None,
             error: None,
         };
         s.reload(store);
@@ -260,12 +267,27 @@ impl State {
                     }
                 }
                 self.synthesis = synthesis::State::load(&o.convention);
+                match &mut self.files {
+                    Some(f) if self.selected.as_ref().map(|x| x.convention.id) == Some(id) => {
+                        f.reload(store, &o)
+                    }
+                    _ => self.files = Some(files::State::load(store, &o)),
+                }
                 self.selected = Some(o);
                 self.tab = Tab::Frame;
                 self.frame = None;
                 self.error = None;
             }
             Err(e) => self.error = Some(describe(&e)),
+        }
+    }
+
+    /// The files of the record chosen in the « Pièces jointes » tab (where a file
+    /// dropped on the window goes), while that tab is shown.
+    pub fn files_mut(&mut self) -> Option<&mut crate::ui::attachments::Files> {
+        match (self.tab, &mut self.files) {
+            (Tab::Files, Some(f)) if self.frame.is_none() => Some(f.files_mut()),
+            _ => None,
         }
     }
 
@@ -283,6 +305,13 @@ impl State {
         match message {
             Message::Select(id) => self.open(store, id),
             Message::Tab(tab) => self.tab = tab,
+            Message::Files(m) => {
+                let Some(f) = self.files.as_mut() else {
+                    return (Task::none(), None);
+                };
+                let (task, event) = f.update(m, store);
+                return (task.map(Message::Files), event);
+            }
             Message::StatusFilter(c) => self.status_filter = c.value,
             Message::YearFilter(c) => self.year_filter = c.value,
             Message::ShowArchived(on) => self.show_archived = on,
@@ -502,6 +531,10 @@ impl State {
             ]
             .spacing(10)
             .into(),
+            Tab::Files => match &self.files {
+                Some(f) => f.view().map(Message::Files),
+                None => widget::muted(""),
+            },
         };
         column![
             row![

@@ -148,6 +148,11 @@ impl State {
     }
 
     /// Reads again the members, opinions, renewals and meetings.
+    /// The dispositif on the sheet, once saved.
+    pub fn id(&self) -> Option<DispositifId> {
+        self.id
+    }
+
     pub fn reload(&mut self, store: &Store) {
         let Some(id) = self.id else { return };
         self.saved = store.body(id).ok().map(|(_, b)| b);

@@ -149,6 +149,11 @@ impl State {
         Ok(s)
     }
 
+    /// The dispositif on the sheet, once saved.
+    pub fn id(&self) -> Option<DispositifId> {
+        self.id
+    }
+
     pub fn reload(&mut self, store: &Store) {
         let Some(id) = self.id else { return };
         self.saved = store.edition(id).ok().map(|(_, e)| e);

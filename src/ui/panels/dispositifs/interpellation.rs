@@ -11,6 +11,7 @@ use iced::widget::{button, column, pick_list, row, text, text_editor};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Up;
+use crate::domain::attachment::Owner;
 use crate::domain::codes::{CheckResult, DispositifKind, FilingChannel, ParticipationKind};
 use crate::domain::dispositif::Dispositif;
 use crate::domain::ids::DispositifId;
@@ -98,6 +99,8 @@ pub struct State {
     met_choices: Vec<Choice<Option<bool>>>,
     /// « Supprimer » was pressed: the sheet asks before deleting.
     confirm_delete: bool,
+    /// Whether a deletion keeps the files attached (the panel asks).
+    pub keep_files: bool,
     list_path: String,
     /// A supporters' list read and checked, waiting to be imported.
     list: Option<SupporterList>,
@@ -169,6 +172,7 @@ impl State {
                 Choice::new(Some(false), "non rempli"),
             ],
             confirm_delete: false,
+            keep_files: true,
             list_path: String::new(),
             list: None,
             listed: 0,
@@ -224,6 +228,16 @@ impl State {
     }
 
     /// Reads again what the store holds beside the form: rules, checks, meetings.
+    /// Whether the deletion awaits confirmation.
+    pub fn confirming_delete(&self) -> bool {
+        self.confirm_delete
+    }
+
+    /// The dispositif on the sheet, once saved.
+    pub fn id(&self) -> Option<DispositifId> {
+        self.id
+    }
+
     pub fn reload(&mut self, store: &Store) {
         self.rules = store.interpellation_rules().unwrap_or_default();
         let Some(id) = self.id else { return };
@@ -377,7 +391,9 @@ impl State {
             Msg::ConfirmDelete(true) => {
                 self.confirm_delete = false;
                 if let Some(id) = self.id {
-                    store.remove_dispositif(id)?;
+                    store.delete_with_files(Owner::Dispositif(id), self.keep_files, |s| {
+                        s.remove_dispositif(id)
+                    })?;
                     return Ok(Some(Up::Closed(Event::Saved(
                         "Interpellation supprimée ; ses réunions restent dans Réunions.".into(),
                     ))));

@@ -26,9 +26,11 @@ use iced::widget::{column, scrollable};
 use iced::{Element, Length, Task};
 
 use super::{Event, describe};
+use crate::domain::attachment::Owner;
 use crate::domain::codes::DispositifKind;
 use crate::domain::ids::DispositifId;
 use crate::store::Store;
+use crate::ui::attachments::{self, Files};
 use crate::ui::widget;
 
 /// What a sheet asks its panel after a message.
@@ -74,11 +76,24 @@ enum Sheet {
     Support(Box<support::State>),
 }
 
+impl Sheet {
+    fn id(&self) -> Option<DispositifId> {
+        match self {
+            Sheet::Interpellation(s) => s.id(),
+            Sheet::Body(s) => s.id(),
+            Sheet::Budget(s) => s.id(),
+            Sheet::Support(s) => s.id(),
+        }
+    }
+}
+
 /// The panel's state: the list, and the sheet when one is open.
 #[derive(Debug)]
 pub struct State {
     list: list::State,
     sheet: Option<Sheet>,
+    /// The files of the dispositif on the sheet, once it is saved.
+    files: Option<Files>,
 }
 
 /// What the person did.
@@ -89,6 +104,7 @@ pub enum Message {
     Body(body::Msg),
     Budget(budget::Msg),
     Support(support::Msg),
+    Files(attachments::Msg),
 }
 
 impl State {
@@ -96,6 +112,23 @@ impl State {
         State {
             list: list::State::new(store, today),
             sheet: None,
+            files: None,
+        }
+    }
+
+    /// The files of the dispositif on screen (where a file dropped on the window goes).
+    pub fn files_mut(&mut self) -> Option<&mut Files> {
+        self.files.as_mut()
+    }
+
+    /// Follows the sheet: its files once it has an id, none on the list.
+    fn sync_files(&mut self, store: &Store) {
+        match self.sheet.as_ref().and_then(Sheet::id) {
+            Some(id) => match &mut self.files {
+                Some(f) if f.owner() == Owner::Dispositif(id) => f.reload(store),
+                _ => self.files = Some(Files::new(store, Owner::Dispositif(id))),
+            },
+            None => self.files = None,
         }
     }
 
@@ -109,6 +142,7 @@ impl State {
             Some(Sheet::Support(s)) => s.reload(store),
             None => {}
         }
+        self.sync_files(store);
     }
 
     /// Opens a dispositif's sheet (from the dashboard or the list).
@@ -138,6 +172,7 @@ impl State {
         match opened {
             Ok(sheet) => {
                 self.sheet = Some(sheet);
+                self.sync_files(store);
                 None
             }
             Err(e) => Some(Event::Notice(describe(&e))),
@@ -150,7 +185,25 @@ impl State {
         store: &mut Store,
         today: NaiveDate,
     ) -> (Task<Message>, Option<Event>) {
+        let (task, event) = self.dispatch(message, store, today);
+        self.sync_files(store);
+        (task, event)
+    }
+
+    fn dispatch(
+        &mut self,
+        message: Message,
+        store: &mut Store,
+        today: NaiveDate,
+    ) -> (Task<Message>, Option<Event>) {
         let event = match message {
+            Message::Files(m) => {
+                let Some(files) = self.files.as_mut() else {
+                    return (Task::none(), None);
+                };
+                let (task, event) = files.update(m, store);
+                return (task.map(Message::Files), event);
+            }
             Message::List(list::Msg::Open(id)) => self.open(store, id, today),
             Message::List(list::Msg::NewInterpellation) => {
                 self.sheet = Some(Sheet::Interpellation(Box::new(
@@ -178,6 +231,7 @@ impl State {
                 let Some(Sheet::Interpellation(sheet)) = self.sheet.as_mut() else {
                     return (Task::none(), None);
                 };
+                sheet.keep_files = self.files.as_ref().is_none_or(Files::keep_on_delete);
                 let (task, up) = sheet.update(m, store, today);
                 return (
                     task.map(Message::Interpellation),
@@ -234,9 +288,24 @@ impl State {
             Some(Sheet::Support(s)) => s.view().map(Message::Support),
             None => self.list.view(today).map(Message::List),
         };
+        let files = self.files.as_ref().map(|f| f.view().map(Message::Files));
+        let deleting = match (&self.sheet, &self.files) {
+            (Some(Sheet::Interpellation(s)), Some(f)) if s.confirming_delete() => {
+                f.deletion_choice().map(|e| e.map(Message::Files))
+            }
+            _ => None,
+        };
         column![
             widget::title("Dispositifs"),
-            scrollable(column![body].padding(widget::GUTTER)).height(Length::Fill),
+            scrollable(
+                column![]
+                    .push(deleting)
+                    .push(body)
+                    .push(files)
+                    .spacing(12)
+                    .padding(widget::GUTTER)
+            )
+            .height(Length::Fill),
         ]
         .spacing(12)
         .into()

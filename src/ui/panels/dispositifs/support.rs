@@ -106,6 +106,11 @@ impl State {
         Ok(st)
     }
 
+    /// The dispositif on the sheet, once saved.
+    pub fn id(&self) -> Option<DispositifId> {
+        self.id
+    }
+
     pub fn reload(&mut self, store: &Store) {
         let Some(id) = self.id else { return };
         self.saved = store.support(id).ok().map(|(_, s)| s);

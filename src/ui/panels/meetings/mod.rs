@@ -165,6 +165,14 @@ impl State {
         self.error = opened.err().map(|e| describe(&e));
     }
 
+    /// The files of the meeting on screen (where a file dropped on the window goes).
+    pub fn files_mut(&mut self) -> Option<&mut crate::ui::attachments::Files> {
+        match self.view {
+            View::Meetings => self.record.as_mut().map(record::State::files_mut),
+            _ => None,
+        }
+    }
+
     /// The open meeting, if any.
     pub fn open_id(&self) -> Option<MeetingId> {
         self.record.as_ref().map(record::State::id)

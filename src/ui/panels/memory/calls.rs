@@ -7,12 +7,14 @@ use chrono::NaiveDate;
 use iced::widget::{button, column, pick_list, row, text};
 use iced::{Alignment, Element, Length, Task};
 
+use crate::domain::attachment::Owner;
 use crate::domain::codes::CallStatus;
 use crate::domain::funding::{self, Call};
 use crate::domain::ids::{CallId, ConventionId};
 use crate::domain::parse;
 use crate::domain::text as fr;
 use crate::store::{Store, StoreError};
+use crate::ui::attachments::{self, Files};
 use crate::ui::choice::{Choice, selected};
 use crate::ui::panels::{Event, describe, outcome};
 use crate::ui::{theme, widget};
@@ -39,6 +41,8 @@ pub enum Msg {
     Convention(Choice<Option<ConventionId>>),
     Save,
     Cancel,
+    ConfirmRemove(bool),
+    Files(attachments::Msg),
 }
 
 /// The form as typed: `id` is `None` for a new call.
@@ -62,6 +66,10 @@ pub struct State {
     calls: Result<Vec<Call>, String>,
     conventions: Vec<Choice<Option<ConventionId>>>,
     form: Option<Form>,
+    /// The files of the call being changed.
+    files: Option<Files>,
+    /// The call whose removal awaits confirmation, with its files.
+    removing: Option<(CallId, Files)>,
 }
 
 impl State {
@@ -70,6 +78,8 @@ impl State {
             calls: Ok(Vec::new()),
             conventions: Vec::new(),
             form: None,
+            files: None,
+            removing: None,
         };
         s.reload(store);
         s
@@ -83,16 +93,25 @@ impl State {
             conventions.extend(rows.into_iter().map(|c| Choice::new(Some(c.id), c.title)));
         }
         self.conventions = conventions;
+        if let Some(f) = &mut self.files {
+            f.reload(store);
+        }
+    }
+
+    /// The files of the call being changed (where a file dropped on the window goes).
+    pub fn files_mut(&mut self) -> Option<&mut Files> {
+        self.files.as_mut()
     }
 
     /// Opens a call's form; a call gone since leaves the panel as it was.
     pub fn open(&mut self, store: &Store, id: CallId) {
         if let Ok(c) = store.call(id) {
-            self.edit(c);
+            self.edit(store, c);
         }
     }
 
-    fn edit(&mut self, c: Call) {
+    fn edit(&mut self, store: &Store, c: Call) {
+        self.files = Some(Files::new(store, Owner::Call(c.id)));
         self.form = Some(Form {
             id: Some(c.id),
             funder: c.funder,
@@ -108,19 +127,52 @@ impl State {
     }
 
     pub fn update(&mut self, msg: Msg, store: &mut Store) -> (Task<Msg>, Option<Event>) {
+        if let Msg::Files(m) = msg {
+            let files = match &mut self.removing {
+                Some((_, f)) => Some(f),
+                None => self.files.as_mut(),
+            };
+            return match files {
+                Some(f) => {
+                    let (task, event) = f.update(m, store);
+                    (task.map(Msg::Files), event)
+                }
+                None => (Task::none(), None),
+            };
+        }
         (Task::none(), outcome(self.apply(msg, store)))
     }
 
     /// Handles a message; `Some(notice)` after a write.
     fn apply(&mut self, msg: Msg, store: &mut Store) -> Result<Option<String>, StoreError> {
         match msg {
-            Msg::New => self.form = Some(Form::default()),
-            Msg::Edit(id) => self.edit(store.call(id)?),
-            Msg::Remove(id) => {
-                store.remove_call(id)?;
-                return Ok(Some("Appel à projets retiré.".into()));
+            Msg::New => {
+                self.form = Some(Form::default());
+                self.files = None;
             }
-            Msg::Cancel => self.form = None,
+            Msg::Edit(id) => {
+                let c = store.call(id)?;
+                self.edit(store, c);
+            }
+            Msg::Remove(id) => self.removing = Some((id, Files::new(store, Owner::Call(id)))),
+            Msg::ConfirmRemove(false) => self.removing = None,
+            Msg::ConfirmRemove(true) => {
+                if let Some((id, files)) = self.removing.take() {
+                    store.delete_with_files(Owner::Call(id), files.keep_on_delete(), |s| {
+                        s.remove_call(id)
+                    })?;
+                    if self.form.as_ref().is_some_and(|f| f.id == Some(id)) {
+                        self.form = None;
+                        self.files = None;
+                    }
+                    return Ok(Some("Appel à projets retiré.".into()));
+                }
+            }
+            Msg::Files(_) => {}
+            Msg::Cancel => {
+                self.form = None;
+                self.files = None;
+            }
             Msg::Save => return self.save(store),
             Msg::Field(field, value) => {
                 if let Some(f) = &mut self.form {
@@ -173,6 +225,7 @@ impl State {
             format!("Appel à projets « {} » ajouté.", call.title)
         };
         self.form = None;
+        self.files = None;
         Ok(Some(notice))
     }
 
@@ -200,6 +253,29 @@ impl State {
             .align_y(Alignment::Center)
         ]
         .spacing(12);
+        if let Some((id, files)) = &self.removing {
+            let title = calls
+                .iter()
+                .find(|c| c.id == *id)
+                .map(|c| c.title.as_str())
+                .unwrap_or_default();
+            page = page.push(widget::section(
+                "Retirer un appel à projets",
+                column![widget::colored(
+                    format!("Retirer « {title} » du suivi ?"),
+                    theme::LATE
+                ),]
+                .push(files.deletion_choice().map(|e| e.map(Msg::Files)))
+                .push(
+                    row![
+                        widget::small_button("Oui, retirer", Msg::ConfirmRemove(true)),
+                        widget::small_button("Non", Msg::ConfirmRemove(false)),
+                    ]
+                    .spacing(6),
+                )
+                .spacing(8),
+            ));
+        }
         if let Some(f) = &self.form {
             page = page.push(widget::section(
                 if f.id.is_some() {
@@ -209,6 +285,9 @@ impl State {
                 },
                 self.form_view(f),
             ));
+            if let Some(files) = &self.files {
+                page = page.push(files.view().map(Msg::Files));
+            }
         }
         page.push(widget::section("Appels à projets et subventions", list))
             .into()

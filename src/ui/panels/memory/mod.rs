@@ -56,6 +56,14 @@ impl State {
         self.veille.reload(store);
     }
 
+    /// The files of the call being changed or the note read, on the tab shown.
+    pub fn files_mut(&mut self) -> Option<&mut crate::ui::attachments::Files> {
+        match self.tab {
+            Tab::Calls => self.calls.files_mut(),
+            Tab::Veille => self.veille.files_mut(),
+        }
+    }
+
     /// Shows a call's form (from the dashboard).
     pub fn open_call(&mut self, store: &Store, id: CallId) {
         self.tab = Tab::Calls;

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use iced::widget::{button, column, pick_list, row, text, text_editor, text_input};
 use iced::{Alignment, Element, Length, Task};
 
+use crate::domain::attachment::Owner;
 use crate::domain::codes::Place;
 use crate::domain::contact::parse_tags;
 use crate::domain::ids::DispositifId;
@@ -16,6 +17,7 @@ use crate::domain::veille::Note;
 use crate::export::Document;
 use crate::import::veille::{Bulk, MARKDOWN, bookmarks, markdown};
 use crate::store::{ContactRow, Store, StoreError, VeilleLink};
+use crate::ui::attachments::{self, Files};
 use crate::ui::choice::{Choice, selected};
 use crate::ui::panels::{Event, describe, outcome};
 use crate::ui::{theme, widget};
@@ -51,6 +53,7 @@ pub enum Msg {
     Link(VeilleLink),
     Unlink(VeilleLink),
     LinkDispositif(Choice<DispositifId>),
+    Files(attachments::Msg),
 }
 
 /// A note as typed.
@@ -84,6 +87,8 @@ pub struct State {
     link_search: String,
     link_found: Vec<ContactRow>,
     dispositifs: Vec<Choice<DispositifId>>,
+    /// The files of the note read.
+    files: Option<Files>,
 }
 
 impl State {
@@ -102,6 +107,7 @@ impl State {
             link_search: String::new(),
             link_found: Vec::new(),
             dispositifs: Vec::new(),
+            files: None,
         };
         s.reload(store);
         s
@@ -124,6 +130,9 @@ impl State {
             Some(id) => store.veille_links(id).unwrap_or_default(),
             None => Vec::new(),
         };
+        if let Some(f) = &mut self.files {
+            f.reload(store);
+        }
         self.dispositifs = store
             .dispositifs(&Default::default(), self.today)
             .unwrap_or_default()
@@ -132,7 +141,21 @@ impl State {
             .collect();
     }
 
+    /// The files of the note read (where a file dropped on the window goes).
+    pub fn files_mut(&mut self) -> Option<&mut Files> {
+        self.files.as_mut()
+    }
+
     pub fn update(&mut self, msg: Msg, store: &mut Store) -> (Task<Msg>, Option<Event>) {
+        if let Msg::Files(m) = msg {
+            return match &mut self.files {
+                Some(f) => {
+                    let (task, event) = f.update(m, store);
+                    (task.map(Msg::Files), event)
+                }
+                None => (Task::none(), None),
+            };
+        }
         if let Msg::Export(editable) = msg {
             let document = Document::Veille {
                 search: self.search.clone(),
@@ -156,7 +179,9 @@ impl State {
             Msg::Select(id) => {
                 self.reading = Some(id);
                 self.links = store.veille_links(id)?;
+                self.files = Some(Files::new(store, Owner::VeilleNote(id)));
             }
+            Msg::Files(_) => {}
             Msg::LinkSearch(t) => {
                 self.link_found = if t.trim().chars().count() < 2 {
                     Vec::new()
@@ -200,8 +225,11 @@ impl State {
                 });
             }
             Msg::Remove(id) => {
-                store.remove_veille_note(id)?;
+                let keep = self.files.as_ref().is_none_or(Files::keep_on_delete);
+                store
+                    .delete_with_files(Owner::VeilleNote(id), keep, |s| s.remove_veille_note(id))?;
                 self.reading = None;
+                self.files = None;
                 return Ok(Some("Note de veille supprimée.".into()));
             }
             Msg::Field(f, v) => {
@@ -328,7 +356,17 @@ impl State {
             ));
         }
         let reader: Element<'_, Msg> = match notes.iter().find(|n| Some(n.id) == self.reading) {
-            Some(n) => column![reader(n), self.links_view()].spacing(10).into(),
+            Some(n) => column![reader(n)]
+                .push(
+                    self.files
+                        .as_ref()
+                        .and_then(Files::deletion_choice)
+                        .map(|e| e.map(Msg::Files)),
+                )
+                .push(self.links_view())
+                .push(self.files.as_ref().map(|f| f.view().map(Msg::Files)))
+                .spacing(10)
+                .into(),
             None => widget::muted("Choisissez une note pour la lire."),
         };
         page.push(

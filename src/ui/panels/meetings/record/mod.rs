@@ -15,10 +15,12 @@ use iced::{Alignment, Element, Length, Task};
 
 use super::Up;
 use super::form::Form;
+use crate::domain::attachment::Owner;
 use crate::domain::ids::MeetingId;
 use crate::domain::meeting::MeetingRecord;
 use crate::domain::text as fr;
 use crate::store::{Store, StoreError};
+use crate::ui::attachments::{self, Files};
 use crate::ui::panels::describe;
 use crate::ui::{theme, widget};
 
@@ -30,15 +32,17 @@ pub enum Tab {
     Attendance,
     Minutes,
     Decisions,
+    Files,
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [
+    const ALL: [Tab; 6] = [
         Tab::Details,
         Tab::Agenda,
         Tab::Attendance,
         Tab::Minutes,
         Tab::Decisions,
+        Tab::Files,
     ];
 
     fn label(self) -> &'static str {
@@ -48,6 +52,7 @@ impl Tab {
             Tab::Attendance => "Émargement",
             Tab::Minutes => "Compte rendu",
             Tab::Decisions => "Décisions et actions",
+            Tab::Files => "Pièces jointes",
         }
     }
 }
@@ -62,6 +67,7 @@ pub enum Msg {
     Attendance(attendance::Msg),
     Minutes(minutes::Msg),
     Decisions(decisions::Msg),
+    Files(attachments::Msg),
 }
 
 /// The open meeting.
@@ -74,6 +80,7 @@ pub struct State {
     attendance: attendance::State,
     minutes: minutes::State,
     decisions: decisions::State,
+    files: Files,
 }
 
 /// Whether the agenda, the émargement and the decisions can still change: not once
@@ -96,6 +103,7 @@ impl State {
             attendance: attendance::State::default(),
             minutes: minutes::State::new(&record),
             decisions: decisions::State::default(),
+            files: Files::new(store, Owner::Meeting(id)),
             record,
         };
         s.load_tabs(store)?;
@@ -109,6 +117,7 @@ impl State {
     }
 
     fn load_tabs(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.files.reload(store);
         self.attendance.reload(store)?;
         self.minutes.reload(store, &self.record)?;
         self.decisions.reload(store, &self.record)
@@ -116,6 +125,11 @@ impl State {
 
     pub fn id(&self) -> MeetingId {
         self.record.meeting.id
+    }
+
+    /// The meeting's files (where a file dropped on the window goes).
+    pub fn files_mut(&mut self) -> &mut Files {
+        &mut self.files
     }
 
     /// Shows `tab` (a new meeting opens on its agenda).
@@ -136,7 +150,11 @@ impl State {
                 return (Task::none(), None);
             }
             Msg::ConfirmDelete(true) => {
-                let up = match store.delete_meeting(r.meeting.id) {
+                let id = r.meeting.id;
+                let keep = self.files.keep_on_delete();
+                let up = match store
+                    .delete_with_files(Owner::Meeting(id), keep, |s| s.delete_meeting(id))
+                {
                     Ok(_) => Up::Deleted,
                     Err(e) => Up::App(crate::ui::panels::Event::Notice(describe(&e))),
                 };
@@ -157,6 +175,10 @@ impl State {
             Msg::Decisions(m) => {
                 let (t, e) = self.decisions.update(m, store, r);
                 (t.map(Msg::Decisions), e)
+            }
+            Msg::Files(m) => {
+                let (t, e) = self.files.update(m, store);
+                (t.map(Msg::Files), e)
             }
         };
         (task, event.map(Up::App))
@@ -182,6 +204,12 @@ impl State {
             Tab::Attendance => self.attendance.view(r).map(Msg::Attendance),
             Tab::Minutes => self.minutes.view(r).map(Msg::Minutes),
             Tab::Decisions => self.decisions.view(r, self.today).map(Msg::Decisions),
+            Tab::Files => self.files.view().map(Msg::Files),
+        };
+        let sheet = if self.files.has_signed_sheet() {
+            " · feuille d’émargement signée jointe"
+        } else {
+            ""
         };
         column![
             row![
@@ -191,7 +219,7 @@ impl State {
             .spacing(10)
             .align_y(Alignment::Center),
             widget::muted(format!(
-                "{} · {} · {status}",
+                "{} · {} · {status}{sheet}",
                 r.meeting.kind.label(),
                 fr::date_with_weekday(r.meeting.date)
             )),
@@ -220,6 +248,7 @@ impl State {
                 "Supprimer cette réunion et tout ce qui s'y rattache ?",
                 theme::LATE,
             ))
+            .push(self.files.deletion_choice().map(|e| e.map(Msg::Files)))
             .push(widget::small_button(
                 "Oui, supprimer",
                 Msg::ConfirmDelete(true),
