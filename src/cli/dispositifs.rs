@@ -160,3 +160,25 @@ fn budget(cx: &Context, rest: &[&str], paper: crate::report::budget::Paper) -> R
     let id = DispositifId(number(id, "dispositif")?);
     write(cx, Document::Budget(id, paper), &cx.path(out))
 }
+
+/// `export fiche-experience [dispositif] ID --out FILE.pdf|.odt`: a convention's fiche
+/// d'expérience, or a dispositif's.
+pub fn experience(cx: &Context, rest: &[&str]) -> Result<(), String> {
+    use crate::domain::experience::Subject;
+    let subject = match rest {
+        [id, "--out", _] => {
+            Subject::Convention(crate::domain::ids::ConventionId(number(id, "convention")?))
+        }
+        ["dispositif", id, "--out", _] => {
+            Subject::Dispositif(DispositifId(number(id, "dispositif")?))
+        }
+        _ => {
+            return Err(
+                "Indiquez la convention (ou « dispositif ID ») et le fichier de sortie : ID --out FICHIER.pdf (ou .odt)"
+                    .into(),
+            );
+        }
+    };
+    let out = rest[rest.len() - 1];
+    write(cx, Document::Experience(subject), &cx.path(out))
+}

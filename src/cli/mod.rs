@@ -149,6 +149,12 @@ pub static COMMANDS: &[Command] = &[
         run: documents::panel,
     },
     Command {
+        words: &["export", "fiche-experience"],
+        usage: "[dispositif] ID --out FICHIER.pdf",
+        does: "exporte la fiche d'expérience d'une convention\n(ou d'un dispositif)",
+        run: dispositifs::experience,
+    },
+    Command {
         words: &["export", "fiche"],
         usage: "ID --out FICHIER.pdf",
         does: "exporte la fiche d'une interpellation",

@@ -14,6 +14,7 @@ pub mod convention;
 pub mod dispositif;
 pub mod dossier;
 pub mod error;
+pub mod experience;
 pub mod funding;
 pub mod ids;
 pub mod interpellation;

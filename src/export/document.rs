@@ -78,6 +78,8 @@ pub enum Document {
     Budget(DispositifId, report::budget::Paper),
     /// A note de veille: the notes a search finds, with a tag or not (PDF).
     Veille { search: String, tag: Option<String> },
+    /// The fiche d'expérience of a convention or a dispositif (PDF).
+    Experience(crate::domain::experience::Subject),
 }
 
 impl Document {
@@ -108,6 +110,7 @@ impl Document {
             Document::BodyReport(..) => report::body::DOCUMENT,
             Document::Budget(_, paper) => paper.title(),
             Document::Veille { .. } => report::veille::DOCUMENT,
+            Document::Experience(_) => report::experience::DOCUMENT,
         }
     }
 
@@ -126,7 +129,8 @@ impl Document {
             | Document::Interpellation(..)
             | Document::BodyReport(..)
             | Document::Budget(..)
-            | Document::Veille { .. } => Kind::Pdf,
+            | Document::Veille { .. }
+            | Document::Experience(_) => Kind::Pdf,
             Document::Calendar(_) => Kind::Calendar,
             Document::Pool(_)
             | Document::Quotas(_)
@@ -225,6 +229,12 @@ impl Document {
             },
             Document::BodyReport(id, year) => {
                 format!("rapport-annuel-instance-{}-{year}-{day}.{ext}", id.0)
+            }
+            Document::Experience(crate::domain::experience::Subject::Convention(c)) => {
+                of("convention", c.0)
+            }
+            Document::Experience(crate::domain::experience::Subject::Dispositif(d)) => {
+                of("dispositif", d.0)
             }
         }
     }

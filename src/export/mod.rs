@@ -28,6 +28,7 @@ mod dispositif;
 mod document;
 mod dossier;
 mod draw;
+mod experience;
 mod meeting;
 pub use csv::{
     csv_cell, csv_line, neutralise, number_cell, write_panel, write_pool, write_probabilities,
@@ -429,6 +430,7 @@ pub fn write<'a>(
         Document::BodyReport(id, year) => dispositif::body_report(store, *id, *year, format, today),
         Document::Budget(id, paper) => dispositif::budget(store, *id, *paper, format, today),
         Document::Veille { search, tag } => veille(store, search, tag.as_deref(), format, today),
+        Document::Experience(subject) => experience::fiche(store, *subject, format, today),
     }
     .and_then(|r| {
         deliver(

@@ -145,7 +145,7 @@ pub fn build(
 }
 
 /// « du 1er mars au 30 juin 2026 », or what is known of it.
-fn period(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
+pub(super) fn period(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
     match (start, end) {
         (Some(s), Some(e)) => format!("du {} au {}", text::date_long(s), text::date_long(e)),
         (Some(s), None) => format!("à partir du {}", text::date_long(s)),

@@ -10,6 +10,7 @@ pub mod budget;
 mod charts;
 pub mod dossier;
 pub mod draw_minutes;
+pub mod experience;
 pub mod followup;
 mod funding;
 pub mod ics;

@@ -414,11 +414,28 @@ impl Store {
             ));
         }
         let summary = self.write(build)?;
+        self.save_experience_note(
+            crate::domain::experience::Subject::Convention(summary.convention),
+            &demo_experience(),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),
+        )?;
         let mut settings = self.settings()?;
         settings.welcomed = true;
         self.save_settings(&settings)?;
         self.apply_retention_policy()?;
         Ok(summary)
+    }
+}
+
+/// The climate convention's fiche d'expérience, as the mission drafted it mid-way.
+fn demo_experience() -> crate::domain::experience::ExperienceNote {
+    crate::domain::experience::ExperienceNote {
+        context: "Saisie par le Maire après la délibération du 15 juin 2026, la convention répond à l’engagement de réduire de moitié les émissions de la ville d’ici 2030. C’est la première convention grenobloise à indemniser ses membres et à tirer au sort dans un vivier de volontaires.".into(),
+        objectives: "Faire rédiger par un panel représentatif des habitant·es des propositions applicables par la Ville, justes et acceptées ; obtenir une réponse publique de la Ville à chacune dans les six mois.".into(),
+        method: "Tirage au sort en deux temps (invitations sur les listes, puis tirage dans le vivier avec des quotas de genre, d’âge, de secteur et de diplôme), six séances plénières avec auditions d’expert·es, deux ateliers ouverts, un garant indépendant.".into(),
+        worked: "- Les séances du samedi, avec garde d’enfants, ont gardé un taux de présence au-dessus de 90 %.\n- Les auditions contradictoires ont été citées par les membres comme le moment où leur avis a changé.".into(),
+        change: "- Prévoir plus tôt le budget des indemnités : le premier versement a pris un mois de retard.\n- Associer les directions dès la séance 2, pas seulement à la restitution.".into(),
+        updated_on: None,
     }
 }
 

@@ -31,6 +31,7 @@ mod dispositifs;
 mod dossier;
 mod draws;
 mod error;
+mod experience;
 mod frame;
 mod funding;
 mod governance;

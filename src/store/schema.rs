@@ -2,7 +2,7 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -849,4 +849,21 @@ CREATE INDEX attachments_dispositif ON attachments(dispositif_id) WHERE disposit
 CREATE INDEX attachments_contact ON attachments(contact_id) WHERE contact_id IS NOT NULL;
 CREATE INDEX attachments_veille_note ON attachments(veille_note_id) WHERE veille_note_id IS NOT NULL;
 CREATE INDEX attachments_call ON attachments(call_id) WHERE call_id IS NOT NULL;
+"#;
+
+/// Version 14: the fiches d'expérience — the paragraphs the mission writes about a
+/// finished convention or dispositif (the figures come from the records).
+const V14: &str = r#"
+CREATE TABLE experience_notes (
+    id INTEGER PRIMARY KEY,
+    convention_id INTEGER UNIQUE REFERENCES conventions(id) ON DELETE CASCADE,
+    dispositif_id INTEGER UNIQUE REFERENCES dispositifs(id) ON DELETE CASCADE,
+    context TEXT NOT NULL DEFAULT '',
+    objectives TEXT NOT NULL DEFAULT '',
+    method TEXT NOT NULL DEFAULT '',
+    worked TEXT NOT NULL DEFAULT '',
+    change TEXT NOT NULL DEFAULT '',
+    updated_on TEXT NOT NULL,
+    CHECK ((convention_id IS NULL) <> (dispositif_id IS NULL))
+);
 "#;

@@ -16,6 +16,7 @@ mod draw;
 mod draw_workflow;
 #[cfg(feature = "chiffrement")]
 mod encryption;
+mod experience;
 mod funding;
 mod interpellations;
 mod meetings;

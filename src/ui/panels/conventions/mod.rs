@@ -14,6 +14,7 @@
 mod cadre;
 mod calendar;
 mod dossier;
+mod experience;
 mod files;
 mod frame;
 mod governance;
@@ -116,6 +117,7 @@ pub struct State {
     synthesis: synthesis::State,
     dossier: dossier::State,
     files: Option<files::State>,
+    experience: Option<experience::State>,
     error: Option<String>,
 }
 
@@ -140,6 +142,7 @@ pub enum Message {
     Synthesis(synthesis::Msg),
     Dossier(dossier::Msg),
     Files(files::Msg),
+    Experience(experience::Msg),
     /// The note de synthèse, from the sheet's header.
     Export,
 }
@@ -192,6 +195,7 @@ impl State {
             synthesis: synthesis::State::default(),
             dossier: dossier::State::default(),
             files: None,
+            experience: None,
             error: None,
         };
         s.reload(store);
@@ -261,6 +265,7 @@ impl State {
                         Err(e) => self.error = Some(describe(&e)),
                     }
                     self.cadre = cadre::State::default();
+                    self.experience = Some(experience::State::load(store, id));
                     match dossier::State::load(store, id) {
                         Ok(d) => self.dossier = d,
                         Err(e) => self.error = Some(describe(&e)),
@@ -305,6 +310,13 @@ impl State {
         match message {
             Message::Select(id) => self.open(store, id),
             Message::Tab(tab) => self.tab = tab,
+            Message::Experience(m) => {
+                let Some(x) = self.experience.as_mut() else {
+                    return (Task::none(), None);
+                };
+                let (task, event) = x.update(m, store, today);
+                return (task.map(Message::Experience), event);
+            }
             Message::Files(m) => {
                 let Some(f) = self.files.as_mut() else {
                     return (Task::none(), None);
@@ -528,7 +540,16 @@ impl State {
                     .size(18)
                     .font(widget::bold()),
                 self.dossier.view().map(Message::Dossier),
+                widget::gap(12.0),
+                text(widget::label("Fiche d’expérience"))
+                    .size(18)
+                    .font(widget::bold()),
             ]
+            .push(
+                self.experience
+                    .as_ref()
+                    .map(|x| x.view().map(Message::Experience)),
+            )
             .spacing(10)
             .into(),
             Tab::Files => match &self.files {
