@@ -100,7 +100,7 @@ impl State {
                         "xp-change",
                     ][i])
                     .on_action(move |a| Msg::Edit(i, a))
-                    .height(Length::Fixed(70.0))
+                    .height(Length::Fixed(100.0))
                     .padding(6),
             );
         }
