@@ -15,6 +15,33 @@ use crate::store::Store;
 use crate::ui::panels::{Event, describe};
 use crate::ui::{save_dialog, theme, widget};
 
+/// Opens an attachment with the system's program (from a checked copy); `Some` says
+/// why it could not.
+pub fn open(store: &Store, id: i64) -> Option<Event> {
+    store
+        .attachment(id)
+        .and_then(|a| store.copy_for_viewing(&a))
+        .map_err(|e| describe(&e))
+        .and_then(|p| {
+            save_dialog::open_in_system(&p).map_err(|e| {
+                format!(
+                    "Le fichier n’a pas pu être ouvert ({e}) : il est dans {}.",
+                    p.display()
+                )
+            })
+        })
+        .err()
+        .map(Event::Notice)
+}
+
+/// Removes an attachment (confirmed), and says so.
+pub fn remove(store: &mut Store, id: i64) -> Event {
+    match store.remove_attachment(id) {
+        Ok(()) => Event::Saved("Pièce jointe supprimée.".into()),
+        Err(e) => Event::Notice(describe(&e)),
+    }
+}
+
 /// What the person did in the block.
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -93,21 +120,7 @@ impl Files {
             }
             Msg::Picked(None) => None,
             Msg::Picked(Some(path)) => self.attach(store, &path),
-            Msg::Open(id) => {
-                let opened = store
-                    .attachment(id)
-                    .and_then(|a| store.copy_for_viewing(&a))
-                    .map_err(|e| describe(&e))
-                    .and_then(|p| {
-                        save_dialog::open_in_system(&p).map_err(|e| {
-                            format!(
-                                "Le fichier n’a pas pu être ouvert ({e}) : il est dans {}.",
-                                p.display()
-                            )
-                        })
-                    });
-                opened.err().map(Event::Notice)
-            }
+            Msg::Open(id) => open(store, id),
             Msg::Remove(id) => {
                 self.removing = Some(id);
                 None
@@ -117,14 +130,9 @@ impl Files {
                 None
             }
             Msg::ConfirmRemove(true) => {
-                let id = self.removing.take();
-                let done = id.map(|id| store.remove_attachment(id));
+                let event = self.removing.take().map(|id| remove(store, id));
                 self.reload(store);
-                match done {
-                    Some(Ok(())) => Some(Event::Saved("Pièce jointe supprimée.".into())),
-                    Some(Err(e)) => Some(Event::Notice(describe(&e))),
-                    None => None,
-                }
+                event
             }
             Msg::SignedSheet(id, on) => {
                 let done = store.set_signed_sheet(id, on);

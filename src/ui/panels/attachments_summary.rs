@@ -9,7 +9,7 @@ use crate::domain::attachment::{Attachment, size_label};
 use crate::domain::text as fr;
 use crate::store::{AttachmentProblem, AttachmentUsage, Store};
 use crate::ui::panels::{Event, describe};
-use crate::ui::{save_dialog, theme, widget};
+use crate::ui::{theme, widget};
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -51,13 +51,7 @@ impl State {
                 }
                 Err(e) => Some(Event::Notice(describe(&e))),
             },
-            Msg::Open(id) => store
-                .attachment(id)
-                .and_then(|a| store.copy_for_viewing(&a))
-                .map_err(|e| describe(&e))
-                .and_then(|p| save_dialog::open_in_system(&p).map_err(|e| e.to_string()))
-                .err()
-                .map(Event::Notice),
+            Msg::Open(id) => crate::ui::attachments::open(store, id),
             Msg::Remove(id) => {
                 self.removing = Some(id);
                 None
@@ -67,13 +61,12 @@ impl State {
                 None
             }
             Msg::ConfirmRemove(true) => {
-                let done = self.removing.take().map(|id| store.remove_attachment(id));
+                let event = self
+                    .removing
+                    .take()
+                    .map(|id| crate::ui::attachments::remove(store, id));
                 self.reload(store);
-                match done {
-                    Some(Ok(())) => Some(Event::Saved("Pièce jointe supprimée.".into())),
-                    Some(Err(e)) => Some(Event::Notice(describe(&e))),
-                    None => None,
-                }
+                event
             }
         };
         (Task::none(), event)
