@@ -15,6 +15,7 @@
 
 mod args;
 mod attachments;
+mod charter;
 mod dispositifs;
 mod documents;
 mod dossier;
@@ -237,6 +238,18 @@ pub static COMMANDS: &[Command] = &[
         usage: "",
         does: "vérifie que chaque pièce jointe est présente et\nintacte (empreinte SHA-256)",
         run: attachments::check,
+    },
+    Command {
+        words: &["charte", "list"],
+        usage: "",
+        does: "liste les chartes : articles, contributions\npar suite donnée, pactes",
+        run: charter::list,
+    },
+    Command {
+        words: &["charte", "export"],
+        usage: "ID [--contributions] --out F.pdf",
+        does: "exporte la charte et ce qui a changé (ou le\ntableau des contributions et des réponses)",
+        run: charter::export,
     },
     Command {
         words: &["convention", "list"],

@@ -58,6 +58,17 @@ macro_rules! coded {
 }
 
 coded!(
+    /// What became of a contribution to a co-written text (the charter): the answer
+    /// published beside it says why.
+    ContributionStatus {
+        ToReview = "to_review" => "À examiner",
+        Retained = "retained" => "Retenue",
+        PartlyRetained = "partly_retained" => "Retenue en partie",
+        Dismissed = "dismissed" => "Écartée",
+    }
+);
+
+coded!(
     /// Where the mission's answer to a call for projects stands.
     CallStatus {
         Spotted = "spotted" => "Repéré",

@@ -50,6 +50,14 @@ ids!(
     JournalId,
     /// A call for projects or grant the mission answers.
     CallId,
+    /// A co-written text (the charter of cooperative democracy).
+    CharterId,
+    /// An article of a charter.
+    ArticleId,
+    /// A contribution to a charter.
+    ContributionId,
+    /// A pacte de coopération signed under a charter.
+    PacteId,
     /// A participatory process other than a convention (an interpellation, a
     /// consultative body, a participatory budget, support to a directorate).
     DispositifId,

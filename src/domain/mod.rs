@@ -8,6 +8,7 @@ pub mod body;
 pub mod budget;
 pub mod calendar;
 pub mod campaign;
+pub mod charter;
 pub mod codes;
 pub mod contact;
 pub mod convention;

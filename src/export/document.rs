@@ -80,6 +80,8 @@ pub enum Document {
     Veille { search: String, tag: Option<String> },
     /// The fiche d'expérience of a convention or a dispositif (PDF).
     Experience(crate::domain::experience::Subject),
+    /// A charter's text with what changed and why, or its table of contributions (PDF).
+    Charter(crate::domain::ids::CharterId, report::charter::Paper),
 }
 
 impl Document {
@@ -111,6 +113,7 @@ impl Document {
             Document::Budget(_, paper) => paper.title(),
             Document::Veille { .. } => report::veille::DOCUMENT,
             Document::Experience(_) => report::experience::DOCUMENT,
+            Document::Charter(_, paper) => paper.title(),
         }
     }
 
@@ -130,7 +133,8 @@ impl Document {
             | Document::BodyReport(..)
             | Document::Budget(..)
             | Document::Veille { .. }
-            | Document::Experience(_) => Kind::Pdf,
+            | Document::Experience(_)
+            | Document::Charter(..) => Kind::Pdf,
             Document::Calendar(_) => Kind::Calendar,
             Document::Pool(_)
             | Document::Quotas(_)
@@ -236,6 +240,7 @@ impl Document {
             Document::Experience(crate::domain::experience::Subject::Dispositif(d)) => {
                 of("dispositif", d.0)
             }
+            Document::Charter(id, _) => of("charte", id.0),
         }
     }
 

@@ -20,6 +20,7 @@ use crate::store::{Store, StoreError};
 
 mod activity;
 mod attestation;
+mod charter;
 mod contacts;
 mod convention;
 mod csv;
@@ -431,6 +432,7 @@ pub fn write<'a>(
         Document::Budget(id, paper) => dispositif::budget(store, *id, *paper, format, today),
         Document::Veille { search, tag } => veille(store, search, tag.as_deref(), format, today),
         Document::Experience(subject) => experience::fiche(store, *subject, format, today),
+        Document::Charter(id, paper) => charter::charter(store, *id, *paper, format, today),
     }
     .and_then(|r| {
         deliver(

@@ -7,6 +7,7 @@ pub mod attendance_sheet;
 pub mod attestation;
 pub mod body;
 pub mod budget;
+pub mod charter;
 mod charts;
 pub mod dossier;
 pub mod draw_minutes;

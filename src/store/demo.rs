@@ -419,6 +419,7 @@ impl Store {
             &demo_experience(),
             chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),
         )?;
+        self.load_demo_charter()?;
         let mut settings = self.settings()?;
         settings.welcomed = true;
         self.save_settings(&settings)?;

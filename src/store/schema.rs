@@ -2,7 +2,9 @@
 //! `i + 1`. A step, once released, is never edited; changes come as new steps.
 
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14];
+pub const MIGRATIONS: &[&str] = &[
+    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15,
+];
 
 const V1: &str = r#"
 CREATE TABLE settings (
@@ -865,5 +867,64 @@ CREATE TABLE experience_notes (
     change TEXT NOT NULL DEFAULT '',
     updated_on TEXT NOT NULL,
     CHECK ((convention_id IS NULL) <> (dispositif_id IS NULL))
+);
+"#;
+
+/// Version 15: co-written texts (the charter of cooperative democracy): articles,
+/// contributions with their published answers, versions, pactes de coopération.
+const V15: &str = r#"
+CREATE TABLE charters (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    preamble TEXT NOT NULL DEFAULT '',
+    adopted_on TEXT,
+    deliberation TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE charter_articles (
+    id INTEGER PRIMARY KEY,
+    charter_id INTEGER NOT NULL REFERENCES charters(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    text TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX charter_articles_order ON charter_articles(charter_id, position);
+CREATE TABLE charter_contributions (
+    id INTEGER PRIMARY KEY,
+    charter_id INTEGER NOT NULL REFERENCES charters(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    article_id INTEGER REFERENCES charter_articles(id),
+    contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+    participant TEXT NOT NULL DEFAULT '',
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    received_on TEXT,
+    proposal TEXT NOT NULL CHECK (length(trim(proposal)) > 0),
+    status TEXT NOT NULL DEFAULT 'to_review'
+        CHECK (status IN ('to_review', 'retained', 'partly_retained', 'dismissed')),
+    answer TEXT NOT NULL DEFAULT '',
+    answered_on TEXT,
+    CHECK (status = 'to_review' OR length(trim(answer)) > 0),
+    UNIQUE (charter_id, number)
+);
+CREATE INDEX charter_contributions_article ON charter_contributions(article_id);
+CREATE INDEX charter_contributions_contact ON charter_contributions(contact_id);
+CREATE TABLE charter_versions (
+    id INTEGER PRIMARY KEY,
+    charter_id INTEGER NOT NULL REFERENCES charters(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    saved_on TEXT NOT NULL,
+    articles TEXT NOT NULL,
+    UNIQUE (charter_id, number)
+);
+CREATE TABLE pactes (
+    id INTEGER PRIMARY KEY,
+    charter_id INTEGER NOT NULL REFERENCES charters(id) ON DELETE CASCADE,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    parties TEXT NOT NULL DEFAULT '',
+    common TEXT NOT NULL DEFAULT '',
+    signed_on TEXT,
+    ends_on TEXT,
+    renewal_on TEXT,
+    commitments TEXT NOT NULL DEFAULT ''
 );
 "#;

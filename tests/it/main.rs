@@ -8,6 +8,7 @@ mod activity;
 mod attachments;
 mod bodies;
 mod budget;
+mod charter;
 mod cli;
 mod contacts;
 mod conventions;

@@ -365,8 +365,8 @@ fn meetings_are_listed_filtered_and_edited() {
     let all = s.meetings_list(&MeetingFilter::default()).unwrap();
     assert_eq!(
         all.len(),
-        15,
-        "the convention's 12, and 3 of the interpellations"
+        18,
+        "the convention's 12, 3 of the interpellations and 3 of the charter"
     );
     assert!(
         all.windows(2)
@@ -378,7 +378,7 @@ fn meetings_are_listed_filtered_and_edited() {
             ..MeetingFilter::default()
         })
         .unwrap();
-    assert_eq!(workshops.len(), 2);
+    assert_eq!(workshops.len(), 4, "2 of the convention, 2 of the charter");
     let december = s
         .meetings_list(&MeetingFilter {
             from: NaiveDate::from_ymd_opt(2026, 12, 1),

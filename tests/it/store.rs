@@ -294,7 +294,8 @@ fn demo_is_deterministic() {
     assert_eq!(oa.sessions.len(), 6);
     assert_eq!(oa.phases.len(), 3);
     assert_eq!(oa.proposals.len(), 20);
-    assert_eq!(sa.meetings_list(&Default::default()).unwrap().len(), 15);
+    // The convention's 12, 3 of the interpellations, 3 workshops of the charter.
+    assert_eq!(sa.meetings_list(&Default::default()).unwrap().len(), 18);
     assert_eq!(sa.meetings_of(Some(ConventionId(1))).unwrap().len(), 12);
     let copil = oa
         .governance
