@@ -5,6 +5,7 @@
 pub mod app;
 pub mod attachments;
 pub mod choice;
+mod diff;
 pub mod panels;
 pub mod save_dialog;
 mod theme;

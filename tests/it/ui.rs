@@ -1830,3 +1830,78 @@ fn attach_the_signed_sheet_to_a_meeting_by_dropping_it_on_the_window() {
         b"%PDF-1.4 scan of the signed sheet"
     );
 }
+
+#[test]
+fn answer_a_contribution_to_the_charter_and_find_it_published() {
+    use agora::domain::codes::ContributionStatus;
+    use agora::ui::panels::memory::{CharterField, CharterMsg, Message as Memory};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("agora.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    store.load_demo().unwrap();
+    let charter = store.charters().unwrap()[0].id;
+    let waiting = store
+        .contributions(charter)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.state() == ContributionStatus::ToReview)
+        .unwrap();
+    let mut app = App::with_store(store, Panel::Dashboard, today());
+    click(&mut app, "Mémoire");
+    click(&mut app, "Charte");
+    assert!(shows(&app, "Charte de la démocratie coopérative"));
+    assert!(shows(
+        &app,
+        &typography("À examiner : 10 · Retenue : 10 · Retenue en partie : 10 · Écartée : 10")
+    ));
+    // The list lies below the text and its versions: the messages its buttons send.
+    let charter_msg = |m| Message::Memory(Memory::Charter(m));
+    apply(
+        &mut app,
+        vec![
+            charter_msg(CharterMsg::Answer(waiting.id)),
+            charter_msg(CharterMsg::AnswerStatus(ContributionStatus::Dismissed)),
+            charter_msg(CharterMsg::PublishAnswer),
+        ],
+    );
+    assert!(
+        shows(
+            &app,
+            &typography("Le champ « Réponse publiée » est obligatoire.")
+        ),
+        "a contribution set aside needs the reason published with it"
+    );
+    apply(
+        &mut app,
+        vec![
+            charter_msg(CharterMsg::AnswerStatus(ContributionStatus::PartlyRetained)),
+            charter_msg(CharterMsg::Field(
+                CharterField::Answer,
+                "Reprise dans l’article 4 ; le reste relève de la Métropole.".into(),
+            )),
+            charter_msg(CharterMsg::PublishAnswer),
+        ],
+    );
+    assert!(shows(
+        &app,
+        &typography(&format!(
+            "Réponse à la contribution n° {} publiée : retenue en partie.",
+            waiting.number
+        ))
+    ));
+    assert!(shows(
+        &app,
+        &typography("À examiner : 9 · Retenue : 10 · Retenue en partie : 11 · Écartée : 10")
+    ));
+    drop(app);
+
+    let s = Store::open(&db).unwrap();
+    let back = s
+        .contributions(charter)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == waiting.id)
+        .unwrap();
+    assert_eq!(back.state(), ContributionStatus::PartlyRetained);
+    assert_eq!(back.answered_on, Some(today()));
+}

@@ -3,15 +3,12 @@
 //! adopted on a date, two versions compared word by word, and the PDF.
 
 use chrono::NaiveDate;
-use iced::widget::text::Span;
-use iced::widget::{
-    button, column, pick_list, rich_text, row, span, text, text_editor, text_input,
-};
+use iced::widget::{button, column, pick_list, row, text, text_editor, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::super::{Event, outcome};
 use crate::domain::ids::ConventionId;
-use crate::domain::rules::{Piece, RulesVersion, Section, SectionChange, compare, parse_template};
+use crate::domain::rules::{RulesVersion, Section, compare, parse_template};
 use crate::domain::text as fr;
 use crate::export::Document;
 use crate::store::{Store, StoreError};
@@ -262,38 +259,10 @@ impl Rules {
         );
         let find = |n: Option<u32>| n.and_then(|n| self.versions.iter().find(|v| v.version == n));
         if let (Some(a), Some(b)) = (find(self.compare_from), find(self.compare_to)) {
-            for change in compare(&a.sections, &b.sections) {
-                col = col.push(match change {
-                    SectionChange::Unchanged(t) => widget::muted(tf!("{t} : inchangée")),
-                    SectionChange::Added(s) => {
-                        widget::colored(tf!("Section ajoutée : {}", s.title), theme::OK)
-                    }
-                    SectionChange::Removed(s) => {
-                        widget::colored(tf!("Section retirée : {}", s.title), theme::LATE)
-                    }
-                    SectionChange::Changed(t, pieces) => column![
-                        text(tf!("{t} : modifiée")).font(widget::bold()),
-                        rich_text(
-                            pieces
-                                .into_iter()
-                                .map(|p| -> Span<'static, ()> {
-                                    match p {
-                                        Piece::Same(s) => span(format!("{s} ")),
-                                        Piece::Added(s) => {
-                                            span(format!("{s} ")).color(theme::OK).underline(true)
-                                        }
-                                        Piece::Removed(s) => span(format!("{s} "))
-                                            .color(theme::LATE)
-                                            .strikethrough(true),
-                                    }
-                                })
-                                .collect::<Vec<_>>()
-                        ),
-                    ]
-                    .spacing(2)
-                    .into(),
-                });
-            }
+            col = col.push(crate::ui::diff::view(
+                compare(&a.sections, &b.sections),
+                crate::ui::diff::SECTIONS,
+            ));
         }
         widget::section("Versions", col)
     }

@@ -1,11 +1,13 @@
 //! The mission's memory: what it keeps beyond the conventions, one tab each — the
-//! calls for projects it answers (`calls`) and its veille (`veille`). The charter's
-//! co-construction and the fiches d'expérience are to join them.
+//! calls for projects it answers (`calls`), its veille (`veille`) and the charter it
+//! co-writes with the inhabitants (`charter`).
 
 mod calls;
+mod charter;
 mod veille;
 
 pub use calls::{Field as CallField, Msg as CallsMsg};
+pub use charter::{Field as CharterField, Msg as CharterMsg};
 pub use veille::{Field as VeilleField, Msg as VeilleMsg};
 
 use chrono::NaiveDate;
@@ -22,6 +24,7 @@ use crate::ui::widget;
 pub enum Tab {
     Calls,
     Veille,
+    Charter,
 }
 
 /// The panel's state.
@@ -30,6 +33,7 @@ pub struct State {
     tab: Tab,
     calls: calls::State,
     veille: veille::State,
+    charter: charter::State,
 }
 
 /// What the person did.
@@ -38,6 +42,7 @@ pub enum Message {
     Tab(Tab),
     Calls(calls::Msg),
     Veille(veille::Msg),
+    Charter(charter::Msg),
 }
 
 impl State {
@@ -47,6 +52,7 @@ impl State {
             tab: Tab::Calls,
             calls: calls::State::new(store),
             veille: veille::State::new(store, today),
+            charter: charter::State::new(store, today),
         }
     }
 
@@ -54,6 +60,7 @@ impl State {
     pub fn reload(&mut self, store: &Store) {
         self.calls.reload(store);
         self.veille.reload(store);
+        self.charter.reload(store);
     }
 
     /// The files of the call being changed or the note read, on the tab shown.
@@ -61,6 +68,7 @@ impl State {
         match self.tab {
             Tab::Calls => self.calls.files_mut(),
             Tab::Veille => self.veille.files_mut(),
+            Tab::Charter => None,
         }
     }
 
@@ -89,6 +97,10 @@ impl State {
                 let (task, event) = self.veille.update(m, store);
                 (task.map(Message::Veille), event)
             }
+            Message::Charter(m) => {
+                let (task, event) = self.charter.update(m, store);
+                (task.map(Message::Charter), event)
+            }
         }
     }
 
@@ -101,11 +113,17 @@ impl State {
                 Message::Tab(Tab::Calls)
             ),
             widget::tab("Veille", self.tab == Tab::Veille, Message::Tab(Tab::Veille)),
+            widget::tab(
+                "Charte",
+                self.tab == Tab::Charter,
+                Message::Tab(Tab::Charter)
+            ),
         ]
         .spacing(6);
         let body = match self.tab {
             Tab::Calls => self.calls.view(today).map(Message::Calls),
             Tab::Veille => self.veille.view().map(Message::Veille),
+            Tab::Charter => self.charter.view().map(Message::Charter),
         };
         column![
             widget::title("Mémoire de la mission"),
