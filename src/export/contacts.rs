@@ -174,6 +174,23 @@ pub(super) fn person_data(store: &Store, id: ContactId) -> Result<Rendered, Expo
             })
         })
         .collect();
+    let contributions: Vec<serde_json::Value> = store
+        .contributions_of(id)?
+        .into_iter()
+        .map(|(charter, x)| {
+            serde_json::json!({
+                "charte": charter, "numéro": x.number,
+                "reçue le": x.received_on.map(|d| d.to_string()),
+                "proposition": x.proposal, "suite donnée": x.state().label(),
+                "réponse": x.answer,
+            })
+        })
+        .collect();
+    let files: Vec<String> = store
+        .attachments_of(crate::domain::attachment::Owner::Contact(id))?
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
     let data = serde_json::json!({
         "personne": {
             "civilité": c.civility, "prénom": c.first_name, "nom": c.last_name,
@@ -190,6 +207,8 @@ pub(super) fn person_data(store: &Store, id: ContactId) -> Result<Rendered, Expo
         "réunions": meetings,
         "instances": seats,
         "veille": store.veille_notes_of(id)?,
+        "contributions": contributions,
+        "pièces jointes": files,
     });
     let text = serde_json::to_string_pretty(&data).unwrap_or_default();
     Ok(Rendered::about("contact", id.0, text.into_bytes()))

@@ -343,6 +343,19 @@ impl Store {
         })
     }
 
+    /// The contributions a contact of the directory made, with their charter's title
+    /// (the access request lists them).
+    pub fn contributions_of(
+        &self,
+        contact: ContactId,
+    ) -> Result<Vec<(String, Contribution)>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT x.*, c.title FROM ({CONTRIBUTION} WHERE contact_id = ?1) x              JOIN charter_contributions k ON k.id = x.id              JOIN charters c ON c.id = k.charter_id ORDER BY c.id, x.number"
+        ))?;
+        let rows = stmt.query_map([contact.0], |r| Ok((r.get(11)?, contribution(r)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Saves the whole text as it stands as the next version, with a label
     /// (« Projet soumis au conseil »). Returns its number.
     pub fn save_charter_version(

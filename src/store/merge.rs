@@ -32,7 +32,7 @@ const DETAILS: &str = "concat_ws(' · ', nullif({t}.email, ''), nullif({t}.phone
 
 /// Tables whose rows point at a contact, and the column that does. A row that would
 /// clash with one the kept contact already has is left behind and goes with the other.
-const LINKS: [(&str, &str); 13] = [
+const LINKS: [(&str, &str); 14] = [
     ("memberships", "person_id"),
     ("memberships", "organisation_id"),
     ("convention_roles", "contact_id"),
@@ -45,6 +45,7 @@ const LINKS: [(&str, &str); 13] = [
     ("body_members", "contact_id"),
     ("veille_links", "contact_id"),
     ("attachments", "contact_id"),
+    ("charter_contributions", "contact_id"),
     ("journal", "entity_id"),
 ];
 

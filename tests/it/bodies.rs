@@ -314,6 +314,24 @@ fn an_access_request_lists_the_seats_held_and_the_veille_notes() {
         true,
     )
     .unwrap();
+    // A contribution to the charter, and a file attached to their sheet.
+    let charter = s.charters().unwrap()[0].id;
+    s.save_contribution(
+        charter,
+        &agora::domain::charter::Contribution {
+            contact: Some(member.contact),
+            proposal: "Un conseil des enfants.".into(),
+            ..Default::default()
+        },
+        today(),
+    )
+    .unwrap();
+    s.attach_bytes(
+        agora::domain::attachment::Owner::Contact(member.contact),
+        "candidature.pdf",
+        b"%PDF candidature",
+    )
+    .unwrap();
     let out = exports.path().join("acces.json");
     agora::export::write(
         &mut s,
@@ -333,4 +351,9 @@ fn an_access_request_lists_the_seats_held_and_the_veille_notes() {
         "{seats:?}"
     );
     assert_eq!(json["veille"][0], note.title.as_str());
+    let given = &json["contributions"][0];
+    assert_eq!(given["proposition"], "Un conseil des enfants.");
+    assert_eq!(given["charte"], "Charte de la démocratie coopérative");
+    assert_eq!(given["suite donnée"], "À examiner");
+    assert_eq!(json["pièces jointes"][0], "candidature.pdf");
 }

@@ -866,7 +866,7 @@ fn a_person_is_attached_to_a_structure_and_detached() {
 }
 
 #[test]
-fn a_merge_keeps_the_other_records_seats_veille_links_and_files() {
+fn a_merge_keeps_the_other_records_seats_veille_links_files_and_contributions() {
     // Reproduced: merging a council member's duplicate into the kept record lost the
     // seat and the veille links (the merge did not carry them; the deletion cascaded).
     let dir = tempfile::tempdir().unwrap();
@@ -889,9 +889,22 @@ fn a_merge_keeps_the_other_records_seats_veille_links_and_files() {
             b"%PDF-1.4 signed form",
         )
         .unwrap();
+    let charter = s.charters().unwrap()[0].id;
+    s.save_contribution(
+        charter,
+        &agora::domain::charter::Contribution {
+            contact: Some(member),
+            proposal: "Des conseils par quartier.".into(),
+            ..Default::default()
+        },
+        today(),
+    )
+    .unwrap();
     let seats = s.seats_of(member).unwrap().len();
+    let given = s.contributions_of(keep).unwrap().len() + s.contributions_of(member).unwrap().len();
 
     s.merge_contacts(keep, member).unwrap();
+    assert_eq!(s.contributions_of(keep).unwrap().len(), given);
     assert_eq!(s.seats_of(keep).unwrap().len(), seats);
     assert!(
         s.veille_links(note)
