@@ -78,6 +78,47 @@ fn gather(store: &Store, period: Period, today: NaiveDate) -> Result<ActivityDat
             })
             .collect(),
         exports: store.exports_in(period)?,
+        experiences: store.experience_notes_in(period)?,
+        charters: {
+            let mut sentences = Vec::new();
+            for c in store.charters()? {
+                let all = store.contributions(c.id)?;
+                let received = all
+                    .iter()
+                    .filter(|x| x.received_on.is_some_and(|d| period.contains(d)))
+                    .count();
+                let answered = all
+                    .iter()
+                    .filter(|x| x.answered_on.is_some_and(|d| period.contains(d)))
+                    .count();
+                let pactes = store
+                    .pactes(c.id)?
+                    .iter()
+                    .filter(|p| p.signed_on.is_some_and(|d| period.contains(d)))
+                    .count();
+                let adopted = c.adopted_on.filter(|d| period.contains(*d));
+                if received + answered + pactes == 0 && adopted.is_none() {
+                    continue;
+                }
+                let mut s = format!(
+                    "{} : {received} contribution(s) reçue(s) et {answered} réponse(s) publiée(s) sur la période",
+                    c.title
+                );
+                if pactes > 0 {
+                    s.push_str(&format!(", {pactes} pacte(s) de coopération signé(s)"));
+                }
+                if let Some(d) = adopted {
+                    s.push_str(&format!(
+                        " ; adoptée par le conseil municipal le {} (délibération {})",
+                        crate::domain::text::date_short(d),
+                        c.deliberation
+                    ));
+                }
+                s.push('.');
+                sentences.push(s);
+            }
+            sentences
+        },
         texts: store.activity_texts(period)?,
         meetings,
     })

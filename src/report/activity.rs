@@ -46,6 +46,10 @@ pub struct ActivityData {
     pub calls: Vec<Call>,
     /// The exports of the period.
     pub exports: Vec<ExportRecord>,
+    /// The fiches d'expérience written in the period: what each is about, and when.
+    pub experiences: Vec<(String, NaiveDate)>,
+    /// Each charter's co-construction in the period, said in one sentence.
+    pub charters: Vec<String>,
     /// The paragraph the mission wrote for each section.
     pub texts: BTreeMap<ReportSection, String>,
 }
@@ -468,6 +472,9 @@ fn dispositifs(d: &ActivityData, out: &mut Vec<Block>) {
             duration(d.support_minutes.into())
         )));
     }
+    for sentence in &d.charters {
+        out.push(Block::Paragraph(typography(sentence)));
+    }
     out.push(Block::Table(Table {
         columns: vec![
             ("Dispositif".into(), 4.0),
@@ -507,6 +514,18 @@ fn funding(d: &ActivityData, out: &mut Vec<Block>) {
 }
 
 fn documents(d: &ActivityData, out: &mut Vec<Block>) {
+    if !d.experiences.is_empty() {
+        out.push(Block::Paragraph(tf!(
+            "{} fiche(s) d’expérience rédigée(s) sur la période, pour l’intranet ou un article :",
+            d.experiences.len()
+        )));
+        out.push(Block::List(
+            d.experiences
+                .iter()
+                .map(|(title, day)| tf!("{title} (mise à jour le {})", text::date_short(*day)))
+                .collect(),
+        ));
+    }
     let written: Vec<&ExportRecord> = d.exports.iter().filter(|e| e.outcome == "écrit").collect();
     if written.is_empty() {
         out.push(Block::Note("Aucun document exporté sur la période.".into()));

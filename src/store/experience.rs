@@ -15,6 +15,28 @@ fn column(subject: Subject) -> (&'static str, i64) {
 }
 
 impl Store {
+    /// The fiches d'expérience written or brought up to date in a period: the title of
+    /// what each is about and the day, the latest first.
+    pub fn experience_notes_in(
+        &self,
+        period: crate::domain::activity::Period,
+    ) -> Result<Vec<(String, chrono::NaiveDate)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT coalesce(c.title, d.title), x.updated_on FROM experience_notes x \
+             LEFT JOIN conventions c ON c.id = x.convention_id \
+             LEFT JOIN dispositifs d ON d.id = x.dispositif_id \
+             WHERE x.updated_on BETWEEN ?1 AND ?2 ORDER BY x.updated_on DESC",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                period.from.format("%Y-%m-%d").to_string(),
+                period.to.format("%Y-%m-%d").to_string()
+            ],
+            |r| Ok((r.get(0)?, super::row::date(r, 1)?)),
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The paragraphs written for `subject` (blank when none yet).
     pub fn experience_note(&self, subject: Subject) -> Result<ExperienceNote, StoreError> {
         let (col, id) = column(subject);

@@ -78,6 +78,15 @@ fn the_year_report_counts_what_the_store_holds_and_prints_the_paragraphs() {
         ),
         "{words}"
     );
+    // The charter's co-construction and the fiches d'expérience of the year.
+    assert!(
+        words.contains("Charte de la démocratie coopérative : 40 contribution(s) reçue(s) et 30 réponse(s) publiée(s) sur la période, 2 pacte(s) de coopération signé(s)."),
+        "{words}"
+    );
+    assert!(
+        words.contains("1 fiche(s) d’expérience rédigée(s) sur la période, pour l’intranet ou un article : • Convention citoyenne pour le climat (mise à jour le 20/11/2026)"),
+        "{words}"
+    );
 }
 
 #[test]
