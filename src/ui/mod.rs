@@ -6,6 +6,7 @@ pub mod app;
 pub mod attachments;
 pub mod choice;
 mod diff;
+pub mod experience;
 pub mod panels;
 pub mod save_dialog;
 mod theme;

@@ -1846,6 +1846,7 @@ fn answer_a_contribution_to_the_charter_and_find_it_published() {
         .into_iter()
         .find(|c| c.state() == ContributionStatus::ToReview)
         .unwrap();
+    let third = store.articles(charter).unwrap()[2].id;
     let mut app = App::with_store(store, Panel::Dashboard, today());
     click(&mut app, "Mémoire");
     click(&mut app, "Charte");
@@ -1856,6 +1857,14 @@ fn answer_a_contribution_to_the_charter_and_find_it_published() {
     ));
     // The list lies below the text and its versions: the messages its buttons send.
     let charter_msg = |m| Message::Memory(Memory::Charter(m));
+    // An article's history: its text in each saved version.
+    apply(&mut app, vec![charter_msg(CharterMsg::History(third))]);
+    assert!(shows(
+        &app,
+        &typography(
+            "Version 1 du 01/03/2026 : La Ville répond publiquement, dans un délai annoncé, à chaque proposition issue d’une démarche participative, qu’elle la retienne ou non, et dit pourquoi."
+        )
+    ));
     apply(
         &mut app,
         vec![

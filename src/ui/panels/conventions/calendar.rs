@@ -8,6 +8,7 @@ use iced::{Alignment, Element, Length, Task};
 
 use super::super::{Event, outcome};
 use super::date_text;
+use crate::domain::attachment::Owner;
 use crate::domain::calendar::{conflicts, holiday};
 use crate::domain::codes::MeetingKind;
 use crate::domain::convention::{Phase, Session};
@@ -17,6 +18,7 @@ use crate::domain::parse;
 use crate::domain::text as fr;
 use crate::export::Document;
 use crate::store::{Store, StoreError};
+use crate::ui::attachments::{self, Files};
 use crate::ui::choice::{Choice, selected};
 use crate::ui::{theme, widget};
 
@@ -41,6 +43,8 @@ pub struct Calendar {
     session_venue: String,
     session_programme: String,
     session_kind: Option<MeetingKind>,
+    /// The session whose removal awaits confirmation, with its files.
+    removing: Option<(SessionId, Files)>,
 }
 
 /// The tab's messages.
@@ -60,6 +64,8 @@ pub enum Msg {
     EditSession(SessionId),
     SaveSession,
     RemoveSession(SessionId),
+    ConfirmRemoveSession(bool),
+    Files(attachments::Msg),
     Cancel,
     /// Handled by the panel: write the `.ics` file.
     Export,
@@ -101,6 +107,15 @@ impl Calendar {
                 Task::none(),
                 Some(Event::Export(Document::Calendar(o.convention.id))),
             );
+        }
+        if let Msg::Files(m) = msg {
+            return match &mut self.removing {
+                Some((_, f)) => {
+                    let (task, event) = f.update(m, store);
+                    (task.map(Msg::Files), event)
+                }
+                None => (Task::none(), None),
+            };
         }
         (Task::none(), outcome(self.apply(msg, store, o, today)))
     }
@@ -147,9 +162,24 @@ impl Calendar {
             Msg::EditSession(sid) => self.edit_session(o, sid),
             Msg::SaveSession => return self.save_session(store, id),
             Msg::RemoveSession(s) => {
-                store.remove_session(s)?;
-                return Ok(Some("Séance retirée du calendrier.".into()));
+                let files = Files::new(store, Owner::Session(s));
+                if files.count() == 0 {
+                    store.remove_session(s)?;
+                    return Ok(Some("Séance retirée du calendrier.".into()));
+                }
+                // A session with files asks what becomes of them.
+                self.removing = Some((s, files));
             }
+            Msg::ConfirmRemoveSession(false) => self.removing = None,
+            Msg::ConfirmRemoveSession(true) => {
+                if let Some((s, files)) = self.removing.take() {
+                    store.delete_with_files(Owner::Session(s), files.keep_on_delete(), |st| {
+                        st.remove_session(s)
+                    })?;
+                    return Ok(Some("Séance retirée du calendrier.".into()));
+                }
+            }
+            Msg::Files(_) => {}
             Msg::Cancel => self.clear(),
             Msg::Export => {}
         }
@@ -300,6 +330,29 @@ impl Calendar {
             .align_y(Alignment::Center)
         ]
         .spacing(12);
+        if let Some((s, files)) = &self.removing {
+            let title = o
+                .sessions
+                .iter()
+                .find(|x| x.id == *s)
+                .map_or("", |x| x.title.as_str());
+            page = page.push(widget::section(
+                "Retirer une séance",
+                column![widget::colored(
+                    fr::typography(&format!("Retirer « {title} » du calendrier ?")),
+                    theme::LATE
+                )]
+                .push(files.deletion_choice().map(|e| e.map(Msg::Files)))
+                .push(
+                    row![
+                        widget::small_button("Oui, retirer", Msg::ConfirmRemoveSession(true)),
+                        widget::small_button("Non", Msg::ConfirmRemoveSession(false)),
+                    ]
+                    .spacing(6),
+                )
+                .spacing(8),
+            ));
+        }
         if self.session_open {
             page = page.push(self.session_form(o));
         }

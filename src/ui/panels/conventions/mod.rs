@@ -14,7 +14,6 @@
 mod cadre;
 mod calendar;
 mod dossier;
-mod experience;
 mod files;
 mod frame;
 mod governance;
@@ -117,7 +116,7 @@ pub struct State {
     synthesis: synthesis::State,
     dossier: dossier::State,
     files: Option<files::State>,
-    experience: Option<experience::State>,
+    experience: Option<crate::ui::experience::State>,
     error: Option<String>,
 }
 
@@ -142,7 +141,7 @@ pub enum Message {
     Synthesis(synthesis::Msg),
     Dossier(dossier::Msg),
     Files(files::Msg),
-    Experience(experience::Msg),
+    Experience(crate::ui::experience::Msg),
     /// The note de synthèse, from the sheet's header.
     Export,
 }
@@ -265,7 +264,10 @@ impl State {
                         Err(e) => self.error = Some(describe(&e)),
                     }
                     self.cadre = cadre::State::default();
-                    self.experience = Some(experience::State::load(store, id));
+                    self.experience = Some(crate::ui::experience::State::load(
+                        store,
+                        crate::domain::experience::Subject::Convention(id),
+                    ));
                     match dossier::State::load(store, id) {
                         Ok(d) => self.dossier = d,
                         Err(e) => self.error = Some(describe(&e)),

@@ -28,9 +28,11 @@ use iced::{Element, Length, Task};
 use super::{Event, describe};
 use crate::domain::attachment::Owner;
 use crate::domain::codes::DispositifKind;
+use crate::domain::experience::Subject;
 use crate::domain::ids::DispositifId;
 use crate::store::Store;
 use crate::ui::attachments::{self, Files};
+use crate::ui::experience;
 use crate::ui::widget;
 
 /// What a sheet asks its panel after a message.
@@ -94,6 +96,8 @@ pub struct State {
     sheet: Option<Sheet>,
     /// The files of the dispositif on the sheet, once it is saved.
     files: Option<Files>,
+    /// Its fiche d'expérience, once it is saved.
+    experience: Option<experience::State>,
 }
 
 /// What the person did.
@@ -105,6 +109,7 @@ pub enum Message {
     Budget(budget::Msg),
     Support(support::Msg),
     Files(attachments::Msg),
+    Experience(experience::Msg),
 }
 
 impl State {
@@ -113,6 +118,7 @@ impl State {
             list: list::State::new(store, today),
             sheet: None,
             files: None,
+            experience: None,
         }
     }
 
@@ -121,14 +127,24 @@ impl State {
         self.files.as_mut()
     }
 
-    /// Follows the sheet: its files once it has an id, none on the list.
+    /// Follows the sheet: its files and its fiche d'expérience once it has an id, none
+    /// on the list. A fiche being typed stays.
     fn sync_files(&mut self, store: &Store) {
         match self.sheet.as_ref().and_then(Sheet::id) {
-            Some(id) => match &mut self.files {
-                Some(f) if f.owner() == Owner::Dispositif(id) => f.reload(store),
-                _ => self.files = Some(Files::new(store, Owner::Dispositif(id))),
-            },
-            None => self.files = None,
+            Some(id) => {
+                match &mut self.files {
+                    Some(f) if f.owner() == Owner::Dispositif(id) => f.reload(store),
+                    _ => self.files = Some(Files::new(store, Owner::Dispositif(id))),
+                }
+                let subject = Subject::Dispositif(id);
+                if self.experience.as_ref().map(experience::State::subject) != Some(subject) {
+                    self.experience = Some(experience::State::load(store, subject));
+                }
+            }
+            None => {
+                self.files = None;
+                self.experience = None;
+            }
         }
     }
 
@@ -197,6 +213,13 @@ impl State {
         today: NaiveDate,
     ) -> (Task<Message>, Option<Event>) {
         let event = match message {
+            Message::Experience(m) => {
+                let Some(x) = self.experience.as_mut() else {
+                    return (Task::none(), None);
+                };
+                let (task, event) = x.update(m, store, today);
+                return (task.map(Message::Experience), event);
+            }
             Message::Files(m) => {
                 let Some(files) = self.files.as_mut() else {
                     return (Task::none(), None);
@@ -289,6 +312,10 @@ impl State {
             None => self.list.view(today).map(Message::List),
         };
         let files = self.files.as_ref().map(|f| f.view().map(Message::Files));
+        let fiche = self
+            .experience
+            .as_ref()
+            .map(|x| widget::section("Fiche d’expérience", x.view().map(Message::Experience)));
         let deleting = match (&self.sheet, &self.files) {
             (Some(Sheet::Interpellation(s)), Some(f)) if s.confirming_delete() => {
                 f.deletion_choice().map(|e| e.map(Message::Files))
@@ -302,6 +329,7 @@ impl State {
                     .push(deleting)
                     .push(body)
                     .push(files)
+                    .push(fiche)
                     .spacing(12)
                     .padding(widget::GUTTER)
             )

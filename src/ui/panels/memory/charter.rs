@@ -55,6 +55,7 @@ pub enum Msg {
     ArticleText(text_editor::Action),
     SaveArticle,
     MoveArticle(ArticleId, bool),
+    History(ArticleId),
     RemoveArticle(ArticleId),
     SaveVersion,
     CompareWith(Choice<u32>),
@@ -124,6 +125,8 @@ pub struct State {
     typed: Typed,
     /// The charter to show at the next reload (one just picked or created).
     wanted: Option<CharterId>,
+    /// The article whose history is shown.
+    history: Option<ArticleId>,
     today: NaiveDate,
 }
 
@@ -144,6 +147,7 @@ impl State {
             article_text: text_editor::Content::new(),
             typed: Typed::default(),
             wanted: None,
+            history: None,
             today,
         };
         s.reload(store);
@@ -314,6 +318,9 @@ impl State {
                 )?;
                 t.article = None;
                 return Ok(Some("Article enregistré.".into()));
+            }
+            Msg::History(a) => {
+                self.history = (self.history != Some(a)).then_some(a);
             }
             Msg::MoveArticle(a, up) => {
                 store.move_article(id, a, up)?;
@@ -583,6 +590,7 @@ impl State {
                         text(fr::typography(&format!("Article {} — {}", i + 1, a.title)))
                             .font(widget::bold())
                             .width(Length::Fill),
+                        widget::small_button("Historique", Msg::History(a.id)),
                         widget::small_button("↑", Msg::MoveArticle(a.id, true)),
                         widget::small_button("↓", Msg::MoveArticle(a.id, false)),
                         widget::small_button("Modifier", Msg::EditArticle(Some(a.id))),
@@ -595,6 +603,7 @@ impl State {
                         "{retained} contribution(s) retenue(s) en tout ou partie · {waiting} à examiner"
                     ))),
                 ]
+                .push((self.history == Some(a.id)).then(|| self.history_view(a)))
                 .spacing(4),
             );
         }
@@ -604,6 +613,32 @@ impl State {
             col = col.push(widget::small_button(
                 "Ajouter un article",
                 Msg::EditArticle(None),
+            ));
+        }
+        col.into()
+    }
+
+    /// An article's text in each saved version (matched by its title), oldest first.
+    fn history_view(&self, a: &Article) -> Element<'_, Msg> {
+        let mut col = column![].spacing(2).padding([4, 16]);
+        let mut any = false;
+        for v in &self.versions {
+            let Some(old) = v.articles.iter().find(|s| s.title == a.title) else {
+                continue;
+            };
+            any = true;
+            let same = old.text == a.text;
+            col = col.push(widget::muted(fr::typography(&format!(
+                "Version {} du {}{} : {}",
+                v.number,
+                fr::date_short(v.saved_on),
+                if same { " (comme aujourd’hui)" } else { "" },
+                old.text
+            ))));
+        }
+        if !any {
+            col = col.push(widget::muted(
+                "Aucune version enregistrée ne contient cet article sous ce titre.",
             ));
         }
         col.into()

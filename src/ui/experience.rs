@@ -1,14 +1,13 @@
-//! The fiche d'expérience in the « Synthèse » tab: the five paragraphs the mission
-//! writes once the convention has run (context, objectives, method, what worked, what
-//! to change), saved with the convention, and the fiche written as PDF or ODT with the
-//! figures Agora counts from the records.
+//! The « Fiche d'expérience » block of a convention (its « Synthèse » tab) and of a
+//! dispositif (below its sheet): the five paragraphs the mission writes once it has
+//! run (context, objectives, method, what worked, what to change), saved with it, and
+//! the fiche written as PDF or ODT with the figures Agora counts from the records.
 
 use chrono::NaiveDate;
 use iced::widget::{button, column, row, text, text_editor};
 use iced::{Element, Length, Task};
 
 use crate::domain::experience::{ExperienceNote, Subject};
-use crate::domain::ids::ConventionId;
 use crate::export::Document;
 use crate::store::Store;
 use crate::ui::panels::{Event, describe};
@@ -24,21 +23,19 @@ pub enum Msg {
 /// The five paragraphs as typed.
 #[derive(Debug)]
 pub struct State {
-    convention: ConventionId,
+    subject: Subject,
     parts: [text_editor::Content; 5],
     saved: ExperienceNote,
 }
 
 impl State {
-    pub fn load(store: &Store, convention: ConventionId) -> State {
-        let saved = store
-            .experience_note(Subject::Convention(convention))
-            .unwrap_or_default();
+    pub fn load(store: &Store, subject: Subject) -> State {
+        let saved = store.experience_note(subject).unwrap_or_default();
         let parts = saved
             .parts()
             .map(|(_, t)| text_editor::Content::with_text(t));
         State {
-            convention,
+            subject,
             parts,
             saved,
         }
@@ -56,13 +53,18 @@ impl State {
         }
     }
 
+    /// What the fiche is about.
+    pub fn subject(&self) -> Subject {
+        self.subject
+    }
+
     pub fn update(
         &mut self,
         msg: Msg,
         store: &mut Store,
         today: NaiveDate,
     ) -> (Task<Msg>, Option<Event>) {
-        let subject = Subject::Convention(self.convention);
+        let subject = self.subject;
         let event = match msg {
             Msg::Edit(i, action) => {
                 if let Some(p) = self.parts.get_mut(i) {
@@ -72,7 +74,7 @@ impl State {
             }
             Msg::Save => match store.save_experience_note(subject, &self.typed(), today) {
                 Ok(()) => {
-                    *self = State::load(store, self.convention);
+                    *self = State::load(store, self.subject);
                     Some(Event::Saved("Fiche d’expérience enregistrée.".into()))
                 }
                 Err(e) => Some(Event::Notice(describe(&e))),
@@ -85,7 +87,7 @@ impl State {
     pub fn view(&self) -> Element<'_, Msg> {
         let dirty = self.typed() != self.saved;
         let mut col = column![widget::muted(
-            "Une à deux pages pour l’intranet ou un article : vos paragraphes, autour de ce qu’Agora compte dans les fiches (participants et diversité du panel, calendrier, propositions, réponses de la Ville, chiffres)."
+            "Une à deux pages pour l’intranet ou un article : vos paragraphes, autour de ce qu’Agora compte dans ses fiches (participants, calendrier, ce qui a été produit, les suites données, les chiffres)."
         )]
         .spacing(8);
         for (i, (heading, _)) in self.saved.parts().iter().enumerate() {
