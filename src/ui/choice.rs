@@ -44,3 +44,19 @@ pub fn groups(groups: &[crate::store::GroupRow]) -> Vec<Choice<i64>> {
         })
         .collect()
 }
+
+/// The first contacts of the directory a typed text finds (two letters at least),
+/// for a picker beside a form.
+pub fn contacts_found(
+    store: &crate::store::Store,
+    typed: &str,
+) -> Result<Vec<crate::store::ContactRow>, crate::store::StoreError> {
+    if typed.trim().chars().count() < 2 {
+        return Ok(Vec::new());
+    }
+    let filter = crate::store::ContactFilter {
+        search: typed.to_string(),
+        ..Default::default()
+    };
+    store.contacts_page(&filter, 0, 5)
+}

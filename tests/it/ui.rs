@@ -1847,6 +1847,17 @@ fn answer_a_contribution_to_the_charter_and_find_it_published() {
         .find(|c| c.state() == ContributionStatus::ToReview)
         .unwrap();
     let third = store.articles(charter).unwrap()[2].id;
+    let helene = store
+        .contacts_page(
+            &agora::store::ContactFilter {
+                search: "helene martin".into(),
+                ..Default::default()
+            },
+            0,
+            1,
+        )
+        .unwrap()[0]
+        .clone();
     let mut app = App::with_store(store, Panel::Dashboard, today());
     click(&mut app, "Mémoire");
     click(&mut app, "Charte");
@@ -1902,6 +1913,30 @@ fn answer_a_contribution_to_the_charter_and_find_it_published() {
         &app,
         &typography("À examiner : 9 · Retenue : 10 · Retenue en partie : 11 · Écartée : 10")
     ));
+    // A new contribution, from a person of the directory, found by name.
+    apply(
+        &mut app,
+        vec![
+            charter_msg(CharterMsg::NewContribution),
+            charter_msg(CharterMsg::ContactSearch("helene mar".into())),
+        ],
+    );
+    assert!(shows(&app, &helene.name), "the person found by name");
+    apply(
+        &mut app,
+        vec![
+            charter_msg(CharterMsg::ContactPick(Some((
+                helene.id,
+                helene.name.clone(),
+            )))),
+            charter_msg(CharterMsg::Field(
+                CharterField::Proposal,
+                "Un budget pour les pactes.".into(),
+            )),
+            charter_msg(CharterMsg::SaveContribution),
+        ],
+    );
+    assert!(shows(&app, "Contribution enregistrée, à examiner."));
     drop(app);
 
     let s = Store::open(&db).unwrap();
@@ -1913,4 +1948,9 @@ fn answer_a_contribution_to_the_charter_and_find_it_published() {
         .unwrap();
     assert_eq!(back.state(), ContributionStatus::PartlyRetained);
     assert_eq!(back.answered_on, Some(today()));
+    let given = s.contributions_of(helene.id).unwrap();
+    assert_eq!(given.len(), 1);
+    assert_eq!(given[0].1.proposal, "Un budget pour les pactes.");
+    assert_eq!(given[0].1.number, 41);
+    assert_eq!(given[0].1.received_on, Some(today()));
 }

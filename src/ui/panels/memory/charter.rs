@@ -12,13 +12,13 @@ use crate::domain::charter::{
     Article, Charter, CharterVersion, Contribution, Pacte, count_by_state, sections,
 };
 use crate::domain::codes::ContributionStatus;
-use crate::domain::ids::{ArticleId, CharterId, ContributionId, MeetingId, PacteId};
+use crate::domain::ids::{ArticleId, CharterId, ContactId, ContributionId, MeetingId, PacteId};
 use crate::domain::parse;
 use crate::domain::rules::compare;
 use crate::domain::text as fr;
 use crate::export::Document;
 use crate::report::charter::Paper;
-use crate::store::{Store, StoreError};
+use crate::store::{ContactRow, Store, StoreError};
 use crate::ui::choice::{Choice, selected};
 use crate::ui::panels::{Event, outcome};
 use crate::ui::{theme, widget};
@@ -63,6 +63,8 @@ pub enum Msg {
     NewContribution,
     ContributionArticle(Choice<Option<ArticleId>>),
     ContributionMeeting(Choice<Option<MeetingId>>),
+    ContactSearch(String),
+    ContactPick(Option<(ContactId, String)>),
     SaveContribution,
     Answer(ContributionId),
     AnswerStatus(ContributionStatus),
@@ -89,6 +91,10 @@ struct Typed {
     contribution: bool,
     contribution_article: Option<ArticleId>,
     contribution_meeting: Option<MeetingId>,
+    /// A contact of the directory who contributed, and the search that found them.
+    contribution_contact: Option<(ContactId, String)>,
+    contact_search: String,
+    contact_found: Vec<ContactRow>,
     participant: String,
     received_on: String,
     proposal: String,
@@ -345,9 +351,19 @@ impl State {
             }
             Msg::ContributionArticle(c) => t.contribution_article = c.value,
             Msg::ContributionMeeting(c) => t.contribution_meeting = c.value,
+            Msg::ContactSearch(typed) => {
+                t.contact_found = crate::ui::choice::contacts_found(store, &typed)?;
+                t.contact_search = typed;
+            }
+            Msg::ContactPick(who) => {
+                t.contribution_contact = who;
+                t.contact_found.clear();
+                t.contact_search.clear();
+            }
             Msg::SaveContribution => {
                 let c = Contribution {
                     article: t.contribution_article,
+                    contact: t.contribution_contact.as_ref().map(|(id, _)| *id),
                     participant: t.participant.clone(),
                     meeting: t.contribution_meeting,
                     received_on: parse::opt_date(&t.received_on)?,
@@ -879,9 +895,10 @@ impl State {
             ]
             .spacing(8)
             .align_y(Alignment::Center),
+            self.contributor_picker(),
             row![
                 widget::input(
-                    "Qui (comme la personne le souhaite ; vide : anonyme)",
+                    "Ou qui, comme la personne le souhaite (vide : anonyme)",
                     &t.participant,
                     |s| Msg::Field(Field::Participant, s),
                     "contribution-participant"
@@ -909,6 +926,40 @@ impl State {
         ]
         .spacing(6)
         .into()
+    }
+
+    /// A contact of the directory as the contributor: found by name, or none.
+    fn contributor_picker(&self) -> Element<'_, Msg> {
+        let t = &self.typed;
+        if let Some((_, name)) = &t.contribution_contact {
+            return row![
+                text(fr::typography(&format!(
+                    "Contribution de {name} (annuaire)"
+                ))),
+                widget::small_button("Retirer", Msg::ContactPick(None)),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+            .into();
+        }
+        let mut col = column![widget::input(
+            "Une personne de l’annuaire (tapez son nom)…",
+            &t.contact_search,
+            Msg::ContactSearch,
+            "contribution-contact"
+        )]
+        .spacing(4);
+        for c in &t.contact_found {
+            col = col.push(
+                row![
+                    text(c.name.as_str()).width(Length::Fill),
+                    widget::small_button("Choisir", Msg::ContactPick(Some((c.id, c.name.clone())))),
+                ]
+                .spacing(6)
+                .align_y(Alignment::Center),
+            );
+        }
+        col.into()
     }
 
     fn pactes_view(&self) -> Element<'_, Msg> {

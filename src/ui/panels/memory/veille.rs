@@ -183,15 +183,7 @@ impl State {
             }
             Msg::Files(_) => {}
             Msg::LinkSearch(t) => {
-                self.link_found = if t.trim().chars().count() < 2 {
-                    Vec::new()
-                } else {
-                    let filter = crate::store::ContactFilter {
-                        search: t.clone(),
-                        ..Default::default()
-                    };
-                    store.contacts_page(&filter, 0, 5)?
-                };
+                self.link_found = crate::ui::choice::contacts_found(store, &t)?;
                 self.link_search = t;
             }
             Msg::Link(link) => self.set_link(store, link, true)?,
