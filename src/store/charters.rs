@@ -102,32 +102,27 @@ impl Store {
         if c.id.0 != 0 {
             self.charter(c.id)?;
         }
+        let sql = if c.id.0 == 0 {
+            "INSERT INTO charters (title, preamble, adopted_on, deliberation) \
+             SELECT ?1, ?2, ?3, ?4 WHERE ?5 = 0"
+        } else {
+            "UPDATE charters SET title = ?1, preamble = ?2, adopted_on = ?3, \
+                deliberation = ?4 WHERE id = ?5"
+        };
         self.write(|tx| {
-            let values = params![
-                c.title.trim(),
-                c.preamble.trim(),
-                opt_iso(c.adopted_on),
-                c.deliberation.trim()
-            ];
+            tx.execute(
+                sql,
+                params![
+                    c.title.trim(),
+                    c.preamble.trim(),
+                    opt_iso(c.adopted_on),
+                    c.deliberation.trim(),
+                    c.id.0
+                ],
+            )?;
             let id = if c.id.0 == 0 {
-                tx.execute(
-                    "INSERT INTO charters (title, preamble, adopted_on, deliberation) \
-                     VALUES (?1, ?2, ?3, ?4)",
-                    values,
-                )?;
                 tx.last_insert_rowid()
             } else {
-                tx.execute(
-                    "UPDATE charters SET title = ?1, preamble = ?2, adopted_on = ?3, \
-                        deliberation = ?4 WHERE id = ?5",
-                    params![
-                        c.title.trim(),
-                        c.preamble.trim(),
-                        opt_iso(c.adopted_on),
-                        c.deliberation.trim(),
-                        c.id.0
-                    ],
-                )?;
                 c.id.0
             };
             let what = match c.adopted_on {
@@ -288,46 +283,43 @@ impl Store {
             _ if c.state() == ContributionStatus::ToReview => None,
             _ => Some(on),
         };
+        // ?1 is the charter for a new contribution, the contribution itself otherwise.
+        let (key, sql) = if c.id.0 == 0 {
+            (
+                charter.0,
+                "INSERT INTO charter_contributions (charter_id, number, article_id, \
+                    contact_id, participant, meeting_id, received_on, proposal, status, \
+                    answer, answered_on) \
+                 VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM charter_contributions \
+                    WHERE charter_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )
+        } else {
+            (
+                c.id.0,
+                "UPDATE charter_contributions SET article_id = ?2, contact_id = ?3, \
+                    participant = ?4, meeting_id = ?5, received_on = ?6, proposal = ?7, \
+                    status = ?8, answer = ?9, answered_on = ?10 WHERE id = ?1",
+            )
+        };
         self.write(|tx| {
+            tx.execute(
+                sql,
+                params![
+                    key,
+                    c.article.map(|a| a.0),
+                    c.contact.map(|x| x.0),
+                    c.participant.trim(),
+                    c.meeting.map(|m| m.0),
+                    opt_iso(c.received_on),
+                    c.proposal.trim(),
+                    c.state().code(),
+                    c.answer.trim(),
+                    opt_iso(answered_on)
+                ],
+            )?;
             let id = if c.id.0 == 0 {
-                tx.execute(
-                    "INSERT INTO charter_contributions (charter_id, number, article_id, \
-                        contact_id, participant, meeting_id, received_on, proposal, status, \
-                        answer, answered_on) \
-                     VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM charter_contributions \
-                        WHERE charter_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![
-                        charter.0,
-                        c.article.map(|a| a.0),
-                        c.contact.map(|x| x.0),
-                        c.participant.trim(),
-                        c.meeting.map(|m| m.0),
-                        opt_iso(c.received_on),
-                        c.proposal.trim(),
-                        c.state().code(),
-                        c.answer.trim(),
-                        opt_iso(answered_on)
-                    ],
-                )?;
                 tx.last_insert_rowid()
             } else {
-                tx.execute(
-                    "UPDATE charter_contributions SET article_id = ?2, contact_id = ?3, \
-                        participant = ?4, meeting_id = ?5, received_on = ?6, proposal = ?7, \
-                        status = ?8, answer = ?9, answered_on = ?10 WHERE id = ?1",
-                    params![
-                        c.id.0,
-                        c.article.map(|a| a.0),
-                        c.contact.map(|x| x.0),
-                        c.participant.trim(),
-                        c.meeting.map(|m| m.0),
-                        opt_iso(c.received_on),
-                        c.proposal.trim(),
-                        c.state().code(),
-                        c.answer.trim(),
-                        opt_iso(answered_on)
-                    ],
-                )?;
                 c.id.0
             };
             tx.journal(
