@@ -17,7 +17,7 @@ mkdir -p dist "$WORK"
 # The manual page: the same text as `agora --help`, in a man page's frame.
 man_page() {
   local help
-  help=$(target/release/agora --help | sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/")
+  help=$(target/dist/agora --help | sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/")
   cat > "$WORK/agora.1" <<MAN
 .TH AGORA 1 "$(date -u +%Y-%m-%d)" "Agora $VERSION" "Commandes utilisateur"
 .SH NOM
@@ -46,9 +46,9 @@ build_deb() {
   if ! cargo deb --version 2>/dev/null | grep -q "$CARGO_DEB_VERSION"; then
     cargo install cargo-deb --version "$CARGO_DEB_VERSION" --locked
   fi
-  cargo build --release
+  cargo build --profile dist
   man_page
-  cargo deb --no-build --output dist/
+  cargo deb --no-build --profile dist --output dist/
 }
 
 # agora.exe cross-built with MinGW (icon and version information embedded by
@@ -56,14 +56,18 @@ build_deb() {
 build_windows() {
   need_apt gcc-mingw-w64-x86-64 nsis zip
   rustup target add x86_64-pc-windows-gnu
-  cargo build --release --target x86_64-pc-windows-gnu
-  x86_64-w64-mingw32-strip -o "$WORK/agora.exe" target/x86_64-pc-windows-gnu/release/agora.exe
+  cargo build --profile dist --target x86_64-pc-windows-gnu
+  x86_64-w64-mingw32-strip -o "$WORK/agora.exe" target/x86_64-pc-windows-gnu/dist/agora.exe
+  # The licences as Windows' Notepad reads them (CRLF).
+  sed 's/$/\r/' LICENSE > "$WORK/LICENCE.txt"
+  sed 's/$/\r/' assets/fonts/LICENSE.txt > "$WORK/LICENCE-polices.txt"
   rm -rf "$WORK/Agora" && mkdir -p "$WORK/Agora"
-  cp "$WORK/agora.exe" "$WORK/Agora/agora.exe"
+  cp "$WORK/agora.exe" "$WORK/LICENCE.txt" "$WORK/LICENCE-polices.txt" "$WORK/Agora/"
   cp packaging/windows/LISEZMOI.txt "$WORK/Agora/LISEZMOI.txt"
   (cd "$WORK" && rm -f "Agora-$VERSION-windows.zip" && zip -qr "Agora-$VERSION-windows.zip" Agora)
   mv "$WORK/Agora-$VERSION-windows.zip" dist/
   makensis -V2 -DVERSION="$VERSION" -DEXE="$(realpath "$WORK/agora.exe")" \
+    -DLICENCES="$(realpath "$WORK")" \
     -DOUT="$(realpath dist)/Agora-$VERSION-setup.exe" packaging/windows/agora.nsi
 }
 

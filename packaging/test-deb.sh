@@ -16,6 +16,8 @@ need_apt desktop-file-utils appstream poppler-utils xvfb xauth imagemagick man-d
 step "install $deb"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
 [ "$(command -v agora)" = /usr/bin/agora ] || fail "agora is not /usr/bin/agora"
+grep -q "EUROPEAN UNION PUBLIC LICENCE v. 1.2" /usr/share/doc/agora/copyright \
+  || fail "the licence is not in /usr/share/doc/agora/copyright"
 
 step "commands"
 help=$(agora --help)

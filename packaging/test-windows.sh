@@ -40,6 +40,7 @@ step "installer /S, installed agora.exe, uninstaller /S"
 wine "$setup" /S >/dev/null 2>&1 || fail "the installer"
 installed=$(ls -d "$c"/users/*/AppData/Local/Programs/Agora 2>/dev/null | head -1)
 [ -n "$installed" ] && [ -f "$installed/agora.exe" ] || fail "not installed per user"
+grep -q "EUROPEAN UNION PUBLIC LICENCE v. 1.2" "$installed/LICENCE.txt" || fail "no licence installed"
 wine "$installed/agora.exe" demo >/dev/null 2>&1 || fail "the installed agora.exe"
 data=$(ls -d "$c"/users/*/AppData/Roaming/Agora/data 2>/dev/null | head -1)
 [ -n "$data" ] && [ -f "$data/agora.sqlite" ] || fail "no data under %APPDATA%\\Agora\\data"

@@ -57,6 +57,8 @@ Section "Agora (obligatoire)" SecProgram
   SetOutPath "$INSTDIR"
   File "/oname=agora.exe" "${EXE}"
   File "agora.ico"
+  File "${LICENCES}/LICENCE.txt"
+  File "${LICENCES}/LICENCE-polices.txt"
   WriteUninstaller "$INSTDIR\desinstaller.exe"
   CreateShortCut "$SMPROGRAMS\Agora.lnk" "$INSTDIR\agora.exe" "" "$INSTDIR\agora.ico"
   WriteRegStr HKCU "Software\Agora" "InstallDir" "$INSTDIR"
@@ -79,6 +81,8 @@ Section "un.Agora (le programme)" UnSecProgram
   SectionIn RO
   Delete "$INSTDIR\agora.exe"
   Delete "$INSTDIR\agora.ico"
+  Delete "$INSTDIR\LICENCE.txt"
+  Delete "$INSTDIR\LICENCE-polices.txt"
   Delete "$INSTDIR\desinstaller.exe"
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\Agora.lnk"
