@@ -29,37 +29,50 @@ pub struct State {
     all: Vec<Attachment>,
 }
 
+/// Where a file can go: the convention, one of its sessions, one of its proposals.
+fn targets(o: &ConventionOverview) -> Vec<Choice<Owner>> {
+    let mut targets = vec![Choice::new(
+        Owner::Convention(o.convention.id),
+        "La convention elle-même",
+    )];
+    targets.extend(o.sessions.iter().map(|s| {
+        Choice::new(
+            Owner::Session(s.id),
+            format!("Séance du {} — {}", fr::date_short(s.date), s.title),
+        )
+    }));
+    targets.extend(o.proposals.iter().map(|p| {
+        Choice::new(
+            Owner::Proposal(p.id),
+            format!("Proposition n° {} — {}", p.number, p.title),
+        )
+    }));
+    targets
+}
+
 impl State {
     pub fn load(store: &Store, o: &ConventionOverview) -> State {
-        let own = Owner::Convention(o.convention.id);
-        let mut targets = vec![Choice::new(own, "La convention elle-même")];
-        targets.extend(o.sessions.iter().map(|s| {
-            Choice::new(
-                Owner::Session(s.id),
-                format!("Séance du {} — {}", fr::date_short(s.date), s.title),
-            )
-        }));
-        targets.extend(o.proposals.iter().map(|p| {
-            Choice::new(
-                Owner::Proposal(p.id),
-                format!("Proposition n° {} — {}", p.number, p.title),
-            )
-        }));
         State {
-            targets,
-            files: Files::new(store, own),
+            targets: targets(o),
+            files: Files::new(store, Owner::Convention(o.convention.id)),
             all: store
                 .convention_attachments(o.convention.id)
                 .unwrap_or_default(),
         }
     }
 
+    /// Reads the files again, keeping the record chosen (and a question being
+    /// answered) while it still exists.
     pub fn reload(&mut self, store: &Store, o: &ConventionOverview) {
-        let target = self.files.owner();
-        *self = State::load(store, o);
-        if target != self.files.owner() && self.targets.iter().any(|c| c.value == target) {
-            self.files = Files::new(store, target);
+        self.targets = targets(o);
+        if self.targets.iter().any(|c| c.value == self.files.owner()) {
+            self.files.reload(store);
+        } else {
+            self.files = Files::new(store, Owner::Convention(o.convention.id));
         }
+        self.all = store
+            .convention_attachments(o.convention.id)
+            .unwrap_or_default();
     }
 
     /// Where a file dropped on the window goes.
