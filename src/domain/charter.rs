@@ -22,6 +22,19 @@ pub struct Charter {
     pub deliberation: String,
 }
 
+impl Charter {
+    /// A title, and an adoption that names its deliberation.
+    pub fn check(&self) -> Result<(), DomainError> {
+        if self.title.trim().is_empty() {
+            return Err(DomainError::Required("Titre"));
+        }
+        if self.adopted_on.is_some() && self.deliberation.trim().is_empty() {
+            return Err(DomainError::Required("Numéro de la délibération"));
+        }
+        Ok(())
+    }
+}
+
 /// One article, its current text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Article {
@@ -29,6 +42,15 @@ pub struct Article {
     pub position: u32,
     pub title: String,
     pub text: String,
+}
+
+impl Article {
+    pub fn check(&self) -> Result<(), DomainError> {
+        if self.title.trim().is_empty() {
+            return Err(DomainError::Required("Titre de l’article"));
+        }
+        Ok(())
+    }
 }
 
 /// A contribution: who (a contact of the directory, or a participant named as they

@@ -93,12 +93,7 @@ impl Store {
 
     /// Creates a charter (`id` 0) or changes its title, preamble and adoption.
     pub fn save_charter(&mut self, c: &Charter) -> Result<CharterId, StoreError> {
-        if c.title.trim().is_empty() {
-            return Err(crate::domain::DomainError::Required("Titre").into());
-        }
-        if c.adopted_on.is_some() && c.deliberation.trim().is_empty() {
-            return Err(crate::domain::DomainError::Required("Numéro de la délibération").into());
-        }
+        c.check()?;
         if c.id.0 != 0 {
             self.charter(c.id)?;
         }
@@ -155,9 +150,7 @@ impl Store {
         charter: CharterId,
         a: &Article,
     ) -> Result<ArticleId, StoreError> {
-        if a.title.trim().is_empty() {
-            return Err(crate::domain::DomainError::Required("Titre de l’article").into());
-        }
+        a.check()?;
         self.charter(charter)?;
         self.write(|tx| {
             let id = if a.id.0 == 0 {
