@@ -61,6 +61,15 @@ fn attachment(r: &Row<'_>) -> rusqlite::Result<Attachment> {
     })
 }
 
+/// The condition of an attachment `a` kept without its record.
+fn unattached() -> String {
+    Owner::COLUMNS
+        .iter()
+        .map(|c| format!("a.{c} IS NULL"))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
 /// What is attached, in all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Usage {
@@ -302,12 +311,7 @@ impl Store {
 
     /// The files kept after their record was deleted.
     pub fn unattached_attachments(&self) -> Result<Vec<Attachment>, StoreError> {
-        let none = Owner::COLUMNS
-            .iter()
-            .map(|c| format!("a.{c} IS NULL"))
-            .collect::<Vec<_>>()
-            .join(" AND ");
-        self.attachments_where(&none, [])
+        self.attachments_where(&unattached(), [])
     }
 
     /// Every attachment.
@@ -462,18 +466,24 @@ impl Store {
 
     /// How many files are attached and the room they take.
     pub fn attachments_usage(&self) -> Result<Usage, StoreError> {
-        let all = self.all_attachments()?;
-        let mut seen = HashSet::new();
-        let bytes = all
-            .iter()
-            .filter(|a| seen.insert(a.hash.as_str()))
-            .map(|a| a.size)
-            .sum();
-        Ok(Usage {
-            count: all.len(),
-            unattached: all.iter().filter(|a| a.owner.is_none()).count(),
-            bytes,
-        })
+        // Counted by SQLite: Paramètres asks again after every change.
+        Ok(self.conn.query_row(
+            &format!(
+                "SELECT (SELECT count(*) FROM attachments), \
+                    (SELECT count(*) FROM attachments a WHERE {}), \
+                    (SELECT coalesce(sum(size), 0) FROM \
+                        (SELECT DISTINCT hash, size FROM attachments))",
+                unattached()
+            ),
+            [],
+            |r| {
+                Ok(Usage {
+                    count: r.get::<_, i64>(0)? as usize,
+                    unattached: r.get::<_, i64>(1)? as usize,
+                    bytes: r.get::<_, i64>(2)?.max(0) as u64,
+                })
+            },
+        )?)
     }
 
     /// Reads every attached file back and compares it with its hash: the attachments
