@@ -87,17 +87,8 @@ struct Typed {
     article: Option<ArticleId>,
     article_title: String,
     version_label: String,
-    /// A new contribution's form is open.
-    contribution: bool,
-    contribution_article: Option<ArticleId>,
-    contribution_meeting: Option<MeetingId>,
-    /// A contact of the directory who contributed, and the search that found them.
-    contribution_contact: Option<(ContactId, String)>,
-    contact_search: String,
-    contact_found: Vec<ContactRow>,
-    participant: String,
-    received_on: String,
-    proposal: String,
+    /// A new contribution's form, when open.
+    contribution: Option<NewContribution>,
     /// The contribution being answered, and its status chosen.
     answering: Option<(ContributionId, ContributionStatus)>,
     answer: String,
@@ -110,6 +101,20 @@ struct Typed {
     ends: String,
     renewal: String,
     commitments: String,
+}
+
+/// A contribution as typed.
+#[derive(Debug, Default)]
+struct NewContribution {
+    article: Option<ArticleId>,
+    meeting: Option<MeetingId>,
+    /// A contact of the directory who contributed, and the search that found them.
+    contact: Option<(ContactId, String)>,
+    contact_search: String,
+    contact_found: Vec<ContactRow>,
+    participant: String,
+    received_on: String,
+    proposal: String,
 }
 
 /// The charters, the one shown, and all of its parts.
@@ -263,25 +268,30 @@ impl State {
                 ));
             }
             Msg::Field(f, v) => {
-                *match f {
-                    Field::Title => &mut t.title,
-                    Field::Preamble => &mut t.preamble,
-                    Field::AdoptedOn => &mut t.adopted_on,
-                    Field::Deliberation => &mut t.deliberation,
-                    Field::ArticleTitle => &mut t.article_title,
-                    Field::VersionLabel => &mut t.version_label,
-                    Field::Participant => &mut t.participant,
-                    Field::ReceivedOn => &mut t.received_on,
-                    Field::Proposal => &mut t.proposal,
-                    Field::Answer => &mut t.answer,
-                    Field::PacteTitle => &mut t.pacte_title,
-                    Field::PacteParties => &mut t.parties,
-                    Field::PacteCommon => &mut t.common,
-                    Field::PacteSigned => &mut t.signed,
-                    Field::PacteEnds => &mut t.ends,
-                    Field::PacteRenewal => &mut t.renewal,
-                    Field::PacteCommitments => &mut t.commitments,
-                } = v;
+                // A contribution's fields exist only while its form is open.
+                let c = t.contribution.as_mut();
+                let slot = match f {
+                    Field::Participant => c.map(|c| &mut c.participant),
+                    Field::ReceivedOn => c.map(|c| &mut c.received_on),
+                    Field::Proposal => c.map(|c| &mut c.proposal),
+                    Field::Title => Some(&mut t.title),
+                    Field::Preamble => Some(&mut t.preamble),
+                    Field::AdoptedOn => Some(&mut t.adopted_on),
+                    Field::Deliberation => Some(&mut t.deliberation),
+                    Field::ArticleTitle => Some(&mut t.article_title),
+                    Field::VersionLabel => Some(&mut t.version_label),
+                    Field::Answer => Some(&mut t.answer),
+                    Field::PacteTitle => Some(&mut t.pacte_title),
+                    Field::PacteParties => Some(&mut t.parties),
+                    Field::PacteCommon => Some(&mut t.common),
+                    Field::PacteSigned => Some(&mut t.signed),
+                    Field::PacteEnds => Some(&mut t.ends),
+                    Field::PacteRenewal => Some(&mut t.renewal),
+                    Field::PacteCommitments => Some(&mut t.commitments),
+                };
+                if let Some(slot) = slot {
+                    *slot = v;
+                }
             }
             Msg::SaveCharter => {
                 let c = Charter {
@@ -345,39 +355,50 @@ impl State {
             Msg::CompareWith(c) => self.compare_with = Some(c.value),
             Msg::Filter(c) => self.filter = c.value,
             Msg::NewContribution => {
-                t.contribution = true;
+                t.contribution = Some(NewContribution {
+                    received_on: fr::date_short(self.today),
+                    ..Default::default()
+                });
                 t.answering = None;
-                t.received_on = fr::date_short(self.today);
             }
-            Msg::ContributionArticle(c) => t.contribution_article = c.value,
-            Msg::ContributionMeeting(c) => t.contribution_meeting = c.value,
+            Msg::ContributionArticle(c) => {
+                if let Some(f) = &mut t.contribution {
+                    f.article = c.value;
+                }
+            }
+            Msg::ContributionMeeting(c) => {
+                if let Some(f) = &mut t.contribution {
+                    f.meeting = c.value;
+                }
+            }
             Msg::ContactSearch(typed) => {
-                t.contact_found = crate::ui::choice::contacts_found(store, &typed)?;
-                t.contact_search = typed;
+                if let Some(f) = &mut t.contribution {
+                    f.contact_found = crate::ui::choice::contacts_found(store, &typed)?;
+                    f.contact_search = typed;
+                }
             }
             Msg::ContactPick(who) => {
-                t.contribution_contact = who;
-                t.contact_found.clear();
-                t.contact_search.clear();
+                if let Some(f) = &mut t.contribution {
+                    f.contact = who;
+                    f.contact_found.clear();
+                    f.contact_search.clear();
+                }
             }
             Msg::SaveContribution => {
+                let Some(f) = &t.contribution else {
+                    return Ok(None);
+                };
                 let c = Contribution {
-                    article: t.contribution_article,
-                    contact: t.contribution_contact.as_ref().map(|(id, _)| *id),
-                    participant: t.participant.clone(),
-                    meeting: t.contribution_meeting,
-                    received_on: parse::opt_date(&t.received_on)?,
-                    proposal: t.proposal.clone(),
+                    article: f.article,
+                    contact: f.contact.as_ref().map(|(id, _)| *id),
+                    participant: f.participant.clone(),
+                    meeting: f.meeting,
+                    received_on: parse::opt_date(&f.received_on)?,
+                    proposal: f.proposal.clone(),
                     ..Default::default()
                 };
                 store.save_contribution(id, &c, self.today)?;
-                *t = Typed {
-                    title: std::mem::take(&mut t.title),
-                    preamble: std::mem::take(&mut t.preamble),
-                    adopted_on: std::mem::take(&mut t.adopted_on),
-                    deliberation: std::mem::take(&mut t.deliberation),
-                    ..Typed::default()
-                };
+                t.contribution = None;
                 return Ok(Some("Contribution enregistrée, à examiner.".into()));
             }
             Msg::Answer(c) => {
@@ -393,7 +414,7 @@ impl State {
                     }),
                 ));
                 t.answer = found.map(|x| x.answer.clone()).unwrap_or_default();
-                t.contribution = false;
+                t.contribution = None;
             }
             Msg::AnswerStatus(s) => {
                 if let Some((_, status)) = &mut t.answering {
@@ -420,7 +441,7 @@ impl State {
             }
             Msg::CancelForm => {
                 t.article = None;
-                t.contribution = false;
+                t.contribution = None;
                 t.answering = None;
                 t.pacte = None;
             }
@@ -773,8 +794,8 @@ impl State {
             .align_y(Alignment::Center)
         ]
         .spacing(10);
-        if self.typed.contribution {
-            col = col.push(self.contribution_form());
+        if let Some(f) = &self.typed.contribution {
+            col = col.push(self.contribution_form(f));
         }
         for c in self
             .contributions
@@ -875,27 +896,26 @@ impl State {
             .into()
     }
 
-    fn contribution_form(&self) -> Element<'_, Msg> {
-        let t = &self.typed;
+    fn contribution_form<'a>(&'a self, t: &'a NewContribution) -> Element<'a, Msg> {
         column![
             row![
                 text(widget::label("Article :")).color(theme::MUTED),
                 pick_list(
                     self.article_choices.as_slice(),
-                    selected(&self.article_choices, &t.contribution_article),
+                    selected(&self.article_choices, &t.article),
                     Msg::ContributionArticle
                 ),
                 text(widget::label("Venue de :")).color(theme::MUTED),
                 pick_list(
                     self.meeting_choices.as_slice(),
-                    selected(&self.meeting_choices, &t.contribution_meeting),
+                    selected(&self.meeting_choices, &t.meeting),
                     Msg::ContributionMeeting
                 )
                 .width(Length::Fill),
             ]
             .spacing(8)
             .align_y(Alignment::Center),
-            self.contributor_picker(),
+            contributor_picker(t),
             row![
                 widget::input(
                     "Ou qui, comme la personne le souhaite (vide : anonyme)",
@@ -926,40 +946,6 @@ impl State {
         ]
         .spacing(6)
         .into()
-    }
-
-    /// A contact of the directory as the contributor: found by name, or none.
-    fn contributor_picker(&self) -> Element<'_, Msg> {
-        let t = &self.typed;
-        if let Some((_, name)) = &t.contribution_contact {
-            return row![
-                text(fr::typography(&format!(
-                    "Contribution de {name} (annuaire)"
-                ))),
-                widget::small_button("Retirer", Msg::ContactPick(None)),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center)
-            .into();
-        }
-        let mut col = column![widget::input(
-            "Une personne de l’annuaire (tapez son nom)…",
-            &t.contact_search,
-            Msg::ContactSearch,
-            "contribution-contact"
-        )]
-        .spacing(4);
-        for c in &t.contact_found {
-            col = col.push(
-                row![
-                    text(c.name.as_str()).width(Length::Fill),
-                    widget::small_button("Choisir", Msg::ContactPick(Some((c.id, c.name.clone())))),
-                ]
-                .spacing(6)
-                .align_y(Alignment::Center),
-            );
-        }
-        col.into()
     }
 
     fn pactes_view(&self) -> Element<'_, Msg> {
@@ -1073,4 +1059,37 @@ impl State {
         .spacing(6)
         .into()
     }
+}
+
+/// A contact of the directory as the contributor: found by name, or none.
+fn contributor_picker(t: &NewContribution) -> Element<'_, Msg> {
+    if let Some((_, name)) = &t.contact {
+        return row![
+            text(fr::typography(&format!(
+                "Contribution de {name} (annuaire)"
+            ))),
+            widget::small_button("Retirer", Msg::ContactPick(None)),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center)
+        .into();
+    }
+    let mut col = column![widget::input(
+        "Une personne de l’annuaire (tapez son nom)…",
+        &t.contact_search,
+        Msg::ContactSearch,
+        "contribution-contact"
+    )]
+    .spacing(4);
+    for c in &t.contact_found {
+        col = col.push(
+            row![
+                text(c.name.as_str()).width(Length::Fill),
+                widget::small_button("Choisir", Msg::ContactPick(Some((c.id, c.name.clone())))),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+        );
+    }
+    col.into()
 }
