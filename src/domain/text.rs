@@ -114,7 +114,7 @@ pub fn quoted(text: &str) -> String {
 /// Applies French typography to free text: a no-break space before `:` and a narrow
 /// one before `; ! ?` and inside « », replacing an ordinary space if there is one,
 /// and the typographic apostrophe ’ in place of '.
-/// Leaves URLs' `://` and times like `18:30` alone.
+/// Leaves URLs' `://`, Windows paths' `C:\` and times like `18:30` alone.
 pub fn typography(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
@@ -123,7 +123,11 @@ pub fn typography(text: &str) -> String {
         let next = chars.peek().copied();
         let space_before = match c {
             ';' | '!' | '?' | '»' => Some(NNBSP),
-            ':' if next != Some('/') && !prev.is_some_and(|p| p.is_ascii_digit()) => Some(NBSP),
+            ':' if !matches!(next, Some('/' | '\\'))
+                && !prev.is_some_and(|p| p.is_ascii_digit()) =>
+            {
+                Some(NBSP)
+            }
             _ => None,
         };
         if let Some(space) = space_before {
@@ -264,5 +268,17 @@ mod tests {
         );
         assert_eq!(typography("a ; b"), "a\u{202F}; b");
         assert_eq!(typography("l'été"), "l’été");
+    }
+
+    #[test]
+    fn typography_leaves_windows_paths_alone() {
+        assert_eq!(
+            typography("fichier écrit : C:\\Users\\Hélène\\note.pdf."),
+            "fichier écrit\u{A0}: C:\\Users\\Hélène\\note.pdf."
+        );
+        assert_eq!(
+            typography("verrou « D:/agora »"),
+            "verrou «\u{202F}D:/agora\u{202F}»"
+        );
     }
 }
