@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Tests the Windows build under Wine on this Linux machine: the portable agora.exe
-# (help, demo in a folder named with accents and spaces, check, a PDF read back),
+# (help, demo in a folder named with accents and spaces, check, a PDF read back, an
+# Excel CSV out and back in, a draw verified from its published files),
 # then the installer (/S), the installed agora.exe, a silent uninstall that keeps the
-# data, and the window under Xvfb (dist/agora-windows-window.png, to look at).
+# data, and the window under Xvfb (dist/agora-windows-window.png, to look at) with a
+# command beside it refused by the single-instance lock.
+# Given the setup.exe of an earlier release, it also installs that one, makes its demo
+# dossier, installs this version over it and checks the store migrated after a backup:
+#   packaging/test-windows.sh [dist/previous/Agora-<older>-setup.exe]
 # Wine 8 lacks bcryptprimitives.dll (Windows 10/11 have it): a stand-in built from
 # packaging/windows/wine/ goes into the throwaway prefix, never into a package.
 set -euo pipefail
@@ -11,8 +16,10 @@ cd "$(dirname "$0")/.."
 source packaging/common.sh
 zip="dist/Agora-$VERSION-windows.zip" setup="dist/Agora-$VERSION-setup.exe"
 [ -f "$zip" ] && [ -f "$setup" ] || { echo "test-windows.sh: run packaging/build.sh windows first" >&2; exit 2; }
+previous=${1:-}
+[ -z "$previous" ] || [ -f "$previous" ] || { echo "test-windows.sh: no $previous" >&2; exit 2; }
 
-need_apt wine wine64 gcc-mingw-w64-x86-64 unzip poppler-utils xvfb xauth imagemagick
+need_apt wine wine64 gcc-mingw-w64-x86-64 unzip poppler-utils xvfb xauth imagemagick sqlite3
 
 work=$(mktemp -d)
 export WINEPREFIX="$work/prefix" WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
@@ -36,6 +43,21 @@ wine "$exe" --data-dir 'C:\Données de Hélène' export synthesis 1 --out 'C:\no
 text=$(pdftotext "$c/note de synthèse.pdf" -)
 grep -q "^Note de synthèse — Convention citoyenne" <<<"$text" || fail "the PDF does not read back"
 
+step "Windows files: an Excel CSV (CRLF) out and back in, a draw verified from its published files"
+agora() { wine "$exe" --data-dir 'C:\Données de Hélène' "$@" 2>/dev/null | tr -d '\r'; }
+agora contacts export 'C:\contacts exportés.csv' >/dev/null || fail "agora.exe contacts export"
+lines=$(wc -l < "$c/contacts exportés.csv")
+[ "$lines" -gt 1 ] && [ "$(grep -c $'\r$' "$c/contacts exportés.csv")" = "$lines" ] \
+  || fail "the contacts' CSV does not end its lines with CRLF"
+imported=$(wine "$exe" --data-dir 'C:\Autre dossier' contacts import 'C:\contacts exportés.csv' --dry-run \
+  2>/dev/null | tr -d '\r') || fail "agora.exe contacts import of its own CSV: $imported"
+grep -q "^$((lines - 1)) ligne(s) valides" <<<"$imported" || fail "the import does not count $((lines - 1)) contacts: $imported"
+agora export portfolio 1 --out 'C:\portefeuille.json' >/dev/null || fail "agora.exe export portfolio"
+agora export panel 1 --out 'C:\panel.csv' >/dev/null || fail "agora.exe export panel"
+verified=$(wine "$exe" draw verify --portfolio 'C:\portefeuille.json' --seed climat-2026-10-01 \
+  --panel 'C:\panel.csv' 2>/dev/null | tr -d '\r') || fail "agora.exe draw verify: $verified"
+grep -q "^Le tirage est vérifié" <<<"$verified" || fail "agora.exe draw verify: $verified"
+
 step "installer /S, installed agora.exe, uninstaller /S"
 wine "$setup" /S >/dev/null 2>&1 || fail "the installer"
 installed=$(ls -d "$c"/users/*/AppData/Local/Programs/Agora 2>/dev/null | head -1)
@@ -54,17 +76,51 @@ wine "$installed/desinstaller.exe" /S "_?=$(winepath -w "$installed")" >/dev/nul
 [ ! -f "$installed/agora.exe" ] || fail "agora.exe is still installed"
 [ -f "$data/agora.sqlite" ] || fail "the uninstaller took the data"
 
+if [ -n "$previous" ]; then
+  step "upgrade from $previous, keeping the data"
+  schema() { sqlite3 "$1" "PRAGMA user_version"; }
+  current_schema=$(schema "$c/Données de Hélène/agora.sqlite")
+  rm -rf "$data"
+  wine "$previous" /S >/dev/null 2>&1 || fail "the previous installer"
+  wine "$installed/agora.exe" demo >/dev/null 2>&1 || fail "the previous agora.exe demo"
+  old_version=$(wine "$installed/agora.exe" --version 2>/dev/null | tr -d '\r')
+  old_schema=$(schema "$data/agora.sqlite")
+  [ "$old_schema" -lt "$current_schema" ] \
+    || fail "the previous version's store is already at schema $old_schema"
+  count() { sqlite3 "$1" "SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM meetings)"; }
+  before=$(count "$data/agora.sqlite")
+  wine "$setup" /S >/dev/null 2>&1 || fail "installing over the previous version"
+  [ "$(wine "$installed/agora.exe" --version 2>/dev/null | tr -d '\r')" = "agora $VERSION" ] \
+    || fail "the installed agora.exe is not $VERSION"
+  checked=$(wine "$installed/agora.exe" check 2>/dev/null | tr -d '\r') || fail "agora.exe check after the upgrade"
+  grep -q "La base est saine" <<<"$checked" || fail "agora.exe check after the upgrade"
+  [ "$(schema "$data/agora.sqlite")" = "$current_schema" ] || fail "the store was not migrated"
+  [ "$(count "$data/agora.sqlite")" = "$before" ] || fail "the upgrade changed the records"
+  backup=$(ls "$data"/sauvegardes/agora-*-avant-migration.sqlite 2>/dev/null | head -1)
+  [ -n "$backup" ] && [ "$(schema "$backup")" = "$old_schema" ] \
+    || fail "no backup of the store before its migration"
+  echo "   $old_version (schema $old_schema) -> agora $VERSION (schema $current_schema), backup $(basename "$backup")"
+  wine "$installed/desinstaller.exe" /S "_?=$(winepath -w "$installed")" >/dev/null 2>&1 \
+    || fail "the uninstaller"
+fi
+
 step "the window"
 # The Wine session started above has no display: end it, so the window's session
 # starts under Xvfb with Wine's X11 driver.
 wineserver -k 2>/dev/null || true
 shot=$(realpath -m dist/agora-windows-window.png)
 ICED_BACKEND=tiny-skia xvfb-run -a -s "-screen 0 1366x768x24 -nolisten tcp" bash -c '
+  set -o pipefail
   wine "$1" --data-dir "C:\\Données de Hélène" >/dev/null 2>&1 & pid=$!
   sleep 20
   import -window root "$2"
+  # The window holds the data folder: a command on it is refused, in French.
+  if refused=$(wine "$1" --data-dir "C:\\Données de Hélène" check 2>&1 | tr -d "\r"); then
+    echo "agora.exe check ran beside the open window" >&2; exit 1
+  fi
+  grep -q "Agora est déjà ouvert sur ce dossier" <<<"$refused" || { echo "$refused" >&2; exit 1; }
   kill $pid 2>/dev/null || true
-' _ "$exe" "$shot"
+' _ "$exe" "$shot" || fail "the single-instance lock"
 colours=$(convert "$shot" -format "%k" info:)
 echo "   $shot ($colours colours)"
 [ "$colours" -gt 100 ] || fail "the window did not show ($colours colours)"
