@@ -9,6 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_DEB_VERSION=3.8.0
+# The profile: `dist` for what a person installs; CI packages the binary its tests
+# just built with AGORA_PROFILE=dev (the same package, an unoptimised program).
+PROFILE=${AGORA_PROFILE:-dist}
+[ "$PROFILE" = dev ] && DIR=debug || DIR=$PROFILE  # the folder cargo builds it in
 source packaging/common.sh
 WORK=target/packaging
 mkdir -p dist "$WORK"
@@ -17,7 +21,7 @@ mkdir -p dist "$WORK"
 # The manual page: the same text as `agora --help`, in a man page's frame.
 man_page() {
   local help
-  help=$(target/dist/agora --help | sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/")
+  help=$("target/$DIR/agora" --help | sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/")
   cat > "$WORK/agora.1" <<MAN
 .TH AGORA 1 "$(date -u +%Y-%m-%d)" "Agora $VERSION" "Commandes utilisateur"
 .SH NOM
@@ -46,9 +50,9 @@ build_deb() {
   if ! cargo deb --version 2>/dev/null | grep -q "$CARGO_DEB_VERSION"; then
     cargo install cargo-deb --version "$CARGO_DEB_VERSION" --locked
   fi
-  cargo build --profile dist
+  cargo build --profile "$PROFILE"
   man_page
-  cargo deb --no-build --profile dist --output dist/
+  cargo deb --no-build --profile "$PROFILE" --output dist/
 }
 
 # agora.exe cross-built with MinGW (icon and version information embedded by
@@ -56,8 +60,8 @@ build_deb() {
 build_windows() {
   need_apt gcc-mingw-w64-x86-64 nsis zip
   rustup target add x86_64-pc-windows-gnu
-  cargo build --profile dist --target x86_64-pc-windows-gnu
-  x86_64-w64-mingw32-strip -o "$WORK/agora.exe" target/x86_64-pc-windows-gnu/dist/agora.exe
+  cargo build --profile "$PROFILE" --target x86_64-pc-windows-gnu
+  x86_64-w64-mingw32-strip -o "$WORK/agora.exe" "target/x86_64-pc-windows-gnu/$DIR/agora.exe"
   # The licences as Windows' Notepad reads them (CRLF).
   sed 's/$/\r/' LICENSE > "$WORK/LICENCE.txt"
   sed 's/$/\r/' assets/fonts/LICENSE.txt > "$WORK/LICENCE-polices.txt"
