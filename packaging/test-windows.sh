@@ -4,7 +4,8 @@
 # Excel CSV out and back in, a draw verified from its published files),
 # then the installer (/S), the installed agora.exe, a silent uninstall that keeps the
 # data, and the window under Xvfb (dist/agora-windows-window.png, to look at) with a
-# command beside it refused by the single-instance lock.
+# command beside it refused by the single-instance lock, and a PDF saved through the
+# Windows save dialog (screenshots beside it).
 # Given the setup.exe of an earlier release, it also installs that one, makes its demo
 # dossier, installs this version over it and checks the store migrated after a backup:
 #   packaging/test-windows.sh [dist/previous/Agora-<older>-setup.exe]
@@ -22,7 +23,9 @@ previous=${1:-}
 need_apt wine wine64 gcc-mingw-w64-x86-64 unzip poppler-utils xvfb xauth imagemagick sqlite3
 
 work=$(mktemp -d)
-export WINEPREFIX="$work/prefix" WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# A home of its own: Wine links the prefix's Desktop and Documents to it.
+mkdir -p "$work/home"
+export HOME="$work/home" WINEPREFIX="$work/prefix" WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 step "Wine prefix"
 wineboot -i >/dev/null 2>&1
 x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
@@ -118,12 +121,25 @@ ICED_BACKEND=tiny-skia xvfb-run -a -s "-screen 0 1366x768x24 -nolisten tcp" bash
   if refused=$(wine "$1" --data-dir "C:\\Données de Hélène" check 2>&1 | tr -d "\r"); then
     echo "agora.exe check ran beside the open window" >&2; exit 1
   fi
-  grep -q "Agora est déjà ouvert sur ce dossier" <<<"$refused" || { echo "$refused" >&2; exit 1; }
+  grep -q "Agora est déjà ouvert sur ce dossier" <<<"$refused" || { echo "lock: $refused" >&2; exit 1; }
+  # Documents → Note de synthèse · PDF: the save dialog proposes its name; « Save ».
+  # (Positions in the 1366×768 screen; keys typed by xdotool do not reach Wine there.)
+  xdotool mousemove 75 335 click 1; sleep 3
+  xdotool mousemove 1242 254 click 1; sleep 8
+  import -window root "$3"
+  xdotool mousemove 560 456 click 1; sleep 8
+  import -window root "$4"
   kill $pid 2>/dev/null || true
-' _ "$exe" "$shot" || fail "the single-instance lock"
+' _ "$exe" "$shot" "${shot%.png}-dialogue.png" "${shot%.png}-enregistre.png" \
+  || fail "the single-instance lock"
 colours=$(convert "$shot" -format "%k" info:)
 echo "   $shot ($colours colours)"
 [ "$colours" -gt 100 ] || fail "the window did not show ($colours colours)"
+saved=$(find "$c/users" "$HOME" -name 'note-de-synthese-convention-1-*.pdf' | head -1)
+[ -n "$saved" ] || fail "nothing saved through the save dialog (see ${shot%.png}-dialogue.png)"
+grep -q "^Note de synthèse — Convention citoyenne" <<<"$(pdftotext "$saved" -)" \
+  || fail "the PDF saved through the dialog does not read back"
+echo "   saved through the dialog: $(basename "$saved") (${shot%.png}-enregistre.png)"
 wineserver -k 2>/dev/null || true
 rm -rf "$work"
 echo "test-windows.sh: OK"
