@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the Windows build under Wine on this Linux machine: the portable agora.exe
-# (help, demo in a folder named with accents and spaces, check, a PDF read back, an
-# Excel CSV out and back in, a draw verified from its published files),
+# (help, in cmd.exe's console too, demo in a folder named with accents and spaces,
+# check, a PDF read back, an Excel CSV out and back in, a draw verified from its
+# published files),
 # then the installer (/S), the installed agora.exe, a silent uninstall that keeps the
 # data, and the window under Xvfb (dist/agora-windows-window.png, to look at) with a
 # command beside it refused by the single-instance lock, and a PDF saved through the
@@ -45,6 +46,16 @@ wine "$exe" --data-dir 'C:\Données de Hélène' export synthesis 1 --out 'C:\no
   >/dev/null 2>&1 || fail "agora.exe export synthesis"
 text=$(pdftotext "$c/note de synthèse.pdf" -)
 grep -q "^Note de synthèse — Convention citoyenne" <<<"$text" || fail "the PDF does not read back"
+
+step "in a terminal: agora.exe --help from cmd.exe"
+# A tty for Wine's console. On Windows agora.exe, a windowed program, attaches to
+# cmd's console; Wine hands a windowed child the console anyway (a MinGW -mwindows
+# printf shows too, its accents garbled), so this checks the text reaching the console
+# whole, accents included, not the attach itself.
+con=$(script -qec "wine cmd /c $(printf %q "$(winepath -w "$exe")") --help" /dev/null \
+  | tr -d '\r' | sed 's/\x1b\[[?0-9;]*[a-zA-Z]//g')
+grep -q "^Usage : agora" <<<"$con" && grep -q "Mission Démocratie locale" <<<"$con" \
+  || fail "agora.exe started from cmd.exe prints nothing in its console: $con"
 
 step "Windows files: an Excel CSV (CRLF) out and back in, a draw verified from its published files"
 agora() { wine "$exe" --data-dir 'C:\Données de Hélène' "$@" 2>/dev/null | tr -d '\r'; }
