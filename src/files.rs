@@ -183,6 +183,21 @@ pub fn is_inside(path: &Path, dir: &Path) -> bool {
     resolved.starts_with(&dir)
 }
 
+/// Why a file operation failed, in French words to follow a sentence naming the file:
+/// the common cases said plainly, the system's own words only for anything else.
+pub fn reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "introuvable".into(),
+        ErrorKind::PermissionDenied => "accès refusé".into(),
+        ErrorKind::IsADirectory => "c’est un dossier".into(),
+        ErrorKind::StorageFull => "le disque est plein".into(),
+        ErrorKind::ReadOnlyFilesystem => "le disque est en lecture seule".into(),
+        ErrorKind::AlreadyExists => "il existe déjà".into(),
+        _ => format!("erreur du système : {e}"),
+    }
+}
+
 /// The file at the path the person typed or chose, read whole; or why not, in one
 /// French sentence: no path, not found, not allowed, a folder; the system's own words
 /// only for anything else. A path that is text is read without the spaces around it;
@@ -200,11 +215,8 @@ pub fn read_named(path: impl AsRef<Path>) -> Result<Vec<u8>, String> {
             ErrorKind::NotFound => {
                 format!("Le fichier « {path} » est introuvable : vérifiez son chemin.")
             }
-            ErrorKind::PermissionDenied => {
-                format!("Le fichier « {path} » ne peut pas être lu : accès refusé.")
-            }
             ErrorKind::IsADirectory => format!("« {path} » est un dossier, pas un fichier."),
-            _ => format!("Le fichier « {path} » n’a pas pu être lu (erreur du système : {e})."),
+            _ => format!("Le fichier « {path} » n’a pas pu être lu : {}.", reason(&e)),
         }
     })
 }
@@ -231,16 +243,18 @@ pub fn read_named_file_or_folder(
     }
     let entries = std::fs::read_dir(path).map_err(|e| {
         format!(
-            "Le dossier « {} » n’a pas pu être lu ({e}).",
-            path.display()
+            "Le dossier « {} » n’a pas pu être lu : {}.",
+            path.display(),
+            reason(&e)
         )
     })?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| {
             format!(
-                "Le dossier « {} » n’a pas pu être lu ({e}).",
-                path.display()
+                "Le dossier « {} » n’a pas pu être lu : {}.",
+                path.display(),
+                reason(&e)
             )
         })?;
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -294,6 +308,22 @@ mod tests {
             read_named(format!(" {} ", file.display())).unwrap(),
             b"nom\n"
         );
+    }
+
+    #[test]
+    fn a_failure_is_said_in_french_words() {
+        use std::io::{Error, ErrorKind};
+        for (kind, said) in [
+            (ErrorKind::PermissionDenied, "accès refusé"),
+            (ErrorKind::StorageFull, "le disque est plein"),
+            (
+                ErrorKind::ReadOnlyFilesystem,
+                "le disque est en lecture seule",
+            ),
+        ] {
+            assert_eq!(reason(&Error::from(kind)), said);
+        }
+        assert!(reason(&Error::other("panne")).starts_with("erreur du système : "));
     }
 
     #[test]

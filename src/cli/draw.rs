@@ -26,15 +26,16 @@ fn options<'a>(words: &[&'a str]) -> Result<HashMap<&'a str, &'a str>, String> {
     Ok(out)
 }
 
-fn read(path: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("Lecture de « {path} » impossible : {e}."))
-}
-
 /// Writes a file whole or not at all (temporary file, flush, rename).
 fn write(path: &str, bytes: impl AsRef<[u8]>) -> Result<(), String> {
     crate::files::write_temp(std::path::Path::new(path), bytes.as_ref(), false)
         .and_then(crate::files::TempFile::persist)
-        .map_err(|e| format!("Écriture de « {path} » impossible : {e}."))
+        .map_err(|e| {
+            format!(
+                "Le fichier « {path} » n’a pas pu être écrit : {}.",
+                crate::files::reason(&e)
+            )
+        })
 }
 
 fn choice(o: &HashMap<&str, &str>) -> Result<Choice, String> {
@@ -51,7 +52,7 @@ fn choice(o: &HashMap<&str, &str>) -> Result<Choice, String> {
 }
 
 fn load(path: &str) -> Result<Portfolio, String> {
-    serde_json::from_slice(&read(path)?)
+    serde_json::from_slice(&crate::files::read_named(path)?)
         .map_err(|e| format!("« {path} » n'est pas un portefeuille de tirage lisible : {e}."))
 }
 
@@ -137,8 +138,8 @@ fn prepare(cx: &Context, words: &[&str]) -> Result<(), String> {
             "« {out} » existe déjà : un portefeuille publié est une pièce du tirage et n’est pas remplacé. Choisissez un autre nom, ou ajoutez --remplacer si ce fichier n’a pas été publié."
         ));
     }
-    let mut pool =
-        files::read_pool(&read(need("--pool")?)?).map_err(|e| format!("Vivier : {e}"))?;
+    let mut pool = files::read_pool(&crate::files::read_named(need("--pool")?)?)
+        .map_err(|e| format!("Vivier : {e}"))?;
     // --household-column NAME: at most one person per value of that column.
     let apart = match o.get("--household-column") {
         None => false,
@@ -158,8 +159,8 @@ fn prepare(cx: &Context, words: &[&str]) -> Result<(), String> {
             true
         }
     };
-    let quotas =
-        files::read_quotas(&read(need("--quotas")?)?).map_err(|e| format!("Quotas : {e}"))?;
+    let quotas = files::read_quotas(&crate::files::read_named(need("--quotas")?)?)
+        .map_err(|e| format!("Quotas : {e}"))?;
     let k: u32 = need("--size")?
         .parse()
         .map_err(|_| "--size attend un nombre de personnes.".to_string())?;
@@ -279,8 +280,8 @@ fn minutes(_: &Context, words: &[&str]) -> Result<(), String> {
 
 /// The ids of a panel file: `id` then one id a line (a first column is enough).
 fn panel_ids(path: &str) -> Result<Vec<String>, String> {
-    let records =
-        crate::import::csv::read(&read(path)?).map_err(|e| format!("« {path} » : {e}"))?;
+    let records = crate::import::csv::read(&crate::files::read_named(path)?)
+        .map_err(|e| format!("« {path} » : {e}"))?;
     Ok(records
         .into_iter()
         .filter_map(|r| r.get(0).map(str::to_string))

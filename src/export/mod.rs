@@ -46,7 +46,7 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Report(#[from] ReportError),
-    #[error("Le fichier « {} » n’a pas pu être écrit : {source}. Rien n’a été laissé à moitié écrit.", path.display())]
+    #[error("Le fichier « {} » n’a pas pu être écrit : {}. Rien n’a été laissé à moitié écrit.", path.display(), crate::files::reason(source))]
     Write {
         path: PathBuf,
         source: std::io::Error,

@@ -217,7 +217,11 @@ impl Store {
             )));
         }
         let mut f = std::fs::File::open(path).map_err(|e| {
-            StoreError::Refused(format!("« {} » ne s’ouvre pas ({e})", path.display()))
+            StoreError::Refused(format!(
+                "« {} » ne s’ouvre pas : {}",
+                path.display(),
+                crate::files::reason(&e)
+            ))
         })?;
         self.attach(owner, &name, &mut f)
     }
@@ -243,8 +247,12 @@ impl Store {
             return Err(StoreError::Refused("un fichier joint a un nom".into()));
         }
         self.owner_exists(owner)?;
-        let (hash, size) = store_file(&self.attachments_dir(), source)
-            .map_err(|e| StoreError::Refused(format!("« {name} » n’a pas été joint : {e}")))?;
+        let (hash, size) = store_file(&self.attachments_dir(), source).map_err(|e| {
+            StoreError::Refused(format!(
+                "« {name} » n’a pas été joint : {}",
+                crate::files::reason(&e)
+            ))
+        })?;
         let id = self.write(|tx| {
             tx.execute(
                 &format!(

@@ -64,7 +64,7 @@ pub enum StoreError {
     Invalid(#[from] DomainError),
     #[error("Erreur de la base de données : {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("Erreur de fichier : {0}")]
+    #[error("Erreur de fichier : {}", crate::files::reason(.0))]
     Io(#[from] std::io::Error),
 }
 

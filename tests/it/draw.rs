@@ -450,3 +450,16 @@ fn a_member_who_withdraws_is_replaced_with_every_quota_kept() {
     );
     assert!(!ok && out.contains("n’est pas membre de ce panel"), "{out}");
 }
+
+/// A file the journalist names wrong is said in French, without the system's English.
+#[test]
+fn a_missing_file_is_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, out) = verify_with_seed(dir.path(), "portefeuille absent.json", "panel.csv");
+    assert!(!ok);
+    assert!(
+        out.contains("portefeuille absent.json\u{202F}» est introuvable"),
+        "{out}"
+    );
+    assert!(!out.contains("os error"), "{out}");
+}
