@@ -477,24 +477,23 @@ impl State {
                 "Aucune convention pour ces critères."
             }));
         }
+        // One above the other: side by side in the list's 290 px, « Toutes les années »
+        // ran under the pick list's arrow.
         let filters = column![
-            row![
-                pick_list(
-                    self.statuses.as_slice(),
-                    selected(&self.statuses, &self.status_filter),
-                    Message::StatusFilter
-                )
-                .text_size(13)
-                .width(Length::Fill),
-                pick_list(
-                    self.years.as_slice(),
-                    selected(&self.years, &self.year_filter),
-                    Message::YearFilter
-                )
-                .text_size(13)
-                .width(Length::Fill),
-            ]
-            .spacing(6),
+            pick_list(
+                self.statuses.as_slice(),
+                selected(&self.statuses, &self.status_filter),
+                Message::StatusFilter
+            )
+            .text_size(13)
+            .width(Length::Fill),
+            pick_list(
+                self.years.as_slice(),
+                selected(&self.years, &self.year_filter),
+                Message::YearFilter
+            )
+            .text_size(13)
+            .width(Length::Fill),
             checkbox(self.show_archived)
                 .label("Afficher les archives")
                 .text_size(13)
