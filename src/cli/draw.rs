@@ -52,8 +52,23 @@ fn choice(o: &HashMap<&str, &str>) -> Result<Choice, String> {
 }
 
 fn load(path: &str) -> Result<Portfolio, String> {
-    serde_json::from_slice(&crate::files::read_named(path)?)
-        .map_err(|e| format!("« {path} » n'est pas un portefeuille de tirage lisible : {e}."))
+    serde_json::from_slice(&crate::files::read_named(path)?).map_err(|e| {
+        use serde_json::error::Category;
+        let why = match e.classify() {
+            Category::Eof => format!("le fichier s’arrête avant sa fin (ligne {})", e.line()),
+            Category::Syntax => format!(
+                "ce n’est pas du JSON (ligne {}, colonne {})",
+                e.line(),
+                e.column()
+            ),
+            Category::Data | Category::Io => format!(
+                "une donnée manque ou n’a pas la forme attendue (ligne {}, colonne {})",
+                e.line(),
+                e.column()
+            ),
+        };
+        format!("« {path} » n’est pas un portefeuille de tirage lisible : {why}.")
+    })
 }
 
 /// The draw's commands, in the order of the help.

@@ -463,3 +463,18 @@ fn a_missing_file_is_said_in_french() {
     );
     assert!(!out.contains("os error"), "{out}");
 }
+
+/// A portfolio cut short (an interrupted download) is said in French, where it stops.
+#[test]
+fn a_truncated_portfolio_is_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("portefeuille.json"),
+        "{\n  \"format\": \"agora-",
+    )
+    .unwrap();
+    let (ok, out) = verify_with_seed(dir.path(), "portefeuille.json", "panel.csv");
+    assert!(!ok);
+    assert!(out.contains("s’arrête avant sa fin (ligne 2)"), "{out}");
+    assert!(!out.contains("EOF"), "{out}");
+}
