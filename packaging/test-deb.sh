@@ -4,14 +4,20 @@
 # back, the desktop entry and the AppStream file validated, the manual page, the
 # window started from the installed binary (dist/agora-deb-window.png, to look at),
 # then `apt-get remove` leaving the person's data. Run as root on Debian/Ubuntu.
+# Given an earlier release's .deb, it also installs that one, makes its demo dossier,
+# upgrades to this package and checks the store migrated after a backup:
+#   packaging/test-deb.sh [dist/previous/agora_<older>_amd64.deb]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 deb=$(ls -t dist/agora_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || { echo "test-deb.sh: no dist/agora_*_amd64.deb; run packaging/build.sh deb" >&2; exit 2; }
 
+previous=${1:-}
+[ -z "$previous" ] || [ -f "$previous" ] || { echo "test-deb.sh: no $previous" >&2; exit 2; }
+
 source packaging/common.sh
-need_apt desktop-file-utils appstream poppler-utils xvfb xauth imagemagick man-db
+need_apt desktop-file-utils appstream poppler-utils xvfb xauth imagemagick man-db sqlite3
 
 step "install $deb"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
@@ -63,5 +69,23 @@ step "remove the package, keep the data"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq agora >/dev/null
 [ ! -e /usr/bin/agora ] || fail "agora is still installed"
 [ -f "$data/agora.sqlite" ] || fail "the data went with the package"
+
+if [ -n "$previous" ]; then
+  step "upgrade from $previous, keeping the data"
+  schema=$(store_state "$data/agora.sqlite" | cut -d'|' -f1)
+  older="$home/Dossier de l'ancienne version"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$previous" >/dev/null \
+    || fail "installing the previous package"
+  agora --data-dir "$older" demo >/dev/null || fail "the previous agora demo"
+  echo "   $(agora --version) -> agora $VERSION"
+  before=$(store_state "$older/agora.sqlite")
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null \
+    || fail "upgrading to $deb"
+  [ "$(agora --version)" = "agora $VERSION" ] || fail "agora is not $VERSION after the upgrade"
+  grep -q "La base est saine" <<<"$(agora --data-dir "$older" check)" \
+    || fail "agora check after the upgrade"
+  check_upgraded "$older" "$before" "$schema"
+  DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq agora >/dev/null
+fi
 rm -rf "$home"
 echo "test-deb.sh: OK"

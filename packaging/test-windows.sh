@@ -92,28 +92,18 @@ wine "$installed/desinstaller.exe" /S "_?=$(winepath -w "$installed")" >/dev/nul
 
 if [ -n "$previous" ]; then
   step "upgrade from $previous, keeping the data"
-  schema() { sqlite3 "$1" "PRAGMA user_version"; }
-  current_schema=$(schema "$c/Données de Hélène/agora.sqlite")
+  schema=$(store_state "$c/Données de Hélène/agora.sqlite" | cut -d'|' -f1)
   rm -rf "$data"
   wine "$previous" /S >/dev/null 2>&1 || fail "the previous installer"
   wine "$installed/agora.exe" demo >/dev/null 2>&1 || fail "the previous agora.exe demo"
-  old_version=$(wine "$installed/agora.exe" --version 2>/dev/null | tr -d '\r')
-  old_schema=$(schema "$data/agora.sqlite")
-  [ "$old_schema" -lt "$current_schema" ] \
-    || fail "the previous version's store is already at schema $old_schema"
-  count() { sqlite3 "$1" "SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM meetings)"; }
-  before=$(count "$data/agora.sqlite")
+  echo "   $(wine "$installed/agora.exe" --version 2>/dev/null | tr -d '\r') -> agora $VERSION"
+  before=$(store_state "$data/agora.sqlite")
   wine "$setup" /S >/dev/null 2>&1 || fail "installing over the previous version"
   [ "$(wine "$installed/agora.exe" --version 2>/dev/null | tr -d '\r')" = "agora $VERSION" ] \
     || fail "the installed agora.exe is not $VERSION"
   checked=$(wine "$installed/agora.exe" check 2>/dev/null | tr -d '\r') || fail "agora.exe check after the upgrade"
   grep -q "La base est saine" <<<"$checked" || fail "agora.exe check after the upgrade"
-  [ "$(schema "$data/agora.sqlite")" = "$current_schema" ] || fail "the store was not migrated"
-  [ "$(count "$data/agora.sqlite")" = "$before" ] || fail "the upgrade changed the records"
-  backup=$(ls "$data"/sauvegardes/agora-*-avant-migration.sqlite 2>/dev/null | head -1)
-  [ -n "$backup" ] && [ "$(schema "$backup")" = "$old_schema" ] \
-    || fail "no backup of the store before its migration"
-  echo "   $old_version (schema $old_schema) -> agora $VERSION (schema $current_schema), backup $(basename "$backup")"
+  check_upgraded "$data" "$before" "$schema"
   wine "$installed/desinstaller.exe" /S "_?=$(winepath -w "$installed")" >/dev/null 2>&1 \
     || fail "the uninstaller"
 fi
