@@ -47,6 +47,15 @@ wine "$exe" --data-dir 'C:\Données de Hélène' export synthesis 1 --out 'C:\no
 text=$(pdftotext "$c/note de synthèse.pdf" -)
 grep -q "^Note de synthèse — Convention citoyenne" <<<"$text" || fail "the PDF does not read back"
 
+# File properties (the version resource, UTF-16 inside the .exe): « Mission Démocratie
+# locale » as company, the version.
+utf16() {
+  printf %s "$1" | iconv -f UTF-8 -t UTF-16LE | od -An -tx1 -v | tr -d ' \n' | sed 's/../\\x&/g'
+}
+for property in "Mission Démocratie locale" "$VERSION"; do
+  LC_ALL=C grep -qaP "$(utf16 "$property")" "$exe" || fail "agora.exe's properties lack « $property »"
+done
+
 step "in a terminal: agora.exe --help from cmd.exe"
 # A tty for Wine's console. On Windows agora.exe, a windowed program, attaches to
 # cmd's console; Wine hands a windowed child the console anyway (a MinGW -mwindows
