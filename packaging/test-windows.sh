@@ -47,8 +47,10 @@ wine "$exe" --data-dir 'C:\Données de Hélène' export synthesis 1 --out 'C:\no
 text=$(pdftotext "$c/note de synthèse.pdf" -)
 grep -q "^Note de synthèse — Convention citoyenne" <<<"$text" || fail "the PDF does not read back"
 
-# File properties (the version resource, UTF-16 inside the .exe): « Mission Démocratie
-# locale » as company, the version.
+# A windowed program (no console window opens behind Agora); its file properties (the
+# version resource, UTF-16 inside the .exe): « Mission Démocratie locale », the version.
+headers=$(x86_64-w64-mingw32-objdump -p "$exe")
+grep -q "^Subsystem.*(Windows GUI)" <<<"$headers" || fail "agora.exe is not a windowed program"
 utf16() {
   printf %s "$1" | iconv -f UTF-8 -t UTF-16LE | od -An -tx1 -v | tr -d ' \n' | sed 's/../\\x&/g'
 }
