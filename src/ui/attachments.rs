@@ -25,8 +25,7 @@ pub fn open(store: &Store, id: i64) -> Option<Event> {
         .and_then(|p| {
             save_dialog::open_in_system(&p).map_err(|e| {
                 format!(
-                    "Le fichier n’a pas pu être ouvert ({}) : il est dans {}.",
-                    crate::files::reason(&e),
+                    "Le fichier n’a pas pu être ouvert : {e} ; il est dans {}.",
                     p.display()
                 )
             })

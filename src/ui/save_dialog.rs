@@ -84,8 +84,9 @@ pub async fn open_image() -> Option<PathBuf> {
 }
 
 /// Opens a folder in the system's file manager, or a file with the program the system
-/// gives its kind (Explorer on Windows, the desktop's default elsewhere).
-pub fn open_in_system(folder: &std::path::Path) -> std::io::Result<()> {
+/// gives its kind (Explorer on Windows, the desktop's default elsewhere); or says in
+/// French words why not (the launcher missing is not the file missing).
+pub fn open_in_system(folder: &std::path::Path) -> Result<(), String> {
     let program = if cfg!(windows) {
         "explorer"
     } else if cfg!(target_os = "macos") {
@@ -97,6 +98,7 @@ pub fn open_in_system(folder: &std::path::Path) -> std::io::Result<()> {
         .arg(folder)
         .spawn()
         .map(|_| ())
+        .map_err(|_| "aucun programme du système n’a pu être lancé pour l’ouvrir".into())
 }
 
 /// Asks which file to attach; `None` when the person cancels or no dialog can open.

@@ -174,7 +174,7 @@ impl State {
                     let folder = crate::files::parent(std::path::Path::new(&e.path));
                     if let Err(err) = crate::ui::save_dialog::open_in_system(folder) {
                         self.error = Some(tf!(
-                            "Le dossier « {} » n’a pas pu être ouvert : {err}",
+                            "Le dossier « {} » n’a pas pu être ouvert : {err}.",
                             folder.display()
                         ));
                     }
