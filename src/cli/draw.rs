@@ -30,11 +30,12 @@ fn options<'a>(words: &[&'a str]) -> Result<HashMap<&'a str, &'a str>, String> {
 fn write(path: &str, bytes: impl AsRef<[u8]>) -> Result<(), String> {
     crate::files::write_temp(std::path::Path::new(path), bytes.as_ref(), false)
         .and_then(crate::files::TempFile::persist)
-        .map_err(|e| {
-            format!(
-                "Le fichier « {path} » n’a pas pu être écrit : {}.",
-                crate::files::reason(&e)
-            )
+        .map_err(|source| {
+            crate::export::ExportError::Write {
+                path: path.into(),
+                source,
+            }
+            .to_string()
         })
 }
 
