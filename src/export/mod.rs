@@ -303,14 +303,14 @@ fn deliver(
     let tmp = match written {
         Ok(tmp) => tmp,
         Err(e) => {
-            store.log_export(&record(format!("échec : {e}")))?;
+            store.log_export(&record(format!("échec : {}", crate::files::reason(&e))))?;
             return Err(fail(e));
         }
     };
     match store.log_export_with(&record("écrit".into()), || tmp.persist()) {
         Ok(()) => Ok(()),
         Err(StoreError::Io(e)) => {
-            store.log_export(&record(format!("échec : {e}")))?;
+            store.log_export(&record(format!("échec : {}", crate::files::reason(&e))))?;
             Err(fail(e))
         }
         Err(e) => {
