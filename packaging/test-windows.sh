@@ -36,14 +36,15 @@ c="$WINEPREFIX/drive_c"
 step "portable agora.exe"
 unzip -q "$zip" -d "$work"
 exe="$work/Agora/agora.exe"
-help=$(wine "$exe" --help 2>/dev/null | tr -d '\r') || fail "agora.exe --help"
+# The portable agora.exe on a data folder named with accents and spaces.
+agora() { wine "$exe" --data-dir 'C:\Données de Hélène' "$@" 2>/dev/null | tr -d '\r'; }
+help=$(agora --help) || fail "agora.exe --help"
 grep -q "Usage : agora" <<<"$help" || fail "agora.exe --help prints nothing"
-wine "$exe" --data-dir 'C:\Données de Hélène' demo >/dev/null 2>&1 || fail "agora.exe demo"
+agora demo >/dev/null || fail "agora.exe demo"
 [ -f "$c/Données de Hélène/agora.sqlite" ] || fail "no store in C:\\Données de Hélène"
-checked=$(wine "$exe" --data-dir 'C:\Données de Hélène' check 2>/dev/null | tr -d '\r') || fail "agora.exe check"
+checked=$(agora check) || fail "agora.exe check"
 grep -q "La base est saine" <<<"$checked" || fail "agora.exe check"
-wine "$exe" --data-dir 'C:\Données de Hélène' export synthesis 1 --out 'C:\note de synthèse.pdf' \
-  >/dev/null 2>&1 || fail "agora.exe export synthesis"
+agora export synthesis 1 --out 'C:\note de synthèse.pdf' >/dev/null || fail "agora.exe export synthesis"
 text=$(pdftotext "$c/note de synthèse.pdf" -)
 grep -q "^Note de synthèse — Convention citoyenne" <<<"$text" || fail "the PDF does not read back"
 
@@ -69,7 +70,6 @@ grep -q "^Usage : agora" <<<"$con" && grep -q "Mission Démocratie locale" <<<"$
   || fail "agora.exe started from cmd.exe prints nothing in its console: $con"
 
 step "Windows files: an Excel CSV (CRLF) out and back in, a draw verified from its published files"
-agora() { wine "$exe" --data-dir 'C:\Données de Hélène' "$@" 2>/dev/null | tr -d '\r'; }
 agora contacts export 'C:\contacts exportés.csv' >/dev/null || fail "agora.exe contacts export"
 lines=$(wc -l < "$c/contacts exportés.csv")
 [ "$lines" -gt 1 ] && [ "$(grep -c $'\r$' "$c/contacts exportés.csv")" = "$lines" ] \
