@@ -88,7 +88,9 @@ wine "$setup" /S >/dev/null 2>&1 || fail "the installer"
 installed=$(ls -d "$c"/users/*/AppData/Local/Programs/Agora 2>/dev/null | head -1)
 [ -n "$installed" ] && [ -f "$installed/agora.exe" ] || fail "not installed per user"
 grep -q "EUROPEAN UNION PUBLIC LICENCE v. 1.2" "$installed/LICENCE.txt" || fail "no licence installed"
-wine "$installed/agora.exe" demo >/dev/null 2>&1 || fail "the installed agora.exe"
+# The installed agora.exe, on its own data folder (%APPDATA%\Agora\data).
+installed_agora() { wine "$installed/agora.exe" "$@" 2>/dev/null | tr -d '\r'; }
+installed_agora demo >/dev/null || fail "the installed agora.exe"
 data=$(ls -d "$c"/users/*/AppData/Roaming/Agora/data 2>/dev/null | head -1)
 [ -n "$data" ] && [ -f "$data/agora.sqlite" ] || fail "no data under %APPDATA%\\Agora\\data"
 # Installing again over the installed program keeps the data (the same version here:
@@ -106,13 +108,13 @@ if [ -n "$previous" ]; then
   schema=$(store_state "$c/Données de Hélène/agora.sqlite" | cut -d'|' -f1)
   rm -rf "$data"
   wine "$previous" /S >/dev/null 2>&1 || fail "the previous installer"
-  wine "$installed/agora.exe" demo >/dev/null 2>&1 || fail "the previous agora.exe demo"
-  echo "   $(wine "$installed/agora.exe" --version 2>/dev/null | tr -d '\r') -> agora $VERSION"
+  installed_agora demo >/dev/null || fail "the previous agora.exe demo"
+  echo "   $(installed_agora --version) -> agora $VERSION"
   before=$(store_state "$data/agora.sqlite")
   wine "$setup" /S >/dev/null 2>&1 || fail "installing over the previous version"
-  [ "$(wine "$installed/agora.exe" --version 2>/dev/null | tr -d '\r')" = "agora $VERSION" ] \
+  [ "$(installed_agora --version)" = "agora $VERSION" ] \
     || fail "the installed agora.exe is not $VERSION"
-  checked=$(wine "$installed/agora.exe" check 2>/dev/null | tr -d '\r') || fail "agora.exe check after the upgrade"
+  checked=$(installed_agora check) || fail "agora.exe check after the upgrade"
   grep -q "La base est saine" <<<"$checked" || fail "agora.exe check after the upgrade"
   check_upgraded "$data" "$before" "$schema"
   wine "$installed/desinstaller.exe" /S "_?=$(winepath -w "$installed")" >/dev/null 2>&1 \
